@@ -1,0 +1,32 @@
+# Two commands on a fresh machine with Python 3.11 and pip: `make report` and `make test`.
+# Each target (re)creates .venv when it is missing or older than pyproject.toml.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export JUPYTER_PLATFORM_DIRS := 1
+
+.PHONY: report test lint lab venv clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+report: $(STAMP)
+	$(BIN)/mics-budget plan status --format table
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+test: lint
+	$(BIN)/python -m pytest
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=. notebooks
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,79 @@
+"""Problems as values: every check returns a list of :class:`Problem`, never raises.
+
+A problem knows where it is (file, sheet, row as the user sees it, column), the offending value,
+its severity, and a label key; its message is rendered in the current language on demand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .labels import t
+
+ERROR = "error"
+WARNING = "warning"
+PROBLEM_COLUMNS = ["severity", "file", "sheet", "row", "column", "value", "key", "message"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    severity: str
+    file: str
+    row: int | None
+    column: str | None
+    value: str | None
+    key: str
+    params: dict = field(default_factory=dict, compare=False, hash=False)
+    sheet: str | None = None
+
+    @property
+    def message(self) -> str:
+        return t(self.key, **{"value": self.value, **self.params})
+
+    @property
+    def location(self) -> str:
+        where = self.file if self.sheet is None else f"{self.file}[{self.sheet}]"
+        if self.row is not None:
+            where += f":{self.row}"
+        return where
+
+    def line(self) -> str:
+        """``file:row: column: message``, as the CLI prints it."""
+        column = f" {self.column}:" if self.column else ""
+        return f"{self.location}:{column} {self.message}"
+
+    def as_json(self) -> dict:
+        return {"severity": self.severity, "file": self.file, "sheet": self.sheet,
+                "row": self.row, "column": self.column, "value": self.value,
+                "key": self.key, "message": self.message}
+
+
+def has_errors(problems: Iterable[Problem]) -> bool:
+    return any(p.severity == ERROR for p in problems)
+
+
+def problems_frame(problems: Iterable[Problem]) -> pd.DataFrame:
+    rows = [p.as_json() for p in problems]
+    return pd.DataFrame(rows, columns=PROBLEM_COLUMNS).astype({"row": "Int64"})
+
+
+def from_mask(frame: pd.DataFrame, mask: pd.Series, severity: str, column: str | None,
+              key: str, value_column: str | None = None, **params: object) -> list[Problem]:
+    """One problem per row of ``frame`` where ``mask`` is true (vectorised selection).
+
+    ``frame`` carries the provenance columns ``_file``, ``_sheet`` and ``_row``.
+    """
+    bad = frame.loc[mask.fillna(False).astype(bool)]
+    if bad.empty:
+        return []
+    values = bad.get(value_column or column, None)
+    out = []
+    sheets = bad["_sheet"] if "_sheet" in bad else [None] * len(bad)
+    for i, (file, sheet, row) in enumerate(zip(bad["_file"], sheets, bad["_row"], strict=True)):
+        value = None if values is None else str(values.iloc[i])
+        out.append(Problem(severity, file, int(row), column, value, key, dict(params),
+                           sheet or None))
+    return out

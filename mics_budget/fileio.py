@@ -1,0 +1,51 @@
+"""Safe file writing: whole files via a temporary file and a rename, appends under a lock."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import os
+import tempfile
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+
+@contextlib.contextmanager
+def atomic_writer(path: Path, mode: str = "w", **kwargs) -> Iterator[io.IOBase]:
+    """Open a temporary file beside ``path``; on success it is fsync'ed and renamed over it."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with open(fd, mode, **kwargs) as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """CSV (comma, UTF-8 text, ``\\n`` line ends, minimal quoting) as one string."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
+def write_text_files(files: dict[Path, str]) -> list[Path]:
+    """Write several text files, each atomically; return those whose content changed."""
+    changed = []
+    for path, text in files.items():
+        data = text.encode("utf-8")
+        if path.exists() and path.read_bytes() == data:
+            continue
+        with atomic_writer(path, "wb") as fh:
+            fh.write(data)
+        changed.append(path)
+    return changed

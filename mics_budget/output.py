@@ -1,0 +1,74 @@
+"""Rendering tables for people (aligned, translated headers) and for machines (CSV, JSON)."""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from collections.abc import Sequence
+from datetime import date
+from typing import TextIO
+
+import pandas as pd
+
+from .labels import t
+
+FORMATS = ("json", "table", "csv")
+
+
+def _cell(value: object, width: int | None = None) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        text = ""
+    elif isinstance(value, bool):
+        text = t("yes") if value else t("no")
+    elif isinstance(value, date):
+        text = value.isoformat()
+    else:
+        text = str(value)
+    text = " ".join(text.split())
+    if width and len(text) > width:
+        text = text[: width - 1] + "…"
+    return text
+
+
+def text_table(frame: pd.DataFrame, headers: Sequence[str] | None = None,
+               widths: dict[str, int] | None = None) -> str:
+    """An aligned plain-text table; numbers right-aligned, long texts cut with '…'."""
+    widths = widths or {}
+    headers = list(headers or [t(f"col.{c}") for c in frame.columns])
+    cells = [[_cell(v, widths.get(c)) for c, v in zip(frame.columns, row, strict=True)]
+             for row in frame.itertuples(index=False)]
+    numeric = [pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(
+        frame[c]) for c in frame.columns]
+    size = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+
+    def line(values: Sequence[str]) -> str:
+        parts = [v.rjust(size[i]) if numeric[i] else v.ljust(size[i])
+                 for i, v in enumerate(values)]
+        return "  ".join(parts).rstrip()
+
+    out = [line(headers), "  ".join("-" * s for s in size)]
+    out += [line(r) for r in cells]
+    return "\n".join(out) + "\n"
+
+
+def to_json(obj: object) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2, default=_json_default) + "\n"
+
+
+def _json_default(value: object) -> object:
+    if isinstance(value, date):
+        return value.isoformat()
+    if value is pd.NA or value is pd.NaT:
+        return None
+    if hasattr(value, "item"):
+        return value.item()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def to_csv(frame: pd.DataFrame) -> str:
+    return frame.to_csv(index=False, lineterminator="\n")
+
+
+def emit(text: str, stream: TextIO | None = None) -> None:
+    (stream or sys.stdout).write(text)

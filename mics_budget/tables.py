@@ -1,0 +1,230 @@
+"""Reading the tabular files people actually have: CSV in any of the usual encodings and
+separators, or XLSX, with English or Russian headers. Every row keeps its provenance.
+
+:func:`read_table` returns ``(frame, problems)``: the frame has one ``str`` column per column of
+the schema (missing optional columns are empty), plus ``_file``, ``_sheet`` and ``_row`` (the row
+number a person sees in Excel or a text editor: the header is row 1).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .checks import ERROR, WARNING, Problem
+
+PROVENANCE = ["_file", "_sheet", "_row"]
+_SEPARATORS = [";", "\t", ","]
+_XLSX_MAGIC = b"PK\x03\x04"
+
+
+@dataclass(frozen=True)
+class Schema:
+    """Columns of one input file; ``aliases`` maps other header spellings to canonical ones."""
+
+    name: str
+    required: tuple[str, ...]
+    optional: tuple[str, ...] = ()
+    aliases: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        return self.required + self.optional
+
+    def canonical(self, header: str) -> str | None:
+        key = " ".join(str(header).replace("\ufeff", "").split()).lower()
+        if key in self.columns:
+            return key
+        return {k.lower(): v for k, v in self.aliases.items()}.get(key)
+
+
+def empty_frame(schema: Schema) -> pd.DataFrame:
+    frame = pd.DataFrame({c: pd.Series(dtype="str") for c in schema.columns})
+    frame["_file"] = pd.Series(dtype="str")
+    frame["_sheet"] = pd.Series(dtype="str")
+    frame["_row"] = pd.Series(dtype="int64")
+    return frame
+
+
+def decode(data: bytes) -> tuple[str | None, str]:
+    """Text of a CSV file: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1251."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        candidates = ["utf-8-sig"]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        candidates = ["utf-16"]
+    else:
+        candidates = ["utf-8", "cp1251"]
+    for encoding in candidates:
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    return None, candidates[-1]
+
+
+def sniff_separator(text: str) -> str:
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    counts = {sep: first.count(sep) for sep in _SEPARATORS}
+    best = max(_SEPARATORS, key=lambda s: counts[s])
+    return best if counts[best] else ","
+
+
+def _cells_csv(text: str, sep: str) -> tuple[list[str], pd.DataFrame, list[int]]:
+    """Header, body (all str) and the line numbers of rows with the wrong number of fields."""
+    try:
+        body = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
+                           na_filter=False, skip_blank_lines=False, header=None,
+                           engine="c", quotechar='"')
+        header = [str(h) for h in body.iloc[0].tolist()] if len(body) else []
+        body = body.iloc[1:]
+        body.columns = range(body.shape[1])
+        body.index = pd.RangeIndex(2, 2 + len(body))
+        return header, body, []
+    except pd.errors.ParserError:
+        pass
+    # slow path, only for ragged files: find the bad lines and keep every good one
+    rows = list(csv.reader(io.StringIO(text), delimiter=sep))
+    header = rows[0] if rows else []
+    good, numbers, ragged = [], [], []
+    for number, row in enumerate(rows[1:], start=2):
+        if len(row) == len(header) or not any(cell.strip() for cell in row):
+            good.append(row + [""] * (len(header) - len(row)))
+            numbers.append(number)
+        else:
+            ragged.append(number)
+    body = pd.DataFrame(good, index=numbers, columns=range(len(header)), dtype="str")
+    return header, body, ragged
+
+
+def _cells_xlsx(path: Path, schema: Schema) -> tuple[str | None, list[str], pd.DataFrame, int]:
+    """Sheet name, header, body and the header's row number of the first matching sheet."""
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        for sheet in workbook.worksheets:
+            rows = sheet.iter_rows(values_only=True)
+            head: list[tuple] = []
+            for _ in range(10):  # the header may sit below a title row or two
+                try:
+                    head.append(next(rows))
+                except StopIteration:
+                    break
+            for offset, candidate in enumerate(head):
+                names = [schema.canonical(c) for c in candidate if c is not None]
+                if set(schema.required) <= set(names) or (
+                    sum(n is not None for n in names) >= max(2, len(schema.required) // 2)
+                ):
+                    header = ["" if c is None else str(c) for c in candidate]
+                    data = [*head[offset + 1:], *rows]
+                    body = pd.DataFrame(
+                        [[_xlsx_text(v) for v in r[: len(header)]] for r in data],
+                        columns=range(len(header)) if data else None, dtype="str",
+                    )
+                    if not data:
+                        body = pd.DataFrame(columns=range(len(header)), dtype="str")
+                    body.index = pd.RangeIndex(offset + 2, offset + 2 + len(body))
+                    return sheet.title, header, body, offset + 1
+        first = workbook.worksheets[0] if workbook.worksheets else None
+        return (first.title if first else None), [], pd.DataFrame(), 1
+    finally:
+        workbook.close()
+
+
+def _xlsx_text(value: object) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "date") and hasattr(value, "hour"):  # datetime
+        return value.date().isoformat() if not (value.hour or value.minute) else str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read_table(path: Path, schema: Schema, name: str | None = None,
+               ) -> tuple[pd.DataFrame, list[Problem]]:
+    """Read one CSV or XLSX file against ``schema``; never raises for bad content."""
+    path = Path(path)
+    name = name or path.name
+    problems: list[Problem] = []
+
+    def problem(key: str, row: int | None = None, column: str | None = None,
+                value: str | None = None, severity: str = ERROR, sheet: str | None = None,
+                **params: object) -> None:
+        problems.append(Problem(severity, name, row, column, value, key, params, sheet))
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problem("load.unreadable", value=str(exc))
+        return empty_frame(schema), problems
+    sheet = None
+    is_zip = data.startswith(_XLSX_MAGIC)
+    if path.suffix.lower() in {".xlsx", ".xlsm"}:
+        if not is_zip:
+            problem("load.not_xlsx")
+            return empty_frame(schema), problems
+        try:
+            sheet, header, body, header_row = _cells_xlsx(path, schema)
+        except Exception as exc:
+            problem("load.bad_xlsx", value=type(exc).__name__)
+            return empty_frame(schema), problems
+    else:
+        if is_zip or (b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff"))):
+            problem("load.not_text")
+            return empty_frame(schema), problems
+        text, encoding = decode(data)
+        if text is None:
+            problem("load.bad_encoding", value=encoding)
+            return empty_frame(schema), problems
+        header_row = 1
+        header, body, ragged = _cells_csv(text, sniff_separator(text))
+        for number in ragged:
+            problem("load.ragged_row", row=number, count=len(header))
+
+    if not header or not any(str(h).strip() for h in header):
+        problem("load.empty_file", sheet=sheet)
+        return empty_frame(schema), problems
+
+    mapping: dict[int, str] = {}
+    for position, title in enumerate(header):
+        canonical = schema.canonical(title)
+        if canonical is None:
+            continue
+        if canonical in mapping.values():
+            problem("load.duplicate_column", row=header_row, column=canonical, value=title,
+                    sheet=sheet)
+            continue
+        mapping[position] = canonical
+    missing = [c for c in schema.required if c not in mapping.values()]
+    if missing:
+        found = ", ".join(str(h) for h in header if str(h).strip())
+        problem("problem.missing_columns", row=header_row, column=", ".join(missing),
+                sheet=sheet, missing=", ".join(missing), found=found)
+        return empty_frame(schema), problems
+
+    frame = body[list(mapping)].rename(columns=mapping) if len(body.columns) else body
+    frame = frame.reindex(columns=list(schema.columns), fill_value="")
+    frame = frame.astype("str").apply(lambda s: s.str.strip())
+    blank = (frame == "").all(axis=1)
+    frame = frame.loc[~blank]
+    frame["_file"] = name
+    frame["_sheet"] = sheet or ""
+    frame["_row"] = frame.index.astype("int64")
+    frame = frame.reset_index(drop=True)
+    if frame.empty:
+        problem("load.no_rows", severity=WARNING, sheet=sheet)
+    return frame, problems
+
+
+def find_input(folder: Path, stem: str) -> list[Path]:
+    """The files of ``folder`` called ``stem.csv``/``.xlsx``/... (any case)."""
+    if not folder.is_dir():
+        return []
+    pattern = re.compile(rf"^{re.escape(stem)}\.(csv|txt|tsv|xlsx|xlsm)$", re.IGNORECASE)
+    return sorted(p for p in folder.iterdir() if pattern.match(p.name))

@@ -1,0 +1,138 @@
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from mics_budget.cli import main
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_plan_show_json_follows_the_contract(capsys, data_dir):
+    code, out, err = run(capsys, "plan", "show", "--format", "json", "--data", str(data_dir))
+    assert code == 0 and err == ""
+    activities = json.loads(out)
+    assert len(activities) == 47
+    assert [a["id"] for a in activities][:3] == ["1.1", "2.1", "2.2"]
+    item = next(a for a in activities if a["id"] == "10.1")
+    assert item == {
+        "id": "10.1", "section": "10",
+        "section_title": "Проведение работы со СМИ и государственными органами",
+        "title": item["title"], "units": ["ДСН"], "participants": ["Пресс-служба"],
+        "periods": [{"start": "2024-03-01", "end": "2024-04-30"},
+                    {"start": "2024-09-01", "end": "2024-11-30"}],
+        "period_text": "Март-апрель 2024, сентябрь-ноябрь 2024", "duration_days": None,
+        "tentative": False, "completion_form": "Публикации в СМИ и на сайтеБНС",
+        "funding": "NONE", "procurement": False,
+    }
+    assert item["title"].startswith("Информационно-разъяснительная кампания")
+    assert next(a for a in activities if a["id"] == "8.1")["duration_days"] == 10
+
+
+def test_plan_status_json_follows_the_contract(capsys, data_dir):
+    code, out, _ = run(capsys, "plan", "status", "--as-of", "2024-05-01", "--format", "json",
+                       "--data", str(data_dir))
+    assert code == 0
+    rows = json.loads(out)
+    assert len(rows) == 47
+    assert all(set(r) == {"id", "status", "days_overdue"} for r in rows)
+    by_id = {r["id"]: r for r in rows}
+    assert by_id["11.2"] == {"id": "11.2", "status": "in_progress", "days_overdue": 0}
+    assert by_id["3.3"] == {"id": "3.3", "status": "overdue", "days_overdue": 31}
+    assert by_id["3.4"]["status"] == "planned"
+
+
+def test_table_is_for_people_in_russian(capsys, data_dir):
+    code, out, _ = run(capsys, "plan", "status", "--as-of", "2024-05-01", "--data",
+                       str(data_dir))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "Статус мероприятий плана на 01.05.2024"
+    assert lines[1].split()[:2] == ["№", "Мероприятие"]
+    assert "выполняется" in out and "просрочено" in out
+    assert "ПРИМЕР" not in out  # the copy has no EXAMPLE marker
+    header_width = len(lines[2])
+    assert all(len(line) <= header_width for line in lines[3:-1])
+
+
+def test_table_in_english(capsys, data_dir):
+    code, out, _ = run(capsys, "--lang", "en", "plan", "show", "--data", str(data_dir))
+    assert code == 0
+    assert out.splitlines()[0].split()[:2] == ["No.", "Activity"]
+    assert "State budget" in out
+
+
+def test_csv_output_parses(capsys, data_dir):
+    code, out, _ = run(capsys, "plan", "show", "--format", "csv", "--data", str(data_dir))
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and len(rows) == 47
+    assert rows[0]["id"] == "1.1" and rows[0]["units"] == "ДСН, ДМРПУД"
+    code, out, _ = run(capsys, "plan", "status", "--format", "csv", "--as-of", "2023-03-01",
+                       "--data", str(data_dir))
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows[0] == {"id": "1.1", "status": "overdue", "days_overdue": "1", "completed_on": ""}
+
+
+def test_example_banner_when_the_folder_is_marked(capsys, data_dir):
+    (data_dir / "EXAMPLE").write_text("")
+    _, out, _ = run(capsys, "plan", "status", "--data", str(data_dir))
+    assert out.startswith("ПРИМЕР:")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["plan", "status", "--as-of", "2024-02-30"], "неверная дата «2024-02-30»"),
+        (["plan", "status", "--format", "xml"], "недопустимое значение: 'xml'"),
+        (["plan", "import"], "обязательные аргументы не заданы: PATH"),
+        (["plan", "import", "nowhere.txt"], "файл не найден: nowhere.txt"),
+        (["plan", "import", "plan.pdf"], "неизвестный формат файла"),
+    ],
+)
+def test_errors_are_one_russian_line_on_stderr_with_status_2(capsys, data_dir, tmp_path, argv,
+                                                             message):
+    if argv[-1] == "plan.pdf":
+        (tmp_path / "plan.pdf").write_bytes(b"%PDF")
+        argv = [*argv[:-1], str(tmp_path / "plan.pdf")]
+    with pytest.raises(SystemExit) as exit_info:
+        code = main([*argv, "--data", str(data_dir)])
+        raise SystemExit(code)
+    out, err = capsys.readouterr()
+    assert exit_info.value.code == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert message in err
+    assert "ошибка" in err
+
+
+def test_a_data_folder_without_a_plan_says_how_to_import_one(capsys, tmp_path):
+    code, _out, err = run(capsys, "plan", "show", "--data", str(tmp_path))
+    assert code == 2
+    assert "mics-budget plan import" in err
+
+
+def test_import_then_show_in_a_new_data_folder(capsys, tmp_path, seed_path):
+    target = tmp_path / "new"
+    code, _, err = run(capsys, "plan", "import", str(seed_path), "--data", str(target))
+    assert code == 0 and "импортировано мероприятий: 47" in err
+    code, _, err = run(capsys, "plan", "import", str(seed_path), "--data", str(target))
+    assert "файлы плана не изменились" in err
+    code, out, _ = run(capsys, "plan", "show", "--format", "json", "--data", str(target))
+    assert len(json.loads(out)) == 47
+
+
+def test_console_script_is_installed(data_dir):
+    exe = shutil.which("mics-budget") or str(Path(__file__).parents[1] / ".venv/bin/mics-budget")
+    result = subprocess.run([exe, "plan", "status", "--format", "json", "--data", str(data_dir)],
+                            capture_output=True, text=True, check=True)
+    assert len(json.loads(result.stdout)) == 47

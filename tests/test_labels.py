@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+import string
+from datetime import date
+
+import pytest
+
+from mics_budget import labels
+
+
+def _placeholders(text: str) -> set[str]:
+    names = {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    percent = set()
+    if "%" in text:  # argparse's own %-style messages
+        import re
+
+        percent = set(re.findall(r"%\((\w+)\)|%s", text))
+    return names | percent
+
+
+@pytest.mark.parametrize("key", sorted(labels.LABELS))
+def test_every_label_exists_in_both_languages_with_the_same_placeholders(key):
+    ru, en = labels.LABELS[key]
+    assert ru.strip() and en.strip()
+    assert _placeholders(ru) == _placeholders(en)
+
+
+def test_argparse_messages_map_to_labels():
+    assert set(labels.ARGPARSE.values()) <= set(labels.LABELS)
+
+
+def test_language_switch():
+    assert labels.t("status.done") == "выполнено"
+    labels.set_lang("en")
+    assert labels.t("status.done") == "done"
+    assert labels.t("status.done", lang="ru") == "выполнено"
+    with pytest.raises(ValueError):
+        labels.set_lang("kk")
+
+
+def test_dates_are_russian_style_in_russian():
+    assert labels.format_date(date(2024, 3, 5)) == "05.03.2024"
+    assert labels.format_date(date(2024, 3, 5), lang="en") == "2024-03-05"
