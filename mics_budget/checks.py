@@ -64,16 +64,30 @@ def from_mask(frame: pd.DataFrame, mask: pd.Series, severity: str, column: str |
               key: str, value_column: str | None = None, **params: object) -> list[Problem]:
     """One problem per row of ``frame`` where ``mask`` is true (vectorised selection).
 
-    ``frame`` carries the provenance columns ``_file``, ``_sheet`` and ``_row``.
+    ``frame`` carries the provenance columns ``_file``, ``_sheet`` and ``_row``; a parameter
+    given as a Series is taken row by row.
     """
-    bad = frame.loc[mask.fillna(False).astype(bool)]
+    mask = mask.fillna(False).astype(bool)
+    bad = frame.loc[mask]
     if bad.empty:
         return []
-    values = bad.get(value_column or column, None)
+    source = value_column or column
+    values = bad[source].map(_text).tolist() if source in bad else [None] * len(bad)
+    sheets = bad["_sheet"].tolist() if "_sheet" in bad else [None] * len(bad)
+    per_row = {k: v.loc[mask].map(_text).tolist() for k, v in params.items()
+               if isinstance(v, pd.Series)}
+    fixed = {k: v for k, v in params.items() if not isinstance(v, pd.Series)}
     out = []
-    sheets = bad["_sheet"] if "_sheet" in bad else [None] * len(bad)
-    for i, (file, sheet, row) in enumerate(zip(bad["_file"], sheets, bad["_row"], strict=True)):
-        value = None if values is None else str(values.iloc[i])
-        out.append(Problem(severity, file, int(row), column, value, key, dict(params),
-                           sheet or None))
+    for i, (file, row) in enumerate(zip(bad["_file"], bad["_row"], strict=True)):
+        row_params = {**fixed, **{k: v[i] for k, v in per_row.items()}}
+        out.append(Problem(severity, file, int(row), column, values[i], key, row_params,
+                           sheets[i] or None))
     return out
+
+
+def _text(value: object) -> str | None:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date().isoformat()
+    return str(value)

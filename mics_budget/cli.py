@@ -6,16 +6,23 @@ Exit status: 0 success, 1 the data has errors (``validate``), 2 bad input or usa
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
+
+import pandas as pd
 
 from . import labels
-from .config import DataDir
+from .checks import problems_frame
+from .config import REPORTS_DIR, DataDir
+from .fileio import atomic_writer
 from .labels import UserError, t
 from .output import FORMATS, emit, text_table, to_csv, to_json
 from .plan import import_plan
-from .project import load
+from .project import Project, load
+from .spending import GROUP_KEYS, MONEY
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -71,7 +78,29 @@ def build_parser() -> argparse.ArgumentParser:
                    help=t("help.as_of"))
     _common(p, formats=True)
     p.set_defaults(handler=cmd_plan_status)
+
+    p = commands.add_parser("validate", help=t("help.validate"))
+    p.add_argument("--out", metavar="FILE", help=t("help.out"))
+    _common(p)
+    p.set_defaults(handler=cmd_validate)
+
+    p = commands.add_parser("summary", help=t("help.summary"))
+    p.add_argument("--as-of", type=parse_date, default=None, metavar="YYYY-MM-DD",
+                   help=t("help.as_of"))
+    p.add_argument("--by", type=parse_by, default=[], metavar="KEYS", help=t("help.by"))
+    p.add_argument("--year", type=int, default=None, help=t("help.year"))
+    _common(p, formats=True)
+    p.set_defaults(handler=cmd_summary)
     return parser
+
+
+def parse_by(text: str) -> list[str]:
+    keys = [k.strip() for k in text.split(",") if k.strip()]
+    for key in keys:
+        if key not in GROUP_KEYS:
+            raise argparse.ArgumentTypeError(
+                t("error.bad_by", value=key, choices=",".join(GROUP_KEYS)))
+    return keys
 
 
 # --- handlers ---------------------------------------------------------------------------------
@@ -124,6 +153,84 @@ def cmd_plan_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_validate(args: argparse.Namespace) -> int:
+    project = load(args.data)
+    for problem in project.problems:
+        print(problem.line())
+    out = Path(args.out) if args.out else REPORTS_DIR / "validation.csv"
+    frame = problems_frame(project.problems).drop(columns=["key"])
+    with atomic_writer(out, "w", encoding="utf-8-sig", newline="") as fh:
+        frame.to_csv(fh, index=False, lineterminator="\n")
+    errors = sum(p.severity == "error" for p in project.problems)
+    warnings = len(project.problems) - errors
+    message = (t("validate.found", errors=errors, warnings=warnings, path=out) if errors
+               else t("validate.ok", warnings=warnings))
+    print(message, file=sys.stderr)
+    return 1 if errors else 0
+
+
+def summary_json(project: Project, as_of: date, by: list[str], year: int | None) -> dict:
+    """The ``summary --format json`` document (also used by reports and the dashboard)."""
+    table = project.spending(as_of, by, year)
+    rows = []
+    for record in table.to_dict("records"):
+        execution = record.pop("execution")
+        record["execution"] = None if pd.isna(execution) else round(float(execution), 6)
+        rows.append(record)
+    return {
+        "as_of": as_of.isoformat(), "currency": "KZT", "example_data": project.example_data,
+        "by": by, "year": year, "rows": rows,
+        "problems": [{k: v for k, v in p.as_json().items() if k != "key"}
+                     for p in project.problems],
+    }
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    project = load(args.data)
+    as_of = args.as_of or date.today()
+    if args.format == "json":
+        emit(to_json(summary_json(project, as_of, args.by, args.year)))
+        return 0
+    table = project.spending(as_of, args.by, args.year)
+    if args.format == "csv":
+        emit(to_csv(table))
+        return 0
+    if project.example_data:
+        emit(t("example.banner") + "\n")
+    emit(t("summary.title", date=labels.format_date(as_of)) + "\n")
+    emit(text_table(_for_people(table), right=[*MONEY, "execution"]))
+    errors = sum(p.severity == "error" for p in project.problems)
+    if project.problems:
+        emit(t("summary.problems", errors=errors, warnings=len(project.problems) - errors)
+             + "\n")
+    return 0
+
+
+def _for_people(table: pd.DataFrame) -> pd.DataFrame:
+    """Translated sources, money as ``1 234 567,89``, execution in %, a total per source."""
+    keys = [c for c in table.columns if c in ("source", *GROUP_KEYS)]
+    money = list(MONEY)
+    parts = []
+    for _, group in table.groupby("source", sort=False):
+        parts.append(group)
+        if len(keys) > 1 and len(group) > 1:
+            total = {k: "" for k in keys}
+            total[keys[1]] = t("summary.total")
+            total["source"] = group["source"].iloc[0]
+            minor = table.attrs["minor"].loc[group.index]
+            total.update({m: minor[m].sum() / 100 for m in money})
+            plan = minor["plan"].sum()
+            total["execution"] = minor["paid"].sum() / plan if plan else pd.NA
+            parts.append(pd.DataFrame([total]))
+    shown = pd.concat(parts, ignore_index=True)[[*keys, *money, "execution"]]
+    out = pd.DataFrame({k: shown[k].astype("str") for k in keys})
+    out["source"] = shown["source"].map(lambda s: t(f"funding.{s}"))
+    for column in money:
+        out[column] = shown[column].map(labels.format_number)
+    out["execution"] = shown["execution"].map(labels.format_percent)
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # the language must be known before the parser renders its help texts
@@ -141,6 +248,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:  # `mics-budget … | head`
         return 0
+    except Exception as exc:
+        if os.environ.get("MICS_DEBUG"):
+            raise
+        sys.stderr.write(f"{t('error.prefix')}: {t('error.internal', detail=repr(exc))}\n")
+        return 3
 
 
 if __name__ == "__main__":

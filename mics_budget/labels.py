@@ -261,3 +261,164 @@ def format_date(value, lang: str | None = None) -> str:
     if value is None:
         return ""
     return value.strftime("%d.%m.%Y") if (lang or _lang) == "ru" else value.isoformat()
+
+LABELS.update({
+    "problem.bad_number": ("не число: «{value}»", "not a number: '{value}'"),
+    "problem.currency_sign": (
+        "в сумме «{value}» знак валюты: укажите число, а валюту в столбце currency",
+        "amount '{value}' carries a currency sign: give the number, the currency goes in "
+        "the currency column",
+    ),
+    "problem.non_positive_rate": ("курс должен быть больше нуля: «{value}»",
+                                  "the rate must be positive: '{value}'"),
+    "problem.unknown_currency": ("неизвестная валюта «{value}» (нужен код ISO 4217)",
+                                 "unknown currency '{value}' (an ISO 4217 code is needed)"),
+    "problem.unknown_rate_source": ("неизвестный источник курса «{value}» (NBK или UNORE)",
+                                    "unknown rate source '{value}' (NBK or UNORE)"),
+    "problem.duplicate_rate": ("курс на дату {value} повторяется; берётся последний",
+                               "the rate of {value} is given twice; the last one is used"),
+    "problem.missing_rate": (
+        "нет курса {currency} на {value} и в 10 предыдущих днях: строка не учтена в итогах",
+        "no {currency} rate on {value} or in the 10 days before: row left out of totals",
+    ),
+    "problem.stale_rate": ("на {value} курса нет, применён курс на {rate_date}",
+                           "no rate on {value}: the rate of {rate_date} was used"),
+})
+
+LABELS.update({
+    "problem.unknown_source": ("неизвестный источник «{value}» (ожидается РБ или ЮНИСЕФ)",
+                               "unknown source '{value}' (expected RB or UNICEF)"),
+    "problem.no_funding": (
+        "мероприятие {value} по плану не требует финансирования, а сумма указана",
+        "activity {value} needs no money in the plan, yet an amount is given",
+    ),
+    "problem.wrong_source": (
+        "источник «{value}» не совпадает с финансированием по плану ({funding})",
+        "source '{value}' differs from the plan's funding ({funding})",
+    ),
+    "problem.outside_years": ("дата {value} вне периода плана 2023–2025",
+                              "date {value} is outside the plan's years 2023-2025"),
+    "problem.bad_year": ("неверный год «{value}»", "invalid year '{value}'"),
+    "problem.bad_month": ("неверный месяц «{value}» (1–12 или название)",
+                          "invalid month '{value}' (1-12 or a name)"),
+    "problem.unknown_phase": (
+        "неизвестный этап «{value}» (proposed/approved/adjusted: заявка, утверждено, уточнено)",
+        "unknown phase '{value}' (proposed, approved or adjusted)",
+    ),
+    "problem.unknown_kind": ("неизвестный вид «{value}» (обязательства или платежи)",
+                             "unknown kind '{value}' (obligations or payments)"),
+    "problem.negative_budget": ("сумма бюджета не может быть отрицательной: «{value}»",
+                                "a budget amount cannot be negative: '{value}'"),
+    "problem.missing_id": ("не указан номер платежа", "the payment has no id"),
+    "problem.duplicate_id": ("номер платежа «{value}» повторяется; строка не учтена",
+                             "payment id '{value}' is duplicated; row left out"),
+    "problem.refund_without_ref": (
+        "отрицательная сумма «{value}» — это возврат: укажите refund_of (номер платежа)",
+        "negative amount '{value}' is a refund: refund_of (a payment id) is required",
+    ),
+    "problem.unknown_refund": ("возврат по неизвестному платежу «{value}»",
+                               "refund of an unknown payment '{value}'"),
+    "problem.zero_amount": ("нулевая сумма", "zero amount"),
+    "problem.unknown_lot": ("неизвестный лот «{value}»", "unknown lot '{value}'"),
+})
+
+LABELS.update({
+    "problem.missing_lot_id": ("не указан номер лота", "the lot has no id"),
+    "problem.duplicate_lot": ("лот «{value}» повторяется", "lot '{value}' is duplicated"),
+    "problem.lot_not_procurement": (
+        "мероприятие {value} по плану не является госзакупом",
+        "activity {value} is not a state procurement in the plan",
+    ),
+    "problem.unknown_method": (
+        "неизвестный способ закупки «{value}» (open_tender, auction, price_quotations, "
+        "single_source, e_shop, commodity_exchange)",
+        "unknown procurement method '{value}' (open_tender, auction, price_quotations, "
+        "single_source, e_shop, commodity_exchange)",
+    ),
+    "problem.unknown_status": ("неизвестный статус «{value}»", "unknown status '{value}'"),
+    "problem.contract_no_amount": ("для статуса договора нужна сумма",
+                                   "a contract status needs an amount"),
+})
+
+LABELS.update({
+    "problem.financing_plan_total": (
+        "помесячный план {value} в сумме {monthly} не равен годовому плану {plan}",
+        "the monthly plan of {value} adds up to {monthly}, not the annual plan {plan}",
+    ),
+})
+
+
+def format_number(value, decimals: int = 2, lang: str | None = None) -> str:
+    """``1 234 567,89`` (no-break spaces) in Russian, ``1,234,567.89`` in English."""
+    if _missing(value):
+        return ""
+    text = f"{value:,.{decimals}f}"
+    if (lang or _lang) == "ru":
+        text = text.replace(",", "\u00a0").replace(".", ",")
+    return text
+
+
+def format_money(value, decimals: int = 2, lang: str | None = None) -> str:
+    """``1 234 567,89 ₸`` in Russian, ``1,234,567.89 KZT`` in English."""
+    if _missing(value):
+        return ""
+    lang = lang or _lang
+    return format_number(value, decimals, lang) + ("\u00a0₸" if lang == "ru" else " KZT")
+
+
+def format_percent(value, decimals: int = 1, lang: str | None = None) -> str:
+    if _missing(value):
+        return ""
+    return format_number(value * 100, decimals, lang) + "\u00a0%"
+
+
+def _missing(value) -> bool:
+    try:
+        return value is None or bool(value != value)
+    except TypeError:  # pandas.NA
+        return True
+
+
+LABELS.update({
+    "col.source": ("Источник", "Source"),
+    "col.activity": ("Мероприятие", "Activity"),
+    "col.unit": ("Подразделение", "Unit"),
+    "col.specifics": ("Специфика", "Specifics"),
+    "col.year": ("Год", "Year"),
+    "col.month": ("Месяц", "Month"),
+    "col.plan": ("План", "Plan"),
+    "col.proposed": ("Заявка", "Proposed"),
+    "col.committed": ("Обязательства", "Committed"),
+    "col.paid": ("Оплачено", "Paid"),
+    "col.remaining": ("Остаток", "Remaining"),
+    "col.uncommitted": ("Свободный остаток", "Uncommitted"),
+    "col.execution": ("Исполнение", "Execution"),
+    "col.severity": ("Важность", "Severity"),
+    "col.file": ("Файл", "File"),
+    "col.sheet": ("Лист", "Sheet"),
+    "col.row": ("Строка", "Row"),
+    "col.column": ("Столбец", "Column"),
+    "col.value": ("Значение", "Value"),
+    "col.message": ("Сообщение", "Message"),
+    "severity.error": ("ошибка", "error"),
+    "severity.warning": ("предупреждение", "warning"),
+    "summary.title": ("Исполнение бюджета на {date}, тенге", "Budget execution as of {date}, KZT"),
+    "summary.total": ("Итого", "Total"),
+    "summary.problems": ("Найдено проблем в данных: ошибок {errors}, предупреждений {warnings} "
+                         "(подробно: mics-budget validate)",
+                         "Data problems found: {errors} errors, {warnings} warnings "
+                         "(details: mics-budget validate)"),
+    "validate.ok": ("Ошибок не найдено (предупреждений: {warnings}).",
+                    "No errors found ({warnings} warnings)."),
+    "validate.found": ("Ошибок: {errors}, предупреждений: {warnings}. Список: {path}",
+                       "{errors} errors, {warnings} warnings. List: {path}"),
+    "help.validate": ("проверить файлы папки данных", "check the files of the data folder"),
+    "help.summary": ("исполнение бюджета по источникам на дату",
+                     "budget execution by source as of a date"),
+    "help.by": ("группировка: activity,section,unit,specifics,year,month",
+                "grouping: activity,section,unit,specifics,year,month"),
+    "help.year": ("только один бюджетный год", "one budget year only"),
+    "help.out": ("куда записать файл", "where to write the file"),
+    "error.bad_by": ("неизвестная группировка «{value}»; возможные: {choices}",
+                     "unknown grouping '{value}'; possible: {choices}"),
+})

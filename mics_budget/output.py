@@ -32,14 +32,16 @@ def _cell(value: object, width: int | None = None) -> str:
 
 
 def text_table(frame: pd.DataFrame, headers: Sequence[str] | None = None,
-               widths: dict[str, int] | None = None) -> str:
-    """An aligned plain-text table; numbers right-aligned, long texts cut with '…'."""
+               widths: dict[str, int] | None = None, right: Sequence[str] = ()) -> str:
+    """An aligned plain-text table; numbers (and ``right`` columns) right-aligned, long texts
+    cut with '…'."""
     widths = widths or {}
     headers = list(headers or [t(f"col.{c}") for c in frame.columns])
     cells = [[_cell(v, widths.get(c)) for c, v in zip(frame.columns, row, strict=True)]
              for row in frame.itertuples(index=False)]
-    numeric = [pd.api.types.is_numeric_dtype(frame[c]) and not pd.api.types.is_bool_dtype(
-        frame[c]) for c in frame.columns]
+    numeric = [c in right or (pd.api.types.is_numeric_dtype(frame[c])
+                              and not pd.api.types.is_bool_dtype(frame[c]))
+               for c in frame.columns]
     size = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
 
     def line(values: Sequence[str]) -> str:

@@ -1,20 +1,26 @@
 """The central object: a data folder loaded once, with the domain modules hanging off it.
 
->>> project = mics_budget.load("data")          # doctest: +SKIP
->>> project.status(date(2024, 5, 1))             # doctest: +SKIP
+>>> project = mics_budget.load("data")                  # doctest: +SKIP
+>>> project.spending(date(2024, 6, 30), by=["activity"])  # doctest: +SKIP
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 import pandas as pd
 
-from .checks import Problem
+from . import spending as _spending
+from .checks import WARNING, Problem, has_errors
 from .config import DataDir
+from .fx import load_rates
+from .ledger import load_budget, load_financing_plan, load_payments
 from .plan import Plan, load_plan
+from .procurement import contracts_in_force, load_events, load_lots
 from .schedule import load_progress, status_table
 
 
@@ -23,15 +29,48 @@ class Project:
     data: DataDir
     plan: Plan
     progress: pd.DataFrame
+    rates: pd.DataFrame
+    budget: pd.DataFrame
+    payments: pd.DataFrame
+    financing_plan: pd.DataFrame
+    lots: pd.DataFrame
+    events: pd.DataFrame
     problems: list[Problem] = field(default_factory=list)
 
     @property
     def example_data(self) -> bool:
         return self.data.is_example
 
+    @property
+    def has_errors(self) -> bool:
+        return has_errors(self.problems)
+
+    @cached_property
+    def sections_of(self) -> dict[str, str]:
+        return {a.id: a.section for a in self.plan.activities}
+
+    @cached_property
+    def first_unit(self) -> dict[str, str]:
+        return {a.id: (a.units[0] if a.units else "") for a in self.plan.activities}
+
     def status(self, as_of: date) -> pd.DataFrame:
         """The schedule status of every activity as of ``as_of`` (see :mod:`.schedule`)."""
         return status_table(self.plan, self.progress, as_of)
+
+    def contracts(self, as_of: date) -> pd.DataFrame:
+        """Contracts in force on the lots as of ``as_of`` (KZT at the signature date)."""
+        contracts, _ = contracts_in_force(self.lots, self.events, self.rates,
+                                          pd.Timestamp(as_of))
+        return contracts.loc[contracts["kzt_minor"].notna()]
+
+    def spending(self, as_of: date, by: Sequence[str] = (), year: int | None = None
+                 ) -> pd.DataFrame:
+        """Plan, committed, paid, remaining per source (and ``by``) — see :mod:`.spending`."""
+        return _spending.spending(self, as_of, by, year)
+
+    def cumulative(self, as_of: date, year: int | None = None) -> pd.DataFrame:
+        """Cumulative monthly payments vs plan for a year, with the year-end projection."""
+        return _spending.cumulative(self, as_of, year)
 
 
 def load(data: str | os.PathLike[str] | DataDir | None = None) -> Project:
@@ -43,4 +82,38 @@ def load(data: str | os.PathLike[str] | DataDir | None = None) -> Project:
     folder = data if isinstance(data, DataDir) else DataDir.resolve(data)
     plan = load_plan(folder)
     progress, problems = load_progress(folder, plan)
-    return Project(folder, plan, progress, problems)
+    rates, more = load_rates(folder)
+    problems += more
+    lots = load_lots(folder, plan)
+    events = load_events(folder, lots.frame)
+    budget = load_budget(folder, plan, rates)
+    payments = load_payments(folder, plan, rates, lots.frame.loc[lots.frame["valid"], "lot"])
+    financing = load_financing_plan(folder, plan, rates)
+    problems += budget.problems + payments.problems + financing.problems
+    problems += lots.problems + events.problems
+    project = Project(folder, plan, progress, rates, budget.frame, payments.frame,
+                      financing.frame, lots.frame, events.frame, problems)
+    _, contract_problems = contracts_in_force(lots.frame, events.frame, rates,
+                                              pd.Timestamp.max.normalize())
+    project.problems += contract_problems + _financing_plan_totals(project)
+    return project
+
+
+def _financing_plan_totals(project: Project) -> list[Problem]:
+    """The monthly plan (payments) of a line should add up to its latest annual plan."""
+    fin = project.financing_plan
+    fin = fin.loc[fin["valid"] & (fin["kind"] == "payments")]
+    if fin.empty:
+        return []
+    key = ["year", "activity", "source", "specifics"]
+    monthly = fin.groupby(key)["kzt_minor"].sum()
+    annual = _spending.budget_lines(project, date.max, ["approved", "adjusted"]).set_index(key)
+    out = []
+    for line, total in monthly.items():
+        plan = int(annual["kzt_minor"].get(line, 0))
+        if int(total) != plan:
+            first = fin.loc[(fin[key] == pd.Series(line, index=key)).all(axis=1)].iloc[0]
+            out.append(Problem(WARNING, first["_file"], None, "amount", f"{line[1]}/{line[0]}",
+                               "problem.financing_plan_total",
+                               {"monthly": f"{int(total) / 100:.2f}", "plan": f"{plan / 100:.2f}"}))
+    return out

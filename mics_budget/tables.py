@@ -76,6 +76,8 @@ def sniff_separator(text: str) -> str:
 
 def _cells_csv(text: str, sep: str) -> tuple[list[str], pd.DataFrame, list[int]]:
     """Header, body (all str) and the line numbers of rows with the wrong number of fields."""
+    if not text.strip():
+        return [], pd.DataFrame(), []
     try:
         body = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
                            na_filter=False, skip_blank_lines=False, header=None,

@@ -29,3 +29,44 @@ def parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
         out[match] = parsed.dt.normalize().astype("datetime64[us]")
     bad = out.isna() & (text != "")
     return out, bad
+
+
+_SPACES = r"[\s\u00a0\u202f\u2009']"
+_CURRENCY_SIGN = r"[₸$€£₽]|тг|тенге|руб|kzt|usd|eur"
+
+
+def parse_amounts(text: pd.Series, decimals: int = 2) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Exact amounts in minor units (``int64``; 1234567,89 -> 123456789 at 2 decimals).
+
+    Accepts ``1234567.89``, ``1 234 567,89`` (spaces or no-break spaces between thousands),
+    a leading minus. Returns ``(minor, bad, has_sign)``: ``bad`` marks non-empty values that are
+    not such numbers (a comma *and* a dot, more decimals than allowed, letters …); ``has_sign``
+    the bad ones that carry a currency sign. Empty values are neither: ``minor`` is NA there.
+    """
+    raw = text.astype("str").str.strip()
+    s = raw.str.replace(_SPACES, "", regex=True).str.replace("\u2212", "-", regex=False)
+    s = s.str.replace(",", ".", regex=False)
+    pattern = rf"[-+]?\d{{1,15}}(?:\.\d{{0,{decimals}}})?" if decimals else r"[-+]?\d{1,15}"
+    good = s.str.fullmatch(pattern) & (raw.str.count(",") + raw.str.count(r"\.") <= 1)
+    empty = raw == ""
+    bad = ~good & ~empty
+    has_sign = bad & raw.str.lower().str.contains(_CURRENCY_SIGN, regex=True)
+    ok = s.where(good, "0")
+    negative = ok.str.startswith("-")
+    digits = ok.str.lstrip("+-")
+    whole = digits.str.replace(r"\..*$", "", regex=True).astype("int64")
+    if decimals:
+        frac = digits.str.replace(r"^\d+\.?", "", regex=True)
+        frac = frac.str.pad(decimals, side="right", fillchar="0")
+        minor = whole * 10**decimals + frac.astype("int64")
+    else:
+        minor = whole
+    minor = minor.where(~negative, -minor).astype("Int64")
+    minor[~good] = pd.NA
+    return minor, bad, has_sign
+
+
+def parse_ints(text: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Whole numbers (``Int64``) and a mask of non-empty values that are not."""
+    minor, bad, _ = parse_amounts(text, decimals=0)
+    return minor, bad

@@ -38,3 +38,50 @@ def data_dir(tmp_path: Path) -> Path:
     for name in ("activities.csv", "units.csv"):
         shutil.copy(DEFAULT_DATA_DIR / "plan" / name, root / "plan" / name)
     return root
+
+
+def write_files(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write ``{"budget/payments.csv": text, …}`` under ``root`` (text as UTF-8)."""
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return root
+
+
+RATES = "date,currency,rate,quant,source\n2023-07-03,USD,450.50,1,NBK\n" \
+        "2023-07-04,USD,451.00,1,NBK\n2024-03-01,USD,470.25,1,NBK\n2024-03-01,RUB,5.10,1,NBK\n"
+BUDGET = (
+    "year,activity,source,specifics,phase,amount,currency,date,document,note\n"
+    "2023,7.1,RB,143,proposed,11000000,KZT,2023-02-15,,\n"
+    "2023,7.1,RB,143,approved,10000000,KZT,2023-03-01,,\n"
+    "2023,7.1,RB,143,adjusted,9000000,KZT,2023-09-15,,\n"
+    "2023,8.1,RB,161,approved,5000000.50,KZT,2023-03-01,,\n"
+    "2023,6.1,UNICEF,,approved,20000,USD,2023-07-03,,\n"
+)
+PAYMENTS = (
+    "id,date,activity,source,specifics,amount,currency,payee,document,contract,refund_of,note\n"
+    "P1,2023-06-10,8.1,RB,161,1000000.25,KZT,,,,,\n"
+    "P2,2023-07-04,6.1,UNICEF,,10000,USD,,,,,\n"
+    "P3,2023-07-20,7.1,RB,143,4000000,KZT,,,L1,,\n"
+    "P4,2023-07-25,8.1,RB,161,-100000,KZT,,,,P1,\n"
+)
+LOTS = ("lot,activity,title,method,estimate,currency,specifics,planned_announce,needed_by,law\n"
+        "L1,7.1,Форма,open_tender,9800000,KZT,143,2023-05-15,2023-06-25,434-V\n")
+EVENTS = ("lot,date,status,amount,bids,supplier,supplier_bin,document,note,recorded_by,"
+          "recorded_at\n"
+          "L1,2023-05-22,announced,,,,,,,,\n"
+          "L1,2023-06-15,contracted,9000000,,ТОО А,990140000001,,,,\n"
+          "L1,2023-07-10,amended,9500000,,,,,,,\n")
+MONEY_FILES = {"budget/fx_rates.csv": RATES, "budget/budget.csv": BUDGET,
+               "budget/payments.csv": PAYMENTS, "procurement/lots.csv": LOTS,
+               "procurement/events.csv": EVENTS}
+
+
+@pytest.fixture
+def money_dir(data_dir: Path) -> Path:
+    """A small data folder with every money file (inline, exact figures)."""
+    return write_files(data_dir, MONEY_FILES)

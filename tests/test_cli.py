@@ -136,3 +136,59 @@ def test_console_script_is_installed(data_dir):
     result = subprocess.run([exe, "plan", "status", "--format", "json", "--data", str(data_dir)],
                             capture_output=True, text=True, check=True)
     assert len(json.loads(result.stdout)) == 47
+
+
+# --- ledger commands --------------------------------------------------------------------------
+
+
+def test_summary_json_follows_the_contract(capsys, money_dir):
+    code, out, _ = run(capsys, "summary", "--as-of", "2023-12-31", "--by", "activity",
+                       "--format", "json", "--data", str(money_dir))
+    assert code == 0
+    doc = json.loads(out)
+    assert doc["as_of"] == "2023-12-31" and doc["currency"] == "KZT"
+    assert doc["example_data"] is False
+    assert doc["problems"] == []
+    row = doc["rows"][1]
+    assert {k: row[k] for k in ("source", "activity", "plan", "committed", "paid", "remaining",
+                                "uncommitted", "execution")} == {
+        "source": "RB", "activity": "8.1", "plan": 5000000.5, "committed": 900000.25,
+        "paid": 900000.25, "remaining": 4100000.25, "uncommitted": 4100000.25,
+        "execution": round(900000.25 / 5000000.5, 6)}
+    assert '"plan": 5000000.5,' in out  # money is never float noise
+
+
+def test_summary_table_and_csv(capsys, money_dir):
+    code, out, _ = run(capsys, "summary", "--as-of", "2023-12-31", "--by", "activity",
+                       "--data", str(money_dir))
+    assert code == 0
+    assert "14 000 000,50" in out  # the RB total line, Russian style
+    assert "Итого" in out
+    code, out, _ = run(capsys, "summary", "--as-of", "2023-12-31", "--format", "csv",
+                       "--data", str(money_dir))
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows[0]["source"] == "RB" and rows[0]["plan"] == "14000000.5"
+
+
+def test_summary_refuses_an_unknown_grouping(capsys, money_dir):
+    with pytest.raises(SystemExit) as info:
+        main(["summary", "--by", "activity,region", "--data", str(money_dir)])
+    assert info.value.code == 2
+    assert "неизвестная группировка «region»" in capsys.readouterr().err
+
+
+def test_validate_lists_problems_writes_csv_and_exits_1_on_errors(capsys, money_dir, tmp_path):
+    from tests.conftest import PAYMENTS, write_files
+
+    out_file = tmp_path / "validation.csv"
+    code, out, err = run(capsys, "validate", "--data", str(money_dir), "--out", str(out_file))
+    assert code == 0 and out == "" and "Ошибок не найдено" in err
+    write_files(money_dir, {"budget/payments.csv": PAYMENTS
+                            + "X1,2023-06-10,99.1,RB,,100,KZT,,,,,\n"})
+    code, out, err = run(capsys, "validate", "--data", str(money_dir), "--out", str(out_file))
+    assert code == 1
+    assert out == "budget/payments.csv:6: activity: неизвестное мероприятие «99.1»\n"
+    rows = list(csv.DictReader(io.StringIO(out_file.read_text(encoding="utf-8-sig"))))
+    assert rows == [{"severity": "error", "file": "budget/payments.csv", "sheet": "",
+                     "row": "6", "column": "activity", "value": "99.1",
+                     "message": "неизвестное мероприятие «99.1»"}]

@@ -1,0 +1,200 @@
+"""The money files of a data folder: budget lines, payments and the monthly financing plan.
+
+Each loader returns ``(frame, problems)``. The frame keeps every row with its provenance and a
+``valid`` flag; rows with an error are flagged (and listed), never dropped, and are left out of
+the totals. Amounts are exact integers in minor units (``amount_minor`` in the row's currency,
+``kzt_minor`` converted at the NBK rate of the row's date).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .checks import ERROR, WARNING, Problem, from_mask
+from .config import DataDir
+from .fx import BASE, convert, currencies, normalise_currency
+from .plan import Plan
+from .tables import Schema, empty_frame, find_input, read_table
+from .values import parse_amounts, parse_dates, parse_ints
+
+SOURCES = {"rb": "RB", "рб": "RB", "unicef": "UNICEF", "юнисеф": "UNICEF"}
+PHASES = {"proposed": "proposed", "заявка": "proposed", "бюджетная заявка": "proposed",
+          "approved": "approved", "утверждено": "approved", "утвержден": "approved",
+          "утверждённый": "approved", "adjusted": "adjusted", "уточнено": "adjusted",
+          "уточнение": "adjusted", "корректировка": "adjusted"}
+KINDS = {"obligations": "obligations", "обязательства": "obligations",
+         "payments": "payments", "платежи": "payments"}
+PLAN_YEARS = (2023, 2025)
+
+_COMMON = {"дата": "date", "сумма": "amount", "валюта": "currency", "мероприятие": "activity",
+           "источник": "source", "источник финансирования": "source", "специфика": "specifics",
+           "документ": "document", "примечание": "note", "год": "year"}
+BUDGET = Schema(
+    "budget", required=("year", "activity", "source", "phase", "amount", "date"),
+    optional=("specifics", "currency", "document", "note"),
+    aliases={**_COMMON, "этап": "phase", "фаза": "phase", "дата решения": "date"},
+)
+PAYMENTS = Schema(
+    "payments", required=("id", "date", "activity", "source", "amount"),
+    optional=("specifics", "currency", "payee", "document", "contract", "refund_of", "note"),
+    aliases={**_COMMON, "номер": "id", "№": "id", "№ платежа": "id", "получатель": "payee",
+             "договор": "contract", "лот": "contract", "возврат платежа": "refund_of",
+             "возврат по": "refund_of", "дата платежа": "date"},
+)
+FINANCING_PLAN = Schema(
+    "financing_plan", required=("year", "month", "kind", "activity", "source", "amount"),
+    optional=("specifics",),
+    aliases={**_COMMON, "месяц": "month", "вид": "kind"},
+)
+
+
+@dataclass
+class Loaded:
+    frame: pd.DataFrame
+    problems: list[Problem]
+
+
+def _read(data: DataDir, folder: str, schema: Schema) -> tuple[pd.DataFrame, list[Problem]]:
+    files = find_input(getattr(data, folder), schema.name)
+    if not files:
+        return empty_frame(schema), []
+    problems: list[Problem] = []
+    if len(files) > 1:
+        problems.append(Problem(WARNING, f"{folder}/{files[0].name}", None, None, schema.name,
+                                "load.ambiguous_file", {"used": files[0].name}))
+    frame, more = read_table(files[0], schema, f"{folder}/{files[0].name}")
+    return frame, problems + more
+
+
+def check_money_rows(frame: pd.DataFrame, plan: Plan, rates: pd.DataFrame,
+                     date_column: str = "date") -> tuple[pd.DataFrame, list[Problem]]:
+    """Parse and check the columns money rows share; add the parsed columns and ``valid``.
+
+    Checks: date and amount readable, activity in the plan, source RB/UNICEF and equal to the
+    plan's funding (no money on an activity that needs none), currency known, an FX rate found,
+    dates inside the plan's years (a warning).
+    """
+    problems: list[Problem] = []
+    out = frame.copy()
+    dates, bad_date = parse_dates(out[date_column])
+    minor, bad_amount, has_sign = parse_amounts(out["amount"])
+    funding = out["activity"].map({a.id: a.funding for a in plan.activities})
+    source = out["source"].str.lower().map(SOURCES)
+    currency = normalise_currency(out["currency"]) if "currency" in out else BASE
+    missing_date = dates.isna() & ~bad_date
+    missing_amount = minor.isna() & ~bad_amount
+    unknown_activity = funding.isna()
+    unknown_source = source.isna()
+    none_funded = funding.eq("NONE")
+    wrong_source = ~unknown_activity & ~none_funded & ~unknown_source & source.ne(funding)
+    unknown_currency = ~pd.Series(currency, index=out.index).isin(currencies())
+
+    problems += from_mask(out, bad_date | missing_date, ERROR, date_column, "problem.bad_date")
+    problems += from_mask(out, bad_amount & ~has_sign | missing_amount, ERROR, "amount",
+                          "problem.bad_number")
+    problems += from_mask(out, has_sign, ERROR, "amount", "problem.currency_sign")
+    problems += from_mask(out, unknown_activity, ERROR, "activity", "problem.unknown_activity")
+    problems += from_mask(out, unknown_source, ERROR, "source", "problem.unknown_source")
+    problems += from_mask(out, none_funded, ERROR, "activity", "problem.no_funding")
+    problems += from_mask(out, wrong_source, ERROR, "source", "problem.wrong_source",
+                          funding=funding)
+    problems += from_mask(out.assign(currency=currency), unknown_currency, ERROR, "currency",
+                          "problem.unknown_currency")
+    years = dates.dt.year
+    outside = dates.notna() & ((years < PLAN_YEARS[0]) | (years > PLAN_YEARS[1]))
+    problems += from_mask(out, outside, WARNING, date_column, "problem.outside_years")
+
+    out["date"] = dates
+    out["source"] = source.fillna(out["source"])
+    out["currency"] = currency
+    out["amount_minor"] = minor
+    valid = ~(bad_date | missing_date | bad_amount | missing_amount | unknown_activity
+              | unknown_source | none_funded | wrong_source | unknown_currency)
+    rated = out.loc[valid]
+    converted, fx_problems = convert(rated, rates)
+    problems += fx_problems
+    for column in ("kzt_minor", "rate_e4", "quant"):
+        out[column] = pd.Series(pd.NA, index=out.index, dtype="Int64")
+        out.loc[valid, column] = converted[column]
+    out["rate_date"] = pd.Series(pd.NaT, index=out.index, dtype="datetime64[us]")
+    out.loc[valid, "rate_date"] = converted["rate_date"]
+    out["valid"] = valid & out["kzt_minor"].notna()
+    return out, problems
+
+
+def load_budget(data: DataDir, plan: Plan, rates: pd.DataFrame) -> Loaded:
+    frame, problems = _read(data, "budget", BUDGET)
+    frame, more = check_money_rows(frame, plan, rates)
+    problems += more
+    year, bad_year = parse_ints(frame["year"])
+    phase = frame["phase"].str.lower().map(PHASES)
+    bad_year = bad_year | year.isna()
+    problems += from_mask(frame, bad_year, ERROR, "year", "problem.bad_year")
+    problems += from_mask(frame, phase.isna(), ERROR, "phase", "problem.unknown_phase")
+    negative = frame["amount_minor"].fillna(0) < 0
+    problems += from_mask(frame, negative, ERROR, "amount", "problem.negative_budget")
+    frame["year"] = year
+    frame["phase"] = phase.fillna(frame["phase"])
+    frame["valid"] = frame["valid"] & ~bad_year & phase.notna() & ~negative
+    return Loaded(frame, problems)
+
+
+def load_payments(data: DataDir, plan: Plan, rates: pd.DataFrame,
+                  lots: pd.Series | None = None) -> Loaded:
+    """Payments; ``lots`` (the known lot ids) lets a ``contract`` be checked."""
+    frame, problems = _read(data, "budget", PAYMENTS)
+    frame, more = check_money_rows(frame, plan, rates)
+    problems += more
+    amount = frame["amount_minor"]
+    missing_id = frame["id"] == ""
+    duplicate = frame["id"].duplicated(keep="first") & ~missing_id
+    refund = amount.fillna(0) < 0
+    no_refund_of = refund & (frame["refund_of"] == "")
+    ids = set(frame.loc[~missing_id, "id"])
+    unknown_refund = (frame["refund_of"] != "") & ~frame["refund_of"].isin(ids)
+    zero = amount.fillna(1) == 0
+    known_lots = set(lots) if lots is not None else set()
+    unknown_contract = (frame["contract"] != "") & ~frame["contract"].isin(known_lots)
+    problems += from_mask(frame, missing_id, ERROR, "id", "problem.missing_id")
+    problems += from_mask(frame, duplicate, ERROR, "id", "problem.duplicate_id")
+    problems += from_mask(frame, no_refund_of, ERROR, "amount", "problem.refund_without_ref")
+    problems += from_mask(frame, unknown_refund, ERROR, "refund_of", "problem.unknown_refund")
+    problems += from_mask(frame, zero, WARNING, "amount", "problem.zero_amount")
+    problems += from_mask(frame, unknown_contract, ERROR, "contract", "problem.unknown_lot")
+    frame["valid"] = frame["valid"] & ~(missing_id | duplicate | no_refund_of | unknown_refund
+                                        | unknown_contract)
+    return Loaded(frame, problems)
+
+
+def load_financing_plan(data: DataDir, plan: Plan, rates: pd.DataFrame) -> Loaded:
+    frame, problems = _read(data, "budget", FINANCING_PLAN)
+    if frame.empty:
+        frame["date"] = pd.Series(dtype="str")
+        frame["currency"] = pd.Series(dtype="str")
+    year, bad_year = parse_ints(frame["year"])
+    month, bad_month = parse_ints(frame["month"].str.lower().replace(
+        {name: str(i) for i, name in enumerate(_MONTHS, start=1)}))
+    bad_month = bad_month | month.isna() | ~month.between(1, 12)
+    bad_year = bad_year | year.isna()
+    # the ИПФ is in tenge; its "date" is the first day of its month (for checks only)
+    frame["currency"] = BASE
+    frame["date"] = (year.astype("str") + "-" + month.astype("str").str.zfill(2) + "-01"
+                     ).where(~(bad_year | bad_month), "")
+    checked, more = check_money_rows(frame, plan, rates)
+    more = [p for p in more if p.column != "date"]  # reported below, on year/month
+    kind = frame["kind"].str.lower().map(KINDS)
+    problems += more
+    problems += from_mask(frame, bad_year, ERROR, "year", "problem.bad_year")
+    problems += from_mask(frame, bad_month & ~bad_year, ERROR, "month", "problem.bad_month")
+    problems += from_mask(frame, kind.isna(), ERROR, "kind", "problem.unknown_kind")
+    checked["year"] = year
+    checked["month"] = month
+    checked["kind"] = kind.fillna(frame["kind"])
+    checked["valid"] = checked["valid"] & ~bad_year & ~bad_month & kind.notna()
+    return Loaded(checked, problems)
+
+
+_MONTHS = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
+           "октябрь", "ноябрь", "декабрь"]

@@ -1,0 +1,148 @@
+"""The procurement register: lots and their events (loading and checks).
+
+This module loads and validates ``procurement/lots.*`` and ``procurement/events.*`` and gives
+the contract amounts in force, which the ledger counts as commitments.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .checks import ERROR, WARNING, Problem, from_mask
+from .config import DataDir
+from .fx import convert, currencies, normalise_currency
+from .ledger import Loaded
+from .plan import Plan
+from .tables import Schema, empty_frame, find_input, read_table
+from .values import parse_amounts, parse_dates, parse_ints
+
+METHODS = ("open_tender", "auction", "price_quotations", "single_source", "e_shop",
+           "commodity_exchange")
+STATUSES = ("planned", "announced", "evaluation", "unsuccessful", "cancelled", "awarded",
+            "contracted", "amended", "delivered", "paid", "closed", "terminated")
+IN_FORCE = ("contracted", "amended")  # events that set the contract amount in force
+
+LOTS = Schema(
+    "lots", required=("lot", "activity", "method", "estimate"),
+    optional=("title", "currency", "specifics", "planned_announce", "needed_by", "law"),
+    aliases={"лот": "lot", "№ лота": "lot", "мероприятие": "activity", "наименование": "title",
+             "способ": "method", "способ закупки": "method", "сметная стоимость": "estimate",
+             "сумма по плану": "estimate", "валюта": "currency", "специфика": "specifics",
+             "плановая дата объявления": "planned_announce", "требуется к": "needed_by",
+             "закон": "law"},
+)
+EVENTS = Schema(
+    "events", required=("lot", "date", "status"),
+    optional=("amount", "bids", "supplier", "supplier_bin", "document", "note", "recorded_by",
+              "recorded_at"),
+    aliases={"лот": "lot", "дата": "date", "статус": "status", "сумма": "amount",
+             "заявок": "bids", "поставщик": "supplier", "бин": "supplier_bin",
+             "документ": "document", "примечание": "note", "записал": "recorded_by",
+             "время записи": "recorded_at"},
+)
+
+
+def _read(data: DataDir, schema: Schema) -> tuple[pd.DataFrame, list[Problem]]:
+    files = find_input(data.procurement, schema.name)
+    if not files:
+        return empty_frame(schema), []
+    return read_table(files[0], schema, f"procurement/{files[0].name}")
+
+
+def load_lots(data: DataDir, plan: Plan) -> Loaded:
+    frame, problems = _read(data, LOTS)
+    funding = frame["activity"].map({a.id: a.funding for a in plan.activities})
+    procurement = frame["activity"].map({a.id: a.procurement for a in plan.activities})
+    estimate, bad_estimate, has_sign = parse_amounts(frame["estimate"])
+    currency = normalise_currency(frame["currency"])
+    planned, bad_planned = parse_dates(frame["planned_announce"])
+    needed, bad_needed = parse_dates(frame["needed_by"])
+    method = frame["method"].str.lower()
+    missing_lot = frame["lot"] == ""
+    duplicate = frame["lot"].duplicated(keep="first") & ~missing_lot
+    unknown_activity = funding.isna()
+    none_funded = funding.eq("NONE")
+    not_procurement = ~unknown_activity & ~none_funded & procurement.eq(False)
+    bad_method = ~method.isin(METHODS)
+    bad_estimate = bad_estimate | estimate.isna()
+    negative = estimate.fillna(0) < 0
+    bad_currency = ~currency.isin(currencies())
+    problems += from_mask(frame, missing_lot, ERROR, "lot", "problem.missing_lot_id")
+    problems += from_mask(frame, duplicate, ERROR, "lot", "problem.duplicate_lot")
+    problems += from_mask(frame, unknown_activity, ERROR, "activity", "problem.unknown_activity")
+    problems += from_mask(frame, none_funded, ERROR, "activity", "problem.no_funding")
+    problems += from_mask(frame, not_procurement, WARNING, "activity",
+                          "problem.lot_not_procurement")
+    problems += from_mask(frame, bad_method, ERROR, "method", "problem.unknown_method")
+    problems += from_mask(frame, bad_estimate & ~has_sign, ERROR, "estimate",
+                          "problem.bad_number")
+    problems += from_mask(frame, has_sign, ERROR, "estimate", "problem.currency_sign")
+    problems += from_mask(frame, negative, ERROR, "estimate", "problem.negative_budget")
+    problems += from_mask(frame, bad_currency, ERROR, "currency", "problem.unknown_currency")
+    problems += from_mask(frame, bad_planned, ERROR, "planned_announce", "problem.bad_date")
+    problems += from_mask(frame, bad_needed, ERROR, "needed_by", "problem.bad_date")
+    frame["method"] = method
+    frame["estimate_minor"] = estimate
+    frame["currency"] = currency
+    frame["planned_announce"] = planned
+    frame["needed_by"] = needed
+    frame["source"] = funding
+    frame["valid"] = ~(missing_lot | duplicate | unknown_activity | none_funded | bad_method
+                       | bad_estimate | negative | bad_currency | bad_planned | bad_needed)
+    return Loaded(frame, problems)
+
+
+def load_events(data: DataDir, lots: pd.DataFrame) -> Loaded:
+    frame, problems = _read(data, EVENTS)
+    dates, bad_date = parse_dates(frame["date"])
+    amount, bad_amount, has_sign = parse_amounts(frame["amount"])
+    bids, bad_bids = parse_ints(frame["bids"])
+    status = frame["status"].str.lower()
+    valid_lots = set(lots.loc[lots["valid"], "lot"])
+    unknown_lot = ~frame["lot"].isin(set(lots["lot"]))
+    invalid_lot = ~unknown_lot & ~frame["lot"].isin(valid_lots)
+    bad_status = ~status.isin(STATUSES)
+    bad_date = bad_date | dates.isna()
+    needs_amount = status.isin(IN_FORCE) & amount.isna() & ~bad_amount
+    negative = amount.fillna(0) < 0
+    problems += from_mask(frame, unknown_lot, ERROR, "lot", "problem.unknown_lot")
+    problems += from_mask(frame, bad_date, ERROR, "date", "problem.bad_date")
+    problems += from_mask(frame, bad_status, ERROR, "status", "problem.unknown_status")
+    problems += from_mask(frame, bad_amount & ~has_sign, ERROR, "amount", "problem.bad_number")
+    problems += from_mask(frame, has_sign, ERROR, "amount", "problem.currency_sign")
+    problems += from_mask(frame, needs_amount, ERROR, "amount", "problem.contract_no_amount")
+    problems += from_mask(frame, negative, ERROR, "amount", "problem.negative_budget")
+    problems += from_mask(frame, bad_bids, ERROR, "bids", "problem.bad_number")
+    frame["date"] = dates
+    frame["status"] = status
+    frame["amount_minor"] = amount
+    frame["bids"] = bids
+    frame["valid"] = ~(unknown_lot | invalid_lot | bad_date | bad_status | bad_amount
+                       | has_sign | needs_amount | negative | bad_bids)
+    return Loaded(frame, problems)
+
+
+def contracts_in_force(lots: pd.DataFrame, events: pd.DataFrame, rates: pd.DataFrame,
+                       as_of: pd.Timestamp) -> tuple[pd.DataFrame, list[Problem]]:
+    """Per contracted lot as of a date: amount in force (own currency and KZT, at the rate of
+    the signature date), signature date, and whether it was terminated by then."""
+    ev = events.loc[events["valid"] & (events["date"] <= as_of)]
+    ev = ev.sort_values(["lot", "date", "_row"])
+    signed = ev.loc[ev["status"] == "contracted"].groupby("lot", sort=False)["date"].min()
+    in_force = ev.loc[ev["status"].isin(IN_FORCE)].groupby("lot", sort=False).last()
+    terminated = set(ev.loc[ev["status"] == "terminated", "lot"])
+    valid = lots.loc[lots["valid"]].set_index("lot")
+    out = pd.DataFrame({"amount_minor": in_force["amount_minor"]})
+    out = out.loc[out.index.isin(valid.index) & out.index.isin(signed.index)]
+    out["date"] = signed.reindex(out.index)
+    out["currency"] = valid["currency"].reindex(out.index)
+    out["activity"] = valid["activity"].reindex(out.index)
+    out["specifics"] = valid["specifics"].reindex(out.index)
+    out["source"] = valid["source"].reindex(out.index)
+    out["terminated"] = out.index.isin(terminated)
+    out["_file"] = in_force["_file"].reindex(out.index)
+    out["_sheet"] = in_force["_sheet"].reindex(out.index)
+    out["_row"] = in_force["_row"].reindex(out.index)
+    out.index.name = "lot"
+    converted, problems = convert(out.reset_index(), rates)
+    return converted, problems

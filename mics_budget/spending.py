@@ -1,0 +1,241 @@
+"""Spending by funding source as of a date: plan, committed, paid, remaining, execution.
+
+All sums are exact integers of tiyn (1/100 KZT); :func:`spending` turns them into KZT only at
+the end. Definitions (domain.md §2):
+
+* ``plan`` — per (year, activity, source, specifics) the latest ``adjusted`` amount dated on or
+  before the as-of date, else the latest ``approved`` one; ``proposed`` likewise (the request);
+* ``committed`` — contract amounts in force on the lots (a lot terminated by then commits only
+  what was paid on it), plus payments that name no contract;
+* ``paid`` — payments dated on or before the as-of date, refunds netted;
+* ``remaining = plan − paid``, ``uncommitted = plan − committed``, ``execution = paid / plan``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+if TYPE_CHECKING:
+    from .project import Project
+
+GROUP_KEYS = ("activity", "section", "unit", "specifics", "year", "month")
+MONEY = ("plan", "committed", "paid", "remaining", "uncommitted")
+PHASE_RANK = {"approved": 1, "adjusted": 2}
+
+
+def _ts(as_of: date | pd.Timestamp) -> pd.Timestamp:
+    return pd.Timestamp(as_of)
+
+
+def budget_lines(project: Project, as_of: date, phases: Sequence[str]) -> pd.DataFrame:
+    """The amounts in force per (year, activity, source, specifics), in tiyn."""
+    budget = project.budget
+    rows = budget.loc[budget["valid"] & budget["phase"].isin(phases)
+                      & (budget["date"] <= _ts(as_of))]
+    rows = rows.assign(_rank=rows["phase"].map(PHASE_RANK).fillna(0))
+    rows = rows.sort_values(["_rank", "date", "_row"])
+    key = ["year", "activity", "source", "specifics"]
+    latest = rows.groupby(key, sort=False, dropna=False).tail(1)
+    return latest[[*key, "kzt_minor"]].astype({"year": "int64", "kzt_minor": "int64"})
+
+
+def split_exact(total: int, weights: Sequence[int | float]) -> list[int]:
+    """Split an integer in proportion to weights; the parts add up to ``total`` exactly."""
+    weights = np.asarray(weights, dtype="float64")
+    if weights.sum() <= 0:
+        weights = np.ones(len(weights))
+    raw = total * weights / weights.sum()
+    parts = np.trunc(raw).astype("int64")
+    rest = int(total - parts.sum())
+    order = np.argsort(-(np.abs(raw - parts)), kind="stable")
+    parts[order[: abs(rest)]] += 1 if rest > 0 else -1
+    return parts.tolist()
+
+
+def monthly_profile(project: Project, year: int, activity: str, source: str,
+                    specifics: str) -> tuple[list[int], list[float], str]:
+    """Months and weights spreading one annual amount, and the basis used.
+
+    The monthly financing plan (ИПФ, payments) of the same line if there is one; otherwise
+    the activity's months of that year (all twelve if it has none), evenly.
+    """
+    fin = project.financing_plan
+    rows = fin.loc[fin["valid"] & (fin["kind"] == "payments") & (fin["year"] == year)
+                   & (fin["activity"] == activity) & (fin["source"] == source)
+                   & (fin["specifics"] == specifics)]
+    if not rows.empty and rows["kzt_minor"].sum() > 0:
+        by_month = rows.groupby("month")["kzt_minor"].sum()
+        return [int(m) for m in by_month.index], by_month.astype("float64").tolist(), \
+            "financing_plan"
+    months = sorted({
+        m for start, end in project.plan[activity].period.intervals
+        for y, m in _months_between(start, end) if y == year
+    }) or list(range(1, 13))
+    return months, [1.0] * len(months), "even_spread"
+
+
+def _months_between(start: date, end: date) -> list[tuple[int, int]]:
+    out, y, m = [], start.year, start.month
+    while (y, m) <= (end.year, end.month):
+        out.append((y, m))
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def plan_by_month(project: Project, lines: pd.DataFrame) -> pd.DataFrame:
+    """Budget lines spread over months (exactly): adds ``month`` (YYYY-MM) and ``basis``."""
+    rows = []
+    for line in lines.itertuples(index=False):  # budget lines: dozens, not millions
+        months, weights, basis = monthly_profile(project, line.year, line.activity,
+                                                 line.source, line.specifics)
+        for month, part in zip(months, split_exact(line.kzt_minor, weights), strict=True):
+            rows.append((line.year, line.activity, line.source, line.specifics,
+                         f"{line.year}-{month:02d}", basis, part))
+    return pd.DataFrame(rows, columns=["year", "activity", "source", "specifics", "month",
+                                       "basis", "kzt_minor"])
+
+
+def commitments(project: Project, as_of: date) -> pd.DataFrame:
+    """Commitments as of a date: lots' contracts in force and payments naming no contract."""
+    as_of_ts = _ts(as_of)
+    paid = paid_rows(project, as_of)
+    contracts = project.contracts(as_of)
+    on_lot = paid.loc[paid["contract"] != ""].groupby("contract")["kzt_minor"].sum()
+    amount = contracts["kzt_minor"].astype("int64")
+    terminated_paid = contracts["lot"].map(on_lot).fillna(0).astype("int64")
+    amount = amount.where(~contracts["terminated"], terminated_paid)
+    lots = pd.DataFrame({
+        "source": contracts["source"], "activity": contracts["activity"],
+        "specifics": contracts["specifics"], "date": contracts["date"], "kzt_minor": amount,
+    })
+    direct = paid.loc[(paid["contract"] == "") & (paid["date"] <= as_of_ts),
+                      ["source", "activity", "specifics", "date", "kzt_minor"]]
+    return pd.concat([lots, direct], ignore_index=True)
+
+
+def paid_rows(project: Project, as_of: date) -> pd.DataFrame:
+    payments = project.payments
+    return payments.loc[payments["valid"] & (payments["date"] <= _ts(as_of))]
+
+
+def _keys(frame: pd.DataFrame, project: Project, by: Sequence[str]) -> pd.DataFrame:
+    out = frame
+    if "section" in by:
+        out = out.assign(section=out["activity"].map(project.sections_of))
+    if "unit" in by:
+        out = out.assign(unit=out["activity"].map(project.first_unit))
+    if "year" in by and "year" not in out:
+        out = out.assign(year=out["date"].dt.year.astype("int64"))
+    if "month" in by and "month" not in out:
+        out = out.assign(month=out["date"].dt.strftime("%Y-%m"))
+    return out
+
+
+def spending(project: Project, as_of: date, by: Sequence[str] = (),
+             year: int | None = None) -> pd.DataFrame:
+    """One row per group (``source`` plus ``by``): money in KZT, exact to the tiyn."""
+    by = [k for k in GROUP_KEYS if k in by]
+    unknown = set(by) - set(GROUP_KEYS)
+    if unknown:
+        raise ValueError(f"unknown grouping {sorted(unknown)}")
+    keys = ["source", *by]
+    plan = budget_lines(project, as_of, ["approved", "adjusted"])
+    proposed = budget_lines(project, as_of, ["proposed"])
+    if "month" in by:
+        plan = plan_by_month(project, plan)
+        proposed = plan_by_month(project, proposed)
+    committed = commitments(project, as_of)
+    paid = paid_rows(project, as_of)
+    if year is not None:
+        plan, proposed = plan[plan["year"] == year], proposed[proposed["year"] == year]
+        committed = committed[committed["date"].dt.year == year]
+        paid = paid[paid["date"].dt.year == year]
+    parts = {"plan": plan, "proposed": proposed, "committed": committed, "paid": paid}
+    sums = [
+        _keys(frame, project, by).groupby(keys, dropna=False)["kzt_minor"].sum().rename(name)
+        for name, frame in parts.items()
+    ]
+    table = pd.concat(sums, axis=1).fillna(0).astype("int64").reset_index()
+    table = table.sort_values(keys, key=_natural).reset_index(drop=True)
+    table["remaining"] = table["plan"] - table["paid"]
+    table["uncommitted"] = table["plan"] - table["committed"]
+    return to_kzt(table, keys)
+
+
+def _natural(column: pd.Series) -> pd.Series:
+    """Sort activity codes as numbers (2.1 < 10.1), sources RB before UNICEF."""
+    if column.name in {"activity"}:
+        return column.map(lambda c: tuple(int(p) if p.isdigit() else 0 for p in str(c).split(".")))
+    if column.name == "section":
+        return column.map(lambda c: int(c) if str(c).isdigit() else 0)
+    return column
+
+
+def to_kzt(table: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
+    """Tiyn -> KZT (exact: each value is the nearest double to its 2-decimal amount)."""
+    out = table[list(keys)].copy()
+    for column in ("plan", "proposed", "committed", "paid", "remaining", "uncommitted"):
+        out[column] = table[column].astype("int64") / 100
+    plan = table["plan"].astype("int64")
+    out["execution"] = (table["paid"] / plan.where(plan != 0)).astype("Float64")
+    out.attrs["minor"] = table[["plan", "proposed", "committed", "paid", "remaining",
+                                "uncommitted"]].astype("int64")
+    return out
+
+
+def cumulative(project: Project, as_of: date, year: int | None = None) -> pd.DataFrame:
+    """Per source and month of a year: the monthly plan (financing plan, else even spread),
+    payments, both cumulated, and the basis of the plan; ``attrs['projection']`` holds the
+    year-end projection at the current pace per source."""
+    year = year or as_of.year
+    lines = budget_lines(project, as_of, ["approved", "adjusted"])
+    lines = lines[lines["year"] == year]
+    monthly = plan_by_month(project, lines)
+    paid = paid_rows(project, as_of)
+    paid = paid[paid["date"].dt.year == year].assign(month=lambda f: f["date"].dt.strftime(
+        "%Y-%m"))
+    months = [f"{year}-{m:02d}" for m in range(1, 13)]
+    sources = sorted(set(monthly["source"]) | set(paid["source"])) or ["RB", "UNICEF"]
+    index = pd.MultiIndex.from_product([sources, months], names=["source", "month"])
+    plan_m = monthly.groupby(["source", "month"])["kzt_minor"].sum().reindex(index, fill_value=0)
+    paid_m = paid.groupby(["source", "month"])["kzt_minor"].sum().reindex(index, fill_value=0)
+    basis = monthly.groupby("source")["basis"].agg(
+        lambda b: "financing_plan" if (b == "financing_plan").all()
+        else "even_spread" if (b == "even_spread").all() else "mixed")
+    table = pd.DataFrame({"plan": plan_m.astype("int64"), "paid": paid_m.astype("int64")})
+    table["plan_cumulative"] = table.groupby(level="source")["plan"].cumsum()
+    table["paid_cumulative"] = table.groupby(level="source")["paid"].cumsum()
+    table = table.reset_index()
+    table["basis"] = table["source"].map(basis).fillna("even_spread")
+    # the months after the as-of date have no payments yet
+    last = pd.Timestamp(as_of).strftime("%Y-%m")
+    table.loc[table["month"] > last, ["paid", "paid_cumulative"]] = 0
+    table["future"] = table["month"] > last
+    out = table.copy()
+    for column in ("plan", "paid", "plan_cumulative", "paid_cumulative"):
+        out[column] = table[column] / 100
+    out.attrs["projection"] = projection(table, as_of, year)
+    return out
+
+
+def projection(table: pd.DataFrame, as_of: date, year: int) -> pd.DataFrame:
+    """Year-end payments at the pace so far (paid to date × days in year ÷ days elapsed)."""
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    total_days = (end - start).days + 1
+    elapsed = min(max((as_of - start).days + 1, 0), total_days)
+    rows = []
+    for source, group in table.groupby("source"):
+        plan = int(group["plan"].sum())
+        paid = int(group.loc[~group["future"], "paid"].sum())
+        projected = paid if elapsed >= total_days else (
+            round(paid * total_days / elapsed) if elapsed else 0)
+        rows.append({"source": source, "plan": plan / 100, "paid": paid / 100,
+                     "projected": projected / 100,
+                     "projected_unspent": (plan - projected) / 100,
+                     "elapsed_days": elapsed, "year_days": total_days})
+    return pd.DataFrame(rows)

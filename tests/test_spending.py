@@ -1,0 +1,189 @@
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from mics_budget import load
+from mics_budget.spending import split_exact
+from tests.conftest import EVENTS, MONEY_FILES, write_files
+
+
+def totals(project, as_of, **kwargs) -> dict:
+    table = project.spending(as_of, **kwargs)
+    return {row["source"]: row for row in table.to_dict("records")}
+
+
+def test_figures_by_source(money_dir):
+    rows = totals(load(money_dir), date(2023, 12, 31))
+    rb, unicef = rows["RB"], rows["UNICEF"]
+    assert rb["plan"] == 14_000_000.50          # 7.1 adjusted 9 000 000 + 8.1 5 000 000,50
+    assert rb["proposed"] == 11_000_000
+    assert rb["committed"] == 10_400_000.25     # lot in force 9 500 000 + direct 900 000,25
+    assert rb["paid"] == 4_900_000.25           # 1 000 000,25 + 4 000 000 - 100 000 refund
+    assert rb["remaining"] == 9_100_000.25
+    assert rb["uncommitted"] == 3_600_000.25
+    assert rb["execution"] == pytest.approx(4_900_000.25 / 14_000_000.50)
+    assert unicef["plan"] == 9_010_000          # 20 000 USD x 450,50 on the decision date
+    assert unicef["paid"] == 4_510_000          # 10 000 USD x 451,00 on the payment date
+    assert unicef["committed"] == 4_510_000
+
+
+def test_as_of_moves_plan_commitments_and_payments(money_dir):
+    project = load(money_dir)
+    early = totals(project, date(2023, 7, 5))["RB"]
+    assert early["plan"] == 15_000_000.50       # the adjustment of 15.09 is not in force yet
+    assert early["committed"] == 10_000_000.25  # contract 9 000 000 before its amendment
+    assert early["paid"] == 1_000_000.25
+    before = totals(project, date(2023, 2, 28))
+    assert "UNICEF" not in before or before["UNICEF"]["plan"] == 0
+    assert before["RB"]["plan"] == 0 and before["RB"]["proposed"] == 11_000_000
+    assert pd.isna(before["RB"]["execution"])
+
+
+def test_a_terminated_lot_commits_only_what_was_paid(money_dir):
+    write_files(money_dir, {"procurement/events.csv":
+                            EVENTS + "L1,2023-08-01,terminated,,,,,,,,\n"})
+    project = load(money_dir)
+    assert totals(project, date(2023, 7, 31))["RB"]["committed"] == 10_400_000.25
+    assert totals(project, date(2023, 8, 1))["RB"]["committed"] == 4_900_000.25
+
+
+@pytest.mark.parametrize("by", [["activity"], ["section"], ["unit"], ["specifics"], ["year"],
+                                ["month"], ["activity", "month"], ["section", "specifics"]])
+def test_identities_hold_for_every_group(money_dir, by):
+    project = load(money_dir)
+    as_of = date(2023, 12, 31)
+    table = project.spending(as_of, by=by)
+    minor = table.attrs["minor"]
+    assert (minor["plan"] == minor["paid"] + minor["remaining"]).all()
+    assert (minor["plan"] == minor["committed"] + minor["uncommitted"]).all()
+    whole = project.spending(as_of).set_index("source").attrs["minor"]
+    sums = minor.groupby(table["source"]).sum()
+    for column in ("plan", "committed", "paid", "proposed"):
+        assert sums[column].tolist() == whole[column].tolist(), column
+
+
+def test_grouping_by_activity(money_dir):
+    table = load(money_dir).spending(date(2023, 12, 31), by=["activity"])
+    assert table[["source", "activity", "plan", "paid"]].values.tolist() == [
+        ["RB", "7.1", 9_000_000.0, 4_000_000.0],
+        ["RB", "8.1", 5_000_000.5, 900_000.25],
+        ["UNICEF", "6.1", 9_010_000.0, 4_510_000.0],
+    ]
+
+
+def test_year_filter(money_dir):
+    write_files(money_dir, {"budget/budget.csv": MONEY_FILES["budget/budget.csv"]
+                            + "2024,8.1,RB,161,approved,3000000,KZT,2023-12-01,,\n"})
+    project = load(money_dir)
+    assert totals(project, date(2024, 6, 30))["RB"]["plan"] == 17_000_000.50
+    assert totals(project, date(2024, 6, 30), year=2024)["RB"]["plan"] == 3_000_000
+    assert totals(project, date(2024, 6, 30), year=2024)["RB"]["paid"] == 0
+    assert totals(project, date(2024, 6, 30), year=2023)["RB"]["paid"] == 4_900_000.25
+
+
+def test_month_grouping_spreads_the_plan_over_the_activity_months(money_dir):
+    table = load(money_dir).spending(date(2023, 12, 31), by=["activity", "month"])
+    rb81 = table[(table["activity"] == "8.1")].set_index("month")
+    assert rb81.loc["2023-06", "plan"] == 5_000_000.50   # 8.1 runs in June 2023 only
+    assert rb81.loc["2023-06", "paid"] == 1_000_000.25
+    assert rb81.loc["2023-07", "paid"] == -100_000       # the refund, in its month
+    assert rb81.loc["2023-07", "plan"] == 0
+
+
+def test_split_exact_adds_up():
+    assert split_exact(100, [1, 1, 1]) == [34, 33, 33]
+    assert sum(split_exact(1_000_000_001, [3, 2, 2, 7])) == 1_000_000_001
+    assert split_exact(-10, [1, 1, 1]) in ([-4, -3, -3], [-3, -3, -4])
+    assert sum(split_exact(-10, [1, 1, 1])) == -10
+
+
+def test_cumulative_payments_against_the_financing_plan(money_dir):
+    write_files(money_dir, {"budget/financing_plan.csv": (
+        "year,month,kind,activity,source,specifics,amount\n"
+        "2023,6,payments,8.1,RB,161,4000000.50\n2023,7,payments,8.1,RB,161,1000000\n")})
+    project = load(money_dir)
+    table = project.cumulative(date(2023, 7, 31), 2023)
+    rb = table[table["source"] == "RB"].set_index("month")
+    # 8.1 follows the ИПФ (June/July); 7.1 (no ИПФ) is spread over July, its only month
+    assert rb.loc["2023-06", "plan"] == 4_000_000.50
+    # as of 31.07 the 7.1 line is still the approved 10 000 000 (adjusted on 15.09)
+    assert rb.loc["2023-07", "plan"] == 1_000_000 + 10_000_000
+    assert rb.loc["2023-07", "plan_cumulative"] == 15_000_000.50
+    assert rb.loc["2023-07", "paid_cumulative"] == 4_900_000.25
+    assert rb.loc["2023-08", "paid"] == 0
+    assert set(rb["basis"]) == {"mixed"}
+    projection = table.attrs["projection"].set_index("source")
+    elapsed = (date(2023, 7, 31) - date(2023, 1, 1)).days + 1
+    assert projection.loc["RB", "projected"] == round(490_000_025 * 365 / elapsed) / 100
+    assert projection.loc["RB", "projected_unspent"] == pytest.approx(
+        15_000_000.50 - projection.loc["RB", "projected"])
+
+
+def test_financing_plan_that_does_not_add_up_is_a_warning(money_dir):
+    write_files(money_dir, {"budget/financing_plan.csv": (
+        "year,month,kind,activity,source,specifics,amount\n2023,6,payments,8.1,RB,161,1\n")})
+    problems = [p for p in load(money_dir).problems if p.key == "problem.financing_plan_total"]
+    assert len(problems) == 1 and problems[0].severity == "warning"
+
+
+# --- the same data in other clothes gives the same summary ------------------------------------
+
+
+def _as_russian_excel_csv(text: str) -> bytes:
+    """cp1251, ';', decimal commas, thousands with spaces, Russian headers."""
+    headers = {"date": "Дата", "amount": "Сумма", "currency": "Валюта",
+               "activity": "Мероприятие", "source": "Источник", "specifics": "Специфика"}
+    rows = list(csv.reader(io.StringIO(text)))
+    out = [[headers.get(h, h) for h in rows[0]]]
+    for row in rows[1:]:
+        converted = []
+        for header, value in zip(rows[0], row, strict=True):
+            if header in {"amount", "estimate"} and value:
+                whole, _, frac = value.partition(".")
+                sign = "-" if whole.startswith("-") else ""
+                whole = f"{int(whole.lstrip('-')):,}".replace(",", " ")
+                value = f"{sign}{whole},{frac or '00'}"
+            if header == "source":
+                value = {"RB": "РБ", "UNICEF": "ЮНИСЕФ"}.get(value, value)
+            if header == "date" and value:
+                y, m, d = value.split("-")
+                value = f"{d}.{m}.{y}"
+            converted.append(value)
+        out.append(converted)
+    buf = io.StringIO()
+    csv.writer(buf, delimiter=";", lineterminator="\r\n").writerows(out)
+    return buf.getvalue().encode("cp1251")
+
+
+def _as_xlsx(text: str) -> bytes:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for row in csv.reader(io.StringIO(text)):
+        sheet.append(row)
+    buf = io.BytesIO()
+    workbook.save(buf)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("variant", ["xlsx", "russian_csv"])
+def test_csv_xlsx_and_russian_excel_csv_give_identical_summaries(money_dir, tmp_path, variant):
+    expected = load(money_dir).spending(date(2023, 12, 31), by=["activity", "month"])
+    other = tmp_path / "other"
+    (other / "plan").mkdir(parents=True)
+    for name in ("activities.csv", "units.csv"):
+        (other / "plan" / name).write_bytes((money_dir / "plan" / name).read_bytes())
+    for name, text in MONEY_FILES.items():
+        if variant == "xlsx":
+            write_files(other, {name.replace(".csv", ".xlsx"): _as_xlsx(text)})
+        else:
+            write_files(other, {name: _as_russian_excel_csv(text)})
+    project = load(other)
+    assert project.problems == []
+    pd.testing.assert_frame_equal(project.spending(date(2023, 12, 31), by=["activity", "month"]),
+                                  expected)
