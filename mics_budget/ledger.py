@@ -17,7 +17,7 @@ from .config import DataDir
 from .fx import BASE, convert, currencies, normalise_currency
 from .plan import Plan
 from .tables import Schema, empty_frame, find_input, read_table
-from .values import parse_amounts, parse_dates, parse_ints
+from .values import isin, lookup, parse_amounts, parse_dates, parse_ints
 
 SOURCES = {"rb": "RB", "рб": "RB", "unicef": "UNICEF", "юнисеф": "UNICEF"}
 PHASES = {"proposed": "proposed", "заявка": "proposed", "бюджетная заявка": "proposed",
@@ -80,8 +80,8 @@ def check_money_rows(frame: pd.DataFrame, plan: Plan, rates: pd.DataFrame,
     out = frame.copy()
     dates, bad_date = parse_dates(out[date_column])
     minor, bad_amount, has_sign = parse_amounts(out["amount"])
-    funding = out["activity"].map({a.id: a.funding for a in plan.activities})
-    source = out["source"].str.lower().map(SOURCES)
+    funding = lookup(out["activity"], {a.id: a.funding for a in plan.activities})
+    source = lookup(out["source"].str.lower(), SOURCES)
     currency = normalise_currency(out["currency"]) if "currency" in out else BASE
     missing_date = dates.isna() & ~bad_date
     missing_amount = minor.isna() & ~bad_amount
@@ -89,7 +89,7 @@ def check_money_rows(frame: pd.DataFrame, plan: Plan, rates: pd.DataFrame,
     unknown_source = source.isna()
     none_funded = funding.eq("NONE")
     wrong_source = ~unknown_activity & ~none_funded & ~unknown_source & source.ne(funding)
-    unknown_currency = ~pd.Series(currency, index=out.index).isin(currencies())
+    unknown_currency = ~isin(pd.Series(currency, index=out.index), currencies())
 
     problems += from_mask(out, bad_date | missing_date, ERROR, date_column, "problem.bad_date")
     problems += from_mask(out, bad_amount & ~has_sign | missing_amount, ERROR, "amount",
@@ -129,7 +129,7 @@ def load_budget(data: DataDir, plan: Plan, rates: pd.DataFrame) -> Loaded:
     frame, more = check_money_rows(frame, plan, rates)
     problems += more
     year, bad_year = parse_ints(frame["year"])
-    phase = frame["phase"].str.lower().map(PHASES)
+    phase = lookup(frame["phase"].str.lower(), PHASES)
     bad_year = bad_year | year.isna()
     problems += from_mask(frame, bad_year, ERROR, "year", "problem.bad_year")
     problems += from_mask(frame, phase.isna(), ERROR, "phase", "problem.unknown_phase")
@@ -152,11 +152,11 @@ def load_payments(data: DataDir, plan: Plan, rates: pd.DataFrame,
     duplicate = frame["id"].duplicated(keep="first") & ~missing_id
     refund = amount.fillna(0) < 0
     no_refund_of = refund & (frame["refund_of"] == "")
-    ids = set(frame.loc[~missing_id, "id"])
-    unknown_refund = (frame["refund_of"] != "") & ~frame["refund_of"].isin(ids)
+    ids = frame.loc[~missing_id, "id"]
+    unknown_refund = (frame["refund_of"] != "") & ~isin(frame["refund_of"], ids)
     zero = amount.fillna(1) == 0
-    known_lots = set(lots) if lots is not None else set()
-    unknown_contract = (frame["contract"] != "") & ~frame["contract"].isin(known_lots)
+    known_lots = lots if lots is not None else []
+    unknown_contract = (frame["contract"] != "") & ~isin(frame["contract"], known_lots)
     problems += from_mask(frame, missing_id, ERROR, "id", "problem.missing_id")
     problems += from_mask(frame, duplicate, ERROR, "id", "problem.duplicate_id")
     problems += from_mask(frame, no_refund_of, ERROR, "amount", "problem.refund_without_ref")
@@ -184,7 +184,7 @@ def load_financing_plan(data: DataDir, plan: Plan, rates: pd.DataFrame) -> Loade
                      ).where(~(bad_year | bad_month), "")
     checked, more = check_money_rows(frame, plan, rates)
     more = [p for p in more if p.column != "date"]  # reported below, on year/month
-    kind = frame["kind"].str.lower().map(KINDS)
+    kind = lookup(frame["kind"].str.lower(), KINDS)
     problems += more
     problems += from_mask(frame, bad_year, ERROR, "year", "problem.bad_year")
     problems += from_mask(frame, bad_month & ~bad_year, ERROR, "month", "problem.bad_month")

@@ -14,7 +14,7 @@ from .fx import convert, currencies, normalise_currency
 from .ledger import Loaded
 from .plan import Plan
 from .tables import Schema, empty_frame, find_input, read_table
-from .values import parse_amounts, parse_dates, parse_ints
+from .values import isin, lookup, parse_amounts, parse_dates, parse_ints
 
 METHODS = ("open_tender", "auction", "price_quotations", "single_source", "e_shop",
            "commodity_exchange")
@@ -51,8 +51,8 @@ def _read(data: DataDir, schema: Schema) -> tuple[pd.DataFrame, list[Problem]]:
 
 def load_lots(data: DataDir, plan: Plan) -> Loaded:
     frame, problems = _read(data, LOTS)
-    funding = frame["activity"].map({a.id: a.funding for a in plan.activities})
-    procurement = frame["activity"].map({a.id: a.procurement for a in plan.activities})
+    funding = lookup(frame["activity"], {a.id: a.funding for a in plan.activities})
+    procurement = lookup(frame["activity"], {a.id: a.procurement for a in plan.activities})
     estimate, bad_estimate, has_sign = parse_amounts(frame["estimate"])
     currency = normalise_currency(frame["currency"])
     planned, bad_planned = parse_dates(frame["planned_announce"])
@@ -63,10 +63,10 @@ def load_lots(data: DataDir, plan: Plan) -> Loaded:
     unknown_activity = funding.isna()
     none_funded = funding.eq("NONE")
     not_procurement = ~unknown_activity & ~none_funded & procurement.eq(False)
-    bad_method = ~method.isin(METHODS)
+    bad_method = ~isin(method, METHODS)
     bad_estimate = bad_estimate | estimate.isna()
     negative = estimate.fillna(0) < 0
-    bad_currency = ~currency.isin(currencies())
+    bad_currency = ~isin(currency, currencies())
     problems += from_mask(frame, missing_lot, ERROR, "lot", "problem.missing_lot_id")
     problems += from_mask(frame, duplicate, ERROR, "lot", "problem.duplicate_lot")
     problems += from_mask(frame, unknown_activity, ERROR, "activity", "problem.unknown_activity")
@@ -99,9 +99,9 @@ def load_events(data: DataDir, lots: pd.DataFrame) -> Loaded:
     bids, bad_bids = parse_ints(frame["bids"])
     status = frame["status"].str.lower()
     valid_lots = set(lots.loc[lots["valid"], "lot"])
-    unknown_lot = ~frame["lot"].isin(set(lots["lot"]))
-    invalid_lot = ~unknown_lot & ~frame["lot"].isin(valid_lots)
-    bad_status = ~status.isin(STATUSES)
+    unknown_lot = ~isin(frame["lot"], lots["lot"])
+    invalid_lot = ~unknown_lot & ~isin(frame["lot"], valid_lots)
+    bad_status = ~isin(status, STATUSES)
     bad_date = bad_date | dates.isna()
     needs_amount = status.isin(IN_FORCE) & amount.isna() & ~bad_amount
     negative = amount.fillna(0) < 0

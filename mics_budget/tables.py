@@ -68,7 +68,7 @@ def decode(data: bytes) -> tuple[str | None, str]:
 
 
 def sniff_separator(text: str) -> str:
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    first = next((line for line in text[:65536].splitlines() if line.strip()), "")
     counts = {sep: first.count(sep) for sep in _SEPARATORS}
     best = max(_SEPARATORS, key=lambda s: counts[s])
     return best if counts[best] else ","
