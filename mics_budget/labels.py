@@ -422,3 +422,116 @@ LABELS.update({
     "error.bad_by": ("неизвестная группировка «{value}»; возможные: {choices}",
                      "unknown grouping '{value}'; possible: {choices}"),
 })
+
+LABELS.update({
+    "lifecycle.out_of_order": (
+        "событие «{value}» датировано раньше предыдущего события лота ({last}); не учтено",
+        "event '{value}' is dated before the lot's previous event ({last}); ignored",
+    ),
+    "lifecycle.bad_step": (
+        "недопустимый переход: из этапа «{stage}» в «{value}» (возможно: {allowed}); "
+        "лот остаётся на прежнем этапе",
+        "step not allowed: from stage '{stage}' to '{value}' (allowed: {allowed}); "
+        "the lot stays where it was",
+    ),
+})
+
+LABELS.update({
+    "error.bad_params": ("файл параметров {path} не читается: {detail}",
+                         "cannot read the parameters file {path}: {detail}"),
+})
+
+LABELS.update({
+    "method.open_tender": ("открытый конкурс", "open tender"),
+    "method.auction": ("аукцион", "auction"),
+    "method.price_quotations": ("запрос ценовых предложений", "request for price quotations"),
+    "method.single_source": ("из одного источника", "single source"),
+    "method.e_shop": ("электронный магазин", "electronic shop"),
+    "method.commodity_exchange": ("товарная биржа", "commodity exchange"),
+    "flag.single_bid": ("Одна заявка в конкурентной процедуре",
+                        "Single bid in a competitive procedure"),
+    "flag.single_bid.explain": (
+        "При конкурентном способе пришла одна заявка: конкуренции не было, цена не проверена "
+        "рынком. Проверьте, не были ли условия слишком узкими или срок слишком коротким.",
+        "A competitive method drew one bid: there was no competition and the price was not "
+        "tested. Check whether the terms were too narrow or the period too short."),
+    "flag.single_bid.detail": ("одна заявка ({method})", "one bid ({method})"),
+    "flag.short_submission": ("Короткий срок подачи заявок", "Short submission period"),
+    "flag.short_submission.explain": (
+        "От объявления до рассмотрения заявок прошло меньше минимума по закону: поставщики "
+        "могли не успеть подготовиться.",
+        "Less than the legal minimum passed from the announcement to the evaluation: suppliers "
+        "may not have had time to bid."),
+    "flag.short_submission.detail": ("срок подачи {days} дн. при минимуме {minimum} дн. "
+                                     "(закон {law})",
+                                     "submission period {days} days, minimum {minimum} "
+                                     "(law {law})"),
+    "flag.single_source_without_note": ("Из одного источника без обоснования",
+                                        "Single source without a rationale"),
+    "flag.single_source_without_note.explain": (
+        "Закупка из одного источника не сопровождается обоснованием ни в одном событии.",
+        "A single-source purchase has no rationale in any of its events."),
+    "flag.single_source_without_note.detail": ("нет обоснования закупки из одного источника",
+                                               "no rationale for the single-source purchase"),
+    "flag.price_near_estimate": ("Цена договора близка к сметной или выше",
+                                 "Contract price at or above the estimate"),
+    "flag.price_near_estimate.explain": (
+        "Сумма договора почти равна выделенной сумме или превышает её: признак отсутствия "
+        "ценовой конкуренции.",
+        "The contract is almost equal to, or above, the estimate: a sign of no price "
+        "competition."),
+    "flag.price_near_estimate.detail": ("договор составляет {share} сметной суммы (порог "
+                                        "{threshold})",
+                                        "the contract is {share} of the estimate (threshold "
+                                        "{threshold})"),
+    "flag.amendment_increase": ("Увеличение суммы договора", "Contract value increased"),
+    "flag.amendment_increase.explain": (
+        "Дополнительное соглашение увеличило сумму договора; рост свыше порога — серьёзный "
+        "признак.",
+        "An amendment raised the contract value; a rise above the threshold is a serious "
+        "sign."),
+    "flag.amendment_increase.detail": ("сумма изменена с {old} на {new} (рост {rise} к "
+                                       "первоначальной)",
+                                       "amount changed from {old} to {new} ({rise} above the "
+                                       "original)"),
+    "flag.delivery_after_need": ("Поставка позже начала мероприятия",
+                                 "Delivery after the activity that needs it"),
+    "flag.delivery_after_need.explain": (
+        "Товары или услуги поступили (или ещё не поступили) после начала мероприятий, для "
+        "которых они нужны.",
+        "The goods or services arrived (or have not yet arrived) after the activities that "
+        "need them began."),
+    "flag.delivery_after_need.detail": ("на {days} дн. позже начала {start} мероприятий "
+                                        "{activities}",
+                                        "{days} days after {start}, the start of activities "
+                                        "{activities}"),
+    "flag.payment_above_contract": ("Оплата больше суммы договора",
+                                    "Payment above the contract value"),
+    "flag.payment_above_contract.explain": ("Оплачено больше, чем сумма действующего договора.",
+                                            "More was paid than the contract in force."),
+    "flag.payment_above_contract.detail": ("оплачено {paid} при договоре {contract}",
+                                           "paid {paid} against a contract of {contract}"),
+    "flag.payment_before_delivery": ("Оплата до поставки", "Payment before delivery"),
+    "flag.payment_before_delivery.explain": (
+        "Платёж по договору прошёл раньше поставки (аванс или ошибка в датах).",
+        "A payment on the contract came before delivery (an advance, or wrong dates)."),
+    "flag.payment_before_delivery.detail": ("платёж {payment} от {date} до поставки",
+                                            "payment {payment} of {date} before delivery"),
+    "flag.payment_without_lot": ("Платёж по госзакупу без договора",
+                                 "Procurement payment naming no lot"),
+    "flag.payment_without_lot.explain": (
+        "По мероприятию-госзакупу есть платёж, не привязанный к лоту.",
+        "A payment on a procurement activity names no lot."),
+    "flag.payment_without_lot.detail": ("платёж {payment} на {amount} по мероприятию "
+                                        "{activity} без лота",
+                                        "payment {payment} of {amount} on activity {activity} "
+                                        "names no lot"),
+    "flag.supplier_several_lots": ("Один поставщик выиграл несколько лотов",
+                                   "One supplier won several lots"),
+    "flag.supplier_several_lots.explain": (
+        "Один и тот же поставщик выиграл несколько лотов: проверьте, нет ли дробления или "
+        "сговора.",
+        "The same supplier won several lots: check for splitting or collusion."),
+    "flag.supplier_several_lots.detail": ("{supplier} выиграл лотов: {count}",
+                                          "{supplier} won {count} lots"),
+})

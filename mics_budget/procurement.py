@@ -122,27 +122,37 @@ def load_events(data: DataDir, lots: pd.DataFrame) -> Loaded:
     return Loaded(frame, problems)
 
 
+def lot_states(lots: pd.DataFrame, events: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+    """Per valid lot as of a date (events replayed by :func:`.lifecycle.replay`): ``stage``
+    (empty before the first event), ``stage_since``, ``amount_in_force`` and ``signed``
+    (the first ``contracted`` date)."""
+    ev = events.loc[events["valid"] & (events["date"] <= as_of)]
+    ev = ev.sort_values(["lot", "date", "_row"], kind="stable")
+    last = ev.groupby("lot", sort=False).tail(1).set_index("lot")
+    # the stage began with the first event that brought the lot to it (amendments do not)
+    changes = ev.loc[ev["stage"] != ev.groupby("lot")["stage"].shift()]
+    since = changes.groupby("lot", sort=False)["date"].last()
+    signed = ev.loc[ev["status"] == "contracted"].groupby("lot", sort=False)["date"].min()
+    valid = lots.loc[lots["valid"]].set_index("lot")
+    out = pd.DataFrame(index=valid.index)
+    out["stage"] = last["stage"].reindex(out.index).fillna("")
+    out["stage_since"] = since.reindex(out.index)
+    out["amount_in_force"] = last["amount_in_force"].reindex(out.index).astype("Int64")
+    out["signed"] = signed.reindex(out.index)
+    out["last_event"] = last["date"].reindex(out.index)
+    return out
+
+
 def contracts_in_force(lots: pd.DataFrame, events: pd.DataFrame, rates: pd.DataFrame,
                        as_of: pd.Timestamp) -> tuple[pd.DataFrame, list[Problem]]:
     """Per contracted lot as of a date: amount in force (own currency and KZT, at the rate of
     the signature date), signature date, and whether it was terminated by then."""
-    ev = events.loc[events["valid"] & (events["date"] <= as_of)]
-    ev = ev.sort_values(["lot", "date", "_row"])
-    signed = ev.loc[ev["status"] == "contracted"].groupby("lot", sort=False)["date"].min()
-    in_force = ev.loc[ev["status"].isin(IN_FORCE)].groupby("lot", sort=False).last()
-    terminated = set(ev.loc[ev["status"] == "terminated", "lot"])
+    states = lot_states(lots, events, as_of)
+    states = states.loc[states["signed"].notna() & states["amount_in_force"].notna()]
     valid = lots.loc[lots["valid"]].set_index("lot")
-    out = pd.DataFrame({"amount_minor": in_force["amount_minor"]})
-    out = out.loc[out.index.isin(valid.index) & out.index.isin(signed.index)]
-    out["date"] = signed.reindex(out.index)
-    out["currency"] = valid["currency"].reindex(out.index)
-    out["activity"] = valid["activity"].reindex(out.index)
-    out["specifics"] = valid["specifics"].reindex(out.index)
-    out["source"] = valid["source"].reindex(out.index)
-    out["terminated"] = out.index.isin(terminated)
-    out["_file"] = in_force["_file"].reindex(out.index)
-    out["_sheet"] = in_force["_sheet"].reindex(out.index)
-    out["_row"] = in_force["_row"].reindex(out.index)
+    out = pd.DataFrame({"amount_minor": states["amount_in_force"], "date": states["signed"]})
+    for column in ("currency", "activity", "specifics", "source", "_file", "_sheet", "_row"):
+        out[column] = valid[column].reindex(out.index)
+    out["terminated"] = states["stage"] == "terminated"
     out.index.name = "lot"
-    converted, problems = convert(out.reset_index(), rates)
-    return converted, problems
+    return convert(out.reset_index(), rates)

@@ -18,7 +18,8 @@ from . import spending as _spending
 from .checks import WARNING, Problem, has_errors
 from .config import DataDir
 from .fx import load_rates
-from .ledger import load_budget, load_financing_plan, load_payments
+from .ledger import Loaded, load_budget, load_financing_plan, load_payments
+from .lifecycle import replay
 from .plan import Plan, load_plan
 from .procurement import contracts_in_force, load_events, load_lots
 from .schedule import load_progress, status_table
@@ -86,6 +87,8 @@ def load(data: str | os.PathLike[str] | DataDir | None = None) -> Project:
     problems += more
     lots = load_lots(folder, plan)
     events = load_events(folder, lots.frame)
+    replayed, lifecycle_problems = replay(events.frame, lots.frame)
+    events = Loaded(replayed, events.problems + lifecycle_problems)
     budget = load_budget(folder, plan, rates)
     payments = load_payments(folder, plan, rates, lots.frame.loc[lots.frame["valid"], "lot"])
     financing = load_financing_plan(folder, plan, rates)

@@ -74,6 +74,8 @@ LOTS = ("lot,activity,title,method,estimate,currency,specifics,planned_announce,
 EVENTS = ("lot,date,status,amount,bids,supplier,supplier_bin,document,note,recorded_by,"
           "recorded_at\n"
           "L1,2023-05-22,announced,,,,,,,,\n"
+          "L1,2023-06-01,evaluation,,,,,,,,\n"
+          "L1,2023-06-08,awarded,,2,ТОО А,990140000001,,,,\n"
           "L1,2023-06-15,contracted,9000000,,ТОО А,990140000001,,,,\n"
           "L1,2023-07-10,amended,9500000,,,,,,,\n")
 MONEY_FILES = {"budget/fx_rates.csv": RATES, "budget/budget.csv": BUDGET,
