@@ -18,10 +18,15 @@ from . import labels
 from .checks import problems_frame
 from .config import REPORTS_DIR, DataDir
 from .fileio import atomic_writer
+from .flags import red_flags
 from .labels import UserError, t
+from .ocds import release_package
 from .output import FORMATS, emit, text_table, to_csv, to_json
 from .plan import import_plan
+from .procurement import METHODS
 from .project import Project, load
+from .recording import add_lot, record_event
+from .register import register
 from .spending import GROUP_KEYS, MONEY
 
 Handler = Callable[[argparse.Namespace], int]
@@ -91,6 +96,51 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--year", type=int, default=None, help=t("help.year"))
     _common(p, formats=True)
     p.set_defaults(handler=cmd_summary)
+
+    proc = commands.add_parser("procurement", help=t("help.procurement"))
+    pc = proc.add_subparsers(dest="procurement_command", required=True, parser_class=Parser)
+    p = pc.add_parser("status", help=t("help.procurement_status"))
+    p.add_argument("--as-of", type=parse_date, default=None, metavar="YYYY-MM-DD",
+                   help=t("help.as_of"))
+    _common(p, formats=True)
+    p.set_defaults(handler=cmd_procurement_status)
+    p = pc.add_parser("flags", help=t("help.procurement_flags"))
+    p.add_argument("--as-of", type=parse_date, default=None, metavar="YYYY-MM-DD",
+                   help=t("help.as_of"))
+    _common(p, formats=True)
+    p.set_defaults(handler=cmd_procurement_flags)
+    p = pc.add_parser("ocds", help=t("help.procurement_ocds"))
+    p.add_argument("--as-of", type=parse_date, default=None, metavar="YYYY-MM-DD",
+                   help=t("help.as_of"))
+    p.add_argument("--out", metavar="FILE", help=t("help.out"))
+    _common(p)
+    p.set_defaults(handler=cmd_procurement_ocds)
+    p = pc.add_parser("record", help=t("help.procurement_record"))
+    p.add_argument("lot", metavar="LOT")
+    p.add_argument("status", metavar="STATUS")
+    p.add_argument("--date", type=parse_date, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--amount")
+    p.add_argument("--bids")
+    p.add_argument("--supplier", default="")
+    p.add_argument("--bin", default="")
+    p.add_argument("--document", default="")
+    p.add_argument("--note", default="")
+    p.add_argument("--by")
+    _common(p)
+    p.set_defaults(handler=cmd_procurement_record)
+    p = pc.add_parser("add-lot", help=t("help.procurement_add_lot"))
+    p.add_argument("lot", metavar="LOT")
+    p.add_argument("--activity", required=True)
+    p.add_argument("--method", required=True, choices=METHODS)
+    p.add_argument("--estimate", required=True)
+    p.add_argument("--title", default="")
+    p.add_argument("--currency", default="KZT")
+    p.add_argument("--specifics", default="")
+    p.add_argument("--planned-announce", type=parse_date)
+    p.add_argument("--needed-by", type=parse_date)
+    p.add_argument("--law", default="")
+    _common(p)
+    p.set_defaults(handler=cmd_procurement_add_lot)
     return parser
 
 
@@ -229,6 +279,95 @@ def _for_people(table: pd.DataFrame) -> pd.DataFrame:
         out[column] = shown[column].map(labels.format_number)
     out["execution"] = shown["execution"].map(labels.format_percent)
     return out
+
+
+def register_records(table: pd.DataFrame) -> list[dict]:
+    """The register as JSON-ready records (dates ISO, missing values null)."""
+    out = []
+    for record in table.astype(object).where(table.notna(), None).to_dict("records"):
+        row = {k: (v.date().isoformat() if isinstance(v, pd.Timestamp) else v)
+               for k, v in record.items()}
+        if row.get("savings_pct") is not None:
+            row["savings_pct"] = round(float(row["savings_pct"]), 6)
+        out.append(row)
+    return out
+
+
+def cmd_procurement_status(args: argparse.Namespace) -> int:
+    project = load(args.data)
+    as_of = args.as_of or date.today()
+    table = register(project, as_of)
+    if args.format == "json":
+        emit(to_json(register_records(table)))
+        return 0
+    if args.format == "csv":
+        emit(to_csv(table))
+        return 0
+    if project.example_data:
+        emit(t("example.banner") + "\n")
+    emit(t("procurement.title", date=labels.format_date(as_of)) + "\n")
+    shown = table[["lot", "activity", "stage", "stage_since", "days_in_stage", "estimate",
+                   "contract_amount", "savings", "paid", "left_to_pay", "delay_days"]].copy()
+    shown["stage"] = shown["stage"].map(lambda s: t(f"stage.{s or 'none'}"))
+    shown["stage_since"] = shown["stage_since"].map(
+        lambda d: labels.format_date(d.date()) if pd.notna(d) else "")
+    money = ["estimate", "contract_amount", "savings", "paid", "left_to_pay"]
+    for column in money:
+        shown[column] = shown[column].map(labels.format_number)
+    emit(text_table(shown.astype({"days_in_stage": "str"}).replace({"<NA>": ""}),
+                    right=[*money, "days_in_stage"]))
+    return 0
+
+
+def cmd_procurement_flags(args: argparse.Namespace) -> int:
+    project = load(args.data)
+    as_of = args.as_of or date.today()
+    flags = red_flags(project, as_of)
+    if args.format == "json":
+        emit(to_json(flags))
+        return 0
+    frame = pd.DataFrame(flags, columns=["lot", "flag", "severity", "detail"])
+    if args.format == "csv":
+        emit(to_csv(frame))
+        return 0
+    if project.example_data:
+        emit(t("example.banner") + "\n")
+    frame["flag"] = frame["flag"].map(lambda f: t(f"flag.{f}"))
+    frame["severity"] = frame["severity"].map(lambda s: t(f"severity.{s}"))
+    emit(text_table(frame.fillna(""), headers=[t("col.lot"), t("col.flag"), t("col.severity"),
+                                               t("col.detail")]))
+    return 0
+
+
+def cmd_procurement_ocds(args: argparse.Namespace) -> int:
+    project = load(args.data)
+    package = release_package(project, args.as_of or date.today())
+    text = to_json(package)
+    if args.out:
+        with atomic_writer(Path(args.out), "w", encoding="utf-8") as fh:
+            fh.write(text)
+    else:
+        emit(text)
+    return 0
+
+
+def cmd_procurement_record(args: argparse.Namespace) -> int:
+    values = record_event(DataDir.resolve(args.data), args.lot, args.status, args.date,
+                          amount=args.amount, bids=args.bids, supplier=args.supplier,
+                          supplier_bin=args.bin, document=args.document, note=args.note,
+                          by=args.by)
+    print(t("record.done", lot=values["lot"], status=values["status"], date=values["date"]),
+          file=sys.stderr)
+    return 0
+
+
+def cmd_procurement_add_lot(args: argparse.Namespace) -> int:
+    values = add_lot(DataDir.resolve(args.data), args.lot, args.activity, args.method,
+                     args.estimate, title=args.title, currency=args.currency,
+                     specifics=args.specifics, planned_announce=args.planned_announce,
+                     needed_by=args.needed_by, law=args.law)
+    print(t("record.lot_added", lot=values["lot"]), file=sys.stderr)
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

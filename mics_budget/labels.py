@@ -535,3 +535,68 @@ LABELS.update({
     "flag.supplier_several_lots.detail": ("{supplier} выиграл лотов: {count}",
                                           "{supplier} won {count} lots"),
 })
+
+LABELS.update({
+    "record.xlsx_readonly": (
+        "реестр {path} в формате XLSX доступен только для чтения: сохраните его как CSV "
+        "({csv}) и записывайте туда",
+        "the XLSX register {path} is read-only here: save it as CSV ({csv}) and record there",
+    ),
+    "record.unknown_lot": ("лот «{value}» не найден в реестре лотов",
+                           "lot '{value}' is not in the lots register"),
+    "record.unknown_status": ("неизвестный статус «{value}»; возможные: {choices}",
+                              "unknown status '{value}'; possible: {choices}"),
+    "record.bad_step": ("лот на этапе «{stage}»: перейти в «{value}» нельзя; возможно: "
+                        "{allowed}",
+                        "the lot is at stage '{stage}': it cannot go to '{value}'; "
+                        "possible: {allowed}"),
+    "record.date_before_last": ("дата {value} раньше последнего события лота ({last})",
+                                "date {value} is before the lot's last event ({last})"),
+    "record.future_date": ("дата {value} ещё не наступила (сегодня {today})",
+                           "date {value} is in the future (today is {today})"),
+    "record.amount_required": ("для статуса «{value}» нужна сумма договора (--amount)",
+                               "status '{value}' needs the contract amount (--amount)"),
+    "record.bad_amount": ("неверная сумма «{value}»", "invalid amount '{value}'"),
+    "record.bad_bids": ("число заявок должно быть целым неотрицательным: «{value}»",
+                        "the number of bids must be a whole number: '{value}'"),
+    "record.bad_bin": ("БИН/ИИН должен состоять из 12 цифр: «{value}»",
+                       "a BIN/IIN has 12 digits: '{value}'"),
+    "record.done": ("записано: лот {lot}, {status}, {date}", "recorded: lot {lot}, {status}, "
+                    "{date}"),
+    "record.lot_added": ("добавлен лот {lot}", "lot {lot} added"),
+    "stage.none": ("нет событий", "no events"),
+    "stage.planned": ("запланирован", "planned"),
+    "stage.announced": ("объявлен", "announced"),
+    "stage.evaluation": ("рассмотрение заявок", "evaluation"),
+    "stage.unsuccessful": ("не состоялся", "unsuccessful"),
+    "stage.cancelled": ("отменён", "cancelled"),
+    "stage.awarded": ("определён победитель", "awarded"),
+    "stage.contracted": ("договор заключён", "contracted"),
+    "stage.amended": ("изменение договора", "amended"),
+    "stage.delivered": ("поставлено", "delivered"),
+    "stage.paid": ("оплачено", "paid"),
+    "stage.closed": ("закрыт", "closed"),
+    "stage.terminated": ("расторгнут", "terminated"),
+})
+
+LABELS.update({
+    "help.procurement": ("реестр госзакупок", "the procurement register"),
+    "help.procurement_status": ("реестр лотов на дату", "the register of lots as of a date"),
+    "help.procurement_flags": ("красные флаги закупок", "procurement red flags"),
+    "help.procurement_ocds": ("выгрузка OCDS 1.1", "OCDS 1.1 export"),
+    "help.procurement_record": ("записать очередной этап лота", "record the next step of a lot"),
+    "help.procurement_add_lot": ("добавить лот", "add a lot"),
+    "procurement.title": ("Реестр госзакупок на {date}, тенге",
+                          "Procurement register as of {date}, KZT"),
+    "col.lot": ("Лот", "Lot"),
+    "col.flag": ("Флаг", "Flag"),
+    "col.detail": ("Подробности", "Detail"),
+    "col.stage": ("Этап", "Stage"),
+    "col.stage_since": ("С даты", "Since"),
+    "col.days_in_stage": ("Дней на этапе", "Days in stage"),
+    "col.estimate": ("Сметная сумма", "Estimate"),
+    "col.contract_amount": ("Сумма договора", "Contract"),
+    "col.savings": ("Экономия", "Savings"),
+    "col.left_to_pay": ("К оплате", "Left to pay"),
+    "col.delay_days": ("Задержка, дн.", "Delay, days"),
+})

@@ -90,7 +90,8 @@ def replay(events: pd.DataFrame, lots: pd.DataFrame) -> tuple[pd.DataFrame, list
     candidates = out.loc[out["valid"]].sort_values(["lot", "date", "_row"], kind="stable")
     ok, stages, amounts = [], [], []
     lot_now, stage, last_date, in_force = None, START, None, pd.NA
-    for row in candidates.itertuples():  # events: thousands, one pass
+    rows = candidates.rename(columns={"_file": "file", "_sheet": "sheet", "_row": "row"})
+    for row in rows.itertuples():  # events: thousands, one pass
         if row.lot != lot_now:
             lot_now, stage, last_date, in_force = row.lot, START, None, pd.NA
         method = methods.get(row.lot, "")
@@ -108,8 +109,8 @@ def replay(events: pd.DataFrame, lots: pd.DataFrame) -> tuple[pd.DataFrame, list
                 in_force = row.amount_minor
             last_date = row.date
         else:
-            problems.append(Problem(ERROR, row._file, int(row._row), "status", row.status, key,
-                                    params, row._sheet or None))
+            problems.append(Problem(ERROR, row.file, int(row.row), "status", row.status, key,
+                                    params, row.sheet or None))
         ok.append(key is None)
         stages.append(stage)
         amounts.append(in_force)

@@ -122,10 +122,11 @@ def load_events(data: DataDir, lots: pd.DataFrame) -> Loaded:
     return Loaded(frame, problems)
 
 
-def lot_states(lots: pd.DataFrame, events: pd.DataFrame, as_of: pd.Timestamp) -> pd.DataFrame:
+def lot_states(lots: pd.DataFrame, events: pd.DataFrame, as_of) -> pd.DataFrame:
     """Per valid lot as of a date (events replayed by :func:`.lifecycle.replay`): ``stage``
     (empty before the first event), ``stage_since``, ``amount_in_force`` and ``signed``
     (the first ``contracted`` date)."""
+    as_of = pd.Timestamp(as_of)
     ev = events.loc[events["valid"] & (events["date"] <= as_of)]
     ev = ev.sort_values(["lot", "date", "_row"], kind="stable")
     last = ev.groupby("lot", sort=False).tail(1).set_index("lot")

@@ -192,3 +192,36 @@ def test_validate_lists_problems_writes_csv_and_exits_1_on_errors(capsys, money_
     assert rows == [{"severity": "error", "file": "budget/payments.csv", "sheet": "",
                      "row": "6", "column": "activity", "value": "99.1",
                      "message": "неизвестное мероприятие «99.1»"}]
+
+
+# --- procurement commands ---------------------------------------------------------------------
+
+
+def test_procurement_status_json_contract(capsys):
+    code, out, _ = run(capsys, "procurement", "status", "--as-of", "2025-06-30", "--format",
+                       "json")
+    assert code == 0
+    rows = json.loads(out)
+    assert len(rows) == 6
+    required = {"lot", "activity", "stage", "stage_since", "estimate", "contract_amount",
+                "savings", "paid", "delay_days"}
+    assert all(required <= set(r) for r in rows)
+    first = rows[0]
+    assert (first["lot"], first["stage"], first["stage_since"], first["contract_amount"],
+            first["savings"]) == ("LOT-2023-001", "closed", "2023-07-31", 9750000.0, 50000.0)
+
+
+def test_procurement_flags_json_contract(capsys):
+    code, out, _ = run(capsys, "procurement", "flags", "--as-of", "2025-06-30", "--format",
+                       "json")
+    flags = json.loads(out)
+    assert code == 0 and len(flags) >= 3
+    assert all(set(f) == {"lot", "flag", "severity", "detail"} for f in flags)
+    assert len({f["flag"] for f in flags}) >= 3
+
+
+def test_procurement_tables_for_people(capsys):
+    code, out, _ = run(capsys, "procurement", "status", "--as-of", "2023-07-15")
+    assert code == 0 and "договор заключён" in out and "ПРИМЕР" in out
+    code, out, _ = run(capsys, "procurement", "flags", "--as-of", "2025-06-30")
+    assert code == 0 and "Одна заявка в конкурентной процедуре" in out

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import jsonschema
+import ocdsmerge
+import pytest
+import referencing
+from referencing.jsonschema import DRAFT4
+
+from mics_budget import load
+from mics_budget.config import DEFAULT_DATA_DIR, PROJECT_ROOT
+from mics_budget.lifecycle import OCDS
+from mics_budget.ocds import release_package
+from mics_budget.register import register
+
+SCHEMAS = PROJECT_ROOT.parent / "shared" / "ocds-1.1.5"
+AS_OF = date(2025, 6, 30)
+
+
+def _schema(name: str) -> dict:
+    path = SCHEMAS / name
+    assert path.exists(), f"the OCDS schema is expected at {path} (shared/ beside the checkout)"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def project():
+    return load(DEFAULT_DATA_DIR)
+
+
+@pytest.fixture(scope="module")
+def package(project):
+    return release_package(project, AS_OF)
+
+
+def test_the_package_validates_against_the_official_schema(package):
+    release, pkg = _schema("release-schema.json"), _schema("release-package-schema.json")
+    registry = referencing.Registry().with_resources([
+        (release["id"], DRAFT4.create_resource(release)),
+        (pkg["id"], DRAFT4.create_resource(pkg))])
+    validator = jsonschema.Draft4Validator(
+        pkg, registry=registry, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER)
+    errors = [f"{list(e.path)}: {e.message}" for e in validator.iter_errors(package)]
+    assert errors == []
+
+
+def test_one_release_per_event_and_payment(project, package):
+    events = project.events[project.events["valid"]]
+    payments = project.payments[project.payments["contract"] != ""]
+    assert len(package["releases"]) == len(events) + len(payments)
+    ids = [r["id"] for r in package["releases"]]
+    assert len(set(ids)) == len(ids)
+    first = package["releases"][0]
+    assert first["ocid"] == "ocds-000000-mics-kz-LOT-2023-001"
+    assert first["tag"] == ["planning"] and first["tender"]["status"] == "planned"
+    assert first["initiationType"] == "tender"
+
+
+def test_tags_codes_and_funder(package):
+    tags = {r["tag"][0] for r in package["releases"]}
+    assert {"planning", "tender", "award", "contract", "contractAmendment", "implementation",
+            "contractTermination", "tenderCancellation"} <= tags
+    single = next(r for r in package["releases"] if r["tender"]["id"] == "LOT-2023-006")
+    assert single["tender"]["procurementMethod"] == "direct"
+    assert single["tender"]["procurementMethodDetails"] == "Из одного источника"
+    # the four procurement activities are RB-funded: UNICEF is no funder there
+    assert all("funder" not in p["roles"] for r in package["releases"] for p in r["parties"])
+
+
+def test_merged_releases_give_the_register(project, package):
+    merger = ocdsmerge.Merger(schema=_schema("release-schema.json"))
+    table = register(project, AS_OF).set_index("lot")
+    by_ocid: dict[str, list] = {}
+    for release in package["releases"]:
+        by_ocid.setdefault(release["ocid"], []).append(release)
+    assert len(by_ocid) == len(table)
+    for ocid, releases in by_ocid.items():
+        lot = ocid.removeprefix("ocds-000000-mics-kz-")
+        row = table.loc[lot]
+        compiled = merger.create_compiled_release(releases)
+        tender_status, award_status, contract_status, _ = OCDS[row["stage"]]
+        assert compiled["tender"]["status"] == tender_status, lot
+        if row["stage"] == "cancelled":
+            continue
+        assert compiled["awards"][0]["status"] == award_status, lot
+        contract = compiled["contracts"][0]
+        assert contract["status"] == contract_status, lot
+        assert contract["value"]["amount"] == row["contract_amount"], lot
+        paid = sum(t["value"]["amount"] for t in contract["implementation"]["transactions"])
+        assert paid == row["paid"], lot
+        assert compiled["awards"][0]["suppliers"][0]["name"] == row["supplier"], lot
+        delivered = contract["milestones"][0]["status"] == "met"
+        assert delivered == (str(row["delivered"]) not in ("NaT", "None")), lot
+
+
+def test_cli_writes_the_package(tmp_path):
+    from mics_budget.cli import main
+
+    out = tmp_path / "ocds.json"
+    assert main(["procurement", "ocds", "--as-of", "2025-06-30", "--out", str(out)]) == 0
+    assert json.loads(Path(out).read_text(encoding="utf-8"))["version"] == "1.1"
