@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 venv: $(STAMP)
 
 report: $(STAMP)
-	$(BIN)/mics-budget plan status --format table
+	$(BIN)/mics-budget report --month latest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -141,6 +141,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--law", default="")
     _common(p)
     p.set_defaults(handler=cmd_procurement_add_lot)
+
+    p = commands.add_parser("report", help=t("help.report"))
+    p.add_argument("--month", metavar="YYYY-MM", help=t("help.month"))
+    p.add_argument("--from", dest="first", metavar="YYYY-MM", help=t("help.from"))
+    p.add_argument("--to", dest="last", metavar="YYYY-MM", help=t("help.to"))
+    p.add_argument("--out", metavar="DIR", help=t("help.out"))
+    p.add_argument("--params", metavar="FILE", help=t("help.params"))
+    _common(p)
+    p.set_defaults(handler=cmd_report)
     return parser
 
 
@@ -248,7 +257,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
     if project.example_data:
         emit(t("example.banner") + "\n")
     emit(t("summary.title", date=labels.format_date(as_of)) + "\n")
-    emit(text_table(_for_people(table), right=[*MONEY, "execution"]))
+    minor = project.spending_minor(as_of, args.by, args.year)
+    emit(text_table(_for_people(table, minor), right=[*MONEY, "execution"]))
     errors = sum(p.severity == "error" for p in project.problems)
     if project.problems:
         emit(t("summary.problems", errors=errors, warnings=len(project.problems) - errors)
@@ -256,7 +266,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
-def _for_people(table: pd.DataFrame) -> pd.DataFrame:
+def _for_people(table: pd.DataFrame, exact: pd.DataFrame) -> pd.DataFrame:
     """Translated sources, money as ``1 234 567,89``, execution in %, a total per source."""
     keys = [c for c in table.columns if c in ("source", *GROUP_KEYS)]
     money = list(MONEY)
@@ -267,7 +277,7 @@ def _for_people(table: pd.DataFrame) -> pd.DataFrame:
             total = {k: "" for k in keys}
             total[keys[1]] = t("summary.total")
             total["source"] = group["source"].iloc[0]
-            minor = table.attrs["minor"].loc[group.index]
+            minor = exact.loc[group.index]
             total.update({m: minor[m].sum() / 100 for m in money})
             plan = minor["plan"].sum()
             total["execution"] = minor["paid"].sum() / plan if plan else pd.NA
@@ -367,6 +377,38 @@ def cmd_procurement_add_lot(args: argparse.Namespace) -> int:
                      specifics=args.specifics, planned_announce=args.planned_announce,
                      needed_by=args.needed_by, law=args.law)
     print(t("record.lot_added", lot=values["lot"]), file=sys.stderr)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from .runner import months_between, parse_month, run_report
+
+    defaults: dict = {}
+    if args.params:
+        import yaml
+
+        try:
+            defaults = yaml.safe_load(Path(args.params).read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise UserError("error.bad_params", path=args.params, detail=exc) from None
+    data = DataDir.resolve(args.data or defaults.get("data"))
+    lang = args.lang or defaults.get("lang") or labels.get_lang()
+    labels.set_lang(lang)
+    out = args.out or defaults.get("out")
+    month = args.month or defaults.get("month")
+    if args.first or args.last:
+        first = parse_month(args.first or args.last, data)
+        last = parse_month(args.last or args.first, data)
+        months = months_between(first, last)
+        print(t("report.range", count=len(months), first=first, last=last), file=sys.stderr)
+    else:
+        months = [parse_month(month or "last", data)]
+
+    def progress(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+    for item in months:
+        run_report(item, data, lang, Path(out) if out else None, progress)
     return 0
 
 

@@ -28,3 +28,16 @@ def _read(path: Path) -> dict:
 def load_params(name: str, folder: Path | None = None) -> dict:
     """``params/NAME.yaml`` as a dict (cached per path)."""
     return _read((folder or PARAMS_DIR) / f"{name}.yaml")
+
+
+@cache
+def specifics_names(folder: Path | None = None) -> dict[str, tuple[str, str]]:
+    """Economic classification codes -> (Russian, English) names, from
+    ``params/specifics.csv`` (a list to correct, not a law)."""
+    import csv
+
+    path = (folder or PARAMS_DIR) / "specifics.csv"
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return {row["code"]: (row["name_ru"], row["name_en"]) for row in csv.DictReader(fh)}

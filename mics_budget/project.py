@@ -37,6 +37,7 @@ class Project:
     lots: pd.DataFrame
     events: pd.DataFrame
     problems: list[Problem] = field(default_factory=list)
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def example_data(self) -> bool:
@@ -60,18 +61,29 @@ class Project:
 
     def contracts(self, as_of: date) -> pd.DataFrame:
         """Contracts in force on the lots as of ``as_of`` (KZT at the signature date)."""
-        contracts, _ = contracts_in_force(self.lots, self.events, self.rates,
-                                          pd.Timestamp(as_of))
-        return contracts.loc[contracts["kzt_minor"].notna()]
+        key = ("contracts", pd.Timestamp(as_of))
+        if key not in self._memo:  # the data never changes once loaded
+            contracts, _ = contracts_in_force(self.lots, self.events, self.rates, key[1])
+            self._memo[key] = contracts.loc[contracts["kzt_minor"].notna()]
+        return self._memo[key]
 
     def spending(self, as_of: date, by: Sequence[str] = (), year: int | None = None
                  ) -> pd.DataFrame:
         """Plan, committed, paid, remaining per source (and ``by``) — see :mod:`.spending`."""
         return _spending.spending(self, as_of, by, year)
 
+    def spending_minor(self, as_of: date, by: Sequence[str] = (), year: int | None = None
+                       ) -> pd.DataFrame:
+        """:meth:`spending` in exact integer tiyn."""
+        return _spending.spending_minor(self, as_of, by, year)
+
     def cumulative(self, as_of: date, year: int | None = None) -> pd.DataFrame:
-        """Cumulative monthly payments vs plan for a year, with the year-end projection."""
+        """Cumulative monthly payments vs the monthly plan for a year (KZT)."""
         return _spending.cumulative(self, as_of, year)
+
+    def projection(self, as_of: date, year: int | None = None) -> pd.DataFrame:
+        """Year-end payments at the current pace, per source (KZT)."""
+        return _spending.projection(self, as_of, year)
 
 
 def load(data: str | os.PathLike[str] | DataDir | None = None) -> Project:

@@ -139,6 +139,13 @@ def _keys(frame: pd.DataFrame, project: Project, by: Sequence[str]) -> pd.DataFr
 def spending(project: Project, as_of: date, by: Sequence[str] = (),
              year: int | None = None) -> pd.DataFrame:
     """One row per group (``source`` plus ``by``): money in KZT, exact to the tiyn."""
+    table = spending_minor(project, as_of, by, year)
+    return to_kzt(table, [c for c in table.columns if c not in (*MONEY, "proposed")])
+
+
+def spending_minor(project: Project, as_of: date, by: Sequence[str] = (),
+                   year: int | None = None) -> pd.DataFrame:
+    """:func:`spending` in exact integer tiyn (``int64``), without ``execution``."""
     by = [k for k in GROUP_KEYS if k in by]
     unknown = set(by) - set(GROUP_KEYS)
     if unknown:
@@ -164,7 +171,7 @@ def spending(project: Project, as_of: date, by: Sequence[str] = (),
     table = table.sort_values(keys, key=_natural).reset_index(drop=True)
     table["remaining"] = table["plan"] - table["paid"]
     table["uncommitted"] = table["plan"] - table["committed"]
-    return to_kzt(table, keys)
+    return table
 
 
 def _natural(column: pd.Series) -> pd.Series:
@@ -183,15 +190,22 @@ def to_kzt(table: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
         out[column] = table[column].astype("int64") / 100
     plan = table["plan"].astype("int64")
     out["execution"] = (table["paid"] / plan.where(plan != 0)).astype("Float64")
-    out.attrs["minor"] = table[["plan", "proposed", "committed", "paid", "remaining",
-                                "uncommitted"]].astype("int64")
     return out
 
 
 def cumulative(project: Project, as_of: date, year: int | None = None) -> pd.DataFrame:
     """Per source and month of a year: the monthly plan (financing plan, else even spread),
-    payments, both cumulated, and the basis of the plan; ``attrs['projection']`` holds the
-    year-end projection at the current pace per source."""
+    payments, both cumulated (KZT), the basis of the plan, and ``future`` (months after the
+    as-of date)."""
+    table = cumulative_minor(project, as_of, year)
+    out = table.copy()
+    for column in ("plan", "paid", "plan_cumulative", "paid_cumulative"):
+        out[column] = table[column] / 100
+    return out
+
+
+def cumulative_minor(project: Project, as_of: date, year: int | None = None) -> pd.DataFrame:
+    """:func:`cumulative` in exact integer tiyn."""
     year = year or as_of.year
     lines = budget_lines(project, as_of, ["approved", "adjusted"])
     lines = lines[lines["year"] == year]
@@ -216,15 +230,14 @@ def cumulative(project: Project, as_of: date, year: int | None = None) -> pd.Dat
     last = pd.Timestamp(as_of).strftime("%Y-%m")
     table.loc[table["month"] > last, ["paid", "paid_cumulative"]] = 0
     table["future"] = table["month"] > last
-    out = table.copy()
-    for column in ("plan", "paid", "plan_cumulative", "paid_cumulative"):
-        out[column] = table[column] / 100
-    out.attrs["projection"] = projection(table, as_of, year)
-    return out
+    return table
 
 
-def projection(table: pd.DataFrame, as_of: date, year: int) -> pd.DataFrame:
-    """Year-end payments at the pace so far (paid to date × days in year ÷ days elapsed)."""
+def projection(project: Project, as_of: date, year: int | None = None) -> pd.DataFrame:
+    """Year-end payments per source at the pace so far (paid to date × days in the year ÷
+    days elapsed), and the projected unspent plan (KZT)."""
+    year = year or as_of.year
+    table = cumulative_minor(project, as_of, year)
     start, end = date(year, 1, 1), date(year, 12, 31)
     total_days = (end - start).days + 1
     elapsed = min(max((as_of - start).days + 1, 0), total_days)

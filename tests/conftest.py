@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -87,3 +89,56 @@ MONEY_FILES = {"budget/fx_rates.csv": RATES, "budget/budget.csv": BUDGET,
 def money_dir(data_dir: Path) -> Path:
     """A small data folder with every money file (inline, exact figures)."""
     return write_files(data_dir, MONEY_FILES)
+
+
+# notebooks and kernels must not write to the home folder
+_JUPYTER_HOME = Path(tempfile.mkdtemp(prefix="mics-jupyter-"))
+for _name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR"):
+    os.environ.setdefault(_name, str(_JUPYTER_HOME / _name.lower()))
+os.environ.setdefault("JUPYTER_PLATFORM_DIRS", "1")
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture
+def browser(request, tmp_path_factory):
+    """A headless Debian Chromium page with every non-local request blocked.
+
+    Yields ``(page, blocked)``; a screenshot lands in the pytest temp folder on failure.
+    """
+    from playwright.sync_api import sync_playwright
+
+    blocked: list[str] = []
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = chromium.new_page(viewport={"width": 1280, "height": 1600})
+
+        def route(route):
+            url = route.request.url
+            local = url.startswith(("file:", "data:", "blob:", "about:")) or any(
+                url.startswith(f"{scheme}://{host}") for scheme in ("http", "ws")
+                for host in ("127.0.0.1", "localhost"))
+            if local:
+                route.continue_()
+            else:
+                blocked.append(url)
+                route.abort()
+
+        page.route("**/*", route)
+        yield page, blocked
+        failed = getattr(request.node, "rep_call", None)
+        if failed is not None and failed.failed:
+            shot = tmp_path_factory.mktemp("screenshots") / f"{request.node.name}.png"
+            page.screenshot(path=str(shot), full_page=True)
+            print(f"screenshot: {shot}")
+        chromium.close()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"rep_{report.when}", report)

@@ -59,10 +59,11 @@ def test_identities_hold_for_every_group(money_dir, by):
     project = load(money_dir)
     as_of = date(2023, 12, 31)
     table = project.spending(as_of, by=by)
-    minor = table.attrs["minor"]
+    minor = project.spending_minor(as_of, by=by)
+    assert (minor["plan"] / 100).tolist() == table["plan"].tolist()
     assert (minor["plan"] == minor["paid"] + minor["remaining"]).all()
     assert (minor["plan"] == minor["committed"] + minor["uncommitted"]).all()
-    whole = project.spending(as_of).set_index("source").attrs["minor"]
+    whole = project.spending_minor(as_of).set_index("source")
     sums = minor.groupby(table["source"]).sum()
     for column in ("plan", "committed", "paid", "proposed"):
         assert sums[column].tolist() == whole[column].tolist(), column
@@ -118,7 +119,7 @@ def test_cumulative_payments_against_the_financing_plan(money_dir):
     assert rb.loc["2023-07", "paid_cumulative"] == 4_900_000.25
     assert rb.loc["2023-08", "paid"] == 0
     assert set(rb["basis"]) == {"mixed"}
-    projection = table.attrs["projection"].set_index("source")
+    projection = project.projection(date(2023, 7, 31), 2023).set_index("source")
     elapsed = (date(2023, 7, 31) - date(2023, 1, 1)).days + 1
     assert projection.loc["RB", "projected"] == round(490_000_025 * 365 / elapsed) / 100
     assert projection.loc["RB", "projected_unspent"] == pytest.approx(

@@ -1,0 +1,163 @@
+"""Altair charts of the figures, shared by the report, the dashboard and the notebooks.
+
+Every function takes the tidy frames the library computes and returns an ``alt.Chart``;
+labels come from :mod:`.labels`. Nothing here loads anything from the internet: call
+:func:`use_offline_renderer` (static SVG) in reports, and use ``alt.JupyterChart`` with
+``enable_offline`` for interactive pages (see stack.md).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from ._altair import alt
+from .labels import get_lang, t
+
+SOURCE_COLORS = {"RB": "#1f5fa8", "UNICEF": "#1cabe2"}
+MEASURE_COLORS = ["#9db4cf", "#f2a541", "#2e8540"]
+STATUS_COLORS = {"done": "#2e8540", "in_progress": "#1f5fa8", "paused": "#9db4cf",
+                 "planned": "#c9c9c9", "overdue": "#d83933"}
+STAGE_ORDER = ["", "planned", "announced", "evaluation", "unsuccessful", "awarded",
+               "contracted", "delivered", "paid", "closed", "cancelled", "terminated"]
+
+
+NUMBER_LOCALES = {
+    "ru": {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0₸"]},
+    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["", " KZT"]},
+}
+
+
+def localize(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
+    """Numbers in the current language's style (``1 234 567`` in Russian)."""
+    return chart.configure(locale={"number": NUMBER_LOCALES[get_lang()]})
+
+
+def to_svg_html(chart: alt.TopLevelMixin, title: str = "") -> str:
+    """The chart as an inline, accessible SVG figure (vl-convert; no JavaScript, offline)."""
+    import html
+
+    import vl_convert
+
+    svg = vl_convert.vegalite_to_svg(chart.to_dict())
+    label = html.escape(title or str(chart.to_dict().get("title", "")), quote=True)
+    return f'<figure class="mics-chart" role="img" aria-label="{label}">{svg}</figure>'
+
+
+def use_offline_renderer(kind: str = "svg") -> None:
+    """Render charts without the internet: ``svg`` (static, vl-convert) for reports and
+    exports, ``jupyter`` (``alt.JupyterChart``, offline) for interactive notebooks."""
+    if kind == "svg":
+        alt.renderers.enable("svg")
+    else:
+        alt.JupyterChart.enable_offline(True)
+        alt.renderers.enable("jupyter", offline=True)
+
+
+def plan_vs_paid(table: pd.DataFrame, by: str = "source", width: int = 520) -> alt.Chart:
+    """Grouped bars of plan, committed and paid (KZT) per source or per ``by`` column."""
+    measures = ["plan", "committed", "paid"]
+    long = table.melt(id_vars=[c for c in table.columns if c not in measures
+                               and c not in ("proposed", "remaining", "uncommitted",
+                                             "execution")],
+                      value_vars=measures, var_name="measure", value_name="kzt")
+    long["measure_label"] = long["measure"].map(lambda m: t(f"col.{m}"))
+    long["group"] = long[by].map(lambda s: t(f"funding.{s}")) if by == "source" else long[by]
+    groups = list(dict.fromkeys(long["group"]))
+    if by != "source":
+        long["group"] = long["group"].astype(str)
+        groups = sorted(set(long["group"]), key=lambda g: [int(p) if p.isdigit() else p
+                                                             for p in g.split(".")])
+    order = [t(f"col.{m}") for m in measures]
+    return localize(alt.Chart(long, width=width, height=260).mark_bar().encode(
+        x=alt.X("group:N", title=t(f"col.{by}"), sort=groups),
+        xOffset=alt.XOffset("measure_label:N", sort=order),
+        y=alt.Y("kzt:Q", title=t("chart.kzt"), axis=alt.Axis(format=",.0f")),
+        color=alt.Color("measure_label:N", title=None, sort=order,
+                        scale=alt.Scale(range=MEASURE_COLORS)),
+        tooltip=[alt.Tooltip("group:N", title=t(f"col.{by}")),
+                 alt.Tooltip("measure_label:N", title=" "),
+                 alt.Tooltip("kzt:Q", title=t("chart.kzt"), format=",.2f")],
+    ).properties(title=t("chart.plan_vs_paid")))
+
+
+def cumulative(table: pd.DataFrame, projection: pd.DataFrame | None = None,
+               width: int = 520) -> alt.Chart:
+    """Cumulative monthly plan (dashed) and payments (solid) per source, with the year-end
+    projection as a point on December."""
+    data = table.copy()
+    data["source_label"] = data["source"].map(lambda s: t(f"funding.{s}"))
+    data["month_date"] = pd.to_datetime(data["month"] + "-01")
+    plan = alt.Chart(data).mark_line(strokeDash=[6, 4]).encode(
+        x=alt.X("month_date:T", title=None, axis=alt.Axis(format="%m.%Y")),
+        y=alt.Y("plan_cumulative:Q", title=t("chart.kzt"), axis=alt.Axis(format=",.0f")),
+        color=alt.Color("source_label:N", title=None),
+        tooltip=[alt.Tooltip("month:N", title=t("col.month")),
+                 alt.Tooltip("plan_cumulative:Q", title=t("chart.plan_cumulative"),
+                             format=",.2f")],
+    )
+    paid = alt.Chart(data.loc[~data["future"]]).mark_line(point=True).encode(
+        x="month_date:T", y="paid_cumulative:Q", color="source_label:N",
+        tooltip=[alt.Tooltip("month:N", title=t("col.month")),
+                 alt.Tooltip("paid_cumulative:Q", title=t("chart.paid_cumulative"),
+                             format=",.2f")],
+    )
+    layers = [plan, paid]
+    if projection is not None and len(projection) and len(data):
+        year = data["month"].iloc[0][:4]
+        points = projection.assign(
+            source_label=projection["source"].map(lambda s: t(f"funding.{s}")),
+            month_date=pd.Timestamp(f"{year}-12-01"))
+        layers.append(alt.Chart(points).mark_point(shape="diamond", size=120, filled=True)
+                      .encode(x="month_date:T", y="projected:Q", color="source_label:N",
+                              tooltip=[alt.Tooltip("projected:Q", title=t("chart.projected"),
+                                                   format=",.2f")]))
+    return localize(alt.layer(*layers).properties(width=width, height=260,
+                                                  title=t("chart.cumulative")))
+
+
+def lots_by_stage(register: pd.DataFrame, width: int = 520) -> alt.Chart:
+    data = register.assign(stage_label=register["stage"].map(lambda s: t(f"stage.{s or 'none'}")))
+    order = [t(f"stage.{s or 'none'}") for s in STAGE_ORDER]
+    return localize(alt.Chart(data, width=width, height=200).mark_bar().encode(
+        y=alt.Y("stage_label:N", sort=order, title=None),
+        x=alt.X("count():Q", title=t("chart.lots")),
+        tooltip=[alt.Tooltip("stage_label:N", title=t("col.stage")),
+                 alt.Tooltip("count():Q", title=t("chart.lots"))],
+    ).properties(title=t("chart.lots_by_stage")))
+
+
+def gantt(plan: pd.DataFrame, status: pd.DataFrame, intervals: pd.DataFrame, as_of: date,
+          width: int = 640) -> alt.Chart:
+    """The plan's intervals per activity, coloured by status, with a line on ``as_of``."""
+    data = intervals.merge(status[["id", "status"]], on="id").merge(
+        plan[["id", "title"]], on="id")
+    data["status_label"] = data["status"].map(lambda s: t(f"status.{s}"))
+    data["label"] = data["id"] + " " + data["title"].str.slice(0, 40)
+    order = list(dict.fromkeys(data["label"]))
+    domain = [t(f"status.{s}") for s in STATUS_COLORS]
+    bars = alt.Chart(data).mark_bar(height=8).encode(
+        x=alt.X("start:T", title=None, axis=alt.Axis(format="%m.%Y")),
+        x2="end_next:T",
+        y=alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=260)),
+        color=alt.Color("status_label:N", title=t("col.status"),
+                        scale=alt.Scale(domain=domain, range=list(STATUS_COLORS.values()))),
+        tooltip=[alt.Tooltip("id:N", title=t("col.id")),
+                 alt.Tooltip("title:N", title=t("col.title")),
+                 alt.Tooltip("status_label:N", title=t("col.status"))],
+    )
+    today = alt.Chart(pd.DataFrame({"as_of": [pd.Timestamp(as_of)]})).mark_rule(
+        color="#d83933", strokeWidth=2).encode(x="as_of:T")
+    return localize(alt.layer(bars, today).properties(
+        width=width, height=max(200, 14 * len(order)), title=t("chart.gantt")))
+
+
+def plan_intervals(project_plan) -> pd.DataFrame:
+    """One row per interval of every activity: ``id``, ``start``, ``end_next`` (the day after
+    the end, so a bar covers the whole last day)."""
+    rows = [(a.id, s, e) for a in project_plan.activities for s, e in a.period.intervals]
+    frame = pd.DataFrame(rows, columns=["id", "start", "end"])
+    frame["start"] = pd.to_datetime(frame["start"])
+    frame["end_next"] = pd.to_datetime(frame["end"]) + pd.Timedelta(days=1)
+    return frame

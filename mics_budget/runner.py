@@ -1,0 +1,188 @@
+"""Running the monthly report: papermill, then HTML without code, XLSX and a manifest.
+
+Everything is written into a temporary folder beside the target and renamed over
+``reports/YYYY-MM/`` only when the whole run succeeded, so a failed or killed run never leaves
+a half report.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import shutil
+import sys
+import uuid
+from collections.abc import Callable
+from datetime import UTC, date, datetime
+from importlib import metadata
+from pathlib import Path
+
+from .config import NOTEBOOKS_DIR, PARAMS_DIR, REPORTS_DIR, DataDir
+from .labels import UserError, t
+
+NOTEBOOK = NOTEBOOKS_DIR / "monthly_report.ipynb"
+TEMPLATES = Path(__file__).with_name("templates")
+PACKAGES = ("mics-budget", "pandas", "numpy", "pyarrow", "altair", "vl-convert-python",
+            "openpyxl", "papermill", "nbconvert", "nbclient", "ipykernel")
+KERNEL = "python3"
+CELL_TIMEOUT = 600  # seconds: a stuck cell fails the run instead of hanging the scheduler
+
+
+class ReportError(UserError):
+    pass
+
+
+def sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def input_files(data: DataDir) -> list[Path]:
+    """Every file a report depends on: the data folder's files, params and the notebook."""
+    files = [p for folder in (data.plan, data.budget, data.procurement) if folder.is_dir()
+             for p in sorted(folder.iterdir()) if p.is_file() and not p.name.endswith(".lock")]
+    marker = data.root / "EXAMPLE"
+    files += [marker] if marker.exists() else []
+    files += sorted(p for p in PARAMS_DIR.iterdir() if p.is_file())
+    return [*files, NOTEBOOK]
+
+
+def html_export(notebook: Path) -> str:
+    """The executed notebook as a self-contained HTML page without code (offline)."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="mics_report",
+                            extra_template_basedirs=[str(TEMPLATES)],
+                            exclude_input=True, exclude_markdown=True,
+                            exclude_input_prompt=True,
+                            exclude_output_prompt=True)
+    body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4))
+    return body
+
+
+def _versions() -> dict[str, str]:
+    out = {"python": platform.python_version()}
+    for name in PACKAGES:
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            out[name] = ""
+    return out
+
+
+def run_report(month: str, data: DataDir, lang: str = "ru", out: Path | None = None,
+               progress: Callable[[str], None] | None = None) -> Path:
+    """Produce ``OUT/YYYY-MM/`` (default ``reports/``) for ``month``; return the folder."""
+    import papermill
+    from filelock import FileLock
+
+    say = progress or (lambda _: None)
+    out = Path(out) if out else REPORTS_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(out / f".{month}.lock")):  # one run per month at a time
+        for stale in out.glob(f".{month}.*.tmp"):  # left by a killed run
+            shutil.rmtree(stale, ignore_errors=True)
+        return _run(month, data, lang, out, say, papermill)
+
+
+def _run(month: str, data: DataDir, lang: str, out: Path, say: Callable[[str], None],
+         papermill) -> Path:
+    final = out / month
+    run_id = uuid.uuid4().hex
+    tmp = out / f".{month}.{run_id[:8]}.tmp"
+    tmp.mkdir()
+    started = datetime.now(UTC)
+    stem = f"mics-report-{month}"
+    parameters = {"report_month": month, "data_dir": str(data.root), "lang": lang,
+                  "xlsx_path": str(tmp / f"{stem}.xlsx")}
+    try:
+        say(t("report.step_run", month=month))
+        try:
+            papermill.execute_notebook(
+                str(NOTEBOOK), str(tmp / f"{stem}.ipynb"), parameters=parameters,
+                kernel_name=KERNEL, progress_bar=False, log_output=False, cwd=str(tmp),
+                execution_timeout=CELL_TIMEOUT,
+                extra_arguments=["--IPKernelApp.log_level=ERROR"])  # no kernel chatter
+        except papermill.PapermillExecutionError as exc:
+            raise ReportError("report.failed", cell=exc.exec_count,
+                              error=f"{exc.ename}: {exc.evalue}") from None
+        say(t("report.step_html"))
+        html = html_export(tmp / f"{stem}.ipynb")
+        (tmp / f"{stem}.html").write_text(html, encoding="utf-8")
+        say(t("report.step_manifest"))
+        outputs = sorted(p for p in tmp.iterdir() if p.is_file())
+        manifest = {
+            "run_id": run_id, "month": month, "parameters": {**parameters,
+                                                             "xlsx_path": f"{stem}.xlsx"},
+            "started": started.isoformat(timespec="seconds"),
+            "finished": datetime.now(UTC).isoformat(timespec="seconds"),
+            "command": sys.argv, "versions": _versions(),
+            "example_data": data.is_example,
+            "inputs": {str(p): sha256(p) for p in input_files(data)},
+            "outputs": {p.name: sha256(p) for p in outputs},
+        }
+        (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2)
+                                           + "\n", encoding="utf-8")
+        _swap(tmp, final)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    say(t("report.done", path=final))
+    return final
+
+
+def _swap(tmp: Path, final: Path) -> None:
+    """Put the finished folder in place; an older report is replaced only afterwards."""
+    old = None
+    if final.exists():
+        old = final.with_name(f".{final.name}.{uuid.uuid4().hex[:8]}.old")
+        os.replace(final, old)
+    os.replace(tmp, final)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def parse_month(text: str, data: DataDir | None = None, today: date | None = None) -> str:
+    """``YYYY-MM``, ``last`` (the previous calendar month) or ``latest`` (the last month with
+    data in the folder)."""
+    today = today or date.today()
+    if text == "last":
+        return f"{today.year - 1}-12" if today.month == 1 else f"{today.year}-{today.month - 1:02d}"
+    if text == "latest":
+        from .project import load
+
+        return latest_month(load(data))
+    try:
+        parsed = datetime.strptime(text, "%Y-%m")
+    except ValueError:
+        raise ReportError("report.bad_month", value=text) from None
+    return f"{parsed.year}-{parsed.month:02d}"
+
+
+def latest_month(project) -> str:
+    """The month of the latest dated record (payment, event, budget decision, completion)."""
+    import pandas as pd
+
+    dates = [project.payments.loc[project.payments["valid"], "date"].max(),
+             project.events.loc[project.events["valid"], "date"].max(),
+             project.budget.loc[project.budget["valid"], "date"].max(),
+             pd.to_datetime(project.progress["completed_on"]).max()]
+    dates = [d for d in dates if pd.notna(d)]
+    if not dates:
+        raise ReportError("report.no_data")
+    return max(dates).strftime("%Y-%m")
+
+
+def months_between(first: str, last: str) -> list[str]:
+    year, month = (int(p) for p in first.split("-"))
+    out = []
+    while f"{year}-{month:02d}" <= last:
+        out.append(f"{year}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out

@@ -1,0 +1,226 @@
+"""The monthly report: papermill run, HTML without code, XLSX = CLI figures, offline charts."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import nbformat
+import openpyxl
+import papermill
+import pytest
+
+from mics_budget import load
+from mics_budget.cli import main, summary_json
+from mics_budget.config import DEFAULT_DATA_DIR, NOTEBOOKS_DIR, DataDir
+from mics_budget.labels import t
+from mics_budget.runner import latest_month, months_between, parse_month, sha256
+from tests.conftest import PAYMENTS, write_files
+
+MONTH = "2025-06"
+
+
+def run_report(capsys, *argv: str) -> tuple[int, str]:
+    code = main(["report", *argv])
+    return code, capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def example_report(tmp_path_factory):
+    out = tmp_path_factory.mktemp("reports")
+    assert main(["report", "--month", MONTH, "--out", str(out)]) == 0
+    return out / MONTH
+
+
+def sheet_rows(path: Path, sheet: str) -> list[list]:
+    workbook = openpyxl.load_workbook(path, data_only=True)
+    return [list(r) for r in workbook[sheet].iter_rows(values_only=True)]
+
+
+def table_body(rows: list[list], header_first: str) -> tuple[list, list[list]]:
+    start = next(i for i, r in enumerate(rows) if r and r[0] == header_first)
+    body = []
+    for row in rows[start + 1:]:
+        if not any(v is not None for v in row):
+            break
+        body.append(row)
+    return rows[start], body
+
+
+def test_parameters_cell_is_papermill_style():
+    params = papermill.inspect_notebook(str(NOTEBOOKS_DIR / "monthly_report.ipynb"))
+    assert {name: p["inferred_type_name"] for name, p in params.items()} == {
+        "report_month": "str", "data_dir": "str", "lang": "str", "xlsx_path": "str"}
+    assert all(p["help"] for p in params.values())
+    assert params["lang"]["default"] == '"ru"'
+
+
+@pytest.mark.parametrize("name", ["monthly_report.ipynb", "explore.ipynb"])
+def test_committed_notebooks_have_no_outputs(name):
+    notebook = nbformat.read(NOTEBOOKS_DIR / name, as_version=4)
+    assert all(not c.get("outputs") and not c.get("execution_count")
+               for c in notebook.cells if c.cell_type == "code")
+
+
+def test_the_report_folder(example_report):
+    names = sorted(p.name for p in example_report.iterdir())
+    assert names == ["manifest.json", f"mics-report-{MONTH}.html", f"mics-report-{MONTH}.ipynb",
+                     f"mics-report-{MONTH}.xlsx"]
+    assert not list(example_report.parent.glob(".*.tmp"))
+
+
+def test_the_manifest(example_report):
+    manifest = json.loads((example_report / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["parameters"]["report_month"] == MONTH
+    assert manifest["parameters"]["lang"] == "ru"
+    assert manifest["example_data"] is True
+    assert manifest["started"] <= manifest["finished"]
+    assert {"pandas", "papermill", "altair", "mics-budget"} <= set(manifest["versions"])
+    payments = str(DEFAULT_DATA_DIR / "budget" / "payments.csv")
+    assert manifest["inputs"][payments] == sha256(Path(payments))
+    assert manifest["outputs"][f"mics-report-{MONTH}.xlsx"] == sha256(
+        example_report / f"mics-report-{MONTH}.xlsx")
+    assert len(manifest["run_id"]) == 32
+
+
+def test_the_html_has_no_code_and_loads_nothing_from_outside(example_report):
+    html = (example_report / f"mics-report-{MONTH}.html").read_text(encoding="utf-8")
+    body = html.split("<body", 1)[1]
+    assert "jp-InputArea" not in body and "jp-InputPrompt" not in body
+    assert "MonthlyReport" not in body  # no code
+    assert re.findall(r"<script[^>]+src=", html) == []
+    assert re.findall(r"<link[^>]+href=\"http", html) == []
+    assert "cdn." not in html
+    assert t("example.banner") in body
+    assert t("report.title", month="июнь", year=2025) in body
+    for key in ("report.headline", "report.execution", "report.cumulative",
+                "report.procurement", "report.schedule", "report.problems"):
+        assert t(key) in body
+
+
+def test_the_xlsx_equals_the_cli_json(example_report):
+    path = example_report / f"mics-report-{MONTH}.xlsx"
+    workbook = openpyxl.load_workbook(path)
+    assert workbook.sheetnames == [t(f"sheet.{k}") for k in (
+        "headline", "by_activity", "by_specifics", "cumulative", "projection", "register",
+        "flags", "done", "due", "overdue", "problems")]
+    project = load(DEFAULT_DATA_DIR)
+    expected = summary_json(project, date(2025, 6, 30), [], None)["rows"]
+    header, body = table_body(sheet_rows(path, t("sheet.headline")), t("col.source"))
+    columns = {t(f"col.{c}"): c for c in ("plan", "committed", "paid", "remaining",
+                                          "uncommitted")}
+    for row, want in zip(body, expected, strict=False):
+        assert row[0] == t(f"funding.{want['source']}")
+        for title, column in columns.items():
+            assert row[header.index(title)] == want[column], (want["source"], column)
+    total = body[len(expected)]
+    assert total[0] == t("summary.total")
+    assert total[header.index(t("col.paid"))] == pytest.approx(sum(w["paid"] for w in expected))
+    by_activity = summary_json(project, date(2025, 6, 30), ["activity"], None)["rows"]
+    header, body = table_body(sheet_rows(path, t("sheet.by_activity")), t("col.source"))
+    assert [(r[1], r[header.index(t("col.paid"))]) for r in body] == [
+        (w["activity"], w["paid"]) for w in by_activity]
+
+
+def test_every_sheet_is_formatted_and_says_example(example_report):
+    workbook = openpyxl.load_workbook(example_report / f"mics-report-{MONTH}.xlsx")
+    for sheet in workbook.worksheets:
+        assert sheet["A2"].value == t("example.banner"), sheet.title
+        assert sheet.freeze_panes == "A4", sheet.title
+        assert sheet["A3"].font.bold
+    headline = workbook[t("sheet.headline")]
+    assert headline["B4"].number_format == "#,##0.00"
+    assert headline.column_dimensions["B"].width >= 10
+
+
+def test_the_charts_render_offline_in_chromium(example_report, browser):
+    page, blocked = browser
+    page.goto((example_report / f"mics-report-{MONTH}.html").as_uri())
+    rendered = page.evaluate("Array.from(document.querySelectorAll('figure.mics-chart svg'))"
+                             ".filter(s => s.getBoundingClientRect().width > 100"
+                             " && s.querySelectorAll('path, rect').length > 5).length")
+    assert rendered == 4  # by source, by section, cumulative, lots by stage
+    assert blocked == []
+    assert page.locator(".mics-banner").first.is_visible()
+
+
+def test_an_inline_data_folder_in_english(money_dir, tmp_path, capsys):
+    code, err = run_report(capsys, "--month", "2023-12", "--data", str(money_dir), "--lang",
+                           "en", "--out", str(tmp_path))
+    assert code == 0, err
+    assert "[1/3] running the report notebook for 2023-12" in err
+    folder = tmp_path / "2023-12"
+    html = (folder / "mics-report-2023-12.html").read_text(encoding="utf-8")
+    assert "report for December 2023" in html
+    assert "EXAMPLE" not in html  # not example data
+    rows = sheet_rows(folder / "mics-report-2023-12.xlsx", "Headline")
+    _, body = table_body(rows, "Source")
+    assert body[0][:4] == ["State budget", 14_000_000.5, 10_400_000.25, 4_900_000.25]
+
+
+def test_a_month_with_a_data_error_still_reports_it(money_dir, tmp_path, capsys):
+    write_files(money_dir, {"budget/payments.csv": PAYMENTS
+                            + "X1,2023-06-10,99.1,RB,,100,KZT,,,,,\n"})
+    code, _ = run_report(capsys, "--month", "2023-12", "--data", str(money_dir), "--out",
+                         str(tmp_path))
+    assert code == 0
+    rows = sheet_rows(tmp_path / "2023-12" / "mics-report-2023-12.xlsx",
+                      t("sheet.problems"))
+    _, body = table_body(rows, t("col.severity"))
+    assert body == [[t("severity.error"), "budget/payments.csv", 6, "activity", "99.1",
+                     "неизвестное мероприятие «99.1»"]]
+    html = (tmp_path / "2023-12" / "mics-report-2023-12.html").read_text(encoding="utf-8")
+    assert "неизвестное мероприятие «99.1»" in html
+
+
+def test_a_failed_run_leaves_no_partial_report_and_keeps_the_old_one(tmp_path, capsys):
+    (tmp_path / "data" / "plan").mkdir(parents=True)  # no plan: the notebook fails
+    old = tmp_path / "out" / "2023-12"
+    old.mkdir(parents=True)
+    (old / "earlier.txt").write_text("an earlier report")
+    code, err = run_report(capsys, "--month", "2023-12", "--data", str(tmp_path / "data"),
+                           "--out", str(tmp_path / "out"))
+    assert code == 2
+    assert err.strip().splitlines()[-1].startswith("ошибка: отчёт не построен: ошибка в ячейке")
+    assert "план не загружен" in err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".2023-12.lock", "2023-12"]
+    assert [p.name for p in old.iterdir()] == ["earlier.txt"]
+
+
+def test_months():
+    assert parse_month("last", today=date(2026, 1, 15)) == "2025-12"
+    assert parse_month("last", today=date(2026, 11, 25)) == "2026-10"
+    assert parse_month("2024-3") == "2024-03"
+    assert parse_month("latest", DataDir(DEFAULT_DATA_DIR)) == "2025-06"
+    assert latest_month(load(DEFAULT_DATA_DIR)) == "2025-06"
+    assert months_between("2023-11", "2024-02") == ["2023-11", "2023-12", "2024-01", "2024-02"]
+    with pytest.raises(Exception, match="неверный месяц «2024-13»"):
+        parse_month("2024-13")
+
+
+def test_backfill_a_range_with_params_file(money_dir, tmp_path, capsys):
+    params = tmp_path / "monthly.yaml"
+    params.write_text(f"lang: en\ndata: {money_dir}\nout: {tmp_path / 'out'}\n")
+    code, err = run_report(capsys, "--from", "2023-11", "--to", "2023-12", "--params",
+                           str(params))
+    assert code == 0, err
+    assert "reports for 2 months: 2023-11 to 2023-12" in err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith(".")) \
+        == ["2023-11", "2023-12"]
+
+
+@pytest.mark.parametrize("inline", [False, True])
+def test_the_explore_notebook_runs_top_to_bottom(money_dir, tmp_path, inline):
+    out = tmp_path / "explore.ipynb"
+    papermill.execute_notebook(
+        str(NOTEBOOKS_DIR / "explore.ipynb"), str(out), kernel_name="python3",
+        progress_bar=False, parameters={"data_dir": str(money_dir) if inline else "",
+                                        "as_of": "2023-12-31", "export_dir": str(tmp_path)})
+    assert sorted(p.name for p in tmp_path.glob("*.xlsx")) == ["formatted.xlsx",
+                                                               "rb_by_activity.xlsx"]
+    notebook = nbformat.read(out, as_version=4)
+    errors = [o for c in notebook.cells for o in c.get("outputs", [])
+              if o.output_type == "error"]
+    assert errors == []
