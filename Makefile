@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export JUPYTER_PLATFORM_DIRS := 1
 
-.PHONY: report test lint lab venv clean
+.PHONY: report test lint lab venv clean dashboard bench
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,3 +30,6 @@ lab: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
+
+dashboard: $(STAMP)
+	$(BIN)/mics-budget dashboard

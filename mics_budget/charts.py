@@ -29,9 +29,19 @@ NUMBER_LOCALES = {
 }
 
 
-def localize(chart: alt.TopLevelMixin) -> alt.TopLevelMixin:
-    """Numbers in the current language's style (``1 234 567`` in Russian)."""
-    return chart.configure(locale={"number": NUMBER_LOCALES[get_lang()]})
+def localize(chart: alt.TopLevelMixin, apply: bool = True) -> alt.TopLevelMixin:
+    """Numbers in the current language's style (``1 234 567`` in Russian).
+
+    A chart meant to be combined with others (``apply=False``) is returned as it is: the
+    combination is localized once, at its top level."""
+    return chart.configure(locale={"number": NUMBER_LOCALES[get_lang()]}) if apply else chart
+
+
+def overview(*rows: tuple[alt.TopLevelMixin, ...]) -> alt.TopLevelMixin:
+    """Several (unlocalized) charts as one grid, so a page needs one chart widget."""
+    grid = alt.vconcat(*[alt.hconcat(*row) for row in rows])
+    return localize(grid.resolve_scale(x="independent", xOffset="independent",
+                                       y="independent", color="independent"))
 
 
 def to_svg_html(chart: alt.TopLevelMixin, title: str = "") -> str:
@@ -55,35 +65,43 @@ def use_offline_renderer(kind: str = "svg") -> None:
         alt.renderers.enable("jupyter", offline=True)
 
 
-def plan_vs_paid(table: pd.DataFrame, by: str = "source", width: int = 520) -> alt.Chart:
-    """Grouped bars of plan, committed and paid (KZT) per source or per ``by`` column."""
+def plan_vs_paid(table: pd.DataFrame, by: str = "source", width: int = 520,
+                 localized: bool = True) -> alt.Chart:
+    """Plan, committed and paid (KZT) per source or per ``by`` column, as nested bars: the
+    plan widest and lightest, the payments narrowest in front (no offsets, so the chart also
+    works inside a grid of charts)."""
     measures = ["plan", "committed", "paid"]
-    long = table.melt(id_vars=[c for c in table.columns if c not in measures
-                               and c not in ("proposed", "remaining", "uncommitted",
-                                             "execution")],
-                      value_vars=measures, var_name="measure", value_name="kzt")
+    keep = [by, *measures]
+    long = table[keep].melt(id_vars=[by], value_vars=measures, var_name="measure",
+                            value_name="kzt")
     long["measure_label"] = long["measure"].map(lambda m: t(f"col.{m}"))
-    long["group"] = long[by].map(lambda s: t(f"funding.{s}")) if by == "source" else long[by]
-    groups = list(dict.fromkeys(long["group"]))
-    if by != "source":
-        long["group"] = long["group"].astype(str)
+    if by == "source":
+        long["group"] = long[by].map(lambda s: t(f"funding.{s}"))
+        groups = list(dict.fromkeys(long["group"]))
+    else:
+        long["group"] = long[by].astype(str)
         groups = sorted(set(long["group"]), key=lambda g: [int(p) if p.isdigit() else p
                                                              for p in g.split(".")])
     order = [t(f"col.{m}") for m in measures]
-    return localize(alt.Chart(long, width=width, height=260).mark_bar().encode(
+    band = max(6, min(60, int(width / max(len(groups), 1) * 0.7)))
+    base = alt.Chart(long).encode(
         x=alt.X("group:N", title=t(f"col.{by}"), sort=groups),
-        xOffset=alt.XOffset("measure_label:N", sort=order),
         y=alt.Y("kzt:Q", title=t("chart.kzt"), axis=alt.Axis(format=",.0f")),
         color=alt.Color("measure_label:N", title=None, sort=order,
-                        scale=alt.Scale(range=MEASURE_COLORS)),
+                        scale=alt.Scale(domain=order, range=MEASURE_COLORS)),
         tooltip=[alt.Tooltip("group:N", title=t(f"col.{by}")),
                  alt.Tooltip("measure_label:N", title=" "),
                  alt.Tooltip("kzt:Q", title=t("chart.kzt"), format=",.2f")],
-    ).properties(title=t("chart.plan_vs_paid")))
+    )
+    layers = [base.transform_filter(alt.datum.measure == measure).mark_bar(size=size)
+              for measure, size in zip(measures, (band, band * 2 // 3, band // 3),
+                                       strict=True)]
+    return localize(alt.layer(*layers).properties(width=width, height=260,
+                                                  title=t("chart.plan_vs_paid")), localized)
 
 
 def cumulative(table: pd.DataFrame, projection: pd.DataFrame | None = None,
-               width: int = 520) -> alt.Chart:
+               width: int = 520, localized: bool = True) -> alt.Chart:
     """Cumulative monthly plan (dashed) and payments (solid) per source, with the year-end
     projection as a point on December."""
     data = table.copy()
@@ -114,10 +132,11 @@ def cumulative(table: pd.DataFrame, projection: pd.DataFrame | None = None,
                               tooltip=[alt.Tooltip("projected:Q", title=t("chart.projected"),
                                                    format=",.2f")]))
     return localize(alt.layer(*layers).properties(width=width, height=260,
-                                                  title=t("chart.cumulative")))
+                                                  title=t("chart.cumulative")), localized)
 
 
-def lots_by_stage(register: pd.DataFrame, width: int = 520) -> alt.Chart:
+def lots_by_stage(register: pd.DataFrame, width: int = 520,
+                  localized: bool = True) -> alt.Chart:
     data = register.assign(stage_label=register["stage"].map(lambda s: t(f"stage.{s or 'none'}")))
     order = [t(f"stage.{s or 'none'}") for s in STAGE_ORDER]
     return localize(alt.Chart(data, width=width, height=200).mark_bar().encode(
@@ -125,7 +144,7 @@ def lots_by_stage(register: pd.DataFrame, width: int = 520) -> alt.Chart:
         x=alt.X("count():Q", title=t("chart.lots")),
         tooltip=[alt.Tooltip("stage_label:N", title=t("col.stage")),
                  alt.Tooltip("count():Q", title=t("chart.lots"))],
-    ).properties(title=t("chart.lots_by_stage")))
+    ).properties(title=t("chart.lots_by_stage")), localized)
 
 
 def gantt(plan: pd.DataFrame, status: pd.DataFrame, intervals: pd.DataFrame, as_of: date,

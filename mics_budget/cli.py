@@ -94,6 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help=t("help.as_of"))
     p.add_argument("--by", type=parse_by, default=[], metavar="KEYS", help=t("help.by"))
     p.add_argument("--year", type=int, default=None, help=t("help.year"))
+    p.add_argument("--source", type=parse_source, default=None, metavar="RB|UNICEF",
+                   help=t("help.source"))
+    p.add_argument("--section", type=parse_list, default=[], metavar="N[,N…]",
+                   help=t("help.section"))
+    p.add_argument("--unit", type=parse_list, default=[], metavar="CODE[,CODE…]",
+                   help=t("help.unit"))
     _common(p, formats=True)
     p.set_defaults(handler=cmd_summary)
 
@@ -150,7 +156,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--params", metavar="FILE", help=t("help.params"))
     _common(p)
     p.set_defaults(handler=cmd_report)
+
+    p = commands.add_parser("dashboard", help=t("help.dashboard"))
+    p.add_argument("--register", action="store_true", help=t("help.register"))
+    p.add_argument("--host", default="127.0.0.1", help=t("help.host"))
+    p.add_argument("--port", type=int, default=8866, help=t("help.port"))
+    p.add_argument("--token", default=os.environ.get("MICS_DASHBOARD_TOKEN"),
+                   help=t("help.token"))
+    _common(p)
+    p.set_defaults(handler=cmd_dashboard)
     return parser
+
+
+def parse_source(text: str) -> str:
+    from .ledger import SOURCES
+
+    source = SOURCES.get(text.strip().lower())
+    if source is None:
+        raise argparse.ArgumentTypeError(t("problem.unknown_source", value=text))
+    return source
+
+
+def parse_list(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
 
 
 def parse_by(text: str) -> list[str]:
@@ -228,9 +256,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
-def summary_json(project: Project, as_of: date, by: list[str], year: int | None) -> dict:
+def summary_json(project: Project, as_of: date, by: list[str], year: int | None,
+                 source: str | None = None, sections: list[str] = (),
+                 units: list[str] = ()) -> dict:
     """The ``summary --format json`` document (also used by reports and the dashboard)."""
-    table = project.spending(as_of, by, year)
+    table = project.spending(as_of, by, year, source, project.activities_of(sections, units))
     rows = []
     for record in table.to_dict("records"):
         execution = record.pop("execution")
@@ -238,7 +268,8 @@ def summary_json(project: Project, as_of: date, by: list[str], year: int | None)
         rows.append(record)
     return {
         "as_of": as_of.isoformat(), "currency": "KZT", "example_data": project.example_data,
-        "by": by, "year": year, "rows": rows,
+        "by": by, "year": year, "source": source, "sections": list(sections),
+        "units": list(units), "rows": rows,
         "problems": [{k: v for k, v in p.as_json().items() if k != "key"}
                      for p in project.problems],
     }
@@ -248,16 +279,18 @@ def cmd_summary(args: argparse.Namespace) -> int:
     project = load(args.data)
     as_of = args.as_of or date.today()
     if args.format == "json":
-        emit(to_json(summary_json(project, as_of, args.by, args.year)))
+        emit(to_json(summary_json(project, as_of, args.by, args.year, args.source,
+                                  args.section, args.unit)))
         return 0
-    table = project.spending(as_of, args.by, args.year)
+    activities = project.activities_of(args.section, args.unit)
+    table = project.spending(as_of, args.by, args.year, args.source, activities)
     if args.format == "csv":
         emit(to_csv(table))
         return 0
     if project.example_data:
         emit(t("example.banner") + "\n")
     emit(t("summary.title", date=labels.format_date(as_of)) + "\n")
-    minor = project.spending_minor(as_of, args.by, args.year)
+    minor = project.spending_minor(as_of, args.by, args.year, args.source, activities)
     emit(text_table(_for_people(table, minor), right=[*MONEY, "execution"]))
     errors = sum(p.severity == "error" for p in project.problems)
     if project.problems:
@@ -410,6 +443,21 @@ def cmd_report(args: argparse.Namespace) -> int:
     for item in months:
         run_report(item, data, lang, Path(out) if out else None, progress)
     return 0
+
+
+def cmd_dashboard(args: argparse.Namespace) -> int:
+    import subprocess
+
+    from .server import voila_command, voila_env
+
+    command = voila_command(args.register, args.host, args.port, args.token)
+    query = f"?token={args.token}" if args.token else ""
+    print(t("server.starting", host=args.host, port=args.port, query=query), file=sys.stderr)
+    env = voila_env(DataDir.resolve(args.data), args.lang)
+    try:
+        return subprocess.call(command, env=env)
+    except KeyboardInterrupt:
+        return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -699,3 +699,60 @@ LABELS.update({
     "help.from": ("первый месяц диапазона", "first month of a range"),
     "help.to": ("последний месяц диапазона", "last month of a range"),
 })
+
+LABELS.update({
+    "help.source": ("только один источник: RB (РБ) или UNICEF (ЮНИСЕФ)",
+                    "one funding source only: RB or UNICEF"),
+    "help.section": ("только разделы плана (через запятую)",
+                     "only these sections (comma-separated)"),
+    "help.unit": ("только мероприятия этих подразделений (ДСН, ДАР …)",
+                  "only activities of these units (ДСН, ДАР …)"),
+})
+
+LABELS.update({
+    "dash.title": ("MICS: бюджет и госзакупки", "MICS: budget and procurement"),
+    "dash.as_of": ("На дату", "As of"),
+    "dash.all": ("Все", "All"),
+    "dash.all_sections": ("Все разделы", "All sections"),
+    "dash.all_units": ("Все подразделения", "All units"),
+    "dash.error": ("не удалось обновить: {detail}", "could not refresh: {detail}"),
+})
+
+LABELS.update({
+    "register.title": ("Реестр госзакупок", "Procurement register"),
+    "form.title": ("Записать этап лота", "Record a step of a lot"),
+    "form.lot": ("Лот", "Lot"),
+    "form.status": ("Этап", "Step"),
+    "form.date": ("Дата", "Date"),
+    "form.amount": ("Сумма", "Amount"),
+    "form.bids": ("Заявок", "Bids"),
+    "form.supplier": ("Поставщик", "Supplier"),
+    "form.supplier_bin": ("БИН/ИИН", "BIN/IIN"),
+    "form.document": ("Документ", "Document"),
+    "form.note": ("Примечание", "Note"),
+    "form.recorded_by": ("Кто записывает", "Recorded by"),
+    "form.save": ("Записать", "Record"),
+})
+
+LABELS.update({
+    "server.token_required": (
+        "адрес {host} доступен из сети: задайте токен (--token или MICS_DASHBOARD_TOKEN), "
+        "иначе страницу откроет кто угодно",
+        "address {host} is reachable from the network: set a token (--token or "
+        "MICS_DASHBOARD_TOKEN), or anyone could open the page",
+    ),
+    "server.starting": ("панель: http://{host}:{port}/{query}",
+                        "dashboard: http://{host}:{port}/{query}"),
+    "help.dashboard": ("запустить панель руководителя (Voila)",
+                       "start the management dashboard (Voila)"),
+    "help.register": ("приложение реестра госзакупок для ДАР вместо панели",
+                      "the procurement register app for ДАР instead of the dashboard"),
+    "help.host": ("адрес (по умолчанию 127.0.0.1)", "address to bind (default 127.0.0.1)"),
+    "help.port": ("порт", "port"),
+    "help.token": ("токен доступа (или MICS_DASHBOARD_TOKEN)",
+                   "access token (or MICS_DASHBOARD_TOKEN)"),
+})
+
+LABELS.update({
+    "col.lot_title": ("Наименование лота", "Lot title"),
+})

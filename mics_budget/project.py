@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -67,23 +67,37 @@ class Project:
             self._memo[key] = contracts.loc[contracts["kzt_minor"].notna()]
         return self._memo[key]
 
-    def spending(self, as_of: date, by: Sequence[str] = (), year: int | None = None
+    def activities_of(self, sections: Collection[str] = (), units: Collection[str] = ()
+                      ) -> list[str] | None:
+        """Activity codes in any of ``sections`` and with any of ``units`` among their
+        responsible units (``None`` when neither is given: no restriction)."""
+        if not sections and not units:
+            return None
+        return [a.id for a in self.plan.activities
+                if (not sections or a.section in sections)
+                and (not units or set(units) & set(a.units))]
+
+    def spending(self, as_of: date, by: Sequence[str] = (), year: int | None = None,
+                 source: str | None = None, activities: Collection[str] | None = None
                  ) -> pd.DataFrame:
         """Plan, committed, paid, remaining per source (and ``by``) — see :mod:`.spending`."""
-        return _spending.spending(self, as_of, by, year)
+        return _spending.spending(self, as_of, by, year, source, activities)
 
-    def spending_minor(self, as_of: date, by: Sequence[str] = (), year: int | None = None
+    def spending_minor(self, as_of: date, by: Sequence[str] = (), year: int | None = None,
+                       source: str | None = None, activities: Collection[str] | None = None
                        ) -> pd.DataFrame:
         """:meth:`spending` in exact integer tiyn."""
-        return _spending.spending_minor(self, as_of, by, year)
+        return _spending.spending_minor(self, as_of, by, year, source, activities)
 
-    def cumulative(self, as_of: date, year: int | None = None) -> pd.DataFrame:
+    def cumulative(self, as_of: date, year: int | None = None, source: str | None = None,
+                   activities: Collection[str] | None = None) -> pd.DataFrame:
         """Cumulative monthly payments vs the monthly plan for a year (KZT)."""
-        return _spending.cumulative(self, as_of, year)
+        return _spending.cumulative(self, as_of, year, source, activities)
 
-    def projection(self, as_of: date, year: int | None = None) -> pd.DataFrame:
+    def projection(self, as_of: date, year: int | None = None, source: str | None = None,
+                   activities: Collection[str] | None = None) -> pd.DataFrame:
         """Year-end payments at the current pace, per source (KZT)."""
-        return _spending.projection(self, as_of, year)
+        return _spending.projection(self, as_of, year, source, activities)
 
 
 def load(data: str | os.PathLike[str] | DataDir | None = None) -> Project:

@@ -110,6 +110,7 @@ class MonthlyReport:
                       "left_to_pay", "delay_days"]].copy()
         shown["method"] = shown["method"].map(lambda m: t(f"method.{m}"))
         shown["stage"] = shown["stage"].map(lambda s: t(f"stage.{s or 'none'}"))
+        shown = shown.rename(columns={"title": "lot_title"})
         self.tables["register"] = Table("register", shown, {
             "stage_since": "date", "estimate": "money", "contract_amount": "money",
             "savings": "money", "savings_pct": "percent", "paid": "money",

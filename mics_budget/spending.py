@@ -13,7 +13,7 @@ the end. Definitions (domain.md §2):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -136,15 +136,31 @@ def _keys(frame: pd.DataFrame, project: Project, by: Sequence[str]) -> pd.DataFr
     return out
 
 
+def select(frame: pd.DataFrame, source: str | None = None,
+           activities: Collection[str] | None = None) -> pd.DataFrame:
+    """The rows of one funding source and/or of some activities (``None``: all)."""
+    if source is not None:
+        frame = frame.loc[frame["source"] == source]
+    if activities is not None:
+        frame = frame.loc[frame["activity"].isin(list(activities))]
+    return frame
+
+
 def spending(project: Project, as_of: date, by: Sequence[str] = (),
-             year: int | None = None) -> pd.DataFrame:
-    """One row per group (``source`` plus ``by``): money in KZT, exact to the tiyn."""
-    table = spending_minor(project, as_of, by, year)
+             year: int | None = None, source: str | None = None,
+             activities: Collection[str] | None = None) -> pd.DataFrame:
+    """One row per group (``source`` plus ``by``): money in KZT, exact to the tiyn.
+
+    ``source`` and ``activities`` restrict the figures to one funding source and to a set of
+    activities (see :meth:`Project.activities_of` for sections and units).
+    """
+    table = spending_minor(project, as_of, by, year, source, activities)
     return to_kzt(table, [c for c in table.columns if c not in (*MONEY, "proposed")])
 
 
 def spending_minor(project: Project, as_of: date, by: Sequence[str] = (),
-                   year: int | None = None) -> pd.DataFrame:
+                   year: int | None = None, source: str | None = None,
+                   activities: Collection[str] | None = None) -> pd.DataFrame:
     """:func:`spending` in exact integer tiyn (``int64``), without ``execution``."""
     by = [k for k in GROUP_KEYS if k in by]
     unknown = set(by) - set(GROUP_KEYS)
@@ -163,10 +179,11 @@ def spending_minor(project: Project, as_of: date, by: Sequence[str] = (),
         committed = committed[committed["date"].dt.year == year]
         paid = paid[paid["date"].dt.year == year]
     parts = {"plan": plan, "proposed": proposed, "committed": committed, "paid": paid}
-    sums = [
-        _keys(frame, project, by).groupby(keys, dropna=False)["kzt_minor"].sum().rename(name)
-        for name, frame in parts.items()
-    ]
+    sums = []
+    for name, frame in parts.items():
+        grouped = _keys(select(frame, source, activities), project, by).groupby(
+            keys, dropna=False)
+        sums.append(grouped["kzt_minor"].sum().rename(name))
     table = pd.concat(sums, axis=1).fillna(0).astype("int64").reset_index()
     table = table.sort_values(keys, key=_natural).reset_index(drop=True)
     table["remaining"] = table["plan"] - table["paid"]
@@ -193,28 +210,32 @@ def to_kzt(table: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
     return out
 
 
-def cumulative(project: Project, as_of: date, year: int | None = None) -> pd.DataFrame:
+def cumulative(project: Project, as_of: date, year: int | None = None,
+               source: str | None = None, activities: Collection[str] | None = None
+               ) -> pd.DataFrame:
     """Per source and month of a year: the monthly plan (financing plan, else even spread),
     payments, both cumulated (KZT), the basis of the plan, and ``future`` (months after the
     as-of date)."""
-    table = cumulative_minor(project, as_of, year)
+    table = cumulative_minor(project, as_of, year, source, activities)
     out = table.copy()
     for column in ("plan", "paid", "plan_cumulative", "paid_cumulative"):
         out[column] = table[column] / 100
     return out
 
 
-def cumulative_minor(project: Project, as_of: date, year: int | None = None) -> pd.DataFrame:
+def cumulative_minor(project: Project, as_of: date, year: int | None = None,
+                     source: str | None = None, activities: Collection[str] | None = None
+                     ) -> pd.DataFrame:
     """:func:`cumulative` in exact integer tiyn."""
     year = year or as_of.year
-    lines = budget_lines(project, as_of, ["approved", "adjusted"])
+    lines = select(budget_lines(project, as_of, ["approved", "adjusted"]), source, activities)
     lines = lines[lines["year"] == year]
     monthly = plan_by_month(project, lines)
-    paid = paid_rows(project, as_of)
+    paid = select(paid_rows(project, as_of), source, activities)
     paid = paid[paid["date"].dt.year == year].assign(month=lambda f: f["date"].dt.strftime(
         "%Y-%m"))
     months = [f"{year}-{m:02d}" for m in range(1, 13)]
-    sources = sorted(set(monthly["source"]) | set(paid["source"])) or ["RB", "UNICEF"]
+    sources = sorted(set(monthly["source"]) | set(paid["source"])) or [source or "RB"]
     index = pd.MultiIndex.from_product([sources, months], names=["source", "month"])
     plan_m = monthly.groupby(["source", "month"])["kzt_minor"].sum().reindex(index, fill_value=0)
     paid_m = paid.groupby(["source", "month"])["kzt_minor"].sum().reindex(index, fill_value=0)
@@ -225,7 +246,7 @@ def cumulative_minor(project: Project, as_of: date, year: int | None = None) -> 
     table["plan_cumulative"] = table.groupby(level="source")["plan"].cumsum()
     table["paid_cumulative"] = table.groupby(level="source")["paid"].cumsum()
     table = table.reset_index()
-    table["basis"] = table["source"].map(basis).fillna("even_spread")
+    table["basis"] = [basis.get(source, "even_spread") for source in table["source"]]
     # the months after the as-of date have no payments yet
     last = pd.Timestamp(as_of).strftime("%Y-%m")
     table.loc[table["month"] > last, ["paid", "paid_cumulative"]] = 0
@@ -233,11 +254,13 @@ def cumulative_minor(project: Project, as_of: date, year: int | None = None) -> 
     return table
 
 
-def projection(project: Project, as_of: date, year: int | None = None) -> pd.DataFrame:
+def projection(project: Project, as_of: date, year: int | None = None,
+               source: str | None = None, activities: Collection[str] | None = None
+               ) -> pd.DataFrame:
     """Year-end payments per source at the pace so far (paid to date × days in the year ÷
     days elapsed), and the projected unspent plan (KZT)."""
     year = year or as_of.year
-    table = cumulative_minor(project, as_of, year)
+    table = cumulative_minor(project, as_of, year, source, activities)
     start, end = date(year, 1, 1), date(year, 12, 31)
     total_days = (end - start).days + 1
     elapsed = min(max((as_of - start).days + 1, 0), total_days)

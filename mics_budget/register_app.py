@@ -1,0 +1,140 @@
+"""The procurement register app for ДАР (Voila): the register as of today and a form that
+records the next step of a lot through :func:`.recording.record_event` (append-only).
+
+Only the steps allowed from the lot's current stage are offered; a refused step shows its
+Russian message next to the field at fault; the register refreshes after each save.
+"""
+
+from __future__ import annotations
+
+import getpass
+import html
+from datetime import date
+
+import ipywidgets as widgets
+
+from . import labels
+from .config import DataDir
+from .labels import t
+from .lifecycle import allowed
+from .presentation import TABLE_CSS, Table, banner_html
+from .procurement import lot_states
+from .project import load
+from .recording import RecordError, record_event
+from .register import register
+
+FIELDS = ("lot", "status", "date", "amount", "bids", "supplier", "supplier_bin", "document",
+          "note", "recorded_by")
+
+
+class RegisterApp(widgets.VBox):
+    def __init__(self, data: DataDir, today: date | None = None, lang: str | None = None):
+        if lang:
+            labels.set_lang(lang)
+        self.data = data
+        self.today = today or date.today()
+        self.banner = widgets.HTML()
+        self.table = widgets.HTML()
+        self.lot = widgets.Dropdown(layout={"width": "520px"})
+        self.status = widgets.Dropdown(layout={"width": "320px"})
+        self.date = widgets.DatePicker(value=self.today)
+        self.amount = widgets.Text(placeholder="1 234 567,89")
+        self.bids = widgets.Text()
+        self.supplier = widgets.Text(layout={"width": "420px"})
+        self.supplier_bin = widgets.Text(placeholder="123456789012")
+        self.document = widgets.Text()
+        self.note = widgets.Textarea(layout={"width": "420px"})
+        self.recorded_by = widgets.Text(value=getpass.getuser())
+        self.errors = {name: widgets.HTML() for name in FIELDS}
+        self.save = widgets.Button(button_style="primary")
+        self.message = widgets.HTML()
+        rows = []
+        for name in FIELDS:
+            control = getattr(self, name)
+            control.description = t(f"form.{name}")
+            control.style = {"description_width": "160px"}
+            self.errors[name].add_class(f"mics-error-{name}")
+            rows.append(widgets.HBox([control, self.errors[name]]))
+        self.save.description = t("form.save")
+        self.form = widgets.VBox([widgets.HTML(f"<h2>{t('form.title')}</h2>"), *rows,
+                                  self.save, self.message])
+        self.form.add_class("mics-form")
+        super().__init__([self.banner, widgets.HTML(f"<h1>{t('register.title')}</h1>"),
+                          self.table, self.form])
+        self.add_class("mics-register")
+        self.lot.observe(self._on_lot, names="value")
+        self.save.on_click(self._on_save)
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read the register files and refresh the table and the choices."""
+        self.project = load(self.data)
+        self.banner.value = banner_html(t("example.banner")) if self.project.example_data \
+            else ""
+        lots = register(self.project, self.today)
+        shown = lots[["lot", "activity", "title", "stage", "stage_since", "estimate",
+                      "contract_amount", "paid", "left_to_pay", "delay_days"]].copy()
+        shown["stage"] = shown["stage"].map(_stage)
+        shown = shown.rename(columns={"title": "lot_title"})
+        table = Table("register", shown, {"stage_since": "date", "estimate": "money",
+                                          "contract_amount": "money", "paid": "money",
+                                          "left_to_pay": "money", "delay_days": "int"})
+        self.table.value = TABLE_CSS + table.to_html()
+        self.states = lot_states(self.project.lots, self.project.events, self.today)
+        current = self.lot.value
+        options = [(f"{row.lot} — {row.title[:50]} ({_stage(row.stage)})", row.lot)
+                   for row in lots.itertuples()]
+        self.lot.options = options
+        if current in {v for _, v in options}:
+            self.lot.value = current
+        elif options:  # the first lot that can still move
+            open_lots = [v for _, v in options if self.choices(v)]
+            self.lot.value = open_lots[0] if open_lots else options[0][1]
+        self._on_lot()
+
+    def choices(self, lot: str) -> list[str]:
+        """The steps allowed next for ``lot``."""
+        lots = self.project.lots.set_index("lot")
+        stage = self.states["stage"].get(lot, "") if lot in self.states.index else ""
+        return allowed(stage or "", lots.loc[lot, "method"])
+
+    def _on_lot(self, _change=None) -> None:
+        if not self.lot.value:
+            self.status.options = []
+            return
+        self.status.options = [(f"{_stage(s)} ({s})", s) for s in
+                               self.choices(self.lot.value)]
+
+    def _on_save(self, _button=None) -> None:
+        for error in self.errors.values():
+            error.value = ""
+        self.message.value = ""
+        try:
+            values = record_event(
+                self.data, self.lot.value, self.status.value or "", self.date.value,
+                amount=self.amount.value or None, bids=self.bids.value or None,
+                supplier=self.supplier.value, supplier_bin=self.supplier_bin.value,
+                document=self.document.value, note=self.note.value,
+                by=self.recorded_by.value or None, today=self.today)
+        except RecordError as exc:
+            target = self.errors.get(exc.field or "", None)
+            text = f'<span class="mics-error">{html.escape(str(exc))}</span>'
+            if target is not None:
+                target.value = text
+            else:
+                self.message.value = text
+            return
+        except Exception as exc:
+            self.message.value = (f'<span class="mics-error">'
+                                  f'{html.escape(t("error.internal", detail=exc))}</span>')
+            return
+        self.message.value = (f'<span class="mics-ok">{html.escape(t("record.done", **values))}'
+                              "</span>")
+        for control in (self.amount, self.bids, self.supplier, self.supplier_bin,
+                        self.document, self.note):
+            control.value = ""
+        self.reload()
+
+
+def _stage(stage: str) -> str:
+    return t(f"stage.{stage or 'none'}")

@@ -1,0 +1,60 @@
+"""Starting Voila for the dashboard or the register app, with a shipped configuration.
+
+Bound to 127.0.0.1 by default; another address is refused unless a token is set (and then the
+token is required); no tracebacks for users; a cell timeout; idle kernels culled; pre-heated
+kernels for the dashboard; the ``mics`` template, which loads nothing from a CDN.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import sys
+from pathlib import Path
+
+from .config import NOTEBOOKS_DIR, DataDir
+from .labels import UserError
+
+SHARE = Path(__file__).with_name("share") / "jupyter"
+LOCAL_HOSTS = {"localhost"}
+CELL_TIMEOUT = 120          # seconds for a dashboard cell before the page gives up
+CULL_IDLE = 900             # an idle viewer's kernel is shut down after 15 minutes
+CULL_INTERVAL = 60
+
+
+def is_local(host: str) -> bool:
+    if host in LOCAL_HOSTS:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def voila_command(register: bool = False, host: str = "127.0.0.1", port: int = 8866,
+                  token: str | None = None) -> list[str]:
+    """The ``voila`` command line; raises :class:`UserError` for a public host w/o token."""
+    if not is_local(host) and not token:
+        raise UserError("server.token_required", host=host)
+    notebook = NOTEBOOKS_DIR / ("register.ipynb" if register else "dashboard.ipynb")
+    command = [
+        sys.executable, "-m", "voila", str(notebook), "--no-browser",
+        f"--Voila.ip={host}", f"--port={port}", "--Voila.port_retries=0",
+        "--template=mics", "--VoilaConfiguration.show_tracebacks=False",
+        f"--VoilaExecutor.timeout={CELL_TIMEOUT}",
+        f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE}",
+        f"--MappingKernelManager.cull_interval={CULL_INTERVAL}",
+        f"--Voila.token={token or ''}",
+    ]
+    if not register:  # the register app writes files: a fresh kernel per page is safer
+        command += ["--preheat_kernel=True", "--pool_size=1"]
+    return command
+
+
+def voila_env(data: DataDir, lang: str | None = None) -> dict[str, str]:
+    env = dict(os.environ)
+    env["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(SHARE), env.get("JUPYTER_PATH")]))
+    env["MICS_DATA"] = str(data.root)
+    if lang:
+        env["MICS_LANG"] = lang
+    return env

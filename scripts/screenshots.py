@@ -1,0 +1,77 @@
+"""Screenshots of the dashboard and the register app for the README, from the example data.
+
+    python scripts/screenshots.py            # writes docs/dashboard.png and docs/register.png
+
+Starts each page with the shipped Voila configuration and photographs it in headless Debian
+Chromium with every non-local request blocked (so the pictures also prove the pages are
+offline).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from mics_budget.config import DataDir  # noqa: E402
+from mics_budget.server import voila_command, voila_env  # noqa: E402
+
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def shoot(register: bool, target: Path, ready: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    port = free_port()
+    server = subprocess.Popen(voila_command(register, port=port),
+                              env=voila_env(DataDir.resolve(None)), start_new_session=True,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(url + "voila/static/voila.js", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.2)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                                 args=ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 1500})
+            page.route("**/*", lambda r: r.continue_() if "127.0.0.1" in r.request.url
+                       or r.request.url.startswith(("data:", "blob:")) else r.abort())
+            page.goto(url)
+            page.wait_for_selector(ready, timeout=120_000)
+            time.sleep(2)
+            page.screenshot(path=str(target))
+            browser.close()
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+    print(target)
+
+
+def main() -> int:
+    docs = ROOT / "docs"
+    docs.mkdir(exist_ok=True)
+    shoot(False, docs / "dashboard.png", ".mics-chart-gantt svg.marks, .mics-chart-gantt canvas")
+    shoot(True, docs / "register.png", ".mics-form select")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

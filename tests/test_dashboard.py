@@ -1,0 +1,288 @@
+"""Dashboard and register widgets (in the kernel) and the Voila pages (in Chromium)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from mics_budget import labels, load
+from mics_budget.cli import main, summary_json
+from mics_budget.config import DEFAULT_DATA_DIR, DataDir
+from mics_budget.dashboard import Dashboard
+from mics_budget.labels import t
+from mics_budget.recording import add_lot
+from mics_budget.register_app import RegisterApp
+from mics_budget.server import is_local, voila_command
+
+AS_OF = date(2025, 6, 30)
+
+
+@pytest.fixture(scope="module")
+def project():
+    return load(DEFAULT_DATA_DIR)
+
+
+# --- widgets, in the kernel --------------------------------------------------------------------
+
+
+def test_dashboard_figures_follow_the_filters_and_equal_the_cli(project):
+    board = Dashboard(project, as_of=AS_OF)
+    assert board.figures() == summary_json(project, AS_OF, [], None)["rows"]
+    board.filters.source.value = "UNICEF"
+    assert [r["source"] for r in board.figures()] == ["UNICEF"]
+    board.filters.section.value = "6"
+    assert board.figures() == summary_json(project, AS_OF, [], None, "UNICEF", ["6"])["rows"]
+    assert 'data-source="UNICEF" data-measure="paid"' in board.headline.value
+    board.filters.unit.value = "ДИТ"
+    assert board.figures() == summary_json(project, AS_OF, [], None, "UNICEF", ["6"],
+                                           ["ДИТ"])["rows"]
+    assert board.message.value == ""
+    assert all(panel.chart is not None for panel in board.charts.values())
+
+
+def test_dashboard_language_switch_keeps_the_filters(project):
+    board = Dashboard(project, as_of=AS_OF, lang="ru")
+    board.filters.source.value = "RB"
+    board.filters.lang.value = "en"
+    try:
+        assert board.filters.source.value == "RB"
+        assert ("State budget", "RB") in board.filters.source.options
+        assert "Plan" in board.headline.value and "MICS: budget" in board.title.value
+    finally:
+        labels.set_lang("ru")
+
+
+def test_dashboard_marks_example_data(project, money_dir):
+    assert "ПРИМЕР" in Dashboard(project, as_of=AS_OF).banner.value
+    assert Dashboard(load(money_dir), as_of=date(2023, 12, 31)).banner.value == ""
+
+
+@pytest.fixture
+def example_copy(tmp_path):
+    root = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, root)
+    add_lot(DataDir(root), "LOT-NEW", "7.2", "auction", "500000", title="Перчатки")
+    return root
+
+
+def test_register_app_offers_only_allowed_steps_and_records(example_copy):
+    app = RegisterApp(DataDir(example_copy), today=date(2025, 6, 30))
+    app.lot.value = "LOT-2023-003"  # paid
+    assert [v for _, v in app.status.options] == ["closed", "terminated"]
+    app.lot.value = "LOT-NEW"
+    assert [v for _, v in app.status.options] == ["planned", "announced"]
+    app.status.value = "announced"
+    app.date.value = date(2025, 6, 2)
+    app.document.value = "Объявление №1"
+    before = (example_copy / "procurement" / "events.csv").read_text()
+    app._on_save()
+    assert "записано: лот LOT-NEW" in app.message.value
+    after = (example_copy / "procurement" / "events.csv").read_text()
+    assert after.startswith(before)
+    assert after[len(before):].startswith("LOT-NEW,2025-06-02,announced,,,,,Объявление №1,")
+    assert [v for _, v in app.status.options] == ["evaluation", "unsuccessful", "cancelled"]
+    assert "LOT-NEW" in app.table.value
+
+
+def test_register_app_shows_a_refusal_next_to_its_field(example_copy):
+    app = RegisterApp(DataDir(example_copy), today=date(2025, 6, 30))
+    app.lot.value = "LOT-2023-005"  # terminated: nothing allowed
+    assert app.status.options == ()
+    app.lot.value = "LOT-NEW"
+    app.status.value = "planned"
+    app.date.value = date(2030, 1, 1)
+    before = (example_copy / "procurement" / "events.csv").read_bytes()
+    app._on_save()
+    assert "ещё не наступила" in app.errors["date"].value
+    assert app.message.value == ""
+    assert (example_copy / "procurement" / "events.csv").read_bytes() == before
+
+
+# --- the server ------------------------------------------------------------------------------
+
+
+def test_a_public_address_needs_a_token(capsys):
+    assert is_local("127.0.0.1") and is_local("localhost") and is_local("::1")
+    assert not is_local("0.0.0.0") and not is_local("192.0.2.10")
+    code = main(["dashboard", "--host", "0.0.0.0", "--token", ""])
+    assert code == 2
+    assert "задайте токен" in capsys.readouterr().err
+    command = voila_command(host="0.0.0.0", token="s3cret")
+    assert "--Voila.token=s3cret" in command and "--Voila.ip=0.0.0.0" in command
+    local = voila_command()
+    assert "--Voila.ip=127.0.0.1" in local and "--template=mics" in local
+    assert "--VoilaConfiguration.show_tracebacks=False" in local
+    assert "--preheat_kernel=True" in local
+    assert any(a.startswith("--MappingKernelManager.cull_idle_timeout=") for a in local)
+    assert any(a.startswith("--VoilaExecutor.timeout=") for a in local)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    def __init__(self, data: Path, register: bool = False, host: str = "127.0.0.1",
+                 token: str | None = None):
+        self.port = free_port()
+        argv = [sys.executable, "-m", "mics_budget.cli", "dashboard", "--port", str(self.port),
+                "--host", host, "--data", str(data)]
+        argv += ["--register"] if register else []
+        argv += ["--token", token] if token else []
+        self.process = subprocess.Popen(argv, stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL, start_new_session=True,
+                                        env={**os.environ, "MICS_DASHBOARD_TOKEN": ""})
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.token = token
+
+    def wait(self, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        probe = f"{self.url}voila/static/voila.js"
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(probe, timeout=2)
+                return
+            except urllib.error.HTTPError:
+                return  # it answers (maybe 403 without the token)
+            except OSError:
+                time.sleep(0.3)
+        raise TimeoutError("voila did not start")
+
+    def stop(self) -> None:
+        os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+
+
+@pytest.fixture
+def dashboard_server():
+    server = Server(DEFAULT_DATA_DIR)
+    server.wait()
+    yield server
+    server.stop()
+
+
+def figures_on_page(page) -> dict:
+    return page.evaluate("""() => Object.fromEntries(
+        Array.from(document.querySelectorAll('.mics-figure')).map(
+            e => [e.dataset.source + '/' + e.dataset.measure, e.dataset.value]))""")
+
+
+def expected_figures(rows) -> dict:
+    out = {}
+    for row in rows:
+        for measure in ("plan", "committed", "paid", "remaining"):
+            out[f"{row['source']}/{measure}"] = f"{row[measure]:.2f}"
+        out[f"{row['source']}/execution"] = f"{row['execution']:.6f}"
+    return out
+
+
+def test_the_dashboard_in_chromium(dashboard_server, browser, project):
+    page, blocked = browser
+    page.goto(dashboard_server.url)
+    page.wait_for_selector(".mics-figure", timeout=90_000)
+    for name in ("overview", "gantt"):
+        page.wait_for_selector(f".mics-chart-{name} svg.marks, .mics-chart-{name} canvas",
+                               timeout=60_000)
+    titles = page.locator(".mics-chart-overview svg.marks text").all_text_contents()
+    for key in ("chart.plan_vs_paid", "chart.cumulative", "chart.lots_by_stage"):
+        assert t(key) in titles
+    as_of = date.fromisoformat(page.evaluate(
+        "document.querySelector('.mics-filters input[type=date]').value"))
+    assert figures_on_page(page) == expected_figures(
+        summary_json(project, as_of, [], None)["rows"])
+    page.get_by_role("button", name="РБ", exact=True).click()
+    rb = expected_figures(summary_json(project, as_of, [], None, "RB")["rows"])
+    page.wait_for_function("n => document.querySelectorAll('.mics-figure').length === n",
+                           arg=len(rb), timeout=30_000)
+    assert figures_on_page(page) == rb
+    assert page.locator(".mics-card h3").all_inner_texts() == ["РБ"]
+    page.get_by_role("button", name="EN", exact=True).click()
+    page.wait_for_selector("text=MICS: budget and procurement", timeout=30_000)
+    assert page.locator(".mics-card h3").all_inner_texts() == ["State budget"]
+    assert page.locator(".mics-banner").first.is_visible()
+    assert blocked == []
+
+
+def options(select) -> list[str]:
+    return [o.replace("\xa0", " ") for o in select.locator("option").all_inner_texts()]
+
+
+def choose(select, starts: str) -> None:
+    raw = select.locator("option").all_inner_texts()
+    select.select_option(label=next(o for o in raw if o.replace("\xa0", " ").startswith(starts)))
+
+
+def test_the_register_records_through_the_form(example_copy, browser):
+    server = Server(example_copy, register=True)
+    server.wait()
+    try:
+        page, blocked = browser
+        page.goto(server.url)
+        page.wait_for_selector(".mics-form select", timeout=90_000)
+        lot = page.locator(".mics-form select").nth(0)
+        choose(lot, "LOT-2023-003")
+        status = page.locator(".mics-form select").nth(1)
+        page.wait_for_function("() => document.querySelectorAll('.mics-form select')[1]"
+                               ".options.length === 2")
+        assert options(status) == ["закрыт (closed)", "расторгнут (terminated)"]
+        choose(lot, "LOT-NEW")
+        page.wait_for_function("() => document.querySelectorAll('.mics-form select')[1]"
+                               ".options[0].text.includes('planned')")
+        assert "объявлен (announced)" in options(status)
+        assert "закрыт (closed)" not in options(status)
+        choose(status, "объявлен (announced)")
+        document = page.get_by_label("Документ")
+        document.fill("Объявление 42")
+        document.press("Tab")
+        events = example_copy / "procurement" / "events.csv"
+        before = events.read_text(encoding="utf-8")
+        page.get_by_role("button", name="Записать").click()
+        page.wait_for_selector(".mics-ok", timeout=30_000)
+        after = events.read_text(encoding="utf-8")
+        assert after.startswith(before)
+        added = after[len(before):].splitlines()
+        assert len(added) == 1
+        assert added[0].startswith(f"LOT-NEW,{date.today().isoformat()},announced,,,,,"
+                                   "Объявление 42,")
+        assert blocked == []
+    finally:
+        server.stop()
+
+
+def test_a_page_on_a_public_address_needs_the_token(example_copy):
+    server = Server(example_copy, host="0.0.0.0", token="s3cret-token")
+    server.wait()
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, *args, **kwargs):
+            return None
+
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            opener.open(server.url, timeout=30)
+        assert refused.value.code == 302  # to the login page: nothing of the dashboard
+        assert "/login" in refused.value.headers["Location"]
+        with pytest.raises(urllib.error.HTTPError) as api:
+            opener.open(f"{server.url}api/kernels", timeout=30)
+        assert api.value.code in (302, 403)  # refused: login page or forbidden
+        page = opener.open(f"{server.url}?token=s3cret-token", timeout=60)
+        assert page.status == 200
+        assert "mics" in page.read().decode("utf-8", "replace")
+    finally:
+        server.stop()
