@@ -33,3 +33,6 @@ clean:
 
 dashboard: $(STAMP)
 	$(BIN)/mics-budget dashboard
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run_all.py
