@@ -191,8 +191,8 @@ LABELS.update({
         "unknown text encoding (expected UTF-8 or Windows-1251)",
     ),
     "load.ragged_row": (
-        "число полей в строке не совпадает с заголовком ({count}); строка пропущена",
-        "the row does not have the header's {count} fields; row skipped",
+        "число полей в строке не совпадает с заголовком ({count}); строка не учтена",
+        "the row does not have the header's {count} fields; row left out",
     ),
     "load.empty_file": ("файл пуст: нет строки заголовка", "the file is empty: no header row"),
     "load.no_rows": ("в файле нет строк с данными", "the file has no data rows"),
@@ -755,4 +755,13 @@ LABELS.update({
 
 LABELS.update({
     "col.lot_title": ("Наименование лота", "Lot title"),
+})
+
+LABELS.update({
+    "problem.missing_value": ("пустая ячейка в обязательном столбце",
+                              "empty cell in a required column"),
+    "load.formula_no_value": (
+        "формула «{value}» без вычисленного значения: откройте книгу в Excel и сохраните её",
+        "formula '{value}' has no computed value: open the workbook in Excel and save it",
+    ),
 })

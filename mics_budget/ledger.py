@@ -85,18 +85,27 @@ def check_money_rows(frame: pd.DataFrame, plan: Plan, rates: pd.DataFrame,
     currency = normalise_currency(out["currency"]) if "currency" in out else BASE
     missing_date = dates.isna() & ~bad_date
     missing_amount = minor.isna() & ~bad_amount
+    empty_activity = out["activity"] == ""
+    empty_source = out["source"] == ""
     unknown_activity = funding.isna()
     unknown_source = source.isna()
     none_funded = funding.eq("NONE")
     wrong_source = ~unknown_activity & ~none_funded & ~unknown_source & source.ne(funding)
     unknown_currency = ~isin(pd.Series(currency, index=out.index), currencies())
 
-    problems += from_mask(out, bad_date | missing_date, ERROR, date_column, "problem.bad_date")
-    problems += from_mask(out, bad_amount & ~has_sign | missing_amount, ERROR, "amount",
+    problems += from_mask(out, bad_date, ERROR, date_column, "problem.bad_date")
+    formula = out["amount"].str.startswith("=")
+    problems += from_mask(out, bad_amount & ~has_sign & ~formula, ERROR, "amount",
                           "problem.bad_number")
+    problems += from_mask(out, bad_amount & formula, ERROR, "amount", "load.formula_no_value")
     problems += from_mask(out, has_sign, ERROR, "amount", "problem.currency_sign")
-    problems += from_mask(out, unknown_activity, ERROR, "activity", "problem.unknown_activity")
-    problems += from_mask(out, unknown_source, ERROR, "source", "problem.unknown_source")
+    for column, empty in ((date_column, missing_date), ("amount", missing_amount),
+                          ("activity", empty_activity), ("source", empty_source)):
+        problems += from_mask(out, empty, ERROR, column, "problem.missing_value")
+    problems += from_mask(out, unknown_activity & ~empty_activity, ERROR, "activity",
+                          "problem.unknown_activity")
+    problems += from_mask(out, unknown_source & ~empty_source, ERROR, "source",
+                          "problem.unknown_source")
     problems += from_mask(out, none_funded, ERROR, "activity", "problem.no_funding")
     problems += from_mask(out, wrong_source, ERROR, "source", "problem.wrong_source",
                           funding=funding)

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .checks import ERROR, WARNING, Problem
@@ -75,29 +76,62 @@ def sniff_separator(text: str) -> str:
 
 
 def _cells_csv(text: str, sep: str) -> tuple[list[str], pd.DataFrame, list[int]]:
-    """Header, body (all str) and the line numbers of rows with the wrong number of fields."""
+    """Header, body (all str, indexed by row number) and the numbers of ragged rows."""
     if not text.strip():
         return [], pd.DataFrame(), []
-    try:
-        body = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False,
-                           na_filter=False, skip_blank_lines=False, header=None,
-                           engine="c", quotechar='"')
-        header = [str(h) for h in body.iloc[0].tolist()] if len(body) else []
-        body = body.iloc[1:]
-        body.columns = range(body.shape[1])
-        body.index = pd.RangeIndex(2, 2 + len(body))
+    first, _, rest = text.partition("\n")
+    header = next(csv.reader([first.rstrip("\r")], delimiter=sep))
+    body = _fast_body(rest, sep, len(header))
+    if body is not None:
         return header, body, []
-    except pd.errors.ParserError:
-        pass
-    # slow path, only for ragged files: find the bad lines and keep every good one
-    rows = list(csv.reader(io.StringIO(text), delimiter=sep))
-    header = rows[0] if rows else []
+    return _careful_body(text, sep, header)
+
+
+def _fast_body(rest: str, sep: str, width: int) -> pd.DataFrame | None:
+    """pyarrow's multi-threaded reader; ``None`` when any row has another number of fields
+    (then the careful reader finds and numbers them)."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    names = [f"c{i}" for i in range(width)]
+    invalid: list[str] = []
+
+    def on_invalid(row) -> str:
+        invalid.append(row.text)
+        return "skip"
+
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(rest.encode("utf-8")),
+            read_options=pacsv.ReadOptions(column_names=names, use_threads=True),
+            parse_options=pacsv.ParseOptions(delimiter=sep, ignore_empty_lines=False,
+                                             invalid_row_handler=on_invalid),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False,
+                quoted_strings_can_be_null=False))
+    except (pa.ArrowInvalid, ValueError):
+        return None
+    if invalid:
+        return None
+    body = table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow", na_value=np.nan)}
+                           .get)
+    body.columns = range(width)
+    body.index = pd.RangeIndex(2, 2 + len(body))
+    return body
+
+
+def _careful_body(text: str, sep: str, header: list[str]
+                  ) -> tuple[list[str], pd.DataFrame, list[int]]:
+    """The csv module, row by row: numbers records as Excel does (quoted line breaks stay in
+    their field) and reports rows with another number of fields than the header."""
+    rows = csv.reader(io.StringIO(text), delimiter=sep)
+    next(rows, None)
     good, numbers, ragged = [], [], []
-    for number, row in enumerate(rows[1:], start=2):
-        if len(row) == len(header) or not any(cell.strip() for cell in row):
-            good.append(row + [""] * (len(header) - len(row)))
+    for number, row in enumerate(rows, start=2):
+        if len(row) == len(header):
+            good.append(row)
             numbers.append(number)
-        else:
+        elif any(cell.strip() for cell in row):
             ragged.append(number)
     body = pd.DataFrame(good, index=numbers, columns=range(len(header)), dtype="str")
     return header, body, ragged
@@ -124,6 +158,7 @@ def _cells_xlsx(path: Path, schema: Schema) -> tuple[str | None, list[str], pd.D
                 ):
                     header = ["" if c is None else str(c) for c in candidate]
                     data = [*head[offset + 1:], *rows]
+                    data = _formulas_without_values(path, sheet.title, offset + 1, data)
                     body = pd.DataFrame(
                         [[_xlsx_text(v) for v in r[: len(header)]] for r in data],
                         columns=range(len(header)) if data else None, dtype="str",
@@ -134,6 +169,26 @@ def _cells_xlsx(path: Path, schema: Schema) -> tuple[str | None, list[str], pd.D
                     return sheet.title, header, body, offset + 1
         first = workbook.worksheets[0] if workbook.worksheets else None
         return (first.title if first else None), [], pd.DataFrame(), 1
+    finally:
+        workbook.close()
+
+
+def _formulas_without_values(path: Path, title: str, skip: int, data: list) -> list:
+    """Put the formula text where a cell has a formula but no cached value (a workbook
+    written by a program and never opened in Excel), so the checks can name it."""
+    if not any(v is None for row in data for v in row):
+        return data
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    try:
+        formulas = workbook[title].iter_rows(min_row=skip + 1, values_only=True)
+        out = []
+        for row, raw in zip(data, formulas, strict=False):
+            out.append(tuple(r if v is None and isinstance(r, str) and r.startswith("=")
+                             else v for v, r in zip(row, (*raw, *[None] * len(row)),
+                                                     strict=False)))
+        return out + data[len(out):]
     finally:
         workbook.close()
 
@@ -200,7 +255,7 @@ def read_table(path: Path, schema: Schema, name: str | None = None,
             continue
         if canonical in mapping.values():
             problem("load.duplicate_column", row=header_row, column=canonical, value=title,
-                    sheet=sheet)
+                    sheet=sheet, severity=WARNING)
             continue
         mapping[position] = canonical
     missing = [c for c in schema.required if c not in mapping.values()]

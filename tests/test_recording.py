@@ -202,11 +202,11 @@ def test_a_process_killed_while_recording_leaves_the_file_valid(money_dir, tmp_p
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])}
     acknowledged: list[str] = []
     rng = random.Random(7)
-    for round_ in range(5):
+    for round_ in range(12):  # killed at random moments, many times
         proc = subprocess.Popen([sys.executable, str(script), str(money_dir),
                                  str(round_ * 100000)], stdout=subprocess.PIPE, text=True,
                                 env=env)
-        time.sleep(rng.uniform(1.0, 2.0))
+        time.sleep(rng.uniform(0.9, 1.6))
         proc.send_signal(signal.SIGKILL)
         out, _ = proc.communicate()
         acknowledged += out.split()

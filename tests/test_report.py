@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -224,3 +225,28 @@ def test_the_explore_notebook_runs_top_to_bottom(money_dir, tmp_path, inline):
     errors = [o for c in notebook.cells for o in c.get("outputs", [])
               if o.output_type == "error"]
     assert errors == []
+
+
+def test_a_killed_run_leaves_no_partial_report(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "out"
+    for delay in (1.5, 3.0):  # while the notebook runs, and later
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mics_budget.cli", "report", "--month", MONTH, "--out",
+             str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True)
+        time.sleep(delay)
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        folder = out / MONTH
+        if folder.exists():  # finished before the kill: then it is whole
+            assert sorted(p.name for p in folder.iterdir()) == [
+                "manifest.json", f"mics-report-{MONTH}.html", f"mics-report-{MONTH}.ipynb",
+                f"mics-report-{MONTH}.xlsx"]
+    assert main(["report", "--month", MONTH, "--out", str(out)]) == 0
+    assert not list(out.glob(".*.tmp"))  # the next run clears what a killed one left

@@ -1,0 +1,98 @@
+"""The catalogue of bad inputs (tests/bad_inputs/cases.yaml): each case gives exactly its
+expected problem, never a traceback, and every valid row of the same file is still counted."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import openpyxl
+import pytest
+import yaml
+
+from mics_budget import load
+from tests.conftest import PAYMENTS
+
+HERE = Path(__file__).parent / "bad_inputs"
+CASES = yaml.safe_load((HERE / "cases.yaml").read_text(encoding="utf-8"))["cases"]
+BAD_ROW = "X1,2023-06-10,99.1,RB,,100,KZT,,,,,"
+
+
+def _workbook(rows: list[list], path: Path, merge: str | None = None) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Платежи"
+    for row in rows:
+        sheet.append(row)
+    if merge:
+        sheet.merge_cells(merge)
+    workbook.save(path)
+
+
+def _rows(text: str) -> list[list]:
+    return [list(r) for r in csv.reader(io.StringIO(text))]
+
+
+def build(name: str, target: Path) -> int | None:
+    """Write a generated case; return its bad row when it is only known here."""
+    rows = _rows(PAYMENTS)
+    if name == "xlsx_extra_header_rows":
+        _workbook([["Реестр платежей MICS"], ["выгрузка 01.01.2024"], *rows,
+                   BAD_ROW.split(",")], target)
+    elif name == "xlsx_merged_cells":
+        # X0 and X1 share one merged activity cell: only X0 (the top cell) keeps "8.1"
+        _workbook([*rows, ["X0", "2023-06-10", "8.1", "RB", "", 100, "KZT"],
+                   ["X1", "2023-06-10", None, "RB", "", 100, "KZT"]], target, merge="C6:C7")
+    elif name == "xlsx_formula_without_value":
+        _workbook([*rows, ["X1", "2023-06-10", "8.1", "RB", "", "=F5*2", "KZT"]], target)
+    elif name == "csv_50_mb":
+        header, *valid = PAYMENTS.splitlines()
+        line = "B{n},2023-06-10,8.1,RB,161,1234.56,KZT,Получатель платежа MICS,ПП-1,,,\n"
+        with target.open("w", encoding="utf-8") as fh:
+            fh.write(header + "\n" + "\n".join(valid) + "\n")
+            size, count = fh.tell(), len(valid)
+            while size < 50 * 2**20:
+                chunk = "".join(line.format(n=count + i) for i in range(10_000))
+                fh.write(chunk)
+                size += len(chunk.encode())
+                count += 10_000
+            fh.write(BAD_ROW + "\n")
+        build.count = count  # type: ignore[attr-defined]
+        return count + 2
+    else:
+        raise KeyError(name)
+    return None
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["case"].split(":")[-1] for c in CASES])
+def test_each_bad_input_gives_exactly_its_problem(case, money_dir):
+    target = money_dir / case["as"]
+    for other in target.parent.glob(f"{target.stem}.*"):
+        other.unlink()
+    row = None
+    if case["case"].startswith("generated:"):
+        row = build(case["case"].split(":", 1)[1], target)
+    else:
+        target.write_bytes((HERE / case["case"]).read_bytes())
+    project = load(money_dir)  # never raises
+    expect = dict(case["expect"])
+    if row is not None:
+        expect["row"] = row
+    got = [{"file": p.file, "row": p.row, "column": p.column, "severity": p.severity,
+            "key": p.key} for p in project.problems]
+    assert got == [expect], case["why"]
+    assert project.problems[0].message and "{" not in project.problems[0].message
+    frames = {"payments": project.payments, "events": project.events, "lots": project.lots,
+              "budget": project.budget, "financing_plan": project.financing_plan}
+    valid = case["valid"] if case["valid"] is not None else build.count  # type: ignore
+    if target.stem == "fx_rates":
+        assert len(project.rates) == valid
+    else:
+        assert int(frames[target.stem]["valid"].sum()) == valid
+
+
+def test_the_catalogue_is_big_enough_and_named():
+    assert len(CASES) >= 40
+    files = {c["case"] for c in CASES if not c["case"].startswith("generated:")}
+    assert files == {p.name for p in HERE.iterdir() if p.name[:2].isdigit()}
