@@ -72,10 +72,9 @@ def from_mask(frame: pd.DataFrame, mask: pd.Series, severity: str, column: str |
     if bad.empty:
         return []
     source = value_column or column
-    values = bad[source].map(_text).tolist() if source in bad else [None] * len(bad)
+    values = _texts(bad[source]) if source in bad else [None] * len(bad)
     sheets = bad["_sheet"].tolist() if "_sheet" in bad else [None] * len(bad)
-    per_row = {k: v.loc[mask].map(_text).tolist() for k, v in params.items()
-               if isinstance(v, pd.Series)}
+    per_row = {k: _texts(v.loc[mask]) for k, v in params.items() if isinstance(v, pd.Series)}
     fixed = {k: v for k, v in params.items() if not isinstance(v, pd.Series)}
     out = []
     for i, (file, row) in enumerate(zip(bad["_file"], bad["_row"], strict=True)):
@@ -83,6 +82,13 @@ def from_mask(frame: pd.DataFrame, mask: pd.Series, severity: str, column: str |
         out.append(Problem(severity, file, int(row), column, values[i], key, row_params,
                            sheets[i] or None))
     return out
+
+
+def _texts(series: pd.Series) -> list[str | None]:
+    """Values as people read them (dates as ISO days), vectorised for many problems."""
+    if pd.api.types.is_datetime64_any_dtype(series):
+        return series.dt.strftime("%Y-%m-%d").astype(object).where(series.notna(), None).tolist()
+    return [_text(v) for v in series.tolist()]
 
 
 def _text(value: object) -> str | None:

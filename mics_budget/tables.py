@@ -240,7 +240,11 @@ def read_table(path: Path, schema: Schema, name: str | None = None,
             problem("load.bad_encoding", value=encoding)
             return empty_frame(schema), problems
         header_row = 1
-        header, body, ragged = _cells_csv(text, sniff_separator(text))
+        try:
+            header, body, ragged = _cells_csv(text, sniff_separator(text))
+        except csv.Error as exc:  # e.g. a lone carriage return inside a field
+            problem("load.unreadable", value=str(exc))
+            return empty_frame(schema), problems
         for number in ragged:
             problem("load.ragged_row", row=number, count=len(header))
 
