@@ -14,13 +14,11 @@ from __future__ import annotations
 import argparse
 import os
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 import nbformat
@@ -29,7 +27,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from mics_budget.config import DataDir  # noqa: E402
-from mics_budget.server import voila_command, voila_env  # noqa: E402
+from mics_budget.server import (  # noqa: E402
+    free_port,
+    voila_command,
+    voila_env,
+    wait_until_up,
+)
 
 BARE = """import altair as alt
 import pandas as pd
@@ -41,12 +44,6 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
 CHART = "svg.marks, canvas"
 
 
-def port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def start(command: list[str], env: dict) -> subprocess.Popen:
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL, start_new_session=True)
@@ -54,14 +51,8 @@ def start(command: list[str], env: dict) -> subprocess.Popen:
 
 
 def wait(url: str) -> None:
-    for _ in range(300):
-        try:
-            urllib.request.urlopen(url + "voila/static/voila.js", timeout=2)
-            time.sleep(3)  # let the pre-heated kernel fill the pool
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise TimeoutError(url)
+    wait_until_up(url, 60)
+    time.sleep(3)  # let the pre-heated kernel fill the pool
 
 
 def first_chart(browser, url: str) -> float:
@@ -88,7 +79,7 @@ def main() -> int:
         notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                            "language": "python"}
         nbformat.write(notebook, bare)
-        p_dash, p_bare = port(), port()
+        p_dash, p_bare = free_port(), free_port()
         dash_cmd = voila_command(port=p_dash)
         bare_cmd = [*voila_command(port=p_bare)]
         bare_cmd[3] = str(bare)

@@ -37,13 +37,7 @@ TARGETS = {"load": 2.0, "summary": 1.5, "growth": 12.0, "memory_mb": 2048, "repo
            "dashboard": 1.3}
 
 
-def median_time(func, repeat: int):
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
+from bench_ledger import timed as median_time  # noqa: E402
 
 
 def make_folder(rows: int, root: Path) -> Path:

@@ -56,6 +56,11 @@ def _translate_argparse() -> None:
     argparse._ = gettext  # type: ignore[attr-defined]
 
 
+def _as_of(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--as-of", type=parse_date, default=None, metavar="YYYY-MM-DD",
+                        help=t("help.as_of"))
+
+
 def _common(parser: argparse.ArgumentParser, formats: bool = False) -> None:
     parser.add_argument("--data", metavar="DIR", help=t("help.data"))
     parser.add_argument("--lang", choices=labels.LANGS, help=t("help.lang"))
@@ -79,8 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p, formats=True)
     p.set_defaults(handler=cmd_plan_show)
     p = plan_commands.add_parser("status", help=t("help.plan_status"))
-    p.add_argument("--as-of", type=parse_date, default=None, metavar="YYYY-MM-DD",
-                   help=t("help.as_of"))
+    _as_of(p)
     _common(p, formats=True)
     p.set_defaults(handler=cmd_plan_status)
 
@@ -90,8 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_validate)
 
     p = commands.add_parser("summary", help=t("help.summary"))
-    p.add_argument("--as-of", type=parse_date, default=None, metavar="YYYY-MM-DD",
-                   help=t("help.as_of"))
+    _as_of(p)
     p.add_argument("--by", type=parse_by, default=[], metavar="KEYS", help=t("help.by"))
     p.add_argument("--year", type=int, default=None, help=t("help.year"))
     p.add_argument("--source", type=parse_source, default=None, metavar="RB|UNICEF",
@@ -106,18 +109,15 @@ def build_parser() -> argparse.ArgumentParser:
     proc = commands.add_parser("procurement", help=t("help.procurement"))
     pc = proc.add_subparsers(dest="procurement_command", required=True, parser_class=Parser)
     p = pc.add_parser("status", help=t("help.procurement_status"))
-    p.add_argument("--as-of", type=parse_date, default=None, metavar="YYYY-MM-DD",
-                   help=t("help.as_of"))
+    _as_of(p)
     _common(p, formats=True)
     p.set_defaults(handler=cmd_procurement_status)
     p = pc.add_parser("flags", help=t("help.procurement_flags"))
-    p.add_argument("--as-of", type=parse_date, default=None, metavar="YYYY-MM-DD",
-                   help=t("help.as_of"))
+    _as_of(p)
     _common(p, formats=True)
     p.set_defaults(handler=cmd_procurement_flags)
     p = pc.add_parser("ocds", help=t("help.procurement_ocds"))
-    p.add_argument("--as-of", type=parse_date, default=None, metavar="YYYY-MM-DD",
-                   help=t("help.as_of"))
+    _as_of(p)
     p.add_argument("--out", metavar="FILE", help=t("help.out"))
     _common(p)
     p.set_defaults(handler=cmd_procurement_ocds)

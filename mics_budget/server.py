@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import socket
 import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 from .config import NOTEBOOKS_DIR, DataDir
@@ -58,3 +62,24 @@ def voila_env(data: DataDir, lang: str | None = None) -> dict[str, str]:
     if lang:
         env["MICS_LANG"] = lang
     return env
+
+
+def free_port() -> int:
+    """A free TCP port on the loopback interface."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_up(url: str, timeout: float = 60) -> None:
+    """Wait until Voila at ``url`` serves its static files (any HTTP answer counts)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"{url}voila/static/voila.js", timeout=2)
+            return
+        except urllib.error.HTTPError:
+            return  # it answers (perhaps 403 without the token)
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"Voila did not start at {url}")

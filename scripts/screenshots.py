@@ -11,27 +11,19 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from mics_budget.config import DataDir  # noqa: E402
-from mics_budget.server import voila_command, voila_env  # noqa: E402
+from mics_budget.server import free_port, voila_command, voila_env, wait_until_up  # noqa: E402
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def shoot(register: bool, target: Path, ready: str) -> None:
@@ -43,12 +35,7 @@ def shoot(register: bool, target: Path, ready: str) -> None:
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/"
     try:
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(url + "voila/static/voila.js", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.2)
+        wait_until_up(url, 60)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
                                                  args=ARGS)

@@ -5,10 +5,8 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from datetime import date
@@ -23,7 +21,7 @@ from mics_budget.dashboard import Dashboard
 from mics_budget.labels import t
 from mics_budget.recording import add_lot
 from mics_budget.register_app import RegisterApp
-from mics_budget.server import is_local, voila_command
+from mics_budget.server import free_port, is_local, voila_command, wait_until_up
 
 AS_OF = date(2025, 6, 30)
 
@@ -128,12 +126,6 @@ def test_a_public_address_needs_a_token(capsys):
     assert any(a.startswith("--VoilaExecutor.timeout=") for a in local)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 class Server:
     def __init__(self, data: Path, register: bool = False, host: str = "127.0.0.1",
                  token: str | None = None):
@@ -149,17 +141,7 @@ class Server:
         self.token = token
 
     def wait(self, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        probe = f"{self.url}voila/static/voila.js"
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(probe, timeout=2)
-                return
-            except urllib.error.HTTPError:
-                return  # it answers (maybe 403 without the token)
-            except OSError:
-                time.sleep(0.3)
-        raise TimeoutError("voila did not start")
+        wait_until_up(self.url, timeout)
 
     def stop(self) -> None:
         os.killpg(self.process.pid, signal.SIGTERM)
