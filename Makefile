@@ -1,6 +1,7 @@
 # Two commands on a fresh machine with Python 3.11 and pip: `make report` and `make test`.
 # Each target (re)creates .venv when it is missing or older than pyproject.toml.
 PYTHON ?= python3
+LAB_ARGS ?=        # e.g. make lab LAB_ARGS=--allow-root
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
@@ -26,7 +27,7 @@ test: lint
 	$(BIN)/python -m pytest
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=. notebooks
+	$(BIN)/jupyter lab --ServerApp.root_dir=$(CURDIR) $(LAB_ARGS) notebooks/explore.ipynb
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
