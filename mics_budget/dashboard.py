@@ -158,7 +158,7 @@ class Dashboard(widgets.VBox):
                         self.filters.unit):
             control.observe(self._on_change, names="value")
         self.filters.lang.observe(self._on_lang, names="value")
-        self.refresh()
+        self._on_change()
 
     @classmethod
     def from_data(cls, data_dir: str | None = None, **kwargs) -> Dashboard:

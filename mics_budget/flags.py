@@ -50,7 +50,7 @@ def red_flags(project: Project, as_of: date, rules: dict | None = None,
     for row in table.itertuples(index=False):  # the register: one row per lot
         lot_events = ev.loc[ev["lot"] == row.lot]
         if "single_bid" in rules and row.method in rules["single_bid"].get("methods", []) \
-                and row.bids == 1:
+                and pd.notna(row.bids) and row.bids == 1:
             flag(row.lot, "single_bid", method=t(f"method.{row.method}"))
         announced = lot_events.loc[lot_events["status"] == "announced", "date"]
         evaluated = lot_events.loc[lot_events["status"] == "evaluation", "date"]
@@ -65,8 +65,8 @@ def red_flags(project: Project, as_of: date, rules: dict | None = None,
                 not (lot_events["note"] != "").any() and len(lot_events):
             flag(row.lot, "single_source_without_note")
         rule = rules.get("price_near_estimate")
-        if rule and pd.notna(row.contract_amount) and row.estimate and \
-                row.contract_amount >= rule["threshold"] * row.estimate:
+        if rule and pd.notna(row.contract_amount) and pd.notna(row.estimate) and \
+                row.estimate > 0 and row.contract_amount >= rule["threshold"] * row.estimate:
             flag(row.lot, "price_near_estimate", share=format_percent(
                 row.contract_amount / row.estimate), threshold=format_percent(rule["threshold"]))
         rule = rules.get("amendment_increase")

@@ -268,3 +268,10 @@ def test_a_page_on_a_public_address_needs_the_token(example_copy):
         assert "mics" in page.read().decode("utf-8", "replace")
     finally:
         server.stop()
+
+
+def test_dashboard_before_and_after_the_data(project):
+    board = Dashboard(project, as_of=date(2022, 1, 1))
+    assert board.message.value == "" and board.figures() == []
+    board.filters.as_of.value = date(2030, 1, 1)
+    assert board.message.value == "" and len(board.figures()) == 2

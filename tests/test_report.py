@@ -250,3 +250,9 @@ def test_a_killed_run_leaves_no_partial_report(tmp_path):
                 f"mics-report-{MONTH}.xlsx"]
     assert main(["report", "--month", MONTH, "--out", str(out)]) == 0
     assert not list(out.glob(".*.tmp"))  # the next run clears what a killed one left
+
+
+def test_a_month_before_any_data(tmp_path, capsys):
+    code, err = run_report(capsys, "--month", "2022-12", "--out", str(tmp_path))
+    assert code == 0, err
+    assert (tmp_path / "2022-12" / "mics-report-2022-12.xlsx").exists()
