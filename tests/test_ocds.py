@@ -102,3 +102,20 @@ def test_cli_writes_the_package(tmp_path):
     out = tmp_path / "ocds.json"
     assert main(["procurement", "ocds", "--as-of", "2025-06-30", "--out", str(out)]) == 0
     assert json.loads(Path(out).read_text(encoding="utf-8"))["version"] == "1.1"
+
+
+def test_unicef_is_the_funder_of_a_lot_on_a_unicef_activity(money_dir):
+    from tests.conftest import EVENTS, LOTS, write_files
+
+    write_files(money_dir, {
+        "procurement/lots.csv": LOTS + "U1,6.1,Зал для семинара,e_shop,2000,USD,,,,\n",
+        "procurement/events.csv": EVENTS + "U1,2023-07-03,contracted,1900,,ТОО Зал,,,,,\n"})
+    project = load(money_dir)
+    package = release_package(project, date(2023, 12, 31))
+    unicef = [r for r in package["releases"] if r["tender"]["id"] == "U1"]
+    rb = [r for r in package["releases"] if r["tender"]["id"] == "L1"]
+    assert unicef and all(any(p["roles"] == ["funder"] and p["id"] == "UNICEF"
+                              for p in r["parties"]) for r in unicef)
+    assert all("funder" not in p["roles"] for r in rb for p in r["parties"])
+    assert unicef[0]["contracts"][0]["value"] == {"amount": 1900.0, "currency": "USD"}
+    assert unicef[0]["tender"]["procurementMethod"] == "limited"
