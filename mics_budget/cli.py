@@ -24,10 +24,10 @@ from .ocds import release_package
 from .output import FORMATS, emit, text_table, to_csv, to_json
 from .plan import import_plan
 from .procurement import METHODS
-from .project import Project, load
+from .project import load
 from .recording import add_lot, record_event
 from .register import register
-from .spending import GROUP_KEYS, MONEY
+from .spending import GROUP_KEYS, MONEY, summary_json
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -254,25 +254,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
                else t("validate.ok", warnings=warnings))
     print(message, file=sys.stderr)
     return 1 if errors else 0
-
-
-def summary_json(project: Project, as_of: date, by: list[str], year: int | None,
-                 source: str | None = None, sections: list[str] = (),
-                 units: list[str] = ()) -> dict:
-    """The ``summary --format json`` document (also used by reports and the dashboard)."""
-    table = project.spending(as_of, by, year, source, project.activities_of(sections, units))
-    rows = []
-    for record in table.to_dict("records"):
-        execution = record.pop("execution")
-        record["execution"] = None if pd.isna(execution) else round(float(execution), 6)
-        rows.append(record)
-    return {
-        "as_of": as_of.isoformat(), "currency": "KZT", "example_data": project.example_data,
-        "by": by, "year": year, "source": source, "sections": list(sections),
-        "units": list(units), "rows": rows,
-        "problems": [{k: v for k, v in p.as_json().items() if k != "key"}
-                     for p in project.problems],
-    }
 
 
 def cmd_summary(args: argparse.Namespace) -> int:

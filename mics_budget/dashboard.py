@@ -22,6 +22,7 @@ from .labels import format_money, format_percent, t
 from .presentation import TABLE_CSS, Table, banner_html
 from .project import Project, load
 from .register import register
+from .spending import summary_rows
 
 ALL = "*"
 MEASURES = ("plan", "committed", "paid", "remaining", "execution")
@@ -150,6 +151,7 @@ class Dashboard(widgets.VBox):
         self.flags = TablePanel()
         self.message = widgets.HTML()
         self.last_refresh: dict[str, float] = {}
+        self.rows: list[dict] = []
         super().__init__([self.banner, self.title, self.filters, self.message, self.headline,
                           self.charts["overview"], self.charts["gantt"], self.overdue,
                           self.flags])
@@ -166,12 +168,8 @@ class Dashboard(widgets.VBox):
 
     # --- figures: exactly the CLI's ------------------------------------------------------
     def figures(self) -> list[dict]:
-        """The headline rows for the current filters (= ``summary --format json`` rows)."""
-        from .cli import summary_json
-
-        sel = self.filters.selection()
-        return summary_json(self.project, sel["as_of"], [], None, sel["source"],
-                            sel["sections"], sel["units"])["rows"]
+        """The headline rows shown for the current filters (= ``summary --format json``)."""
+        return self.rows
 
     def refresh(self) -> None:
         started = time.perf_counter()
@@ -183,9 +181,12 @@ class Dashboard(widgets.VBox):
                             f"{labels.format_date(sel['as_of'])}</p>")
         self.banner.value = banner_html(t("example.banner")) if self.project.example_data \
             else ""
-        self.headline.show(self.figures())
-        self.last_refresh["figures"] = time.perf_counter() - started
         as_of, source = sel["as_of"], sel["source"]
+        selected = {"source": source, "activities": activities}
+        by_source = self.project.spending(as_of, **selected)
+        self.rows = summary_rows(by_source)
+        self.headline.show(self.rows)
+        self.last_refresh["figures"] = time.perf_counter() - started
         lots = register(self.project, as_of)
         chosen = pd.Series(True, index=lots.index)
         if activities is not None:
@@ -193,10 +194,8 @@ class Dashboard(widgets.VBox):
         if source:
             chosen &= lots["activity"].map(lambda a: self.project.plan[a].funding) == source
         lots_shown = lots.loc[chosen]
-        selected = {"source": source, "activities": activities}
         self.charts["overview"].show(charts.overview(
-            (charts.plan_vs_paid(self.project.spending(as_of, **selected), width=380,
-                                 localized=False),
+            (charts.plan_vs_paid(by_source, width=380, localized=False),
              charts.plan_vs_paid(self.project.spending(as_of, ["section"], **selected),
                                  by="section", width=380, localized=False)),
             (charts.cumulative(self.project.cumulative(as_of, **selected),

@@ -203,6 +203,32 @@ def spending_minor(project: Project, as_of: date, by: Sequence[str] = (),
     return table
 
 
+def summary_rows(table: pd.DataFrame) -> list[dict]:
+    """:func:`spending` as JSON-ready rows (``execution`` rounded to 6 places, or None)."""
+    rows = []
+    for record in table.to_dict("records"):
+        execution = record.pop("execution")
+        record["execution"] = None if pd.isna(execution) else round(float(execution), 6)
+        rows.append(record)
+    return rows
+
+
+def summary_json(project: Project, as_of: date, by: Sequence[str], year: int | None,
+                 source: str | None = None, sections: Sequence[str] = (),
+                 units: Sequence[str] = ()) -> dict:
+    """The ``mics-budget summary --format json`` document; the report and the dashboard
+    show the same rows."""
+    by = list(by)
+    table = project.spending(as_of, by, year, source, project.activities_of(sections, units))
+    return {
+        "as_of": as_of.isoformat(), "currency": "KZT", "example_data": project.example_data,
+        "by": by, "year": year, "source": source, "sections": list(sections),
+        "units": list(units), "rows": summary_rows(table),
+        "problems": [{k: v for k, v in p.as_json().items() if k != "key"}
+                     for p in project.problems],
+    }
+
+
 def _natural(column: pd.Series) -> pd.Series:
     """Sort activity codes as numbers (2.1 < 10.1), sources RB before UNICEF."""
     if column.name in {"activity"}:

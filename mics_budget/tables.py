@@ -19,7 +19,6 @@ import pandas as pd
 
 from .checks import ERROR, WARNING, Problem
 
-PROVENANCE = ["_file", "_sheet", "_row"]
 _SEPARATORS = [";", "\t", ","]
 _XLSX_MAGIC = b"PK\x03\x04"
 
