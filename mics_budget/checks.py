@@ -15,6 +15,15 @@ from .labels import t
 
 ERROR = "error"
 WARNING = "warning"
+EXCERPT = 80  # characters of a value quoted in a problem
+
+
+def excerpt(value: object, limit: int = EXCERPT) -> str:
+    """``value`` as text, cut to ``limit`` characters (with '…'), one line."""
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 PROBLEM_COLUMNS = ["severity", "file", "sheet", "row", "column", "value", "key", "message"]
 
 
@@ -28,6 +37,11 @@ class Problem:
     key: str
     params: dict = field(default_factory=dict, compare=False, hash=False)
     sheet: str | None = None
+
+    def __post_init__(self) -> None:
+        # a problem quotes a short excerpt of the value, never a whole file or a 20 MB cell
+        if self.value is not None and len(str(self.value)) > EXCERPT:
+            object.__setattr__(self, "value", excerpt(self.value))
 
     @property
     def message(self) -> str:

@@ -16,8 +16,16 @@ import pandas as pd
 
 from .checks import ERROR, WARNING, Problem, from_mask
 from .config import DataDir
-from .tables import Schema, find_input, read_table
-from .values import parse_amounts, parse_dates, parse_ints
+from .tables import Schema, locate, read_table
+from .values import (
+    MAX_AMOUNT,
+    MAX_AMOUNT_TEXT,
+    SAFE_TOTAL,
+    above_ceiling,
+    parse_amounts,
+    parse_dates,
+    parse_ints,
+)
 
 BASE = "KZT"
 RATE_DECIMALS = 4
@@ -48,12 +56,12 @@ def normalise_currency(text: pd.Series) -> pd.Series:
 
 
 def load_rates(data: DataDir) -> tuple[pd.DataFrame, list[Problem]]:
-    files = find_input(data.budget, "fx_rates")
     empty = pd.DataFrame({c: pd.Series(dtype=t) for c, t in zip(
         RATE_COLUMNS, ["datetime64[us]", "str", "int64", "int64", "str"], strict=True)})
-    if not files:
-        return empty, []
-    frame, problems = read_table(files[0], FX_RATES, f"budget/{files[0].name}")
+    path, name, problems = locate(data.root, "budget", FX_RATES.name)
+    if path is None:
+        return empty, problems
+    frame, problems = read_table(path, FX_RATES, name)
     if frame.empty:
         return empty, problems
     dates, bad_date = parse_dates(frame["date"])
@@ -64,12 +72,18 @@ def load_rates(data: DataDir) -> tuple[pd.DataFrame, list[Problem]]:
         frame["source"].where(frame["source"] != "", "NBK"))
     bad_currency = ~currency.isin(currencies())
     bad_source = ~source.isin(["NBK", "UNORE"])
-    non_positive = ~bad_rate & (rate.fillna(0) <= 0) | ~bad_quant & (quant.fillna(0) <= 0)
+    non_positive_rate = ~bad_rate & (rate.fillna(0) <= 0)
+    non_positive_quant = ~bad_quant & (quant.fillna(0) <= 0)
+    too_large = above_ceiling(rate, RATE_DECIMALS) | (quant.fillna(0) > MAX_AMOUNT)
     problems += from_mask(frame, bad_date | dates.isna(), ERROR, "date", "problem.bad_date")
     problems += from_mask(frame, bad_rate | rate.isna(), ERROR, "rate", "problem.bad_number")
     problems += from_mask(frame, bad_quant, ERROR, "quant", "problem.bad_number")
-    problems += from_mask(frame, non_positive & ~bad_rate, ERROR, "rate",
-                          "problem.non_positive_rate")
+    problems += from_mask(frame, non_positive_rate, ERROR, "rate", "problem.non_positive_rate")
+    problems += from_mask(frame, non_positive_quant, ERROR, "quant",
+                          "problem.non_positive_quant")
+    problems += from_mask(frame, too_large, ERROR, "rate", "problem.amount_too_large",
+                          limit=MAX_AMOUNT_TEXT)
+    non_positive = non_positive_rate | non_positive_quant | too_large
     problems += from_mask(frame, bad_currency, ERROR, "currency", "problem.unknown_currency")
     problems += from_mask(frame, bad_source, ERROR, "source", "problem.unknown_rate_source")
     ok = ~(bad_date | dates.isna() | bad_rate | rate.isna() | bad_quant | non_positive
@@ -116,9 +130,9 @@ def convert(frame: pd.DataFrame, rates: pd.DataFrame, amount: str = "amount_mino
     rate = matched["rate_e4"].fillna(0).astype("int64").to_numpy()
     quant = matched["quant"].fillna(1).astype("int64").to_numpy()
     minor = out.loc[index, amount].astype("int64").to_numpy()
-    numerator = minor * rate
-    denominator = quant * 10**RATE_DECIMALS
-    kzt = np.sign(numerator) * ((2 * np.abs(numerator) + denominator) // (2 * denominator))
+    kzt, too_large = _convert_exact(minor, rate, quant)
+    rated = found
+    found = rated & ~too_large
     out.loc[index, "kzt_minor"] = pd.array(np.where(found, kzt, 0), dtype="Int64")
     out.loc[index[~found], "kzt_minor"] = pd.NA
     out.loc[index, "rate_e4"] = pd.array(np.where(found, rate, 0), dtype="Int64")
@@ -126,7 +140,9 @@ def convert(frame: pd.DataFrame, rates: pd.DataFrame, amount: str = "amount_mino
     out.loc[index, "quant"] = pd.array(quant, dtype="Int64")
     out.loc[index, "rate_date"] = matched["_rate_date"].to_numpy()
     missing = pd.Series(False, index=out.index)
-    missing[index[~found]] = True
+    missing[index[~rated]] = True
+    huge = pd.Series(False, index=out.index)
+    huge[index[rated & too_large]] = True
     stale = pd.Series(False, index=out.index)
     stale[index[found]] = (matched["_rate_date"].to_numpy()[found]
                            != matched["_date"].to_numpy()[found])
@@ -134,4 +150,31 @@ def convert(frame: pd.DataFrame, rates: pd.DataFrame, amount: str = "amount_mino
                          currency=source)
     problems += from_mask(out, stale, WARNING, date, "problem.stale_rate",
                           rate_date=out["rate_date"])
+    problems += from_mask(out, huge, ERROR, amount.removesuffix("_minor"),
+                          "problem.amount_too_large", limit=MAX_AMOUNT_TEXT)
     return out, problems
+
+
+def _convert_exact(minor: np.ndarray, rate: np.ndarray, quant: np.ndarray
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """``minor × rate / (quant × 10**4)`` rounded half away from zero, exactly, and a mask
+    of the results above :data:`~.values.MAX_AMOUNT` (those are 0 in the first array).
+
+    int64 where the product fits (always, for amounts and rates of this world); Python
+    integers for the rows where it might not, so nothing ever wraps around.
+    """
+    denominator = quant * 10**RATE_DECIMALS
+    big = np.abs(minor.astype("float64") * rate.astype("float64")) >= SAFE_TOTAL / 4
+    if not big.any():
+        numerator = minor * rate
+        kzt = np.sign(numerator) * ((2 * np.abs(numerator) + denominator)
+                                    // (2 * denominator))
+        return kzt, np.abs(kzt) > MAX_AMOUNT * 100
+    exact = []
+    for n, r, d in zip(minor.tolist(), rate.tolist(), denominator.tolist(), strict=True):
+        product = n * r  # Python integers: exact at any size
+        exact.append((1 if product >= 0 else -1) * ((2 * abs(product) + d) // (2 * d)))
+    too_large = np.array([abs(v) > MAX_AMOUNT * 100 for v in exact], dtype=bool)
+    kzt = np.array([0 if over else v for v, over in zip(exact, too_large, strict=True)],
+                   dtype="int64")
+    return kzt, too_large

@@ -201,8 +201,8 @@ LABELS.update({
         "column '{value}' appears twice; the first one is used",
     ),
     "load.ambiguous_file": (
-        "найдено несколько файлов «{value}»; используется {used}",
-        "several '{value}' files found; using {used}",
+        "для одних данных несколько файлов: {files}; оставьте один (ни один не прочитан)",
+        "several files for one input: {files}; keep one (none was read)",
     ),
 })
 
@@ -763,5 +763,34 @@ LABELS.update({
     "load.formula_no_value": (
         "формула «{value}» без вычисленного значения: откройте книгу в Excel и сохраните её",
         "formula '{value}' has no computed value: open the workbook in Excel and save it",
+    ),
+})
+
+LABELS.update({
+    "load.too_many_columns": (
+        "в заголовке {value} столбцов (больше {limit}): это не таблица данных; файл не прочитан",
+        "the header has {value} columns (over {limit}): not a data table; file not read",
+    ),
+    "load.unreadable_row": ("строку не удалось прочитать как CSV; строка не учтена",
+                            "the row cannot be read as CSV; row left out"),
+    "load.outside_folder": (
+        "файл — ссылка за пределы папки данных; такие файлы не читаются",
+        "the file is a link leading out of the data folder; such files are not read",
+    ),
+    "problem.amount_too_large": (
+        "сумма «{value}» больше {limit}: вероятно, опечатка; строка не учтена",
+        "amount '{value}' is above {limit}: probably a typing error; row left out",
+    ),
+    "problem.non_positive_quant": ("кратность (quant) должна быть больше нуля: «{value}»",
+                                   "the quant must be positive: '{value}'"),
+    "problem.no_budget_line": (
+        "платёж по мероприятию {activity} в {year} году, а бюджет на {year} год по нему ничего "
+        "не выделяет (нет утверждённой или уточнённой строки с суммой)",
+        "a payment on activity {activity} in {year}, but the budget allots it nothing for "
+        "{year} (no approved or adjusted line with an amount)",
+    ),
+    "problem.outside_activity_period": (
+        "платёж {value} вне срока мероприятия {activity} по плану ({period})",
+        "payment dated {value}, outside the plan's period of activity {activity} ({period})",
     ),
 })

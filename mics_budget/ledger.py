@@ -16,8 +16,16 @@ from .checks import ERROR, WARNING, Problem, from_mask
 from .config import DataDir
 from .fx import BASE, convert, currencies, normalise_currency
 from .plan import Plan
-from .tables import Schema, empty_frame, find_input, read_table
-from .values import isin, lookup, parse_amounts, parse_dates, parse_ints
+from .tables import Schema, empty_frame, locate, read_table
+from .values import (
+    MAX_AMOUNT_TEXT,
+    above_ceiling,
+    isin,
+    lookup,
+    parse_amounts,
+    parse_dates,
+    parse_ints,
+)
 
 SOURCES = {"rb": "RB", "рб": "RB", "unicef": "UNICEF", "юнисеф": "UNICEF"}
 PHASES = {"proposed": "proposed", "заявка": "proposed", "бюджетная заявка": "proposed",
@@ -56,16 +64,13 @@ class Loaded:
     problems: list[Problem]
 
 
-def _read(data: DataDir, folder: str, schema: Schema) -> tuple[pd.DataFrame, list[Problem]]:
-    files = find_input(getattr(data, folder), schema.name)
-    if not files:
-        return empty_frame(schema), []
-    problems: list[Problem] = []
-    if len(files) > 1:
-        problems.append(Problem(WARNING, f"{folder}/{files[0].name}", None, None, schema.name,
-                                "load.ambiguous_file", {"used": files[0].name}))
-    frame, more = read_table(files[0], schema, f"{folder}/{files[0].name}")
-    return frame, problems + more
+def read_input(data: DataDir, folder: str, schema: Schema
+               ) -> tuple[pd.DataFrame, list[Problem]]:
+    """The rows of ``DIR/folder/<schema name>.*`` (empty when there is no such file)."""
+    path, name, problems = locate(data.root, folder, schema.name)
+    if path is None:
+        return empty_frame(schema), problems
+    return read_table(path, schema, name)
 
 
 def check_money_rows(frame: pd.DataFrame, plan: Plan, rates: pd.DataFrame,
@@ -99,6 +104,9 @@ def check_money_rows(frame: pd.DataFrame, plan: Plan, rates: pd.DataFrame,
                           "problem.bad_number")
     problems += from_mask(out, bad_amount & formula, ERROR, "amount", "load.formula_no_value")
     problems += from_mask(out, has_sign, ERROR, "amount", "problem.currency_sign")
+    too_large = above_ceiling(minor)
+    problems += from_mask(out, too_large, ERROR, "amount", "problem.amount_too_large",
+                          limit=MAX_AMOUNT_TEXT)
     for column, empty in ((date_column, missing_date), ("amount", missing_amount),
                           ("activity", empty_activity), ("source", empty_source)):
         problems += from_mask(out, empty, ERROR, column, "problem.missing_value")
@@ -120,7 +128,7 @@ def check_money_rows(frame: pd.DataFrame, plan: Plan, rates: pd.DataFrame,
     out["currency"] = currency
     out["amount_minor"] = minor
     valid = ~(bad_date | missing_date | bad_amount | missing_amount | unknown_activity
-              | unknown_source | none_funded | wrong_source | unknown_currency)
+              | unknown_source | none_funded | wrong_source | unknown_currency | too_large)
     rated = out.loc[valid]
     converted, fx_problems = convert(rated, rates)
     problems += fx_problems
@@ -134,7 +142,7 @@ def check_money_rows(frame: pd.DataFrame, plan: Plan, rates: pd.DataFrame,
 
 
 def load_budget(data: DataDir, plan: Plan, rates: pd.DataFrame) -> Loaded:
-    frame, problems = _read(data, "budget", BUDGET)
+    frame, problems = read_input(data, "budget", BUDGET)
     frame, more = check_money_rows(frame, plan, rates)
     problems += more
     year, bad_year = parse_ints(frame["year"])
@@ -153,7 +161,7 @@ def load_budget(data: DataDir, plan: Plan, rates: pd.DataFrame) -> Loaded:
 def load_payments(data: DataDir, plan: Plan, rates: pd.DataFrame,
                   lots: pd.Series | None = None) -> Loaded:
     """Payments; ``lots`` (the known lot ids) lets a ``contract`` be checked."""
-    frame, problems = _read(data, "budget", PAYMENTS)
+    frame, problems = read_input(data, "budget", PAYMENTS)
     frame, more = check_money_rows(frame, plan, rates)
     problems += more
     amount = frame["amount_minor"]
@@ -177,8 +185,46 @@ def load_payments(data: DataDir, plan: Plan, rates: pd.DataFrame,
     return Loaded(frame, problems)
 
 
+def payments_without_budget(payments: pd.DataFrame, budget: pd.DataFrame, plan: Plan
+                            ) -> list[Problem]:
+    """Payments the budget does not fund, or made outside their activity's periods.
+
+    An error where no approved or adjusted line of the payment's year, activity and source
+    has an amount (the budget funds nothing that year); a warning where the payment's date
+    falls outside every period of its activity in the plan. Refunds are judged with the
+    payment they return. Such payments still count: the money was paid; what is missing is
+    the budget line (or the payment is misdated).
+    """
+    pays = payments.loc[payments["valid"] & (payments["refund_of"] == "")]
+    if pays.empty:
+        return []
+    lines = budget.loc[budget["valid"] & budget["phase"].isin(["approved", "adjusted"])]
+    lines = lines.assign(_rank=lines["phase"].map({"approved": 1, "adjusted": 2}))
+    lines = lines.sort_values(["_rank", "date", "_row"])
+    latest = lines.groupby(["year", "activity", "source", "specifics"]).tail(1)
+    funded = latest.loc[latest["kzt_minor"] > 0]
+    funded_keys = set(zip(funded["year"].astype("int64"), funded["activity"], funded["source"],
+                          strict=True))
+    year = pays["date"].dt.year
+    keys = pd.Series(list(zip(year, pays["activity"], pays["source"], strict=True)),
+                     index=pays.index)
+    unfunded = ~keys.isin(funded_keys)
+    problems = from_mask(pays, unfunded, ERROR, "date", "problem.no_budget_line",
+                         activity=pays["activity"], year=year.astype("str"))
+    inside = pd.Series(False, index=pays.index)
+    for code in pays["activity"].unique():  # activities: dozens
+        rows = pays["activity"] == code
+        for start, end in plan[code].period.intervals:
+            inside |= rows & pays["date"].between(pd.Timestamp(start), pd.Timestamp(end))
+    problems += from_mask(pays, ~inside & ~unfunded, WARNING, "date",
+                          "problem.outside_activity_period", activity=pays["activity"],
+                          period=pays["activity"].map(
+                              {a.id: a.period.text for a in plan.activities}))
+    return problems
+
+
 def load_financing_plan(data: DataDir, plan: Plan, rates: pd.DataFrame) -> Loaded:
-    frame, problems = _read(data, "budget", FINANCING_PLAN)
+    frame, problems = read_input(data, "budget", FINANCING_PLAN)
     if frame.empty:
         frame["date"] = pd.Series(dtype="str")
         frame["currency"] = pd.Series(dtype="str")

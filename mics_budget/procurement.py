@@ -11,10 +11,11 @@ import pandas as pd
 from .checks import ERROR, WARNING, Problem, from_mask
 from .config import DataDir
 from .fx import convert, currencies, normalise_currency
-from .ledger import Loaded
+from .ledger import Loaded, read_input
 from .plan import Plan
-from .tables import Schema, empty_frame, find_input, read_table
-from .values import isin, lookup, parse_amounts, parse_dates, parse_ints
+from .tables import Schema
+from .values import (MAX_AMOUNT_TEXT, above_ceiling, isin, lookup, parse_amounts, parse_dates,
+                     parse_ints)
 
 METHODS = ("open_tender", "auction", "price_quotations", "single_source", "e_shop",
            "commodity_exchange")
@@ -42,15 +43,8 @@ EVENTS = Schema(
 )
 
 
-def _read(data: DataDir, schema: Schema) -> tuple[pd.DataFrame, list[Problem]]:
-    files = find_input(data.procurement, schema.name)
-    if not files:
-        return empty_frame(schema), []
-    return read_table(files[0], schema, f"procurement/{files[0].name}")
-
-
 def load_lots(data: DataDir, plan: Plan) -> Loaded:
-    frame, problems = _read(data, LOTS)
+    frame, problems = read_input(data, "procurement", LOTS)
     funding = lookup(frame["activity"], {a.id: a.funding for a in plan.activities})
     procurement = lookup(frame["activity"], {a.id: a.procurement for a in plan.activities})
     estimate, bad_estimate, has_sign = parse_amounts(frame["estimate"])
@@ -65,6 +59,7 @@ def load_lots(data: DataDir, plan: Plan) -> Loaded:
     not_procurement = ~unknown_activity & ~none_funded & procurement.eq(False)
     bad_method = ~isin(method, METHODS)
     bad_estimate = bad_estimate | estimate.isna()
+    too_large = above_ceiling(estimate)
     negative = estimate.fillna(0) < 0
     bad_currency = ~isin(currency, currencies())
     problems += from_mask(frame, missing_lot, ERROR, "lot", "problem.missing_lot_id")
@@ -78,6 +73,8 @@ def load_lots(data: DataDir, plan: Plan) -> Loaded:
                           "problem.bad_number")
     problems += from_mask(frame, has_sign, ERROR, "estimate", "problem.currency_sign")
     problems += from_mask(frame, negative, ERROR, "estimate", "problem.negative_budget")
+    problems += from_mask(frame, too_large, ERROR, "estimate", "problem.amount_too_large",
+                          limit=MAX_AMOUNT_TEXT)
     problems += from_mask(frame, bad_currency, ERROR, "currency", "problem.unknown_currency")
     problems += from_mask(frame, bad_planned, ERROR, "planned_announce", "problem.bad_date")
     problems += from_mask(frame, bad_needed, ERROR, "needed_by", "problem.bad_date")
@@ -88,12 +85,13 @@ def load_lots(data: DataDir, plan: Plan) -> Loaded:
     frame["needed_by"] = needed
     frame["source"] = funding
     frame["valid"] = ~(missing_lot | duplicate | unknown_activity | none_funded | bad_method
-                       | bad_estimate | negative | bad_currency | bad_planned | bad_needed)
+                       | bad_estimate | negative | too_large | bad_currency | bad_planned
+                       | bad_needed)
     return Loaded(frame, problems)
 
 
 def load_events(data: DataDir, lots: pd.DataFrame) -> Loaded:
-    frame, problems = _read(data, EVENTS)
+    frame, problems = read_input(data, "procurement", EVENTS)
     dates, bad_date = parse_dates(frame["date"])
     amount, bad_amount, has_sign = parse_amounts(frame["amount"])
     bids, bad_bids = parse_ints(frame["bids"])
@@ -105,6 +103,7 @@ def load_events(data: DataDir, lots: pd.DataFrame) -> Loaded:
     bad_date = bad_date | dates.isna()
     needs_amount = status.isin(IN_FORCE) & amount.isna() & ~bad_amount
     negative = amount.fillna(0) < 0
+    too_large = above_ceiling(amount)
     problems += from_mask(frame, unknown_lot, ERROR, "lot", "problem.unknown_lot")
     problems += from_mask(frame, bad_date, ERROR, "date", "problem.bad_date")
     problems += from_mask(frame, bad_status, ERROR, "status", "problem.unknown_status")
@@ -112,13 +111,15 @@ def load_events(data: DataDir, lots: pd.DataFrame) -> Loaded:
     problems += from_mask(frame, has_sign, ERROR, "amount", "problem.currency_sign")
     problems += from_mask(frame, needs_amount, ERROR, "amount", "problem.contract_no_amount")
     problems += from_mask(frame, negative, ERROR, "amount", "problem.negative_budget")
+    problems += from_mask(frame, too_large, ERROR, "amount", "problem.amount_too_large",
+                          limit=MAX_AMOUNT_TEXT)
     problems += from_mask(frame, bad_bids, ERROR, "bids", "problem.bad_number")
     frame["date"] = dates
     frame["status"] = status
     frame["amount_minor"] = amount
     frame["bids"] = bids
     frame["valid"] = ~(unknown_lot | invalid_lot | bad_date | bad_status | bad_amount
-                       | has_sign | needs_amount | negative | bad_bids)
+                       | has_sign | needs_amount | negative | too_large | bad_bids)
     return Loaded(frame, problems)
 
 

@@ -18,7 +18,8 @@ from . import spending as _spending
 from .checks import WARNING, Problem, has_errors
 from .config import DataDir
 from .fx import load_rates
-from .ledger import Loaded, load_budget, load_financing_plan, load_payments
+from .ledger import (Loaded, load_budget, load_financing_plan, load_payments,
+                     payments_without_budget)
 from .lifecycle import replay
 from .plan import Plan, load_plan
 from .procurement import contracts_in_force, load_events, load_lots
@@ -119,6 +120,7 @@ def load(data: str | os.PathLike[str] | DataDir | None = None) -> Project:
     payments = load_payments(folder, plan, rates, lots.frame.loc[lots.frame["valid"], "lot"])
     financing = load_financing_plan(folder, plan, rates)
     problems += budget.problems + payments.problems + financing.problems
+    problems += payments_without_budget(payments.frame, budget.frame, plan)
     problems += lots.problems + events.problems
     project = Project(folder, plan, progress, rates, budget.frame, payments.frame,
                       financing.frame, lots.frame, events.frame, problems)

@@ -13,7 +13,7 @@ import pandas as pd
 from .checks import ERROR, WARNING, Problem, from_mask
 from .config import DataDir
 from .plan import Plan
-from .tables import Schema, find_input, read_table
+from .tables import Schema, locate, read_table
 from .values import parse_dates
 
 STATUSES = ("planned", "in_progress", "paused", "overdue", "done")
@@ -31,10 +31,10 @@ PROGRESS = Schema(
 def load_progress(data: DataDir, plan: Plan) -> tuple[pd.DataFrame, list[Problem]]:
     """Completions, one row per activity (the earliest valid one), and the problems found."""
     columns = ["activity", "completed_on", "evidence", "note", "_file", "_sheet", "_row"]
-    files = find_input(data.plan, "progress")
-    if not files:
-        return pd.DataFrame(columns=columns), []
-    frame, problems = read_table(files[0], PROGRESS, f"plan/{files[0].name}")
+    path, name, problems = locate(data.root, "plan", PROGRESS.name)
+    if path is None:
+        return pd.DataFrame(columns=columns), problems
+    frame, problems = read_table(path, PROGRESS, name)
     if frame.empty:
         return pd.DataFrame(columns=columns), problems
     completed_on, bad_date = parse_dates(frame["completed_on"])

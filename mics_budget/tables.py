@@ -20,6 +20,10 @@ import pandas as pd
 from .checks import ERROR, WARNING, Problem
 
 _SEPARATORS = [";", "\t", ","]
+#: No table of ours has more than a dozen columns: a wider header is refused before its rows
+#: are read (a 10 MB file of a million columns would otherwise take gigabytes).
+MAX_COLUMNS = 200
+csv.field_size_limit(1 << 30)  # a long note is read, not refused (files are bounded anyway)
 _XLSX_MAGIC = b"PK\x03\x04"
 
 
@@ -52,11 +56,16 @@ def empty_frame(schema: Schema) -> pd.DataFrame:
 
 
 def decode(data: bytes) -> tuple[str | None, str]:
-    """Text of a CSV file: UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1251."""
+    """Text of a CSV file and its encoding: UTF-8 (``utf-8-sig`` with a BOM), UTF-16 with a
+    BOM (``utf-16-le``/``utf-16-be``; the BOM is not part of the text), or Windows-1251."""
     if data.startswith(b"\xef\xbb\xbf"):
         candidates = ["utf-8-sig"]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        candidates = ["utf-16"]
+        encoding = "utf-16-le" if data.startswith(b"\xff\xfe") else "utf-16-be"
+        try:
+            return data[2:].decode(encoding), encoding
+        except UnicodeDecodeError:
+            return None, encoding
     else:
         candidates = ["utf-8", "cp1251"]
     for encoding in candidates:
@@ -74,16 +83,87 @@ def sniff_separator(text: str) -> str:
     return best if counts[best] else ","
 
 
-def _cells_csv(text: str, sep: str) -> tuple[list[str], pd.DataFrame, list[int]]:
-    """Header, body (all str, indexed by row number) and the numbers of ragged rows."""
+_DIRECTIVE = re.compile(r"^sep=(.)[ \t]*$")
+_LONE_CR = "\ue000"  # stands for a carriage return inside a field while the rows are split
+
+
+@dataclass(frozen=True)
+class TextLayout:
+    """How a CSV file is written, so that a line appended to it is read like the others.
+
+    ``directive`` is Excel's ``sep=;`` first line (Excel hides it: the header is row 1).
+    ``newline`` is the file's own line end; ``codec`` encodes an appended line (never a BOM).
+    """
+
+    codec: str
+    sep: str
+    newline: str
+    directive: bool
+    header: list[str]
+    ends_with_newline: bool
+
+
+def text_layout(text: str, encoding: str) -> TextLayout:
+    """The layout of a decoded CSV file (see :func:`decode`)."""
+    first, _, _ = _first_line(text)
+    body, sep, _ = normalise_text(text)
+    header_line = body.split("\n", 1)[0].rstrip("\r")
+    header = next(csv.reader([header_line], delimiter=sep), []) if header_line else []
+    head = text[:65536]
+    newline = "\r\n" if "\r\n" in head else ("\r" if "\r" in head and "\n" not in head
+                                              else "\n")
+    codec = "utf-8" if encoding == "utf-8-sig" else encoding
+    return TextLayout(codec, sep, newline, bool(_DIRECTIVE.match(first)), header,
+                      text.endswith(("\n", "\r")) or not text)
+
+
+def _first_line(text: str) -> tuple[str, str, str]:
+    """The first line (any line end), its end and the rest."""
+    match = re.search(r"\r\n|\n|\r", text)
+    if match is None:
+        return text, "", ""
+    return text[: match.start()], match.group(), text[match.end():]
+
+
+def normalise_text(text: str) -> tuple[str, str, bool]:
+    """Text ready to be split into rows: Excel's ``sep=`` line removed (its separator
+    returned), old Mac line ends (CR only) turned into LF, and a carriage return alone inside
+    a line kept as a character of its field (``_LONE_CR`` until the cells are read)."""
+    first, _, rest = _first_line(text)
+    directive = _DIRECTIVE.match(first)
+    sep = ""
+    if directive:
+        sep, text = directive.group(1), rest
+    lone = False
+    if "\r" in text and "\n" not in text:
+        text = text.replace("\r", "\n")
+    elif "\r" in text:
+        text, count = re.subn(r"\r(?!\n)", _LONE_CR, text)
+        lone = count > 0
+    return text, sep or sniff_separator(text), lone
+
+
+def _cells_csv(text: str, sep: str) -> tuple[list[str], pd.DataFrame, list[int], list[int]]:
+    """Header, body (all str, indexed by row number), the numbers of ragged rows and those of
+    rows the csv reader could not read."""
     if not text.strip():
-        return [], pd.DataFrame(), []
+        return [], pd.DataFrame(), [], []
     first, _, rest = text.partition("\n")
     header = next(csv.reader([first.rstrip("\r")], delimiter=sep))
+    if len(header) > MAX_COLUMNS:
+        raise TooWide(len(header))
     body = _fast_body(rest, sep, len(header))
     if body is not None:
-        return header, body, []
+        return header, body, [], []
     return _careful_body(text, sep, header)
+
+
+class TooWide(Exception):
+    """A header with more columns than any table of ours could have."""
+
+    def __init__(self, count: int):
+        super().__init__(count)
+        self.count = count
 
 
 def _fast_body(rest: str, sep: str, width: int) -> pd.DataFrame | None:
@@ -120,20 +200,30 @@ def _fast_body(rest: str, sep: str, width: int) -> pd.DataFrame | None:
 
 
 def _careful_body(text: str, sep: str, header: list[str]
-                  ) -> tuple[list[str], pd.DataFrame, list[int]]:
+                  ) -> tuple[list[str], pd.DataFrame, list[int], list[int]]:
     """The csv module, row by row: numbers records as Excel does (quoted line breaks stay in
-    their field) and reports rows with another number of fields than the header."""
+    their field), reports rows with another number of fields than the header and rows it
+    cannot read at all; every other row is kept."""
     rows = csv.reader(io.StringIO(text), delimiter=sep)
     next(rows, None)
-    good, numbers, ragged = [], [], []
-    for number, row in enumerate(rows, start=2):
+    good, numbers, ragged, unreadable = [], [], [], []
+    number = 1
+    while True:
+        number += 1
+        try:
+            row = next(rows)
+        except StopIteration:
+            break
+        except csv.Error:
+            unreadable.append(number)
+            continue
         if len(row) == len(header):
             good.append(row)
             numbers.append(number)
         elif any(cell.strip() for cell in row):
             ragged.append(number)
     body = pd.DataFrame(good, index=numbers, columns=range(len(header)), dtype="str")
-    return header, body, ragged
+    return header, body, ragged, unreadable
 
 
 def _cells_xlsx(path: Path, schema: Schema) -> tuple[str | None, list[str], pd.DataFrame, int]:
@@ -239,13 +329,21 @@ def read_table(path: Path, schema: Schema, name: str | None = None,
             problem("load.bad_encoding", value=encoding)
             return empty_frame(schema), problems
         header_row = 1
+        text, sep, lone_cr = normalise_text(text)
         try:
-            header, body, ragged = _cells_csv(text, sniff_separator(text))
-        except csv.Error as exc:  # e.g. a lone carriage return inside a field
-            problem("load.unreadable", value=str(exc))
+            header, body, ragged, unreadable = _cells_csv(text, sep)
+        except TooWide as exc:
+            problem("load.too_many_columns", row=1, value=str(exc.count), limit=MAX_COLUMNS)
             return empty_frame(schema), problems
+        except csv.Error as exc:  # the header line itself cannot be read
+            problem("load.unreadable", row=1, value=str(exc))
+            return empty_frame(schema), problems
+        if lone_cr:
+            body = body.replace(_LONE_CR, "\r", regex=True)
         for number in ragged:
             problem("load.ragged_row", row=number, count=len(header))
+        for number in unreadable:
+            problem("load.unreadable_row", row=number)
 
     if not header or not any(str(h).strip() for h in header):
         problem("load.empty_file", sheet=sheet)
@@ -288,3 +386,26 @@ def find_input(folder: Path, stem: str) -> list[Path]:
         return []
     pattern = re.compile(rf"^{re.escape(stem)}\.(csv|txt|tsv|xlsx|xlsm)$", re.IGNORECASE)
     return sorted(p for p in folder.iterdir() if pattern.match(p.name))
+
+
+def locate(root: Path, folder: str, stem: str) -> tuple[Path | None, str, list[Problem]]:
+    """The one file of an input (``root/folder/stem.*``), the name problems give it, and the
+    problems that stop it from being read: two candidates (``payments.csv`` and
+    ``payments.xlsx``: which one is meant is not guessed), or a link that leads out of the
+    data folder (its contents are never read, nor quoted)."""
+    files = find_input(root / folder, stem)
+    if not files:
+        return None, f"{folder}/{stem}.csv", []
+    name = f"{folder}/{files[0].name}"
+    if len(files) > 1:
+        names = ", ".join(f"{folder}/{f.name}" for f in files)
+        return None, name, [Problem(ERROR, name, None, None, names, "load.ambiguous_file",
+                                    {"files": names})]
+    path = files[0]
+    try:
+        inside = path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):  # a loop of links
+        inside = False
+    if not inside:
+        return None, name, [Problem(ERROR, name, None, None, None, "load.outside_folder")]
+    return path, name, []

@@ -6,12 +6,22 @@ import numpy as np
 import pandas as pd
 
 # formats accepted for dates, in order; anything else is an error, never a guess
+# ([0-9], not \d: Arabic-Indic or full-width digits are not read as numbers)
 DATE_FORMATS = {
-    r"^\d{4}-\d{2}-\d{2}$": "%Y-%m-%d",
-    r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?$": "ISO8601",
-    r"^\d{1,2}\.\d{1,2}\.\d{4}$": "%d.%m.%Y",
-    r"^\d{1,2}\.\d{1,2}\.\d{4} \d{1,2}:\d{2}(:\d{2})?$": "mixed_ru",
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "%Y-%m-%d",
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}(:[0-9]{2})?$": "ISO8601",
+    r"^[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}$": "%d.%m.%Y",
+    r"^[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4} [0-9]{1,2}:[0-9]{2}(:[0-9]{2})?$": "mixed_ru",
 }
+
+#: The largest amount accepted, in units of its currency (10 trillion, about half of
+#: Kazakhstan's whole state budget): above it a value is a typing error. With every amount
+#: below it, int64 tiyn sums stay exact up to about 900 000 rows at the ceiling; loading
+#: checks the totals too (:func:`sum_is_safe`).
+MAX_AMOUNT = 10**13
+MAX_AMOUNT_TEXT = "10 000 000 000 000"
+#: Sums of minor units stay exact in int64 while the total of absolute values stays below.
+SAFE_TOTAL = 2**62
 
 
 def parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -47,7 +57,9 @@ def parse_amounts(text: pd.Series, decimals: int = 2) -> tuple[pd.Series, pd.Ser
     raw = text.astype("str").str.strip()
     s = raw.str.replace(_SPACES, "", regex=True).str.replace("\u2212", "-", regex=False)
     s = s.str.replace(",", ".", regex=False)  # one separator at most: "1.234,5" fails below
-    pattern = rf"[-+]?\d{{1,15}}(?:\.\d{{0,{decimals}}})?" if decimals else r"[-+]?\d{1,15}"
+    width = min(15, 18 - decimals)  # the minor units always fit int64
+    pattern = (rf"[-+]?[0-9]{{1,{width}}}(?:\.[0-9]{{0,{decimals}}})?" if decimals
+               else rf"[-+]?[0-9]{{1,{width}}}")
     good = s.str.fullmatch(pattern).fillna(False).astype(bool)
     empty = raw == ""
     bad = ~good & ~empty
@@ -59,6 +71,16 @@ def parse_amounts(text: pd.Series, decimals: int = 2) -> tuple[pd.Series, pd.Ser
     minor = (digits * (10 ** (decimals - places))).astype("Int64")
     minor[~good] = pd.NA
     return minor, bad, has_sign
+
+
+def above_ceiling(minor: pd.Series, decimals: int = 2) -> pd.Series:
+    """Amounts (minor units) above :data:`MAX_AMOUNT` of their currency."""
+    return minor.abs().fillna(0) > MAX_AMOUNT * 10**decimals
+
+
+def sum_is_safe(minor: pd.Series) -> bool:
+    """Whether every sum of any subset of these integers is exact in int64."""
+    return float(minor.abs().astype("float64").sum()) < SAFE_TOTAL
 
 
 def parse_ints(text: pd.Series) -> tuple[pd.Series, pd.Series]:

@@ -62,12 +62,12 @@ BUDGET = (
     "2023,7.1,RB,143,approved,10000000,KZT,2023-03-01,,\n"
     "2023,7.1,RB,143,adjusted,9000000,KZT,2023-09-15,,\n"
     "2023,8.1,RB,161,approved,5000000.50,KZT,2023-03-01,,\n"
-    "2023,6.1,UNICEF,,approved,20000,USD,2023-07-03,,\n"
+    "2023,4.2,UNICEF,,approved,20000,USD,2023-07-03,,\n"
 )
 PAYMENTS = (
     "id,date,activity,source,specifics,amount,currency,payee,document,contract,refund_of,note\n"
     "P1,2023-06-10,8.1,RB,161,1000000.25,KZT,,,,,\n"
-    "P2,2023-07-04,6.1,UNICEF,,10000,USD,,,,,\n"
+    "P2,2023-07-04,4.2,UNICEF,,10000,USD,,,,,\n"
     "P3,2023-07-20,7.1,RB,143,4000000,KZT,,,L1,,\n"
     "P4,2023-07-25,8.1,RB,161,-100000,KZT,,,,P1,\n"
 )

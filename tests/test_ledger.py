@@ -53,9 +53,37 @@ def test_a_zero_payment_and_a_date_outside_the_plan_are_warnings(money_dir):
                             + "Z1,2023-06-10,8.1,RB,161,0,KZT,,,,,\n"
                             + "Z2,2026-01-10,8.1,RB,161,5,KZT,,,,,\n"})
     project = load(money_dir)
+    # 2026 has no budget line for 8.1 either: an error, but the payment still counts
     assert [(p.row, p.severity, p.key) for p in project.problems] == [
-        (7, "warning", "problem.outside_years"), (6, "warning", "problem.zero_amount")]
+        (7, "warning", "problem.outside_years"), (6, "warning", "problem.zero_amount"),
+        (7, "error", "problem.no_budget_line")]
     assert project.payments["valid"].all()
+
+
+def test_a_payment_the_budget_does_not_fund_that_year_is_an_error_and_still_counts(money_dir):
+    # 8.1 has a 2023 line only; 7.1's 2024 payment is outside its July 2023 period too
+    write_files(money_dir, {"budget/payments.csv": PAYMENTS
+                            + "Z1,2024-06-10,8.1,RB,161,500,KZT,,,,,\n"
+                            + "Z2,2023-09-10,7.1,RB,143,700,KZT,,,,,\n"})
+    project = load(money_dir)
+    got = [(p.row, p.severity, p.key, p.message) for p in project.problems]
+    assert got == [
+        (6, "error", "problem.no_budget_line", "платёж по мероприятию 8.1 в 2024 году, а бюджет "
+         "на 2024 год по нему ничего не выделяет (нет утверждённой или уточнённой строки с "
+         "суммой)"),
+        (7, "warning", "problem.outside_activity_period",
+         "платёж 2023-09-10 вне срока мероприятия 7.1 по плану (Июль 2023)")]
+    assert project.spending(date(2024, 12, 31), year=2024).set_index("source").loc[
+        "RB", "paid"] == 500.0
+
+
+def test_a_refund_is_judged_with_its_payment_and_a_budget_adjusted_to_zero_funds_nothing(
+        money_dir):
+    write_files(money_dir, {
+        "budget/budget.csv": BUDGET + "2023,8.1,RB,161,adjusted,0,KZT,2023-10-01,,\n",
+        "budget/payments.csv": PAYMENTS + "R1,2023-12-01,7.1,RB,143,-10,KZT,,,,P3,\n"})
+    got = [(p.row, p.key) for p in load(money_dir).problems]
+    assert got == [(2, "problem.no_budget_line")]  # P1 on 8.1: its 2023 line is now 0
 
 
 @pytest.mark.parametrize(

@@ -95,7 +95,9 @@ def test_identities_hold_for_any_data(lines, pays, by):
     root = data_folder()
     write(root, lines, pays)
     project = load(root)
-    assert [p for p in project.problems if p.severity == "error"] == []
+    # random payments fall in years without a budget line: an error, but they still count
+    assert [p for p in project.problems
+            if p.severity == "error" and p.key != "problem.no_budget_line"] == []
     table = project.spending_minor(AS_OF, by)
     assert (table["plan"] == table["paid"] + table["remaining"]).all()
     assert (table["plan"] == table["committed"] + table["uncommitted"]).all()

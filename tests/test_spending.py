@@ -74,7 +74,7 @@ def test_grouping_by_activity(money_dir):
     assert table[["source", "activity", "plan", "paid"]].values.tolist() == [
         ["RB", "7.1", 9_000_000.0, 4_000_000.0],
         ["RB", "8.1", 5_000_000.5, 900_000.25],
-        ["UNICEF", "6.1", 9_010_000.0, 4_510_000.0],
+        ["UNICEF", "4.2", 9_010_000.0, 4_510_000.0],
     ]
 
 
