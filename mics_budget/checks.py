@@ -6,7 +6,7 @@ its severity, and a label key; its message is rendered in the current language o
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -16,6 +16,7 @@ from .labels import t
 ERROR = "error"
 WARNING = "warning"
 EXCERPT = 80  # characters of a value quoted in a problem
+MAX_PER_KIND = 1000  # problems of one kind listed row by row in one file; the rest summed up
 
 
 def excerpt(value: object, limit: int = EXCERPT) -> str:
@@ -85,6 +86,10 @@ def from_mask(frame: pd.DataFrame, mask: pd.Series, severity: str, column: str |
     bad = frame.loc[mask]
     if bad.empty:
         return []
+    rest = None
+    if len(bad) > MAX_PER_KIND:  # a million bad rows need not be a million objects
+        rest, bad = bad.iloc[MAX_PER_KIND:], bad.iloc[:MAX_PER_KIND]
+        mask = mask & mask.cumsum().le(MAX_PER_KIND)
     source = value_column or column
     values = _texts(bad[source]) if source in bad else [None] * len(bad)
     sheets = bad["_sheet"].tolist() if "_sheet" in bad else [None] * len(bad)
@@ -95,7 +100,18 @@ def from_mask(frame: pd.DataFrame, mask: pd.Series, severity: str, column: str |
         row_params = {**fixed, **{k: v[i] for k, v in per_row.items()}}
         out.append(Problem(severity, file, int(row), column, values[i], key, row_params,
                            sheets[i] or None))
+    if rest is not None:
+        out.append(more_rows(severity, out[-1].file, column, key, rest["_row"]))
     return out
+
+
+def more_rows(severity: str, file: str, column: str | None, key: str,
+              rows: Sequence[int] | pd.Series) -> Problem:
+    """One problem standing for the rows past :data:`MAX_PER_KIND` with the same problem."""
+    rows = list(rows)
+    return Problem(severity, file, None, column, None, "problem.more_rows",
+                   {"count": len(rows), "first": int(min(rows)), "last": int(max(rows)),
+                    "what": key})
 
 
 def _texts(series: pd.Series) -> list[str | None]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -15,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import labels
-from .checks import problems_frame
+from .checks import excerpt, problems_frame
 from .config import REPORTS_DIR, DataDir
 from .fileio import atomic_writer
 from .flags import red_flags
@@ -25,7 +26,7 @@ from .output import FORMATS, emit, text_table, to_csv, to_json
 from .plan import import_plan
 from .procurement import METHODS
 from .project import load
-from .recording import add_lot, record_event
+from .recording import add_lot, convert_to_utf8, record_event, require_folder
 from .register import register
 from .spending import GROUP_KEYS, MONEY, summary_json
 
@@ -37,6 +38,19 @@ def parse_date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(t("error.bad_date", value=text)) from None
+
+
+def parse_year(text: str) -> int:
+    if not re.fullmatch(r"20[0-9]{2}", text.strip()):
+        raise argparse.ArgumentTypeError(t("error.bad_year", value=excerpt(text)))
+    return int(text)
+
+
+def parse_path(text: str) -> str:
+    """A file or folder name: not empty, no NUL byte, of a sane length."""
+    if not text.strip() or "\x00" in text or len(text) > 4096:
+        raise argparse.ArgumentTypeError(t("error.bad_path", value=excerpt(text)))
+    return text
 
 
 class Parser(argparse.ArgumentParser):
@@ -62,7 +76,7 @@ def _as_of(parser: argparse.ArgumentParser) -> None:
 
 
 def _common(parser: argparse.ArgumentParser, formats: bool = False) -> None:
-    parser.add_argument("--data", metavar="DIR", help=t("help.data"))
+    parser.add_argument("--data", type=parse_path, metavar="DIR", help=t("help.data"))
     parser.add_argument("--lang", choices=labels.LANGS, help=t("help.lang"))
     if formats:
         parser.add_argument("--format", choices=FORMATS, default="table", help=t("help.format"))
@@ -77,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan = commands.add_parser("plan", help=t("help.plan"))
     plan_commands = plan.add_subparsers(dest="plan_command", required=True, parser_class=Parser)
     p = plan_commands.add_parser("import", help=t("help.plan_import"))
-    p.add_argument("path", metavar="PATH", help=t("help.plan_path"))
+    p.add_argument("path", type=parse_path, metavar="PATH", help=t("help.plan_path"))
     _common(p)
     p.set_defaults(handler=cmd_plan_import)
     p = plan_commands.add_parser("show", help=t("help.plan_show"))
@@ -89,14 +103,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_plan_status)
 
     p = commands.add_parser("validate", help=t("help.validate"))
-    p.add_argument("--out", metavar="FILE", help=t("help.out"))
+    p.add_argument("--out", type=parse_path, metavar="FILE", help=t("help.out"))
     _common(p)
     p.set_defaults(handler=cmd_validate)
 
     p = commands.add_parser("summary", help=t("help.summary"))
     _as_of(p)
     p.add_argument("--by", type=parse_by, default=[], metavar="KEYS", help=t("help.by"))
-    p.add_argument("--year", type=int, default=None, help=t("help.year"))
+    p.add_argument("--year", type=parse_year, default=None, metavar="YYYY",
+                   help=t("help.year"))
     p.add_argument("--source", type=parse_source, default=None, metavar="RB|UNICEF",
                    help=t("help.source"))
     p.add_argument("--section", type=parse_list, default=[], metavar="N[,N…]",
@@ -118,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_procurement_flags)
     p = pc.add_parser("ocds", help=t("help.procurement_ocds"))
     _as_of(p)
-    p.add_argument("--out", metavar="FILE", help=t("help.out"))
+    p.add_argument("--out", type=parse_path, metavar="FILE", help=t("help.out"))
     _common(p)
     p.set_defaults(handler=cmd_procurement_ocds)
     p = pc.add_parser("record", help=t("help.procurement_record"))
@@ -148,12 +163,17 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.set_defaults(handler=cmd_procurement_add_lot)
 
+    p = commands.add_parser("to-utf8", help=t("help.to_utf8"))
+    _common(p)
+    p.set_defaults(handler=cmd_to_utf8)
+
     p = commands.add_parser("report", help=t("help.report"))
     p.add_argument("--month", metavar="YYYY-MM", help=t("help.month"))
     p.add_argument("--from", dest="first", metavar="YYYY-MM", help=t("help.from"))
     p.add_argument("--to", dest="last", metavar="YYYY-MM", help=t("help.to"))
-    p.add_argument("--out", metavar="DIR", help=t("help.out"))
-    p.add_argument("--params", metavar="FILE", help=t("help.params"))
+    p.add_argument("--out", type=parse_path, metavar="DIR", help=t("help.out"))
+    p.add_argument("--params", type=parse_path, metavar="FILE", help=t("help.params"))
+    p.add_argument("--force", action="store_true", help=t("help.force"))
     _common(p)
     p.set_defaults(handler=cmd_report)
 
@@ -247,7 +267,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else REPORTS_DIR / "validation.csv"
     frame = problems_frame(project.problems).drop(columns=["key"])
     with atomic_writer(out, "w", encoding="utf-8-sig", newline="") as fh:
-        frame.to_csv(fh, index=False, lineterminator="\n")
+        fh.write(to_csv(frame))
     errors = sum(p.severity == "error" for p in project.problems)
     warnings = len(project.problems) - errors
     message = (t("validate.found", errors=errors, warnings=warnings, path=out) if errors
@@ -256,8 +276,18 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 1 if errors else 0
 
 
+def _check_filters(project, args: argparse.Namespace) -> None:
+    """Sections and units given on the command line exist in the plan."""
+    for key, given, valid in (("error.unknown_section", args.section, project.plan.sections),
+                              ("error.unknown_unit", args.unit, project.plan.units)):
+        for value in given:
+            if value not in valid:
+                raise UserError(key, value=excerpt(value), choices=", ".join(valid))
+
+
 def cmd_summary(args: argparse.Namespace) -> int:
     project = load(args.data)
+    _check_filters(project, args)
     as_of = args.as_of or date.today()
     if args.format == "json":
         emit(to_json(summary_json(project, as_of, args.by, args.year, args.source,
@@ -296,6 +326,8 @@ def _for_people(table: pd.DataFrame, exact: pd.DataFrame) -> pd.DataFrame:
             plan = minor["plan"].sum()
             total["execution"] = minor["paid"].sum() / plan if plan else pd.NA
             parts.append(pd.DataFrame([total]))
+    if not parts:
+        return pd.DataFrame(columns=[*keys, *money, "execution"])
     shown = pd.concat(parts, ignore_index=True)[[*keys, *money, "execution"]]
     out = pd.DataFrame({k: shown[k].astype("str") for k in keys})
     out["source"] = shown["source"].map(lambda s: t(f"funding.{s}"))
@@ -394,29 +426,60 @@ def cmd_procurement_add_lot(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_to_utf8(args: argparse.Namespace) -> int:
+    converted = convert_to_utf8(DataDir.resolve(args.data))
+    for name, encoding in converted:
+        print(t("to_utf8.done", file=name, encoding=encoding), file=sys.stderr)
+    if not converted:
+        print(t("to_utf8.nothing"), file=sys.stderr)
+    return 0
+
+
+REPORT_PARAMS = ("data", "out", "month", "lang")
+
+
+def report_defaults(path: str | None) -> dict[str, str]:
+    """The ``--params`` file of ``report``: keys of :data:`REPORT_PARAMS`, text values."""
+    if not path:
+        return {}
+    from .params import read_yaml
+
+    values = read_yaml(Path(path))
+    for key, value in values.items():
+        if key not in REPORT_PARAMS:
+            raise UserError("error.bad_params", path=path, detail=t(
+                "params.unknown_key", key=excerpt(key), choices=", ".join(REPORT_PARAMS)))
+        if not isinstance(value, str | int) or isinstance(value, bool) or (
+                key == "lang" and value not in labels.LANGS):
+            expected = ", ".join(labels.LANGS) if key == "lang" else t("params.text")
+            raise UserError("error.bad_params", path=path, detail=t(
+                "params.bad_value", key=key, value=excerpt(value), expected=expected))
+    return {k: str(v) for k, v in values.items()}
+
+
 def cmd_report(args: argparse.Namespace) -> int:
-    from .runner import months_between, parse_month, run_report
+    from .runner import check_month, months_between, parse_month, run_report
 
-    defaults: dict = {}
-    if args.params:
-        import yaml
-
-        try:
-            defaults = yaml.safe_load(Path(args.params).read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError) as exc:
-            raise UserError("error.bad_params", path=args.params, detail=exc) from None
+    defaults = report_defaults(args.params)
     data = DataDir.resolve(args.data or defaults.get("data"))
+    require_folder(data)
     lang = args.lang or defaults.get("lang") or labels.get_lang()
     labels.set_lang(lang)
     out = args.out or defaults.get("out")
     month = args.month or defaults.get("month")
+    project = load(data)
     if args.first or args.last:
-        first = parse_month(args.first or args.last, data)
-        last = parse_month(args.last or args.first, data)
+        first = parse_month(args.first or args.last, data, project=project)
+        last = parse_month(args.last or "latest", data, project=project)
+        if last < first:
+            raise UserError("report.bad_range", first=first, last=last)
         months = months_between(first, last)
         print(t("report.range", count=len(months), first=first, last=last), file=sys.stderr)
     else:
-        months = [parse_month(month or "last", data)]
+        months = [parse_month(month or "last", data, project=project)]
+    if not args.force:
+        for item in months:
+            check_month(item, project)
 
     def progress(line: str) -> None:
         print(line, file=sys.stderr, flush=True)
@@ -458,6 +521,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:  # `mics-budget … | head`
         return 0
+    except OSError as exc:  # a path given by the user that cannot be read or written
+        detail = exc.strerror or type(exc).__name__
+        message = t("error.os", path=exc.filename or "", detail=detail)
+        sys.stderr.write(f"{t('error.prefix')}: {message}\n")
+        return 2
     except Exception as exc:
         if os.environ.get("MICS_DEBUG"):
             raise

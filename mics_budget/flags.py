@@ -85,7 +85,7 @@ def red_flags(project: Project, as_of: date, rules: dict | None = None,
                              step.amount_minor / 100), rise=format_percent(rise))
                 previous = step.amount_minor
         if "delivery_after_need" in rules and pd.notna(row.need_delay_days) and \
-                row.need_delay_days > 0:
+                row.need_delay_days > 0 and row.stage != "":  # a lot never started: no flag
             flag(row.lot, "delivery_after_need", days=int(row.need_delay_days),
                  activities=row.need_activities,
                  start=format_date(row.need_start.date()))

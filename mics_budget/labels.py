@@ -157,10 +157,16 @@ def get_lang() -> str:
     return _lang
 
 
-def t(key: str, lang: str | None = None, **params: object) -> str:
-    """The label ``key`` in ``lang`` (default: the current language), formatted with params."""
+def t(key: str, /, **params: object) -> str:
+    """The label ``key`` in the current language, formatted with ``params`` (any names,
+    ``key`` and ``lang`` included)."""
+    return t_in(_lang, key, **params)
+
+
+def t_in(lang: str, key: str, /, **params: object) -> str:
+    """The label ``key`` in ``lang``, formatted with ``params``."""
     ru, en = LABELS[key]
-    text = en if (lang or _lang) == "en" else ru
+    text = en if lang == "en" else ru
     return text.format(**params) if params else text
 
 
@@ -792,5 +798,84 @@ LABELS.update({
     "problem.outside_activity_period": (
         "платёж {value} вне срока мероприятия {activity} по плану ({period})",
         "payment dated {value}, outside the plan's period of activity {activity} ({period})",
+    ),
+    "problem.unknown_law": ("неизвестная редакция закона «{value}» (известны: {choices})",
+                            "unknown law version '{value}' (known: {choices})"),
+    "record.unknown_law": ("неизвестная редакция закона «{value}» (известны: {choices})",
+                           "unknown law version '{value}' (known: {choices})"),
+    "record.not_procurement": (
+        "мероприятие {value} не требует госзакупки (форма завершения: «{form}»): лот не "
+        "добавлен",
+        "activity {value} needs no procurement (completion form: '{form}'): lot not added",
+    ),
+    "record.long_lot_id": ("номер лота длиннее {limit} символов: «{value}»",
+                           "the lot id is longer than {limit} characters: '{value}'"),
+    "record.control_char": (
+        "недопустимый управляющий символ {code} в поле: «{value}»",
+        "a control character {code} is not allowed in the field: '{value}'",
+    ),
+    "record.busy": (
+        "реестр {path} занят другой записью дольше {seconds} с; повторите через минуту",
+        "the register {path} has been busy with another entry for over {seconds} s; try "
+        "again in a minute",
+    ),
+    "record.write_failed": (
+        "запись в {path} не удалась ({detail}); файл оставлен как был, ничего не записано",
+        "writing to {path} failed ({detail}); the file is left as it was, nothing recorded",
+    ),
+    "record.unencodable": (
+        "символ «{char}» ({code}) нельзя записать в {path}: файл в кодировке {encoding}. "
+        "Переведите реестр в UTF-8 командой «mics-budget to-utf8» и повторите",
+        "the character '{char}' ({code}) cannot be written to {path}: the file is in "
+        "{encoding}. Convert the register to UTF-8 with 'mics-budget to-utf8' and try again",
+    ),
+    "error.no_data_folder": ("папка данных не найдена: {path}",
+                             "data folder not found: {path}"),
+    "help.to_utf8": (
+        "перевести CSV-файлы папки данных в UTF-8 (для казахских букв)",
+        "convert the data folder's CSV files to UTF-8 (for Kazakh letters)",
+    ),
+    "to_utf8.done": ("{file}: {encoding} → UTF-8", "{file}: {encoding} → UTF-8"),
+    "to_utf8.nothing": ("все CSV-файлы уже в UTF-8", "every CSV file is already UTF-8"),
+    "params.too_big": ("файл больше 1 МБ", "the file is over 1 MB"),
+    "params.alias": ("якоря и ссылки YAML (&, *) не допускаются",
+                     "YAML anchors and aliases (&, *) are not allowed"),
+    "params.not_utf8": ("файл не в кодировке UTF-8", "the file is not UTF-8"),
+    "params.not_mapping": ("ожидается список «ключ: значение»",
+                           "a list of 'key: value' lines is expected"),
+    "params.unknown_key": ("неизвестный ключ «{key}»; возможные: {choices}",
+                           "unknown key '{key}'; known: {choices}"),
+    "params.bad_value": ("ключ «{key}»: недопустимое значение «{value}» ({expected})",
+                         "key '{key}': invalid value '{value}' ({expected})"),
+    "report.before_data": (
+        "месяц {month} раньше первых данных ({first}): отчёт был бы пустым; укажите другой "
+        "месяц или --force",
+        "month {month} is before the first data ({first}): the report would be empty; give "
+        "another month or --force",
+    ),
+    "report.after_plan": (
+        "месяц {month} позже окончания плана ({last}): отчёт был бы пустым; укажите другой "
+        "месяц или --force",
+        "month {month} is after the end of the plan ({last}): the report would be empty; "
+        "give another month or --force",
+    ),
+    "help.force": ("строить отчёт и за месяц вне периода данных и плана",
+                   "build the report even for a month outside the data and the plan"),
+    "params.text": ("текст", "text"),
+    "report.bad_range": ("начало диапазона {first} позже его конца {last}",
+                         "the range starts ({first}) after it ends ({last})"),
+    "error.unknown_section": ("неизвестный раздел «{value}»; возможные: {choices}",
+                              "unknown section '{value}'; valid: {choices}"),
+    "error.unknown_unit": ("неизвестное подразделение «{value}»; возможные: {choices}",
+                           "unknown unit '{value}'; valid: {choices}"),
+    "error.os": ("не удалось прочитать или записать «{path}»: {detail}",
+                 "cannot read or write '{path}': {detail}"),
+    "error.bad_path": ("недопустимое имя файла или папки «{value}»",
+                       "invalid file or folder name '{value}'"),
+    "error.bad_year": ("неверный год «{value}»: нужен ГГГГ (2000–2099)",
+                       "invalid year '{value}': expected YYYY (2000-2099)"),
+    "problem.more_rows": (
+        "и ещё {count} строк с той же проблемой (строки {first}–{last})",
+        "and {count} more rows with the same problem (rows {first} to {last})",
     ),
 })

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -68,8 +69,32 @@ def _json_default(value: object) -> object:
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?[0-9]+([.,][0-9]+)?([eE][+-]?[0-9]+)?")
+
+
+def excel_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells that Excel would run as a formula (starting with ``=``, ``+``, ``-``,
+    ``@``, a tab or a carriage return) get a leading apostrophe, as OWASP recommends;
+    numbers, and text that is just a number (``-100``), stay as they are."""
+    out = frame.copy()
+    for column in out.columns:
+        values = out[column]
+        if not (pd.api.types.is_object_dtype(values) or pd.api.types.is_string_dtype(values)):
+            continue
+        text = values.astype("str")
+        risky = values.map(lambda v: isinstance(v, str) and v.startswith(_FORMULA_START)
+                           and not _NUMBER.fullmatch(v))
+        if risky.any():
+            out[column] = values.astype(object).where(~risky, "'" + text)
+    return out
+
+
 def to_csv(frame: pd.DataFrame) -> str:
-    return frame.to_csv(index=False, lineterminator="\n")
+    """CSV for people's spreadsheets (RFC 4180: CRLF line ends, so a field holding a line
+    break or a lone carriage return is quoted) with formulas neutralised
+    (:func:`excel_safe`)."""
+    return excel_safe(frame).to_csv(index=False, lineterminator="\r\n")
 
 
 def emit(text: str, stream: TextIO | None = None) -> None:

@@ -8,21 +8,45 @@ from pathlib import Path
 import yaml
 
 from .config import PARAMS_DIR
-from .labels import UserError
+from .labels import UserError, t
+
+MAX_PARAMS_BYTES = 1 << 20  # a settings file is a page of text, not a data set
+
+
+def read_yaml(path: Path) -> dict:
+    """A YAML settings file as a mapping; anything else is a :class:`UserError` naming the
+    file: missing, unreadable, not UTF-8, too big, not a mapping, or using anchors and
+    aliases (a settings file needs none, and they allow "billion laughs" bombs)."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise UserError("error.file_missing", path=path) from None
+    except OSError as exc:
+        raise UserError("error.bad_params", path=path, detail=exc.strerror) from None
+    if len(raw) > MAX_PARAMS_BYTES:
+        raise UserError("error.bad_params", path=path, detail=t("params.too_big"))
+    try:
+        text = raw.decode("utf-8-sig")
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                raise UserError("error.bad_params", path=path, detail=t("params.alias"))
+        data = yaml.safe_load(text)
+    except UnicodeDecodeError:
+        raise UserError("error.bad_params", path=path, detail=t("params.not_utf8")) from None
+    except yaml.YAMLError as exc:
+        raise UserError("error.bad_params", path=path,
+                        detail=str(exc).splitlines()[0]) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise UserError("error.bad_params", path=path, detail=t("params.not_mapping"))
+    return data
 
 
 @cache
 def _read(path: Path) -> dict:
-    try:
-        with path.open(encoding="utf-8") as fh:
-            data = yaml.safe_load(fh) or {}
-    except FileNotFoundError:
-        raise UserError("error.file_missing", path=path) from None
-    except yaml.YAMLError as exc:
-        raise UserError("error.bad_params", path=path, detail=str(exc).splitlines()[0]) from None
-    if not isinstance(data, dict):
-        raise UserError("error.bad_params", path=path, detail="not a mapping")
-    return data
+    return read_yaml(path)
 
 
 def load_params(name: str, folder: Path | None = None) -> dict:

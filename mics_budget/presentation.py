@@ -128,8 +128,19 @@ def write_xlsx(path: Path, tables: list[Table], banner: str = "", title: str = "
         if table.note:
             sheet.append([])
             sheet.append([table.note])
+    for sheet in workbook.worksheets:
+        as_text(sheet)
     with atomic_writer(Path(path), "wb") as fh:
         workbook.save(fh)
+
+
+def as_text(sheet) -> None:
+    """Every text cell of ``sheet`` as a string cell: a title, a supplier or a note typed as
+    ``=HYPERLINK(…)`` or ``=1+2`` is shown as typed and never runs as a formula."""
+    for row in sheet.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
 
 
 def _xlsx_value(kind: str, value: object) -> object:

@@ -6,22 +6,51 @@ the contract amounts in force, which the ledger counts as commitments.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 
 from .checks import ERROR, WARNING, Problem, from_mask
 from .config import DataDir
 from .fx import convert, currencies, normalise_currency
 from .ledger import Loaded, read_input
+from .params import load_params
 from .plan import Plan
 from .tables import Schema
-from .values import (MAX_AMOUNT_TEXT, above_ceiling, isin, lookup, parse_amounts, parse_dates,
-                     parse_ints)
+from .values import (
+    MAX_AMOUNT_TEXT,
+    above_ceiling,
+    isin,
+    lookup,
+    parse_amounts,
+    parse_dates,
+    parse_ints,
+)
 
 METHODS = ("open_tender", "auction", "price_quotations", "single_source", "e_shop",
            "commodity_exchange")
 STATUSES = ("planned", "announced", "evaluation", "unsuccessful", "cancelled", "awarded",
             "contracted", "amended", "delivered", "paid", "closed", "terminated")
 IN_FORCE = ("contracted", "amended")  # events that set the contract amount in force
+
+def laws() -> dict[str, date]:
+    """Versions of the procurement law and the day each applies from (``params``)."""
+    table = load_params("procurement").get("laws") or {}
+    out = {}
+    for name, spec in table.items():
+        start = (spec or {}).get("from") or date.min
+        out[str(name)] = start if isinstance(start, date) else date.fromisoformat(str(start))
+    return out
+
+
+def law_on(day: date) -> str:
+    """The law version in force on ``day`` (the first one for days before all of them)."""
+    versions = sorted(laws().items(), key=lambda item: item[1])
+    if not versions:
+        return ""
+    applying = [name for name, start in versions if start <= day]
+    return applying[-1] if applying else versions[0][0]
+
 
 LOTS = Schema(
     "lots", required=("lot", "activity", "method", "estimate"),
@@ -62,6 +91,9 @@ def load_lots(data: DataDir, plan: Plan) -> Loaded:
     too_large = above_ceiling(estimate)
     negative = estimate.fillna(0) < 0
     bad_currency = ~isin(currency, currencies())
+    unknown_law = (frame["law"] != "") & ~isin(frame["law"], list(laws()))
+    problems += from_mask(frame, unknown_law, WARNING, "law", "problem.unknown_law",
+                          choices=", ".join(laws()))
     problems += from_mask(frame, missing_lot, ERROR, "lot", "problem.missing_lot_id")
     problems += from_mask(frame, duplicate, ERROR, "lot", "problem.duplicate_lot")
     problems += from_mask(frame, unknown_activity, ERROR, "activity", "problem.unknown_activity")

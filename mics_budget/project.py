@@ -18,8 +18,7 @@ from . import spending as _spending
 from .checks import WARNING, Problem, has_errors
 from .config import DataDir
 from .fx import load_rates
-from .ledger import (Loaded, load_budget, load_financing_plan, load_payments,
-                     payments_without_budget)
+from .ledger import Loaded, load_budget, load_financing_plan, load_payments, payments_without_budget
 from .lifecycle import replay
 from .plan import Plan, load_plan
 from .procurement import contracts_in_force, load_events, load_lots
@@ -74,6 +73,13 @@ class Project:
         responsible units (``None`` when neither is given: no restriction)."""
         if not sections and not units:
             return None
+        for kind, given, valid in (("sections", sections, self.plan.sections),
+                                   ("units", units, self.plan.units)):
+            if isinstance(given, str):
+                raise ValueError(f"{kind} must be a collection, not one string")
+            unknown = sorted(set(given) - set(valid))
+            if unknown:
+                raise ValueError(f"unknown {kind} {unknown}; valid: {', '.join(valid)}")
         return [a.id for a in self.plan.activities
                 if (not sections or a.section in sections)
                 and (not units or set(units) & set(a.units))]

@@ -14,7 +14,7 @@ import pandas as pd
 from .fx import convert
 from .params import load_params
 from .plan import Plan
-from .procurement import lot_states
+from .procurement import law_on, lot_states
 
 if TYPE_CHECKING:
     from .project import Project
@@ -58,6 +58,11 @@ def register(project: Project, as_of: date, params: dict | None = None) -> pd.Da
     out = pd.DataFrame(index=lots.index)
     for column in ("activity", "title", "method", "law", "currency"):
         out[column] = lots[column]
+    # a lot without a law is under the law in force on its planned (else first) announcement
+    start = lots["planned_announce"].fillna(ev.groupby("lot")["date"].min())
+    derived = pd.Series({lot: law_on(day.date()) for lot, day in start.dropna().items()},
+                        dtype="str").reindex(out.index).fillna("")
+    out["law"] = out["law"].where(out["law"] != "", derived)
     out["stage"] = states["stage"]
     out["stage_since"] = states["stage_since"]
     out["days_in_stage"] = _days(pd.Series(as_of_ts, index=out.index), out["stage_since"])

@@ -7,10 +7,12 @@ a half report.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import platform
+import re
 import shutil
 import sys
 import uuid
@@ -19,6 +21,7 @@ from datetime import UTC, date, datetime
 from importlib import metadata
 from pathlib import Path
 
+from .checks import excerpt
 from .config import NOTEBOOKS_DIR, PARAMS_DIR, REPORTS_DIR, DataDir
 from .labels import UserError, t
 
@@ -85,10 +88,15 @@ def run_report(month: str, data: DataDir, lang: str = "ru", out: Path | None = N
     say = progress or (lambda _: None)
     out = Path(out) if out else REPORTS_DIR
     out.mkdir(parents=True, exist_ok=True)
-    with FileLock(str(out / f".{month}.lock")):  # one run per month at a time
-        for stale in out.glob(f".{month}.*.tmp"):  # left by a killed run
-            shutil.rmtree(stale, ignore_errors=True)
-        return _run(month, data, lang, out, say, papermill)
+    lock = out / f".{month}.lock"
+    try:
+        with FileLock(str(lock)):  # one run per month at a time
+            for stale in out.glob(f".{month}.*.tmp"):  # left by a killed run
+                shutil.rmtree(stale, ignore_errors=True)
+            return _run(month, data, lang, out, say, papermill)
+    finally:
+        with contextlib.suppress(OSError):  # a waiting run takes a new lock file
+            lock.unlink()
 
 
 def _run(month: str, data: DataDir, lang: str, out: Path, say: Callable[[str], None],
@@ -148,35 +156,72 @@ def _swap(tmp: Path, final: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def parse_month(text: str, data: DataDir | None = None, today: date | None = None) -> str:
-    """``YYYY-MM``, ``last`` (the previous calendar month) or ``latest`` (the last month with
-    data in the folder)."""
+_MONTH = re.compile(r"^(20[0-9]{2})-(0?[1-9]|1[0-2])$")
+
+
+def parse_month(text: str, data: DataDir | None = None, today: date | None = None,
+                project=None) -> str:
+    """``YYYY-MM`` (years 2000–2099), ``last`` (the previous calendar month) or ``latest``
+    (the last month with data in the folder)."""
     today = today or date.today()
+    text = (text or "").strip()
     if text == "last":
         return f"{today.year - 1}-12" if today.month == 1 else f"{today.year}-{today.month - 1:02d}"
     if text == "latest":
-        from .project import load
+        if project is None:
+            from .project import load
 
-        return latest_month(load(data))
-    try:
-        parsed = datetime.strptime(text, "%Y-%m")
-    except ValueError:
-        raise ReportError("report.bad_month", value=text) from None
-    return f"{parsed.year}-{parsed.month:02d}"
+            project = load(data)
+        return latest_month(project)
+    match = _MONTH.match(text)
+    if match is None:
+        raise ReportError("report.bad_month", value=excerpt(text))
+    return f"{match.group(1)}-{int(match.group(2)):02d}"
+
+
+def _record_dates(project) -> list:
+    """The dates of the valid dated records: payments, events, budget decisions,
+    completions (one Series each)."""
+    import pandas as pd
+
+    return [project.payments.loc[project.payments["valid"], "date"],
+            project.events.loc[project.events["valid"], "date"],
+            project.budget.loc[project.budget["valid"], "date"],
+            pd.to_datetime(project.progress["completed_on"])]
 
 
 def latest_month(project) -> str:
     """The month of the latest dated record (payment, event, budget decision, completion)."""
     import pandas as pd
 
-    dates = [project.payments.loc[project.payments["valid"], "date"].max(),
-             project.events.loc[project.events["valid"], "date"].max(),
-             project.budget.loc[project.budget["valid"], "date"].max(),
-             pd.to_datetime(project.progress["completed_on"]).max()]
-    dates = [d for d in dates if pd.notna(d)]
-    if not dates:
+    latest = [s.max() for s in _record_dates(project)]
+    latest = [d for d in latest if pd.notna(d)]
+    if not latest:
         raise ReportError("report.no_data")
-    return max(dates).strftime("%Y-%m")
+    return max(latest).strftime("%Y-%m")
+
+
+def month_range(project) -> tuple[str, str]:
+    """The months a report can be made for: from the month of the first dated record of the
+    data to the last month of the plan."""
+    import pandas as pd
+
+    earliest = [s.min() for s in _record_dates(project)]
+    earliest = [d for d in earliest if pd.notna(d)]
+    if not earliest:
+        raise ReportError("report.no_data")
+    end = max(a.period.end for a in project.plan.activities)
+    return min(earliest).strftime("%Y-%m"), f"{end.year}-{end.month:02d}"
+
+
+def check_month(month: str, project) -> None:
+    """Refuse a month before the data begins or after the plan ends (``--force`` skips it):
+    such a report would be all zeros."""
+    first, last = month_range(project)
+    if month < first:
+        raise ReportError("report.before_data", month=month, first=first)
+    if month > last:
+        raise ReportError("report.after_plan", month=month, last=last)
 
 
 def months_between(first: str, last: str) -> list[str]:

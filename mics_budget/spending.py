@@ -146,6 +146,30 @@ def _keys(frame: pd.DataFrame, project: Project, by: Sequence[str]) -> pd.DataFr
     return out
 
 
+SOURCES = ("RB", "UNICEF")
+
+
+def check_selection(project: Project, by: Sequence[str], source: str | None,
+                    activities: Collection[str] | None) -> list[str]:
+    """``by`` in the canonical order; a misspelt key, source or activity code is a
+    ``ValueError`` listing the valid ones (never silently ignored)."""
+    if isinstance(by, str):
+        by = [by]
+    unknown = [k for k in by if k not in GROUP_KEYS]
+    if unknown:
+        raise ValueError(f"unknown grouping {unknown}; valid: {', '.join(GROUP_KEYS)}")
+    if source is not None and source not in SOURCES:
+        raise ValueError(f"unknown source {source!r}; valid: {', '.join(SOURCES)}")
+    if activities is not None:
+        if isinstance(activities, str):
+            raise ValueError("activities must be a collection of codes, not one string")
+        strange = sorted(set(activities) - set(project.plan.by_id))
+        if strange:
+            raise ValueError(f"unknown activities {strange}; valid: "
+                             f"{', '.join(project.plan.by_id)}")
+    return [k for k in GROUP_KEYS if k in by]
+
+
 def select(frame: pd.DataFrame, source: str | None = None,
            activities: Collection[str] | None = None) -> pd.DataFrame:
     """The rows of one funding source and/or of some activities (``None``: all)."""
@@ -172,10 +196,7 @@ def spending_minor(project: Project, as_of: date, by: Sequence[str] = (),
                    year: int | None = None, source: str | None = None,
                    activities: Collection[str] | None = None) -> pd.DataFrame:
     """:func:`spending` in exact integer tiyn (``int64``), without ``execution``."""
-    by = [k for k in GROUP_KEYS if k in by]
-    unknown = set(by) - set(GROUP_KEYS)
-    if unknown:
-        raise ValueError(f"unknown grouping {sorted(unknown)}")
+    by = check_selection(project, by, source, activities)
     keys = ["source", *by]
     plan = budget_lines(project, as_of, ["approved", "adjusted"])
     proposed = budget_lines(project, as_of, ["proposed"])
@@ -266,6 +287,7 @@ def cumulative_minor(project: Project, as_of: date, year: int | None = None,
                      ) -> pd.DataFrame:
     """:func:`cumulative` in exact integer tiyn."""
     year = year or as_of.year
+    check_selection(project, (), source, activities)
     lines = select(budget_lines(project, as_of, ["approved", "adjusted"]), source, activities)
     lines = lines[lines["year"] == year]
     monthly = plan_by_month(project, lines)

@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .checks import ERROR, WARNING, Problem
+from .checks import ERROR, MAX_PER_KIND, WARNING, Problem, more_rows
 
 _SEPARATORS = [";", "\t", ","]
 #: No table of ours has more than a dozen columns: a wider header is refused before its rows
@@ -173,30 +173,50 @@ def _fast_body(rest: str, sep: str, width: int) -> pd.DataFrame | None:
     import pyarrow.csv as pacsv
 
     names = [f"c{i}" for i in range(width)]
-    invalid: list[str] = []
-
-    def on_invalid(row) -> str:
-        invalid.append(row.text)
-        return "skip"
-
-    try:
+    data = rest.encode("utf-8")
+    try:  # the first row with another number of fields stops it
         table = pacsv.read_csv(
-            io.BytesIO(rest.encode("utf-8")),
+            io.BytesIO(data),
             read_options=pacsv.ReadOptions(column_names=names, use_threads=True),
-            parse_options=pacsv.ParseOptions(delimiter=sep, ignore_empty_lines=False,
-                                             invalid_row_handler=on_invalid),
+            parse_options=pacsv.ParseOptions(delimiter=sep, ignore_empty_lines=True),
             convert_options=pacsv.ConvertOptions(
                 column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False,
                 quoted_strings_can_be_null=False))
     except (pa.ArrowInvalid, ValueError):
         return None
-    if invalid:
+    numbers = _row_numbers(data, table.num_rows)
+    if numbers is None:
         return None
     body = table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow", na_value=np.nan)}
                            .get)
     body.columns = range(width)
-    body.index = pd.RangeIndex(2, 2 + len(body))
+    body.index = numbers
     return body
+
+
+def _row_numbers(data: bytes, rows: int, step: int = 1 << 22) -> pd.Index | None:
+    """The row numbers (header = 1) of the ``rows`` non-blank lines of ``data``, the body of a
+    file without quoted line breaks; ``None`` if they do not add up. Read in chunks, so a file
+    of ten million blank lines costs a few megabytes, not a number per line."""
+    if not (b"\n\n" in data or b"\n\r\n" in data or data.startswith((b"\n", b"\r\n"))):
+        return pd.RangeIndex(2, 2 + rows)  # no blank line: rows follow one another
+    buffer = np.frombuffer(data, dtype=np.uint8)
+    found, line, at_start = [], 0, True
+    for low in range(0, len(buffer), step):
+        chunk = buffer[low:low + step]
+        newline = chunk == 10
+        starts = np.empty(len(chunk), dtype=bool)
+        starts[0], starts[1:] = at_start, newline[:-1]
+        before_newline = np.empty(len(chunk), dtype=bool)
+        before_newline[:-1] = newline[1:]
+        before_newline[-1] = low + len(chunk) < len(buffer) and buffer[low + len(chunk)] == 10
+        filled = np.flatnonzero(starts & ~newline & ~((chunk == 13) & before_newline))
+        counted = np.cumsum(newline, dtype=np.int32)
+        found.append(line + np.where(filled > 0, counted[filled - 1], 0).astype(np.int64) + 2)
+        line += int(counted[-1])
+        at_start = bool(newline[-1])
+    numbers = np.concatenate(found) if found else np.array([], dtype=np.int64)
+    return pd.Index(numbers) if len(numbers) == rows else None
 
 
 def _careful_body(text: str, sep: str, header: list[str]
@@ -340,10 +360,11 @@ def read_table(path: Path, schema: Schema, name: str | None = None,
             return empty_frame(schema), problems
         if lone_cr:
             body = body.replace(_LONE_CR, "\r", regex=True)
-        for number in ragged:
-            problem("load.ragged_row", row=number, count=len(header))
-        for number in unreadable:
-            problem("load.unreadable_row", row=number)
+        for key, numbers in (("load.ragged_row", ragged), ("load.unreadable_row", unreadable)):
+            for number in numbers[:MAX_PER_KIND]:
+                problem(key, row=number, count=len(header))
+            if len(numbers) > MAX_PER_KIND:
+                problems.append(more_rows(ERROR, name, None, key, numbers[MAX_PER_KIND:]))
 
     if not header or not any(str(h).strip() for h in header):
         problem("load.empty_file", sheet=sheet)

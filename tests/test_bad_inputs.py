@@ -46,6 +46,20 @@ def build(name: str, target: Path) -> int | None:
                    ["X1", "2023-06-10", None, "RB", "", 100, "KZT"]], target, merge="C6:C7")
     elif name == "xlsx_formula_without_value":
         _workbook([*rows, ["X1", "2023-06-10", "8.1", "RB", "", "=F5*2", "KZT"]], target)
+    elif name == "field_over_the_csv_limit":
+        note = "примечание " * (20 * 2**20 // 20)
+        target.write_text(PAYMENTS + f'X0,2023-06-10,8.1,RB,161,5,KZT,,,,,"{note}"\n'
+                          + BAD_ROW + "\n", encoding="utf-8")
+        return 7
+    elif name == "a_million_columns":
+        target.write_text(",".join(f"c{i}" for i in range(10**6)) + "\n1,2\n")
+    elif name == "link_out_of_the_data_folder":
+        secret = target.parents[2] / "secret.csv"
+        secret.write_text("root:x:0:0:root:/root:/bin/bash\n")
+        target.symlink_to(secret)
+    elif name == "csv_and_xlsx_both_present":
+        target.write_text(PAYMENTS, encoding="utf-8")
+        _workbook(_rows(PAYMENTS), target.with_suffix(".xlsx"))
     elif name == "csv_50_mb":
         header, *valid = PAYMENTS.splitlines()
         line = "B{n},2023-06-10,8.1,RB,161,1234.56,KZT,Получатель платежа MICS,ПП-1,,,\n"
@@ -81,7 +95,10 @@ def test_each_bad_input_gives_exactly_its_problem(case, money_dir):
     got = [{"file": p.file, "row": p.row, "column": p.column, "severity": p.severity,
             "key": p.key} for p in project.problems]
     assert sorted(got, key=str) == sorted(expected, key=str), case["why"]
-    assert project.problems[0].message and "{" not in project.problems[0].message
+    for problem in project.problems:
+        assert problem.message and "{" not in problem.message
+        assert len(problem.line()) < 600  # an excerpt, never a whole file or cell
+        assert "root:x" not in problem.line()
     frames = {"payments": project.payments, "events": project.events, "lots": project.lots,
               "budget": project.budget, "financing_plan": project.financing_plan}
     valid = case["valid"] if case["valid"] is not None else build.count  # type: ignore
@@ -92,6 +109,6 @@ def test_each_bad_input_gives_exactly_its_problem(case, money_dir):
 
 
 def test_the_catalogue_is_big_enough_and_named():
-    assert len(CASES) >= 40
+    assert len(CASES) >= 70
     files = {c["case"] for c in CASES if not c["case"].startswith("generated:")}
     assert files == {p.name for p in HERE.iterdir() if p.name[:2].isdigit()}

@@ -225,3 +225,76 @@ def test_procurement_tables_for_people(capsys):
     assert code == 0 and "договор заключён" in out and "ПРИМЕР" in out
     code, out, _ = run(capsys, "procurement", "flags", "--as-of", "2025-06-30")
     assert code == 0 and "Одна заявка в конкурентной процедуре" in out
+
+
+# --- hostile arguments (issue 10) -------------------------------------------------------------
+
+HOSTILE = ["", " ", "\x00", "=1+2", "../../../../etc/passwd", "x" * 5000, "-1", "2023-02-30",
+           "٢٠٢٣-٠١-٠١", "🙂", "NaN", "1e309", "0024-01", "/", "--help=x"]
+
+
+def _commands(parser, prefix=()):
+    """Every leaf command as (argv prefix, its parser)."""
+    import argparse
+
+    subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    if not subs:
+        yield prefix, parser
+        return
+    for name, sub in subs[0].choices.items():
+        yield from _commands(sub, (*prefix, name))
+
+
+def _valid_positionals(command):
+    return {("plan", "import"): ["plan.txt"], ("procurement", "record"): ["L1", "delivered"],
+            ("procurement", "add-lot"): ["L9"], ("procurement", "void"): ["E1"],
+            ("procurement", "history"): ["L1"]}.get(command, [])
+
+
+def _required(command):
+    return {("procurement", "record"): ["--date", "2023-08-01"],
+            ("procurement", "add-lot"): ["--activity", "7.2", "--method", "auction",
+                                         "--estimate", "100"]}.get(command, [])
+
+
+@pytest.mark.slow
+def test_every_command_survives_hostile_arguments(money_dir, tmp_path, monkeypatch, capsys):
+    """No value anyone can type ends in a traceback or an internal error: every command,
+    every option, every positional, each with a list of hostile values."""
+    import subprocess
+
+    from mics_budget import cli, runner
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(subprocess, "call", lambda *a, **k: 0)  # no Voila
+    monkeypatch.setattr(runner, "run_report", lambda *a, **k: tmp_path)  # no papermill
+    monkeypatch.delenv("MICS_DEBUG", raising=False)
+    parser = cli.build_parser()
+    runs = 0
+    for command, sub in _commands(parser):
+        base = [*command, *_valid_positionals(command), *_required(command)]
+        options = [a for a in sub._actions if a.option_strings and a.nargs != 0
+                   and "--help" not in a.option_strings]
+        positionals = [i for i, a in enumerate(a for a in sub._actions if not a.option_strings)]
+        for value in HOSTILE:
+            cases = [[*base, a.option_strings[0], value] for a in options
+                     if a.option_strings[0] not in ("--data", "--out")]
+            cases += [[*base, "--data", value], [*base, "--data", str(money_dir), "--out",
+                                                 str(tmp_path / "out" / "x")]]
+            for index in positionals:
+                args = [*command, *_valid_positionals(command)]
+                if index < len(args) - len(command):
+                    args[len(command) + index] = value
+                cases.append([*args, *_required(command), "--data", str(money_dir)])
+            for argv in cases:
+                if "--data" not in argv:
+                    argv = [*argv, "--data", str(money_dir)]
+                try:
+                    code = cli.main(argv)
+                except SystemExit as exit_:  # argparse: usage errors and --help
+                    code = exit_.code
+                err = capsys.readouterr().err
+                runs += 1
+                assert code in (0, 1, 2), (argv, err)
+                assert "Traceback" not in err and "внутренняя ошибка" not in err, (argv, err)
+    assert runs > 300

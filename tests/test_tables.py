@@ -1,5 +1,10 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import openpyxl
 import pytest
 
@@ -120,3 +125,40 @@ def test_decode_and_sniff():
     assert sniff_separator("a\tb\n") == "\t"
     assert sniff_separator("a,b\n") == ","
     assert sniff_separator("single\n") == ","
+
+
+MEMORY_SCRIPT = """
+import resource, shutil, sys
+from pathlib import Path
+from mics_budget import load
+root, kind = Path(sys.argv[1]), sys.argv[2]
+path = root / "budget" / "payments.csv"
+header = ("id,date,activity,source,specifics,amount,currency,payee,document,contract,"
+          "refund_of,note\\n")
+size = 10 * 2**20
+shapes = {"columns": lambda: ",".join(f"c{i}" for i in range(10**6)) + "\\n",
+          "blank": lambda: header + "\\n" * size, "ragged": lambda: header + "1,2\\n" * (size // 4),
+          "separators": lambda: header + ",,,,,,,,,,,\\n" * (size // 12)}
+path.write_text(shapes[kind]())
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+project = load(root)
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print((after - before) * 1024 / path.stat().st_size, len(project.problems))
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("shape", ["columns", "blank", "ragged", "separators"])
+def test_memory_stays_a_small_multiple_of_the_file_size(data_dir, tmp_path, shape):
+    """10 MB files of absurd shapes: a million columns, ten million blank lines, millions of
+    ragged rows or of empty cells. Loading stays within a bounded multiple of the file size
+    and lists a bounded number of problems."""
+    (data_dir / "budget").mkdir()
+    script = tmp_path / "memory.py"
+    script.write_text(MEMORY_SCRIPT)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1])}
+    out = subprocess.run([sys.executable, str(script), str(data_dir), shape], env=env,
+                         capture_output=True, text=True, check=True).stdout.split()
+    ratio, problems = float(out[0]), int(out[1])
+    assert ratio < 30, ratio
+    assert problems <= 1002

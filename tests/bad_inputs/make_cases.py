@@ -191,6 +191,59 @@ def main() -> None:
                                         b"2023,6,payments,8.1,RB,161,5000000.50\n"
                                         b"2023,13,payments,8.1,RB,161,5\n"),
         exp(3, "month", "problem.bad_month", file=FP), 1)
+    # issue 10: line ends, Excel's sep= line, digits, ceilings, budget lines, quant, law
+    add("cr_only_line_ends", P, pay(BAD_ACTIVITY).replace(b"\n", b"\r"),
+        exp(6, "activity", "problem.unknown_activity"), 4, "Excel's 'CSV (Macintosh)'")
+    add("lone_cr_inside_a_field", P, (HEADER + "\n" + ROWS[0] + "две\rстроки\n"
+                                      + "\n".join(ROWS[1:]) + "\n" + BAD_ACTIVITY
+                                      + "\n").encode(),
+        exp(6, "activity", "problem.unknown_activity"), 4,
+        "a carriage return inside an unquoted note stays in the note")
+    add("excel_sep_line_semicolon", P, b"sep=;\r\n"
+        + russian(PAYMENTS + BAD_ACTIVITY + "\n"),
+        exp(6, "activity", "problem.unknown_activity"), 4,
+        "the sep= line is honoured and hidden, as Excel does: the header is row 1")
+    add("excel_sep_line_comma", P, b"sep=,\n" + pay(BAD_ACTIVITY),
+        exp(6, "activity", "problem.unknown_activity"), 4)
+    add("arabic_indic_digits", P, pay("X1,2023-06-10,8.1,RB,,١٠٠٠,KZT,,,,,"),
+        exp(6, "amount", "problem.bad_number"), 4, "only ASCII digits are numbers")
+    add("full_width_digits", P, pay("X1,2023-06-10,8.1,RB,,１０００,KZT,,,,,"),
+        exp(6, "amount", "problem.bad_number"), 4)
+    add("arabic_indic_digits_in_a_date", P, pay("X1,٢٠٢٣-٠٦-١٠,8.1,RB,,100,KZT,,,,,"),
+        exp(6, "date", "problem.bad_date"), 4)
+    add("amount_above_the_ceiling", P, pay("X1,2023-06-10,8.1,RB,,10000000000000.01,KZT,,,,,"),
+        exp(6, "amount", "problem.amount_too_large"), 4, "above 10^13: a typing error")
+    add("foreign_amount_above_the_ceiling_in_tenge", P,
+        pay("X1,2023-07-04,4.2,UNICEF,,9000000000000,USD,,,,,"),
+        exp(6, "amount", "problem.amount_too_large"), 4,
+        "9·10^12 USD is below the ceiling, its tenge are not: never wraps around")
+    add("payment_in_a_year_without_budget", P, pay("X1,2024-06-10,8.1,RB,161,100,KZT,,,,,"),
+        exp(6, "date", "problem.no_budget_line"), 5,
+        "the budget funds nothing for 8.1 in 2024: an error, the money still counts")
+    add("payment_outside_the_activity_period", P,
+        pay("X1,2023-08-10,8.1,RB,161,100,KZT,,,,,"),
+        exp(6, "date", "problem.outside_activity_period", "warning"), 5)
+    add("fx_quant_zero", F, (RATES + "2024-03-04,USD,470,0,NBK\n").encode(),
+        exp(6, "quant", "problem.non_positive_quant", file=F), 4, "blamed on quant, not rate")
+    add("fx_quant_negative", F, (RATES + "2024-03-04,USD,470,-1,NBK\n").encode(),
+        exp(6, "quant", "problem.non_positive_quant", file=F), 4)
+    add("fx_rate_above_the_ceiling", F, (RATES + "2024-03-04,USD,99999999999999,1,NBK\n"
+                                         ).encode(),
+        exp(6, "rate", "problem.amount_too_large", file=F), 4)
+    add("event_amount_above_the_ceiling", E,
+        (EVENTS + "L1,2023-07-15,amended,10000000000000.01,,,,,,,\n").encode(),
+        exp(7, "amount", "problem.amount_too_large", file=E), 5)
+    add("lot_estimate_above_the_ceiling", L,
+        (LOTS + "L2,7.2,Канц,auction,10000000000000.01,KZT,149,,,\n").encode(),
+        exp(3, "estimate", "problem.amount_too_large", file=L), 1)
+    add("lot_unknown_law", L, (LOTS + "L2,7.2,Канц,auction,100,KZT,149,,,99-Z\n").encode(),
+        exp(3, "law", "problem.unknown_law", "warning", file=L), 2)
+    add("events_in_utf16_with_bom", E, b"\xff\xfe" + (EVENTS + "L1,2023-07-15,signed,,,,,,,,\n"
+                                                      ).encode("utf-16-le"),
+        exp(7, "status", "problem.unknown_status", file=E), 5)
+    add("a_long_value_is_quoted_short", P,
+        pay(f"X1,2023-06-10,{'9' * 5000}.1,RB,,100,KZT,,,,,"),
+        exp(6, "activity", "problem.unknown_activity"), 4, "problems quote an excerpt")
     # built by the test (binary or large)
     generated("xlsx_extra_header_rows", X, exp(8, "activity", "problem.unknown_activity",
                                                file=X), 4, "two title rows above the header")
@@ -199,9 +252,17 @@ def main() -> None:
     generated("xlsx_formula_without_value", X, exp(6, "amount", "load.formula_no_value",
                                                    file=X), 4,
               "written by a program, never calculated")
+    generated("field_over_the_csv_limit", P, exp(None, "activity", "problem.unknown_activity"),
+              5, "a 20 MB note is read, not refused")
+    generated("a_million_columns", P, exp(1, None, "load.too_many_columns"), 0,
+              "refused before the rows are read: memory stays bounded")
+    generated("link_out_of_the_data_folder", P, exp(None, None, "load.outside_folder"), 0,
+              "never read, never quoted")
+    generated("csv_and_xlsx_both_present", P, exp(None, None, "load.ambiguous_file"), 0,
+              "which one is meant is not guessed")
     generated("csv_50_mb", P, exp(None, "activity", "problem.unknown_activity"), None,
               "50 MB of valid rows and one bad row at the end (row and count computed)")
-    head = ("# The catalogue of bad inputs (issue 7). Each case file goes to `as` in a valid\n"
+    head = ("# The catalogue of bad inputs (issues 7, 10). Each case file goes to `as` in a valid\n"
             "# inline data folder (tests/conftest.py MONEY_FILES); loading must give exactly\n"
             "# `expect`, never a traceback, and keep `valid` rows of that file. `generated:`\n"
             "# cases are built by tests/test_bad_inputs.py. Written by make_cases.py.\n")
