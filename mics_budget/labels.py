@@ -878,4 +878,10 @@ LABELS.update({
         "и ещё {count} строк с той же проблемой (строки {first}–{last})",
         "and {count} more rows with the same problem (rows {first} to {last})",
     ),
+    "load.totals_too_large": (
+        "сумм в файле больше, чем можно сложить точно (более 4·10^16 тенге в сумме): итоги не "
+        "считаются; проверьте файл",
+        "the file's amounts add up to more than can be summed exactly (over 4·10^16 tenge): "
+        "no totals are computed; check the file",
+    ),
 })

@@ -15,14 +15,16 @@ from functools import cached_property
 import pandas as pd
 
 from . import spending as _spending
-from .checks import WARNING, Problem, has_errors
+from .checks import ERROR, WARNING, Problem, has_errors
 from .config import DataDir
 from .fx import load_rates
+from .labels import UserError
 from .ledger import Loaded, load_budget, load_financing_plan, load_payments, payments_without_budget
 from .lifecycle import replay
 from .plan import Plan, load_plan
 from .procurement import contracts_in_force, load_events, load_lots
 from .schedule import load_progress, status_table
+from .values import sum_is_safe
 
 
 @dataclass
@@ -88,12 +90,19 @@ class Project:
                  source: str | None = None, activities: Collection[str] | None = None
                  ) -> pd.DataFrame:
         """Plan, committed, paid, remaining per source (and ``by``) — see :mod:`.spending`."""
+        self.check_totals()
         return _spending.spending(self, as_of, by, year, source, activities)
+
+    def check_totals(self) -> None:
+        """Refuse to sum money that int64 tiyn could not hold exactly."""
+        if any(p.key == "load.totals_too_large" for p in self.problems):
+            raise UserError("load.totals_too_large")
 
     def spending_minor(self, as_of: date, by: Sequence[str] = (), year: int | None = None,
                        source: str | None = None, activities: Collection[str] | None = None
                        ) -> pd.DataFrame:
         """:meth:`spending` in exact integer tiyn."""
+        self.check_totals()
         return _spending.spending_minor(self, as_of, by, year, source, activities)
 
     def cumulative(self, as_of: date, year: int | None = None, source: str | None = None,
@@ -133,7 +142,21 @@ def load(data: str | os.PathLike[str] | DataDir | None = None) -> Project:
     _, contract_problems = contracts_in_force(lots.frame, events.frame, rates,
                                               pd.Timestamp.max.normalize())
     project.problems += contract_problems + _financing_plan_totals(project)
+    project.problems += _unsafe_totals(project)
     return project
+
+
+def _unsafe_totals(project: Project) -> list[Problem]:
+    """An error for a money file whose totals could not be summed exactly in int64 tiyn (only
+    with hundreds of thousands of amounts near the ceiling); :meth:`Project.spending` then
+    refuses to compute rather than wrap around."""
+    out = []
+    for frame in (project.budget, project.payments, project.financing_plan):
+        rows = frame.loc[frame["valid"]]
+        if len(rows) and not sum_is_safe(rows["kzt_minor"]):
+            out.append(Problem(ERROR, rows["_file"].iloc[0], None, "amount", None,
+                               "load.totals_too_large"))
+    return out
 
 
 def _financing_plan_totals(project: Project) -> list[Problem]:

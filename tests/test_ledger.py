@@ -137,3 +137,17 @@ def test_a_data_folder_with_only_the_plan_loads_without_problems(data_dir):
     project = load(data_dir)
     assert project.problems == []
     assert project.spending(date(2024, 1, 1)).empty
+
+
+def test_totals_that_could_wrap_around_are_refused_not_summed(money_dir, capsys):
+    from mics_budget.cli import main
+
+    rows = "".join(f"Q{i},2023-06-10,8.1,RB,161,9999999999999.99,KZT,,,,,\n" for i in range(5000))
+    write_files(money_dir, {"budget/payments.csv": PAYMENTS + rows})
+    project = load(money_dir)
+    assert ("load.totals_too_large", "budget/payments.csv") in [(p.key, p.file)
+                                                               for p in project.problems]
+    with pytest.raises(Exception, match="больше, чем можно сложить точно"):
+        project.spending(date(2023, 12, 31))
+    assert main(["summary", "--as-of", "2023-12-31", "--data", str(money_dir)]) == 2
+    assert "итоги не считаются" in capsys.readouterr().err

@@ -123,3 +123,19 @@ def test_payment_flags_and_supplier_with_several_lots(money_dir):
     assert (None, "payment_without_lot") in names            # P6 on 7.2 names no lot
     detail = next(f["detail"] for f in flags if f["flag"] == "payment_without_lot")
     assert "P6" in detail and "7.2" in detail
+
+
+def test_a_lot_without_events_or_law_is_not_flagged_late_and_gets_its_law(money_dir):
+    """A lot only planned (no event yet) is not "delivered late"; a lot with no law is under
+    the law in force on its planned announcement, so the short-submission flag still runs."""
+    write_files(money_dir, {
+        "procurement/lots.csv": LOTS + "L2,7.2,Канц,auction,5000000,KZT,149,,2023-06-28,\n"
+                                       "L3,7.3,Аптечки,auction,900,KZT,142,2025-02-01,,\n",
+        "procurement/events.csv": EVENTS + "L3,2025-02-01,announced,,,,,,,,\n"
+                                           "L3,2025-02-05,evaluation,,,,,,,,\n"})
+    project = load(money_dir)
+    laws = register(project, date(2025, 6, 30)).set_index("lot")["law"].to_dict()
+    assert laws == {"L1": "434-V", "L2": "", "L3": "106-VIII"}
+    flags = [(f["lot"], f["flag"]) for f in red_flags(project, date(2025, 6, 30))]
+    assert ("L2", "delivery_after_need") not in flags
+    assert ("L3", "short_submission") in flags  # 4 days < 10 under 106-VIII

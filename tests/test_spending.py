@@ -188,3 +188,20 @@ def test_csv_xlsx_and_russian_excel_csv_give_identical_summaries(money_dir, tmp_
     assert project.problems == []
     pd.testing.assert_frame_equal(project.spending(date(2023, 12, 31), by=["activity", "month"]),
                                   expected)
+
+
+@pytest.mark.parametrize("kwargs", [{"by": ["activty"]}, {"by": "activity,month"},
+                                    {"source": "РБ"}, {"activities": ["99.1"]},
+                                    {"activities": "7.1"}])
+def test_misspelt_keys_sources_and_activities_are_refused(money_dir, kwargs):
+    with pytest.raises(ValueError, match=r"valid|collection"):
+        load(money_dir).spending(date(2023, 12, 31), **kwargs)
+
+
+def test_unknown_sections_and_units_are_refused(money_dir):
+    project = load(money_dir)
+    with pytest.raises(ValueError, match="unknown sections"):
+        project.activities_of(["99"])
+    with pytest.raises(ValueError, match="unknown units"):
+        project.activities_of(units=["XYZ"])
+    assert project.activities_of(["7"]) == ["7.1", "7.2", "7.3"]
