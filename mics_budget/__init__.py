@@ -4,7 +4,8 @@
 """
 
 from .checks import Problem
-from .labels import UserError, set_lang, t
+from .errors import UserError
+from .i18n import set_lang, t
 from .periods import Period, PeriodError, parse_period
 from .plan import Activity, Plan
 from .project import Project, load

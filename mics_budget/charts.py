@@ -1,7 +1,7 @@
 """Altair charts of the figures, shared by the report, the dashboard and the notebooks.
 
 Every function takes the tidy frames the library computes and returns an ``alt.Chart``;
-labels come from :mod:`.labels`. Nothing here loads anything from the internet: call
+labels come from :mod:`.texts`. Nothing here loads anything from the internet: call
 :func:`use_offline_renderer` (static SVG) in reports, and use ``alt.JupyterChart`` with
 ``enable_offline`` for interactive pages (see stack.md).
 """
@@ -13,7 +13,7 @@ from datetime import date
 import pandas as pd
 
 from ._altair import alt
-from .labels import get_lang, t
+from .i18n import get_lang, t
 
 SOURCE_COLORS = {"RB": "#1f5fa8", "UNICEF": "#1cabe2"}
 MEASURE_COLORS = ["#9db4cf", "#f2a541", "#2e8540"]

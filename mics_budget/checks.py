@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .labels import t
+from .i18n import t
 
 ERROR = "error"
 WARNING = "warning"

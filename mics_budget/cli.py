@@ -15,12 +15,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import labels
+from . import i18n
 from .checks import excerpt, problems_frame
 from .config import REPORTS_DIR, DataDir
+from .errors import UserError
 from .fileio import atomic_writer
 from .flags import red_flags
-from .labels import UserError, t
+from .i18n import t
 from .ocds import release_package
 from .output import FORMATS, emit, text_table, to_csv, to_json
 from .plan import import_plan
@@ -29,6 +30,7 @@ from .project import load
 from .recording import add_lot, convert_to_utf8, record_event, require_folder
 from .register import register
 from .spending import GROUP_KEYS, MONEY, summary_json
+from .texts import ARGPARSE
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -64,7 +66,7 @@ class Parser(argparse.ArgumentParser):
 def _translate_argparse() -> None:
     """Route argparse's own messages (required arguments, bad choices …) through labels."""
     def gettext(message: str) -> str:
-        key = labels.ARGPARSE.get(message)
+        key = ARGPARSE.get(message)
         return t(key) if key else message
 
     argparse._ = gettext  # type: ignore[attr-defined]
@@ -77,7 +79,7 @@ def _as_of(parser: argparse.ArgumentParser) -> None:
 
 def _common(parser: argparse.ArgumentParser, formats: bool = False) -> None:
     parser.add_argument("--data", type=parse_path, metavar="DIR", help=t("help.data"))
-    parser.add_argument("--lang", choices=labels.LANGS, help=t("help.lang"))
+    parser.add_argument("--lang", choices=i18n.LANGS, help=t("help.lang"))
     if formats:
         parser.add_argument("--format", choices=FORMATS, default="table", help=t("help.format"))
 
@@ -85,7 +87,7 @@ def _common(parser: argparse.ArgumentParser, formats: bool = False) -> None:
 def build_parser() -> argparse.ArgumentParser:
     _translate_argparse()
     parser = Parser(prog="mics-budget", description=t("help.prog"))
-    parser.add_argument("--lang", choices=labels.LANGS, help=t("help.lang"))
+    parser.add_argument("--lang", choices=i18n.LANGS, help=t("help.lang"))
     commands = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
 
     plan = commands.add_parser("plan", help=t("help.plan"))
@@ -253,7 +255,7 @@ def cmd_plan_status(args: argparse.Namespace) -> int:
     table["status"] = table["status"].map(lambda s: t(f"status.{s}"))
     if project.example_data:
         emit(t("example.banner") + "\n")
-    emit(t("status.title", date=labels.format_date(as_of)) + "\n")
+    emit(t("status.title", date=i18n.format_date(as_of)) + "\n")
     emit(text_table(table, widths={"title": 60}))
     summary = ", ".join(f"{t(f'status.{s}')}: {counts[s]}" for s in counts.index)
     emit(t("status.totals", counts=summary) + "\n")
@@ -300,7 +302,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
         return 0
     if project.example_data:
         emit(t("example.banner") + "\n")
-    emit(t("summary.title", date=labels.format_date(as_of)) + "\n")
+    emit(t("summary.title", date=i18n.format_date(as_of)) + "\n")
     minor = project.spending_minor(as_of, args.by, args.year, args.source, activities)
     emit(text_table(_for_people(table, minor), right=[*MONEY, "execution"]))
     errors = sum(p.severity == "error" for p in project.problems)
@@ -332,8 +334,8 @@ def _for_people(table: pd.DataFrame, exact: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame({k: shown[k].astype("str") for k in keys})
     out["source"] = shown["source"].map(lambda s: t(f"funding.{s}"))
     for column in money:
-        out[column] = shown[column].map(labels.format_number)
-    out["execution"] = shown["execution"].map(labels.format_percent)
+        out[column] = shown[column].map(i18n.format_number)
+    out["execution"] = shown["execution"].map(i18n.format_percent)
     return out
 
 
@@ -361,15 +363,15 @@ def cmd_procurement_status(args: argparse.Namespace) -> int:
         return 0
     if project.example_data:
         emit(t("example.banner") + "\n")
-    emit(t("procurement.title", date=labels.format_date(as_of)) + "\n")
+    emit(t("procurement.title", date=i18n.format_date(as_of)) + "\n")
     shown = table[["lot", "activity", "stage", "stage_since", "days_in_stage", "estimate",
                    "contract_amount", "savings", "paid", "left_to_pay", "delay_days"]].copy()
     shown["stage"] = shown["stage"].map(lambda s: t(f"stage.{s or 'none'}"))
     shown["stage_since"] = shown["stage_since"].map(
-        lambda d: labels.format_date(d.date()) if pd.notna(d) else "")
+        lambda d: i18n.format_date(d.date()) if pd.notna(d) else "")
     money = ["estimate", "contract_amount", "savings", "paid", "left_to_pay"]
     for column in money:
-        shown[column] = shown[column].map(labels.format_number)
+        shown[column] = shown[column].map(i18n.format_number)
     emit(text_table(shown.astype({"days_in_stage": "str"}).replace({"<NA>": ""}),
                     right=[*money, "days_in_stage"]))
     return 0
@@ -450,8 +452,8 @@ def report_defaults(path: str | None) -> dict[str, str]:
             raise UserError("error.bad_params", path=path, detail=t(
                 "params.unknown_key", key=excerpt(key), choices=", ".join(REPORT_PARAMS)))
         if not isinstance(value, str | int) or isinstance(value, bool) or (
-                key == "lang" and value not in labels.LANGS):
-            expected = ", ".join(labels.LANGS) if key == "lang" else t("params.text")
+                key == "lang" and value not in i18n.LANGS):
+            expected = ", ".join(i18n.LANGS) if key == "lang" else t("params.text")
             raise UserError("error.bad_params", path=path, detail=t(
                 "params.bad_value", key=key, value=excerpt(value), expected=expected))
     return {k: str(v) for k, v in values.items()}
@@ -463,8 +465,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     defaults = report_defaults(args.params)
     data = DataDir.resolve(args.data or defaults.get("data"))
     require_folder(data)
-    lang = args.lang or defaults.get("lang") or labels.get_lang()
-    labels.set_lang(lang)
+    lang = args.lang or defaults.get("lang") or i18n.get_lang()
+    i18n.set_lang(lang)
     out = args.out or defaults.get("out")
     month = args.month or defaults.get("month")
     project = load(data)
@@ -508,10 +510,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     # the language must be known before the parser renders its help texts
     for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in labels.LANGS:
-            labels.set_lang(argv[i + 1])
-        elif arg.startswith("--lang=") and arg.split("=", 1)[1] in labels.LANGS:
-            labels.set_lang(arg.split("=", 1)[1])
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in i18n.LANGS:
+            i18n.set_lang(argv[i + 1])
+        elif arg.startswith("--lang=") and arg.split("=", 1)[1] in i18n.LANGS:
+            i18n.set_lang(arg.split("=", 1)[1])
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)

@@ -15,10 +15,10 @@ from datetime import date
 import ipywidgets as widgets
 import pandas as pd
 
-from . import charts, labels
+from . import charts, i18n
 from ._altair import alt
 from .flags import red_flags
-from .labels import format_money, format_percent, t
+from .i18n import format_money, format_percent, t
 from .presentation import TABLE_CSS, Table, banner_html
 from .project import Project, load
 from .register import register
@@ -39,7 +39,7 @@ class Filters(widgets.HBox):
         self.unit = widgets.Dropdown(options=[ALL], layout={"width": "240px"})
         self.relabeling = False
         self.lang = widgets.ToggleButtons(options=[("RU", "ru"), ("EN", "en")],
-                                          value=labels.get_lang(),
+                                          value=i18n.get_lang(),
                                           style={"button_width": "44px"})
         self.relabel()
         super().__init__([self.as_of, self.source, self.section, self.unit, self.lang],
@@ -138,7 +138,7 @@ class Dashboard(widgets.VBox):
 
     def __init__(self, project: Project, as_of: date | None = None, lang: str | None = None):
         if lang:
-            labels.set_lang(lang)
+            i18n.set_lang(lang)
         alt.JupyterChart.enable_offline(True)
         self.project = project
         self.title = widgets.HTML()
@@ -178,7 +178,7 @@ class Dashboard(widgets.VBox):
             return
         activities = self.project.activities_of(sel["sections"], sel["units"])
         self.title.value = (f"<h1>{t('dash.title')}</h1><p>{t('report.as_of')} "
-                            f"{labels.format_date(sel['as_of'])}</p>")
+                            f"{i18n.format_date(sel['as_of'])}</p>")
         self.banner.value = banner_html(t("example.banner")) if self.project.example_data \
             else ""
         as_of, source = sel["as_of"], sel["source"]
@@ -234,7 +234,7 @@ class Dashboard(widgets.VBox):
             self.message.value = f'<p class="mics-error">{text}</p>'
 
     def _on_lang(self, change) -> None:
-        labels.set_lang(change["new"])
+        i18n.set_lang(change["new"])
         self.filters.relabel()
         self._on_change()
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .labels import format_date, format_money, format_percent, t
+from .i18n import format_date, format_money, format_percent, t
 from .params import load_params
 from .register import register
 

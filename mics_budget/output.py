@@ -12,7 +12,7 @@ from typing import TextIO
 
 import pandas as pd
 
-from .labels import t
+from .i18n import t
 
 FORMATS = ("json", "table", "csv")
 

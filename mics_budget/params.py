@@ -8,7 +8,8 @@ from pathlib import Path
 import yaml
 
 from .config import PARAMS_DIR
-from .labels import UserError, t
+from .errors import UserError
+from .i18n import t
 
 MAX_PARAMS_BYTES = 1 << 20  # a settings file is a page of text, not a data set
 

@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .labels import UserError, t
+from .errors import UserError
+from .i18n import t
 
 MONTHS: dict[str, int] = {
     name: number

@@ -16,8 +16,9 @@ from pathlib import Path
 import pandas as pd
 
 from .config import DataDir
+from .errors import UserError
 from .fileio import csv_text, write_text_files
-from .labels import UserError, t
+from .i18n import t
 from .periods import Period, PeriodError, parse_period
 
 FUNDING = {"рб": "RB", "юнисеф": "UNICEF", "не требуется": "NONE"}

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from .fileio import atomic_writer
-from .labels import format_date, format_number, format_percent, t
+from .i18n import format_date, format_number, format_percent, t
 
 XLSX_FORMATS = {"money": "#,##0.00", "percent": "0.0%", "date": "DD.MM.YYYY", "int": "0"}
 

@@ -17,8 +17,8 @@ import pandas as pd
 from . import spending as _spending
 from .checks import ERROR, WARNING, Problem, has_errors
 from .config import DataDir
+from .errors import UserError
 from .fx import load_rates
-from .labels import UserError
 from .ledger import Loaded, load_budget, load_financing_plan, load_payments, payments_without_budget
 from .lifecycle import replay
 from .plan import Plan, load_plan
@@ -119,7 +119,7 @@ class Project:
 def load(data: str | os.PathLike[str] | DataDir | None = None) -> Project:
     """Load a data folder (default: the project's ``data/``) once; problems are kept, not raised.
 
-    A missing or broken plan raises :class:`~mics_budget.labels.UserError`: without the plan
+    A missing or broken plan raises :class:`~mics_budget.errors.UserError`: without the plan
     nothing else can be checked.
     """
     folder = data if isinstance(data, DataDir) else DataDir.resolve(data)

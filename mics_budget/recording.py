@@ -28,9 +28,10 @@ from filelock import FileLock, Timeout
 
 from .checks import excerpt
 from .config import DataDir
+from .errors import UserError
 from .fileio import atomic_writer
 from .fx import currencies
-from .labels import UserError, t
+from .i18n import t
 from .lifecycle import allowed, replay
 from .plan import load_plan
 from .procurement import EVENTS, LOTS, METHODS, STATUSES, law_on, laws, load_events, load_lots

@@ -13,9 +13,9 @@ from datetime import date
 
 import ipywidgets as widgets
 
-from . import labels
+from . import i18n
 from .config import DataDir
-from .labels import t
+from .i18n import t
 from .lifecycle import allowed
 from .presentation import TABLE_CSS, Table, banner_html
 from .procurement import lot_states
@@ -30,7 +30,7 @@ FIELDS = ("lot", "status", "date", "amount", "bids", "supplier", "supplier_bin",
 class RegisterApp(widgets.VBox):
     def __init__(self, data: DataDir, today: date | None = None, lang: str | None = None):
         if lang:
-            labels.set_lang(lang)
+            i18n.set_lang(lang)
         self.data = data
         self.today = today or date.today()
         self.banner = widgets.HTML()

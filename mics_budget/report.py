@@ -14,9 +14,9 @@ from pathlib import Path
 import altair as alt
 import pandas as pd
 
-from . import charts, labels
+from . import charts, i18n
 from .flags import red_flags
-from .labels import t
+from .i18n import t
 from .params import specifics_names
 from .presentation import TABLE_CSS, Table, banner_html, write_xlsx
 from .project import Project, load
@@ -54,7 +54,7 @@ class MonthlyReport:
 
     @classmethod
     def build(cls, data_dir: str | None, month: str, lang: str = "ru") -> MonthlyReport:
-        labels.set_lang(lang)
+        i18n.set_lang(lang)
         report = cls(load(data_dir or None), month, lang)
         report._build()
         return report
@@ -156,7 +156,7 @@ class MonthlyReport:
     @property
     def title(self) -> str:
         year, number = (int(p) for p in self.month.split("-"))
-        name = labels.MONTH_NAMES[self.lang][number - 1]
+        name = i18n.MONTH_NAMES[self.lang][number - 1]
         return t("report.title", month=name, year=year)
 
     @property
@@ -178,7 +178,7 @@ class MonthlyReport:
 
     def show_title(self) -> None:
         head = f"{TABLE_CSS}<h1>{self.title}</h1><p>{t('report.as_of')} " \
-               f"{labels.format_date(self.as_of)}</p>"
+               f"{i18n.format_date(self.as_of)}</p>"
         self._show(head + (banner_html(self.banner) if self.banner else ""))
 
     def show_headline(self) -> None:

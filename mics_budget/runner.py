@@ -23,7 +23,8 @@ from pathlib import Path
 
 from .checks import excerpt
 from .config import NOTEBOOKS_DIR, PARAMS_DIR, REPORTS_DIR, DataDir
-from .labels import UserError, t
+from .errors import UserError
+from .i18n import t
 
 NOTEBOOK = NOTEBOOKS_DIR / "monthly_report.ipynb"
 TEMPLATES = Path(__file__).with_name("templates")

@@ -17,7 +17,7 @@ import urllib.request
 from pathlib import Path
 
 from .config import NOTEBOOKS_DIR, DataDir
-from .labels import UserError
+from .errors import UserError
 
 SHARE = Path(__file__).with_name("share") / "jupyter"
 LOCAL_HOSTS = {"localhost"}

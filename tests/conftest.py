@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mics_budget import labels
+from mics_budget import i18n
 from mics_budget.config import DEFAULT_DATA_DIR, PROJECT_ROOT
 
 SEED = PROJECT_ROOT.parent / "shared" / "seed" / "000_3189f67c75141ab5.txt"
@@ -17,9 +17,9 @@ if not SEED.exists():  # CI may lay shared/ elsewhere; the committed copy is ide
 
 @pytest.fixture(autouse=True)
 def _russian():
-    labels.set_lang("ru")
+    i18n.set_lang("ru")
     yield
-    labels.set_lang("ru")
+    i18n.set_lang("ru")
 
 
 @pytest.fixture

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from mics_budget import labels, load
+from mics_budget import i18n, load
 from mics_budget.cli import main, summary_json
 from mics_budget.config import DEFAULT_DATA_DIR, DataDir
 from mics_budget.dashboard import Dashboard
-from mics_budget.labels import t
+from mics_budget.i18n import t
 from mics_budget.recording import add_lot
 from mics_budget.register_app import RegisterApp
 from mics_budget.server import free_port, is_local, voila_command, wait_until_up
@@ -58,7 +58,7 @@ def test_dashboard_language_switch_keeps_the_filters(project):
         assert ("State budget", "RB") in board.filters.source.options
         assert "Plan" in board.headline.value and "MICS: budget" in board.title.value
     finally:
-        labels.set_lang("ru")
+        i18n.set_lang("ru")
 
 
 def test_dashboard_marks_example_data(project, money_dir):

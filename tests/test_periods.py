@@ -70,9 +70,9 @@ def test_anything_else_is_refused_quoting_the_text(text, reason):
 
 
 def test_refusal_is_translated():
-    from mics_budget import labels
+    from mics_budget import i18n
 
-    labels.set_lang("en")
+    i18n.set_lang("en")
     with pytest.raises(PeriodError, match="unknown month 'мая'"):
         parse_period("Мая 2023")
 

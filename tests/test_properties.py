@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from mics_budget import load
 from mics_budget.config import DEFAULT_DATA_DIR
-from mics_budget.labels import LABELS
+from mics_budget.texts import LABELS
 from tests.conftest import MONEY_FILES
 
 RB = ["2.1", "7.1", "7.2", "7.3", "8.1", "8.2", "8.3", "8.4", "9.2", "11.1", "11.2", "12.1",

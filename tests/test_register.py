@@ -98,8 +98,8 @@ def test_the_example_flags(example):
 
 def test_every_flag_has_a_russian_and_english_explanation():
     from mics_budget.flags import FLAG_NAMES
-    from mics_budget.labels import LABELS
     from mics_budget.params import load_params
+    from mics_budget.texts import LABELS
 
     assert set(load_params("red_flags")) == set(FLAG_NAMES)
     for name in FLAG_NAMES:

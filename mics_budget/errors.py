@@ -1,0 +1,18 @@
+"""Errors meant for people: a label key and its parameters, rendered in the current language
+only when shown (the CLI prints one line per error and exits with status 2)."""
+
+from __future__ import annotations
+
+from .i18n import t
+
+
+class UserError(Exception):
+    """An error meant for a person: a label key plus its parameters, rendered on demand."""
+
+    def __init__(self, key: str, **params: object):
+        self.key = key
+        self.params = params
+        super().__init__(key)
+
+    def __str__(self) -> str:
+        return t(self.key, **{k: str(v) for k, v in self.params.items()})

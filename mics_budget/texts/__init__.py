@@ -1,0 +1,16 @@
+"""Every user-facing text, grouped by the part of the tool that shows it.
+
+:data:`LABELS` maps a key (``area.name``) to its texts, one per language of
+:data:`mics_budget.i18n.LANGS`; :func:`mics_budget.i18n.t` renders one. A test checks that
+every label has every language with the same placeholders.
+"""
+
+from __future__ import annotations
+
+from . import cli, data, general, plan, procurement, report, screens
+
+AREAS = (general, data, plan, procurement, report, screens, cli)
+LABELS: dict[str, tuple[str, ...]] = {}
+for _area in AREAS:
+    LABELS.update(_area.LABELS)
+ARGPARSE = cli.ARGPARSE
