@@ -36,9 +36,12 @@ def is_local(host: str) -> bool:
 
 
 def voila_command(register: bool = False, host: str = "127.0.0.1", port: int = 8866,
-                  token: str | None = None) -> list[str]:
-    """The ``voila`` command line; raises :class:`UserError` for a public host w/o token."""
-    if not is_local(host) and not token:
+                  token: str | None = None, users: Path | None = None) -> list[str]:
+    """The ``voila`` command line; raises :class:`UserError` for a public host w/o token.
+
+    With a users file, every page needs a signed-in user (:mod:`.webauth`) instead of a token,
+    on any address."""
+    if users is None and not is_local(host) and not token:
         raise UserError("server.token_required", host=host)
     notebook = NOTEBOOKS_DIR / ("register.ipynb" if register else "dashboard.ipynb")
     command = [
@@ -48,15 +51,28 @@ def voila_command(register: bool = False, host: str = "127.0.0.1", port: int = 8
         f"--VoilaExecutor.timeout={CELL_TIMEOUT}",
         f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE}",
         f"--MappingKernelManager.cull_interval={CULL_INTERVAL}",
-        f"--Voila.token={token or ''}",
+        f"--Voila.token={'' if users else token or ''}",
     ]
+    if users is not None:
+        from .webauth import AUTHORIZER, PROVIDER
+
+        command += [f"--Voila.identity_provider_class={PROVIDER}",
+                    f"--Voila.authorizer_class={AUTHORIZER}",
+                    f"--MicsIdentityProvider.users_file={users}",
+                    "--VoilaConfiguration.http_header_envs=Cookie"]  # the kernel reads it
     if not register:  # the register app writes files: a fresh kernel per page is safer
         command += ["--preheat_kernel=True", "--pool_size=1"]
     return command
 
 
-def voila_env(data: DataDir, lang: str | None = None) -> dict[str, str]:
+def voila_env(data: DataDir, lang: str | None = None,
+              users: Path | None = None) -> dict[str, str]:
     env = dict(os.environ)
+    env.pop("MICS_SESSION_SECRET", None)  # a new one at each start (mics_budget.webauth)
+    if users is not None:
+        env["MICS_USERS"] = str(users)
+    else:  # no users file: the kernels must not think there is one
+        env.pop("MICS_USERS", None)
     env["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(SHARE), env.get("JUPYTER_PATH")]))
     env["MICS_DATA"] = str(data.root)
     if lang:
