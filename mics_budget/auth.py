@@ -183,8 +183,9 @@ def _wait_for_request(timeout: float | None = None) -> None:
     result: dict = {}
 
     async def receive() -> None:
-        request = HTTPRequest(url, headers={"X-Mics-Kernel": kernel_proof(secret, kernel_id)})
-        connection = await websocket_connect(request, connect_timeout=10)
+        request = HTTPRequest(url, headers={"X-Mics-Kernel": kernel_proof(secret, kernel_id)},
+                              connect_timeout=10)
+        connection = await websocket_connect(request)
         try:
             message = await asyncio.wait_for(connection.read_message(), timeout)
         finally:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import secrets
 import socket
 import sys
 import time
@@ -36,7 +37,8 @@ def is_local(host: str) -> bool:
 
 
 def voila_command(register: bool = False, host: str = "127.0.0.1", port: int = 8866,
-                  token: str | None = None, users: Path | None = None) -> list[str]:
+                  token: str | None = None, users: Path | None = None,
+                  preheat: bool | None = None) -> list[str]:
     """The ``voila`` command line; raises :class:`UserError` for a public host w/o token.
 
     With a users file, every page needs a signed-in user (:mod:`.webauth`) instead of a token,
@@ -60,7 +62,9 @@ def voila_command(register: bool = False, host: str = "127.0.0.1", port: int = 8
                     f"--Voila.authorizer_class={AUTHORIZER}",
                     f"--MicsIdentityProvider.users_file={users}",
                     "--VoilaConfiguration.http_header_envs=Cookie"]  # the kernel reads it
-    if not register:  # the register app writes files: a fresh kernel per page is safer
+    if preheat is None:  # the register app writes files: a fresh kernel per page is safer
+        preheat = not register
+    if preheat:
         command += ["--preheat_kernel=True", "--pool_size=1"]
     return command
 
@@ -68,11 +72,14 @@ def voila_command(register: bool = False, host: str = "127.0.0.1", port: int = 8
 def voila_env(data: DataDir, lang: str | None = None,
               users: Path | None = None) -> dict[str, str]:
     env = dict(os.environ)
-    env.pop("MICS_SESSION_SECRET", None)  # a new one at each start (mics_budget.webauth)
+    for name in ("MICS_USERS", "MICS_SESSION_SECRET", "MICS_SESSION_COOKIE"):
+        env.pop(name, None)  # without users the kernels must not think there are any
     if users is not None:
+        # the server and every kernel, pre-heated or not, inherit these (mics_budget.auth):
+        # a new secret and cookie name at each start, so a restart ends every session
         env["MICS_USERS"] = str(users)
-    else:  # no users file: the kernels must not think there is one
-        env.pop("MICS_USERS", None)
+        env["MICS_SESSION_SECRET"] = secrets.token_hex(32)
+        env["MICS_SESSION_COOKIE"] = f"mics-session-{secrets.token_hex(4)}"
     env["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(SHARE), env.get("JUPYTER_PATH")]))
     env["MICS_DATA"] = str(data.root)
     if lang:

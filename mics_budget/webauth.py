@@ -110,10 +110,13 @@ class MicsIdentityProvider(IdentityProvider):
             self.log.info("mics: %d user(s) in %s", count, path)
         self.secret = os.environ.get(SECRET_ENV) or secrets.token_hex(32)
         self.base_url = getattr(self.parent, "base_url", "/") or "/"
-        self.cookie_name = f"mics-session-{getattr(self.parent, 'port', 0)}"
+        self.cookie_name = (os.environ.get(COOKIE_ENV)
+                            or f"mics-session-{getattr(self.parent, 'port', 0)}")
         self.throttle = Throttle()
         self._revoked: dict[str, float] = {}
-        # the kernels inherit the server's environment: they verify sessions themselves
+        # the kernels inherit the server's environment and verify sessions themselves;
+        # `mics-budget dashboard` sets these before Voila starts (pre-heated kernels start
+        # before this provider exists), plain `voila` gets them from here
         os.environ[SECRET_ENV] = self.secret
         os.environ[COOKIE_ENV] = self.cookie_name
         if path is not None:
