@@ -121,6 +121,10 @@ class MicsIdentityProvider(IdentityProvider):
         os.environ[COOKIE_ENV] = self.cookie_name
         if path is not None:
             os.environ[USERS_ENV] = str(path)
+        ip = getattr(self.parent, "ip", "") or "0.0.0.0"
+        if not _is_loopback(ip) and ip != "localhost":
+            self.log.warning("mics: on %s passwords and session cookies cross the network "
+                             "unencrypted unless HTTPS is put in front of Voila", ip)
 
     # --- what jupyter_server asks
     @property
@@ -186,10 +190,6 @@ class MicsIdentityProvider(IdentityProvider):
         self._revoked = {s: until for s, until in self._revoked.items() if until > now}
         if sid:
             self._revoked[sid] = now + SESSION_HOURS * 3600
-
-    def validate_security(self, app, ssl_options=None) -> None:
-        if ssl_options is None and not _is_loopback(getattr(app, "ip", "") or "0.0.0.0"):
-            self.log.warning("mics: passwords travel unencrypted: put HTTPS in front of Voila")
 
     def get_handlers(self) -> list[tuple]:
         """Login and logout, and guards placed before Voila's unauthenticated handlers."""
