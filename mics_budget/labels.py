@@ -774,6 +774,12 @@ LABELS.update({
     ),
     "users.bad_file": ("файл пользователей {path} повреждён ({detail})",
                        "the users file {path} is broken ({detail})"),
+    "users.cannot_read": ("не удаётся прочитать файл пользователей {path}: {detail}",
+                          "cannot read the users file {path}: {detail}"),
+    "users.cannot_write": ("не удаётся записать файл пользователей {path}: {detail}",
+                           "cannot write the users file {path}: {detail}"),
+    "users.locked": ("файл пользователей {path} занят другой командой; повторите позже",
+                     "the users file {path} is busy with another command; try again later"),
     "users.bad_version": (
         "файл пользователей {path} другой версии ({version}): обновите программу",
         "the users file {path} has another version ({version}): update the program",

@@ -17,6 +17,7 @@ steps), ``admin`` (also adds lots and voids entries, when those features exist).
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
 import getpass
 import hashlib
@@ -26,11 +27,12 @@ import os
 import secrets
 import sys
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from filelock import FileLock
+from filelock import FileLock, Timeout
 
 from .fileio import atomic_writer
 from .labels import UserError, t
@@ -188,13 +190,15 @@ class UsersFile:
         """``{key(name): Account}``; an empty dict when the file does not exist."""
         try:
             st = self.path.stat()
+            stamp = (st.st_ino, st.st_size, st.st_mtime_ns)
+            if stamp != self._stamp:
+                self._accounts = self._parse(self.path.read_bytes())
+                self._stamp = stamp
         except FileNotFoundError:
             self._stamp, self._accounts = None, {}
-            return {}
-        stamp = (st.st_ino, st.st_size, st.st_mtime_ns)
-        if stamp != self._stamp:
-            self._accounts = self._parse(self.path.read_bytes())
-            self._stamp = stamp
+        except OSError as exc:  # a folder, no permission …
+            raise UserError("users.cannot_read", path=self.path,
+                            detail=exc.strerror or exc) from None
         return self._accounts
 
     def _parse(self, data: bytes) -> dict[str, Account]:
@@ -238,9 +242,19 @@ class UsersFile:
         with atomic_writer(self.path, "w", permissions=0o600, encoding="utf-8") as fh:
             fh.write(text)
 
-    def _locked(self) -> FileLock:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        return FileLock(f"{self.path}.lock", timeout=LOCK_TIMEOUT)
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Read-modify-write under the lock; any OS failure is a clear error, the old file
+        stays whole (the write is atomic)."""
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with FileLock(f"{self.path}.lock", timeout=LOCK_TIMEOUT):
+                yield
+        except Timeout:
+            raise UserError("users.locked", path=self.path) from None
+        except OSError as exc:
+            raise UserError("users.cannot_write", path=self.path,
+                            detail=exc.strerror or exc) from None
 
     def add(self, name: str, role: str, password: str) -> Account:
         name, role = check_name(name), check_role(role)

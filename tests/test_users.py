@@ -120,8 +120,9 @@ def test_the_write_is_atomic(monkeypatch, users_file):
         raise OSError("disk full")
 
     monkeypatch.setattr(users_mod.json, "dumps", broken_dumps)
-    with pytest.raises(OSError):
+    with pytest.raises(UserError) as failed:
         UsersFile(users_file).add("boss", "admin", PASSWORD)
+    assert failed.value.key == "users.cannot_write" and "disk full" in str(failed.value)
     monkeypatch.undo()
     assert users_file.read_bytes() == before
 
@@ -134,7 +135,7 @@ def test_the_write_is_atomic(monkeypatch, users_file):
         raise OSError("power cut")
 
     monkeypatch.setattr(os, "replace", replace)
-    with pytest.raises(OSError):
+    with pytest.raises(UserError):
         UsersFile(users_file).add("boss", "admin", PASSWORD)
     monkeypatch.setattr(os, "replace", real_replace)
     assert calls and calls[0][1] == users_file and calls[0][0].parent == users_file.parent
@@ -185,6 +186,19 @@ def test_a_broken_file_is_a_clear_error(tmp_path, capsys):
     with pytest.raises(UserError) as broken:
         UsersFile(path).accounts()
     assert broken.value.key == "users.bad_file" and "U+0000" in str(broken.value)
+
+
+def test_an_unusable_path_is_a_clear_error(tmp_path, monkeypatch, capsys):
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    assert main(["users", "list", "--users", str(folder)]) == 2
+    assert f"не удаётся прочитать файл пользователей {folder}" in capsys.readouterr().err
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
+    assert main(["users", "add", "a", "--role", "viewer", "--users", str(blocker / "u.json")]) == 2
+    err = capsys.readouterr().err
+    assert "не удаётся прочитать файл пользователей" in err and "Traceback" not in err
 
 
 def test_the_environment_names_the_file(monkeypatch, users_file, capsys):
