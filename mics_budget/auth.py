@@ -13,15 +13,19 @@ file each time, never from the cookie.
 In the kernel, :func:`current_user` tells who opened the page. Voila copies the page request's
 ``Cookie`` header into the kernel's environment (``HTTP_COOKIE``, because the server runs with
 ``--VoilaConfiguration.http_header_envs=Cookie``); the kernel inherits the server's environment,
-where the identity provider put the secret (``MICS_SESSION_SECRET``), the cookie name
-(``MICS_SESSION_COOKIE``) and the users file (``MICS_USERS``), and checks the signature itself.
-The browser cannot forge it: only ``/login`` makes sessions, and the browser cannot send
-code to the kernel (Voila lets only widget messages through).
+where ``mics-budget dashboard`` (or, under a plain ``voila``, the identity provider) put the
+secret (``MICS_SESSION_SECRET``), the cookie name (``MICS_SESSION_COOKIE``) and the users file
+(``MICS_USERS``), and checks the signature itself. The browser cannot forge it: only ``/login``
+makes sessions, and the browser cannot send code to the kernel (Voila lets only widget messages
+through, so an app must take the name from here, never from a widget's value).
 
 A pre-heated kernel (``--preheat_kernel``) runs the notebook before anyone asks for it:
 :func:`current_user` then waits, as ``voila.utils.wait_for_request`` does, for the request that
 takes the kernel, read from ``/voila/query/<kernel>`` (which :mod:`.webauth` opens only to a
-local process proving it knows the secret).
+local process proving it knows the secret). Limits: the cell waits until someone opens the page,
+so Voila's cell timeout (``VoilaExecutor.timeout``, 120 s here) must not apply to it (a
+``VoilaExecutor.timeout_func`` sparing that cell, or no timeout), or the pooled page is spoilt;
+and like Voila's own helper it reaches the server at ``VOILA_APP_IP`` (default 127.0.0.1).
 """
 
 from __future__ import annotations
