@@ -185,9 +185,40 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8866, help=t("help.port"))
     p.add_argument("--token", default=os.environ.get("MICS_DASHBOARD_TOKEN"),
                    help=t("help.token"))
+    p.add_argument("--users", metavar="FILE", default=os.environ.get("MICS_USERS") or None,
+                   help=t("help.users_file"))
     _common(p)
     p.set_defaults(handler=cmd_dashboard)
+
+    _users_parser(commands)
     return parser
+
+
+def _users_parser(commands) -> None:
+    from .users import ROLES
+
+    def role(text: str) -> str:
+        if text not in ROLES:
+            raise argparse.ArgumentTypeError(
+                t("users.bad_role", role=text, roles=", ".join(ROLES)))
+        return text
+
+    users = commands.add_parser("users", help=t("help.users"))
+    uc = users.add_subparsers(dest="users_command", required=True, parser_class=Parser)
+    for name, handler, extra in (("add", cmd_users_add, True), ("list", cmd_users_list, False),
+                                 ("passwd", cmd_users_passwd, False),
+                                 ("remove", cmd_users_remove, False)):
+        p = uc.add_parser(name, help=t(f"help.users_{name}"))
+        if name != "list":
+            p.add_argument("name", metavar="NAME", help=t("help.users_name"))
+        if extra:
+            p.add_argument("--role", type=role, required=True, metavar="|".join(ROLES),
+                           help=t("help.role"))
+        if name == "list":
+            p.add_argument("--format", choices=FORMATS, default="table", help=t("help.format"))
+        p.add_argument("--users", metavar="FILE", help=t("help.users_file"))
+        p.add_argument("--lang", choices=i18n.LANGS, help=t("help.lang"))
+        p.set_defaults(handler=handler)
 
 
 def parse_source(text: str) -> str:
@@ -495,15 +526,78 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
     import subprocess
 
     from .server import voila_command, voila_env
+    from .users import UsersFile, users_path
 
-    command = voila_command(args.register, args.host, args.port, args.token)
-    query = f"?token={args.token}" if args.token else ""
-    print(t("server.starting", host=args.host, port=args.port, query=query), file=sys.stderr)
-    env = voila_env(DataDir.resolve(args.data), args.lang)
+    users = users_path(args.users) if args.users else None
+    if users is not None:
+        if not UsersFile(users).accounts():
+            raise UserError("users.no_users", path=users)
+        if args.token:
+            print(t("server.users_token_ignored"), file=sys.stderr)
+        args.token = None
+        print(t("server.starting_users", host=args.host, port=args.port, path=users),
+              file=sys.stderr)
+    command = voila_command(args.register, args.host, args.port, args.token, users=users)
+    if users is None:
+        query = f"?token={args.token}" if args.token else ""
+        print(t("server.starting", host=args.host, port=args.port, query=query),
+              file=sys.stderr)
+    env = voila_env(DataDir.resolve(args.data), args.lang, users=users)
     try:
         return subprocess.call(command, env=env)
     except KeyboardInterrupt:
         return 0
+
+
+def cmd_users_add(args: argparse.Namespace) -> int:
+    from .users import UsersFile, check_name, read_password, users_path
+
+    path = users_path(args.users)
+    users = UsersFile(path)
+    name = check_name(args.name)  # say what is wrong before asking for a password
+    if users.find(name) is not None:
+        raise UserError("users.exists", name=users.find(name).name)
+    account = users.add(name, args.role, read_password())
+    print(t("users.added", name=account.name, role=account.role, path=path), file=sys.stderr)
+    return 0
+
+
+def cmd_users_list(args: argparse.Namespace) -> int:
+    from .users import UsersFile, users_path
+
+    path = users_path(args.users)
+    rows = [{"name": a.name, "role": a.role} for a in UsersFile(path).accounts().values()]
+    rows.sort(key=lambda r: r["name"].casefold())
+    if args.format == "json":
+        emit(to_json(rows))
+    elif args.format == "csv":
+        emit(to_csv(pd.DataFrame(rows, columns=["name", "role"])))
+    elif not rows:
+        print(t("users.empty", path=path), file=sys.stderr)
+    else:
+        frame = pd.DataFrame([(r["name"], t(f"role.{r['role']}") + f" ({r['role']})")
+                              for r in rows], columns=["name", "role"])
+        emit(text_table(frame, headers=[t("col.user"), t("col.role")]))
+    return 0
+
+
+def cmd_users_passwd(args: argparse.Namespace) -> int:
+    from .users import UsersFile, read_password, users_path
+
+    users = UsersFile(users_path(args.users))
+    if users.find(args.name) is None:  # say so before asking for a password
+        raise UserError("users.unknown", name=args.name, path=users.path)
+    account = users.set_password(args.name, read_password())
+    print(t("users.changed", name=account.name), file=sys.stderr)
+    return 0
+
+
+def cmd_users_remove(args: argparse.Namespace) -> int:
+    from .users import UsersFile, users_path
+
+    account = UsersFile(users_path(args.users)).remove(args.name)
+    print(t("users.removed", name=account.name), file=sys.stderr)
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

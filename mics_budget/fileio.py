@@ -12,14 +12,19 @@ from pathlib import Path
 
 
 @contextlib.contextmanager
-def atomic_writer(path: Path, mode: str = "w", **kwargs) -> Iterator[io.IOBase]:
-    """Open a temporary file beside ``path``; on success it is fsync'ed and renamed over it."""
+def atomic_writer(path: Path, mode: str = "w", permissions: int | None = None,
+                  **kwargs) -> Iterator[io.IOBase]:
+    """Open a temporary file beside ``path``; on success it is fsync'ed and renamed over it.
+
+    ``permissions`` (e.g. ``0o600``) replaces the usual mode (0666 less the umask) from the
+    start, so the content is never readable by others, not even for a moment."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     umask = os.umask(0)
     os.umask(umask)
-    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; give the file the usual permissions
+    # mkstemp makes 0600; give the file the usual permissions unless told otherwise
+    os.chmod(tmp, 0o666 & ~umask if permissions is None else permissions)
     try:
         with open(fd, mode, **kwargs) as fh:
             yield fh

@@ -3,6 +3,10 @@ records the next step of a lot through :func:`.recording.record_event` (append-o
 
 Only the steps allowed from the lot's current stage are offered; a refused step shows its
 Russian message next to the field at fault; the register refreshes after each save.
+
+With sign-in (``user``, from :func:`.auth.current_user`), the signed-in name is who records
+(shown, not editable); a viewer gets the register without the form, and a save is refused in
+the kernel too, whatever the browser sends. Without (``user=None``) the OS user records.
 """
 
 from __future__ import annotations
@@ -22,16 +26,19 @@ from .procurement import lot_states
 from .project import load
 from .recording import RecordError, record_event
 from .register import register
+from .users import User
 
 FIELDS = ("lot", "status", "date", "amount", "bids", "supplier", "supplier_bin", "document",
           "note", "recorded_by")
 
 
 class RegisterApp(widgets.VBox):
-    def __init__(self, data: DataDir, today: date | None = None, lang: str | None = None):
+    def __init__(self, data: DataDir, today: date | None = None, lang: str | None = None,
+                 user: User | None = None, logout_url: str = "/logout"):
         if lang:
             i18n.set_lang(lang)
         self.data = data
+        self.user = user
         self.today = today or date.today()
         self.banner = widgets.HTML()
         self.table = widgets.HTML()
@@ -44,7 +51,8 @@ class RegisterApp(widgets.VBox):
         self.supplier_bin = widgets.Text(placeholder="123456789012")
         self.document = widgets.Text()
         self.note = widgets.Textarea(layout={"width": "420px"})
-        self.recorded_by = widgets.Text(value=getpass.getuser())
+        self.recorded_by = widgets.Text(value=user.name if user else getpass.getuser(),
+                                        disabled=user is not None)
         self.errors = {name: widgets.HTML() for name in FIELDS}
         self.save = widgets.Button(button_style="primary")
         self.message = widgets.HTML()
@@ -59,11 +67,16 @@ class RegisterApp(widgets.VBox):
         self.form = widgets.VBox([widgets.HTML(f"<h2>{t('form.title')}</h2>"), *rows,
                                   self.save, self.message])
         self.form.add_class("mics-form")
-        super().__init__([self.banner, widgets.HTML(f"<h1>{t('register.title')}</h1>"),
-                          self.table, self.form])
+        self.who = widgets.HTML(_who(user, logout_url))
+        self.who.add_class("mics-who")
+        can_record = user is None or user.can_record
+        super().__init__([self.banner, self.who,
+                          widgets.HTML(f"<h1>{t('register.title')}</h1>"), self.table,
+                          *([self.form] if can_record else [])])
         self.add_class("mics-register")
         self.lot.observe(self._on_lot, names="value")
-        self.save.on_click(self._on_save)
+        if can_record:
+            self.save.on_click(self._on_save)
         self.reload()
 
     def reload(self) -> None:
@@ -109,13 +122,18 @@ class RegisterApp(widgets.VBox):
         for error in self.errors.values():
             error.value = ""
         self.message.value = ""
+        if self.user is not None and not self.user.can_record:  # whatever the browser sent
+            self.message.value = (f'<span class="mics-error">{html.escape(t("auth.not_allowed"))}'
+                                  "</span>")
+            return
+        by = self.user.name if self.user is not None else (self.recorded_by.value or None)
         try:
             values = record_event(
                 self.data, self.lot.value, self.status.value or "", self.date.value,
                 amount=self.amount.value or None, bids=self.bids.value or None,
                 supplier=self.supplier.value, supplier_bin=self.supplier_bin.value,
                 document=self.document.value, note=self.note.value,
-                by=self.recorded_by.value or None, today=self.today)
+                by=by, today=self.today)
         except RecordError as exc:
             target = self.errors.get(exc.field or "", None)
             text = f'<span class="mics-error">{html.escape(str(exc))}</span>'
@@ -134,6 +152,21 @@ class RegisterApp(widgets.VBox):
                         self.document, self.note):
             control.value = ""
         self.reload()
+
+
+def _who(user: User | None, logout_url: str) -> str:
+    """Who records (or, for a viewer, who is looking) and the sign-out link."""
+    if user is None:
+        return ""
+    role = t(f"role.{user.role}")
+    who = (t("auth.recording_as", name=user.name) if user.can_record
+           else t("auth.signed_in_as", name=user.name, role=role))
+    out = (f'<span class="mics-recording-as">{html.escape(who)}</span> · '
+           f'<a class="mics-sign-out" href="{html.escape(logout_url)}">'
+           f'{html.escape(t("auth.sign_out"))}</a>')
+    if not user.can_record:
+        out += f'<p class="mics-read-only">{html.escape(t("auth.read_only", role=role))}</p>'
+    return out
 
 
 def _stage(stage: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import secrets
 import socket
 import sys
 import time
@@ -36,9 +37,13 @@ def is_local(host: str) -> bool:
 
 
 def voila_command(register: bool = False, host: str = "127.0.0.1", port: int = 8866,
-                  token: str | None = None) -> list[str]:
-    """The ``voila`` command line; raises :class:`UserError` for a public host w/o token."""
-    if not is_local(host) and not token:
+                  token: str | None = None, users: Path | None = None,
+                  preheat: bool | None = None) -> list[str]:
+    """The ``voila`` command line; raises :class:`UserError` for a public host w/o token.
+
+    With a users file, every page needs a signed-in user (:mod:`.webauth`) instead of a token,
+    on any address."""
+    if users is None and not is_local(host) and not token:
         raise UserError("server.token_required", host=host)
     notebook = NOTEBOOKS_DIR / ("register.ipynb" if register else "dashboard.ipynb")
     command = [
@@ -48,15 +53,33 @@ def voila_command(register: bool = False, host: str = "127.0.0.1", port: int = 8
         f"--VoilaExecutor.timeout={CELL_TIMEOUT}",
         f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE}",
         f"--MappingKernelManager.cull_interval={CULL_INTERVAL}",
-        f"--Voila.token={token or ''}",
+        f"--Voila.token={'' if users else token or ''}",
     ]
-    if not register:  # the register app writes files: a fresh kernel per page is safer
+    if users is not None:
+        from .webauth import AUTHORIZER, PROVIDER
+
+        command += [f"--Voila.identity_provider_class={PROVIDER}",
+                    f"--Voila.authorizer_class={AUTHORIZER}",
+                    f"--MicsIdentityProvider.users_file={users}",
+                    "--VoilaConfiguration.http_header_envs=Cookie"]  # the kernel reads it
+    if preheat is None:  # the register app writes files: a fresh kernel per page is safer
+        preheat = not register
+    if preheat:
         command += ["--preheat_kernel=True", "--pool_size=1"]
     return command
 
 
-def voila_env(data: DataDir, lang: str | None = None) -> dict[str, str]:
+def voila_env(data: DataDir, lang: str | None = None,
+              users: Path | None = None) -> dict[str, str]:
     env = dict(os.environ)
+    for name in ("MICS_USERS", "MICS_SESSION_SECRET", "MICS_SESSION_COOKIE"):
+        env.pop(name, None)  # without users the kernels must not think there are any
+    if users is not None:
+        # the server and every kernel, pre-heated or not, inherit these (mics_budget.auth):
+        # a new secret and cookie name at each start, so a restart ends every session
+        env["MICS_USERS"] = str(users)
+        env["MICS_SESSION_SECRET"] = secrets.token_hex(32)
+        env["MICS_SESSION_COOKIE"] = f"mics-session-{secrets.token_hex(4)}"
     env["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(SHARE), env.get("JUPYTER_PATH")]))
     env["MICS_DATA"] = str(data.root)
     if lang:
