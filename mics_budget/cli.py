@@ -491,7 +491,8 @@ def report_defaults(path: str | None) -> dict[str, str]:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from .runner import check_month, months_between, parse_month, run_report
+    from .months import months_between
+    from .runner import check_month, parse_month, run_report
 
     defaults = report_defaults(args.params)
     data = DataDir.resolve(args.data or defaults.get("data"))

@@ -15,10 +15,11 @@ from datetime import date
 import ipywidgets as widgets
 import pandas as pd
 
-from . import charts, i18n
+from . import charts, i18n, months
 from ._altair import alt
 from .flags import red_flags
 from .i18n import format_money, format_percent, t
+from .months import month_end
 from .presentation import TABLE_CSS, Table, banner_html
 from .project import Project, load
 from .register import register
@@ -241,10 +242,5 @@ class Dashboard(widgets.VBox):
 
 def _last_day(project: Project) -> date:
     """The last dated record of the data (the dashboard opens there for past data)."""
-    from .report import month_end
-    from .runner import latest_month
-
-    try:
-        return month_end(latest_month(project))
-    except Exception:
-        return date.today()
+    _, last = project.dated_span()
+    return month_end(months.of(last)) if last is not None else date.today()

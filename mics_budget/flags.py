@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .i18n import format_date, format_money, format_percent, t
+from .lifecycle import IN_FORCE
 from .params import load_params
 from .register import register
 
@@ -71,7 +72,7 @@ def red_flags(project: Project, as_of: date, rules: dict | None = None,
                 row.contract_amount / row.estimate), threshold=format_percent(rule["threshold"]))
         rule = rules.get("amendment_increase")
         if rule:
-            in_force = lot_events.loc[lot_events["status"].isin(["contracted", "amended"]),
+            in_force = lot_events.loc[lot_events["status"].isin(IN_FORCE),
                                       ["status", "amount_minor", "date"]]
             first = in_force["amount_minor"].iloc[0] if len(in_force) else None
             previous = first

@@ -15,6 +15,7 @@ import pandas as pd
 from .checks import ERROR, WARNING, Problem, from_mask
 from .config import DataDir
 from .fx import BASE, convert, currencies, normalise_currency
+from .months import RU_MONTH_NUMBERS
 from .plan import Plan
 from .tables import Schema, empty_frame, locate, read_table
 from .values import (
@@ -230,7 +231,7 @@ def load_financing_plan(data: DataDir, plan: Plan, rates: pd.DataFrame) -> Loade
         frame["currency"] = pd.Series(dtype="str")
     year, bad_year = parse_ints(frame["year"])
     month, bad_month = parse_ints(frame["month"].str.lower().replace(
-        {name: str(i) for i, name in enumerate(_MONTHS, start=1)}))
+        {name: str(number) for name, number in RU_MONTH_NUMBERS.items()}))
     bad_month = bad_month | month.isna() | ~month.between(1, 12)
     bad_year = bad_year | year.isna()
     # the ИПФ is in tenge; its "date" is the first day of its month (for checks only)
@@ -250,6 +251,3 @@ def load_financing_plan(data: DataDir, plan: Plan, rates: pd.DataFrame) -> Loade
     checked["valid"] = checked["valid"] & ~bad_year & ~bad_month & kind.notna()
     return Loaded(checked, problems)
 
-
-_MONTHS = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
-           "октябрь", "ноябрь", "декабрь"]

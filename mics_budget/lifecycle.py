@@ -16,7 +16,6 @@ from .checks import ERROR, Problem
 
 START = ""  # the state of a lot before its first event
 DIRECT_METHODS = frozenset({"single_source", "e_shop"})
-TERMINAL = frozenset({"cancelled", "closed", "terminated"})
 
 # (from, to, only for these methods or None for all) — the whole lifecycle in one table
 TRANSITIONS: tuple[tuple[str, str, frozenset[str] | None], ...] = (
@@ -49,6 +48,21 @@ TRANSITIONS: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     ("paid", "terminated", None),
 )
 STEPS = frozenset({"amended"})  # allowed events that leave the stage as it is
+#: events that set the contract amount in force (the first signs it, the next amend it)
+IN_FORCE = ("contracted", "amended")
+#: every status an event may have, in the order of a lot's life (the ends last)
+STATUSES: tuple[str, ...] = ("planned", "announced", "evaluation", "unsuccessful", "awarded",
+                             "contracted", "amended", "delivered", "paid", "closed",
+                             "cancelled", "terminated")
+#: the stages a lot can be at (``START`` first), in the same order
+STAGES: tuple[str, ...] = (START, *(s for s in STATUSES if s not in STEPS))
+#: stages a lot never leaves; ``ENDED`` are those where it ended without being delivered
+TERMINAL = frozenset(s for s in STAGES if not any(frm == s for frm, _, _ in TRANSITIONS))
+ENDED = frozenset({"cancelled", "terminated"})
+#: events that name the winning supplier
+SUPPLIER_NAMED = ("awarded", "contracted")
+#: stages past the award: a lot there was announced (or needed no announcement)
+AWARDED_OR_LATER = frozenset({"awarded", "contracted", "delivered", "paid", "closed"})
 
 # local status -> OCDS 1.1 (tender status, award status, contract status, release tag)
 OCDS: dict[str, tuple[str | None, str | None, str | None, str]] = {
@@ -105,7 +119,7 @@ def replay(events: pd.DataFrame, lots: pd.DataFrame) -> tuple[pd.DataFrame, list
         if key is None:
             if row.status not in STEPS:
                 stage = row.status
-            if row.status in ("contracted", "amended"):
+            if row.status in IN_FORCE:
                 in_force = row.amount_minor
             last_date = row.date
         else:

@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .lifecycle import OCDS
+from .lifecycle import IN_FORCE, OCDS
 from .params import load_params
-from .procurement import IN_FORCE
 
 if TYPE_CHECKING:
     from .project import Project

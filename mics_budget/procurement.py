@@ -14,6 +14,7 @@ from .checks import ERROR, WARNING, Problem, from_mask
 from .config import DataDir
 from .fx import convert, currencies, normalise_currency
 from .ledger import Loaded, read_input
+from .lifecycle import IN_FORCE, STATUSES
 from .params import load_params
 from .plan import Plan
 from .tables import Schema
@@ -29,9 +30,6 @@ from .values import (
 
 METHODS = ("open_tender", "auction", "price_quotations", "single_source", "e_shop",
            "commodity_exchange")
-STATUSES = ("planned", "announced", "evaluation", "unsuccessful", "cancelled", "awarded",
-            "contracted", "amended", "delivered", "paid", "closed", "terminated")
-IN_FORCE = ("contracted", "amended")  # events that set the contract amount in force
 
 def laws() -> dict[str, date]:
     """Versions of the procurement law and the day each applies from (``params``)."""

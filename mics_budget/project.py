@@ -57,6 +57,19 @@ class Project:
     def first_unit(self) -> dict[str, str]:
         return {a.id: (a.units[0] if a.units else "") for a in self.plan.activities}
 
+    def dated_span(self) -> tuple[date | None, date | None]:
+        """The first and the last day of the valid dated records (payments, events, budget
+        decisions, completions); ``(None, None)`` for a folder without any."""
+        dates = [self.payments.loc[self.payments["valid"], "date"],
+                 self.events.loc[self.events["valid"], "date"],
+                 self.budget.loc[self.budget["valid"], "date"],
+                 pd.to_datetime(self.progress["completed_on"])]
+        firsts = [s.min() for s in dates if s.notna().any()]
+        lasts = [s.max() for s in dates if s.notna().any()]
+        if not firsts:
+            return None, None
+        return min(firsts).date(), max(lasts).date()
+
     def status(self, as_of: date) -> pd.DataFrame:
         """The schedule status of every activity as of ``as_of`` (see :mod:`.schedule`)."""
         return status_table(self.plan, self.progress, as_of)

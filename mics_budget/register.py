@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .fx import convert
+from .lifecycle import AWARDED_OR_LATER, ENDED, SUPPLIER_NAMED
 from .params import load_params
 from .plan import Plan
 from .procurement import law_on, lot_states
@@ -80,7 +81,7 @@ def register(project: Project, as_of: date, params: dict | None = None) -> pd.Da
     out["savings"] = (est - contract) / 100
     out["savings_pct"] = ((est - contract) / est.where(est != 0)).astype("Float64")
 
-    awarded = ev.loc[ev["status"].isin(["awarded", "contracted"]) & (ev["supplier"] != "")]
+    awarded = ev.loc[ev["status"].isin(SUPPLIER_NAMED) & (ev["supplier"] != "")]
     last_award = awarded.groupby("lot").tail(1).set_index("lot")
     out["supplier"] = last_award["supplier"].reindex(out.index).fillna("")
     out["supplier_bin"] = last_award["supplier_bin"].reindex(out.index).fillna("")
@@ -95,12 +96,10 @@ def register(project: Project, as_of: date, params: dict | None = None) -> pd.Da
     out["left_to_pay"] = ((contract - paid.astype("int64")) / 100).where(
         out["stage"] != "terminated", 0.0)
 
-    open_lot = ~out["stage"].isin(["cancelled", "terminated"])
+    open_lot = ~out["stage"].isin(ENDED)
     out["planned_announce"] = lots["planned_announce"]
     out["announced"] = _first(ev, "announced").reindex(out.index)
-    pending = out["announced"].isna() & open_lot & ~out["stage"].isin(["awarded", "contracted",
-                                                                       "delivered", "paid",
-                                                                       "closed"])
+    pending = out["announced"].isna() & open_lot & ~out["stage"].isin(AWARDED_OR_LATER)
     out["announce_delay_days"] = _days(out["announced"].where(~pending, as_of_ts),
                                        out["planned_announce"])
     out["needed_by"] = lots["needed_by"]

@@ -6,38 +6,23 @@ The notebook ``notebooks/monthly_report.ipynb`` only calls :meth:`MonthlyReport.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import altair as alt
 import pandas as pd
 
 from . import charts, i18n
+from ._altair import alt
 from .flags import red_flags
 from .i18n import t
+from .months import month_end, next_month, previous_month
 from .params import specifics_names
 from .presentation import TABLE_CSS, Table, banner_html, write_xlsx
 from .project import Project, load
 from .register import register
 
 MONEY = ("plan", "committed", "paid", "remaining", "uncommitted")
-
-
-def month_end(month: str) -> date:
-    year, number = (int(p) for p in month.split("-"))
-    return date(year, number, calendar.monthrange(year, number)[1])
-
-
-def previous_month(month: str) -> str:
-    year, number = (int(p) for p in month.split("-"))
-    return f"{year - 1}-12" if number == 1 else f"{year}-{number - 1:02d}"
-
-
-def next_month(month: str) -> str:
-    year, number = (int(p) for p in month.split("-"))
-    return f"{year + 1}-01" if number == 12 else f"{year}-{number + 1:02d}"
 
 
 @dataclass

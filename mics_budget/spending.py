@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from .months import spanned
 from .values import lookup
 
 if TYPE_CHECKING:
@@ -76,17 +77,9 @@ def monthly_profile(project: Project, year: int, activity: str, source: str,
             "financing_plan"
     months = sorted({
         m for start, end in project.plan[activity].period.intervals
-        for y, m in _months_between(start, end) if y == year
+        for y, m in spanned(start, end) if y == year
     }) or list(range(1, 13))
     return months, [1.0] * len(months), "even_spread"
-
-
-def _months_between(start: date, end: date) -> list[tuple[int, int]]:
-    out, y, m = [], start.year, start.month
-    while (y, m) <= (end.year, end.month):
-        out.append((y, m))
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
 
 
 def plan_by_month(project: Project, lines: pd.DataFrame) -> pd.DataFrame:

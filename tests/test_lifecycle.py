@@ -104,3 +104,15 @@ def test_direct_contract_for_single_source(money_dir):
     assert project.problems == []
     assert lot_states(project.lots, project.events, date(2024, 1, 1)).loc["L2", "stage"] == \
         "contracted"
+
+
+def test_the_lists_of_statuses_and_stages_describe_the_table():
+    from mics_budget import lifecycle
+
+    assert {to for _, to, _ in lifecycle.TRANSITIONS} == set(lifecycle.STATUSES)
+    assert {frm for frm, _, _ in lifecycle.TRANSITIONS} | lifecycle.TERMINAL == set(
+        lifecycle.STAGES)
+    assert set(lifecycle.OCDS) == set(lifecycle.STATUSES)
+    assert {"cancelled", "closed", "terminated"} == lifecycle.TERMINAL
+    assert lifecycle.ENDED <= lifecycle.TERMINAL and set(lifecycle.IN_FORCE) <= set(
+        lifecycle.STATUSES)

@@ -17,7 +17,8 @@ from mics_budget import load
 from mics_budget.cli import main, summary_json
 from mics_budget.config import DEFAULT_DATA_DIR, NOTEBOOKS_DIR, DataDir
 from mics_budget.i18n import t
-from mics_budget.runner import latest_month, months_between, parse_month, sha256
+from mics_budget.months import months_between
+from mics_budget.runner import latest_month, parse_month, sha256
 from tests.conftest import PAYMENTS, write_files
 
 MONTH = "2025-06"
