@@ -31,11 +31,7 @@ def red_flags(project: Project, as_of: date, rules: dict | None = None,
     """Every red flag as of a date, lot by lot in register order."""
     rules = rules if rules is not None else load_params("red_flags")
     table = register(project, as_of) if table is None else table
-    as_of_ts = pd.Timestamp(as_of)
-    ev = project.events.loc[project.events["valid"] & (project.events["date"] <= as_of_ts)]
-    ev = ev.sort_values(["lot", "date", "_row"], kind="stable")
-    pays = project.payments.loc[project.payments["valid"]
-                                & (project.payments["date"] <= as_of_ts)]
+    ev, pays = project.events_on(as_of), project.payments_on(as_of)
     flags: list[dict] = []
 
     def flag(lot: str | None, name: str, severity: str | None = None, **params: object) -> None:

@@ -40,11 +40,9 @@ def release_package(project: Project, as_of: date, params: dict | None = None,
     """The OCDS 1.1 release package of every lot as of a date."""
     params = params if params is not None else load_params("procurement")
     as_of_ts = pd.Timestamp(as_of)
-    lots = project.lots.loc[project.lots["valid"]]
-    events = project.events.loc[project.events["valid"] & (project.events["date"] <= as_of_ts)]
-    payments = project.payments.loc[project.payments["valid"] & (project.payments["contract"]
-                                                                 != "")
-                                    & (project.payments["date"] <= as_of_ts)]
+    lots = project.valid_lots.reset_index()
+    known = project.on(as_of)
+    events, payments = known.events, known.lot_payments
     releases = []
     for lot in lots.itertuples(index=False):
         timeline = [(e.date, e.row, "event", e) for e in _records(events, lot.lot, "lot")]

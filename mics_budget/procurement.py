@@ -17,7 +17,7 @@ from .ledger import Loaded, read_input
 from .lifecycle import IN_FORCE, STATUSES
 from .params import load_params
 from .plan import Plan
-from .tables import Schema
+from .tables import Schema, valid_until
 from .values import (
     MAX_AMOUNT_TEXT,
     above_ceiling,
@@ -153,13 +153,16 @@ def load_events(data: DataDir, lots: pd.DataFrame) -> Loaded:
     return Loaded(frame, problems)
 
 
+def events_until(events: pd.DataFrame, as_of) -> pd.DataFrame:
+    """Valid events dated on or before ``as_of``, in each lot's order (date, then row)."""
+    return valid_until(events, as_of).sort_values(["lot", "date", "_row"], kind="stable")
+
+
 def lot_states(lots: pd.DataFrame, events: pd.DataFrame, as_of) -> pd.DataFrame:
     """Per valid lot as of a date (events replayed by :func:`.lifecycle.replay`): ``stage``
     (empty before the first event), ``stage_since``, ``amount_in_force`` and ``signed``
     (the first ``contracted`` date)."""
-    as_of = pd.Timestamp(as_of)
-    ev = events.loc[events["valid"] & (events["date"] <= as_of)]
-    ev = ev.sort_values(["lot", "date", "_row"], kind="stable")
+    ev = events_until(events, as_of)
     last = ev.groupby("lot", sort=False).tail(1).set_index("lot")
     # the stage began with the first event that brought the lot to it (amendments do not)
     changes = ev.loc[ev["stage"] != ev.groupby("lot")["stage"].shift()]

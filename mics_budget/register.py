@@ -15,7 +15,7 @@ from .fx import convert
 from .lifecycle import AWARDED_OR_LATER, ENDED, SUPPLIER_NAMED
 from .params import load_params
 from .plan import Plan
-from .procurement import law_on, lot_states
+from .procurement import law_on
 
 if TYPE_CHECKING:
     from .project import Project
@@ -52,10 +52,9 @@ def register(project: Project, as_of: date, params: dict | None = None) -> pd.Da
     """One row per valid lot, in lot order (see ``REGISTER_COLUMNS``)."""
     params = params if params is not None else load_params("procurement")
     as_of_ts = pd.Timestamp(as_of)
-    lots = project.lots.loc[project.lots["valid"]].set_index("lot")
-    states = lot_states(project.lots, project.events, as_of_ts)
-    ev = project.events.loc[project.events["valid"] & (project.events["date"] <= as_of_ts)]
-    ev = ev.sort_values(["lot", "date", "_row"], kind="stable")
+    lots = project.valid_lots
+    known = project.on(as_of)
+    states, ev = known.states, known.events
     out = pd.DataFrame(index=lots.index)
     for column in ("activity", "title", "method", "law", "currency"):
         out[column] = lots[column]
@@ -74,7 +73,7 @@ def register(project: Project, as_of: date, params: dict | None = None) -> pd.Da
                                 lots["currency"], "date": estimate_on, "_file": lots["_file"],
                                 "_sheet": lots["_sheet"], "_row": lots["_row"]}),
                   project.rates)[0]["kzt_minor"]
-    contracts = project.contracts(as_of).set_index("lot")["kzt_minor"]
+    contracts = known.contracts.set_index("lot")["kzt_minor"]
     contract = contracts.reindex(out.index).astype("Int64")
     out["estimate"] = est / 100
     out["contract_amount"] = contract / 100
@@ -88,10 +87,7 @@ def register(project: Project, as_of: date, params: dict | None = None) -> pd.Da
     out["bids"] = ev.loc[ev["bids"].notna()].groupby("lot").tail(1).set_index("lot")[
         "bids"].reindex(out.index).astype("Int64")
 
-    payments = project.payments
-    on_lot = payments.loc[payments["valid"] & (payments["contract"] != "")
-                          & (payments["date"] <= as_of_ts)]
-    paid = on_lot.groupby("contract")["kzt_minor"].sum().reindex(out.index).fillna(0)
+    paid = known.lot_payments.groupby("contract")["kzt_minor"].sum().reindex(out.index).fillna(0)
     out["paid"] = paid.astype("int64") / 100
     out["left_to_pay"] = ((contract - paid.astype("int64")) / 100).where(
         out["stage"] != "terminated", 0.0)

@@ -401,6 +401,12 @@ def read_table(path: Path, schema: Schema, name: str | None = None,
     return frame, problems
 
 
+def valid_until(frame: pd.DataFrame, as_of, column: str = "date") -> pd.DataFrame:
+    """The valid rows of a loaded table dated on or before ``as_of``: what is known that
+    day (the one place of this filter; :class:`~.project.AsOf` holds the results)."""
+    return frame.loc[frame["valid"] & (frame[column] <= pd.Timestamp(as_of))]
+
+
 def find_input(folder: Path, stem: str) -> list[Path]:
     """The files of ``folder`` called ``stem.csv``/``.xlsx``/... (any case)."""
     if not folder.is_dir():
