@@ -20,7 +20,7 @@ from .checks import excerpt, problems_frame
 from .config import REPORTS_DIR, DataDir
 from .errors import UserError
 from .fileio import atomic_writer
-from .flags import red_flags
+from .flags import FLAG_COLUMNS, flags_frame, red_flags
 from .i18n import t
 from .ocds import release_package
 from .output import FORMATS, emit, text_table, to_csv, to_json
@@ -413,18 +413,16 @@ def cmd_procurement_flags(args: argparse.Namespace) -> int:
     as_of = args.as_of or date.today()
     flags = red_flags(project, as_of)
     if args.format == "json":
-        emit(to_json(flags))
+        emit(to_json([flag.as_json() for flag in flags]))
         return 0
-    frame = pd.DataFrame(flags, columns=["lot", "flag", "severity", "detail"])
-    if args.format == "csv":
-        emit(to_csv(frame))
+    if args.format == "csv":  # codes, for tools; the detail in the chosen language
+        emit(to_csv(pd.DataFrame([{"lot": f.lot or "", "flag": f.code, "severity": f.severity,
+                                   "detail": f.detail} for f in flags], columns=FLAG_COLUMNS)))
         return 0
     if project.example_data:
         emit(t("example.banner") + "\n")
-    frame["flag"] = frame["flag"].map(lambda f: t(f"flag.{f}"))
-    frame["severity"] = frame["severity"].map(lambda s: t(f"severity.{s}"))
-    emit(text_table(frame.fillna(""), headers=[t("col.lot"), t("col.flag"), t("col.severity"),
-                                               t("col.detail")]))
+    emit(text_table(flags_frame(flags), headers=[t("col.lot"), t("col.flag"),
+                                                 t("col.severity"), t("col.detail")]))
     return 0
 
 

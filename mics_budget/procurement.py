@@ -15,7 +15,7 @@ from .config import DataDir
 from .fx import convert, currencies, normalise_currency
 from .ledger import Loaded, read_input
 from .lifecycle import IN_FORCE, STATUSES
-from .params import load_params
+from .params import procurement_settings
 from .plan import Plan
 from .tables import Schema, valid_until
 from .values import (
@@ -33,12 +33,7 @@ METHODS = ("open_tender", "auction", "price_quotations", "single_source", "e_sho
 
 def laws() -> dict[str, date]:
     """Versions of the procurement law and the day each applies from (``params``)."""
-    table = load_params("procurement").get("laws") or {}
-    out = {}
-    for name, spec in table.items():
-        start = (spec or {}).get("from") or date.min
-        out[str(name)] = start if isinstance(start, date) else date.fromisoformat(str(start))
-    return out
+    return {name: law.start for name, law in procurement_settings().laws.items()}
 
 
 def law_on(day: date) -> str:

@@ -13,7 +13,7 @@ import pandas as pd
 
 from .fx import convert
 from .lifecycle import AWARDED_OR_LATER, ENDED, SUPPLIER_NAMED
-from .params import load_params
+from .params import ProcurementSettings, procurement_settings
 from .plan import Plan
 from .procurement import law_on
 
@@ -30,7 +30,8 @@ REGISTER_COLUMNS = [
 ]
 
 
-def needing_activities(plan: Plan, activity: str, needs: dict | None = None) -> list[str]:
+def needing_activities(plan: Plan, activity: str,
+                       needs: dict[str, tuple[str, ...]] | None = None) -> list[str]:
     """Activities that need what ``activity`` procures: from params, else the trainings and
     fieldwork that follow it in the plan."""
     if needs and activity in needs:
@@ -48,9 +49,10 @@ def _days(later: pd.Series, earlier: pd.Series) -> pd.Series:
     return (later - earlier).dt.days.astype("Int64")
 
 
-def register(project: Project, as_of: date, params: dict | None = None) -> pd.DataFrame:
+def register(project: Project, as_of: date, params: ProcurementSettings | None = None
+             ) -> pd.DataFrame:
     """One row per valid lot, in lot order (see ``REGISTER_COLUMNS``)."""
-    params = params if params is not None else load_params("procurement")
+    params = params if params is not None else procurement_settings()
     as_of_ts = pd.Timestamp(as_of)
     lots = project.valid_lots
     known = project.on(as_of)
@@ -105,7 +107,7 @@ def register(project: Project, as_of: date, params: dict | None = None) -> pd.Da
     out["delivery_delay_days"] = _days(delivery, out["needed_by"])
     out.loc[out["delivered"].isna() & ~open_lot, "delivery_delay_days"] = pd.NA
 
-    needs = params.get("needs") or {}
+    needs = params.needs
     need_lists = {lot: needing_activities(project.plan, activity, needs)
                   for lot, activity in out["activity"].items()}
     out["need_activities"] = pd.Series({k: ", ".join(v) for k, v in need_lists.items()},

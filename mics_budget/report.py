@@ -14,7 +14,7 @@ import pandas as pd
 
 from . import charts, i18n
 from ._altair import alt
-from .flags import red_flags
+from .flags import flags_frame, red_flags
 from .i18n import t
 from .months import month_end, next_month, previous_month
 from .params import specifics_names
@@ -100,11 +100,8 @@ class MonthlyReport:
             "stage_since": "date", "estimate": "money", "contract_amount": "money",
             "savings": "money", "savings_pct": "percent", "paid": "money",
             "left_to_pay": "money", "delay_days": "int"})
-        flags = pd.DataFrame(red_flags(project, as_of, table=lots),
-                             columns=["lot", "flag", "severity", "detail"])
-        flags["flag"] = flags["flag"].map(lambda f: t(f"flag.{f}"))
-        flags["severity"] = flags["severity"].map(lambda s: t(f"severity.{s}"))
-        self.tables["flags"] = Table("flags", flags.fillna(""))
+        self.flags = red_flags(project, as_of, table=lots)
+        self.tables["flags"] = Table("flags", flags_frame(self.flags))
 
         self._schedule()
         problems = pd.DataFrame([p.as_json() for p in project.problems],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from datetime import date
 
 import pandas as pd
@@ -77,7 +79,7 @@ def test_needing_activities_default_to_the_trainings_and_fieldwork_that_follow(e
 
 def test_the_example_flags(example):
     flags = red_flags(example, date(2025, 6, 30))
-    assert [(f["lot"], f["flag"], f["severity"]) for f in flags] == [
+    assert [(f.lot, f.code, f.severity) for f in flags] == [
         ("LOT-2023-001", "single_bid", "warning"),
         ("LOT-2023-001", "price_near_estimate", "warning"),
         ("LOT-2023-001", "delivery_after_need", "warning"),
@@ -90,18 +92,19 @@ def test_the_example_flags(example):
         ("LOT-2023-006", "single_source_without_note", "warning"),
         ("LOT-2023-006", "delivery_after_need", "warning"),
     ]
-    assert flags[4]["detail"] == ("сумма изменена с 5\u00a0720\u00a0000,00\u00a0₸ на "
+    assert flags[4].detail == ("сумма изменена с 5\u00a0720\u00a0000,00\u00a0₸ на "
                                   "6\u00a0400\u00a0000,00\u00a0₸ (рост 11,9\u00a0% к "
                                   "первоначальной)")
-    assert flags[6]["detail"] == "срок подачи 7 дн. при минимуме 10 дн. (закон 434-V)"
+    assert flags[6].detail == "срок подачи 7 дн. при минимуме 10 дн. (закон 434-V)"
 
 
 def test_every_flag_has_a_russian_and_english_explanation():
     from mics_budget.flags import FLAG_NAMES
-    from mics_budget.params import load_params
+    from mics_budget.params import RedFlagRules, red_flag_rules
     from mics_budget.texts import LABELS
 
-    assert set(load_params("red_flags")) == set(FLAG_NAMES)
+    assert {f.name for f in dataclasses.fields(RedFlagRules)} == set(FLAG_NAMES)
+    assert all(red_flag_rules().rule(name) is not None for name in FLAG_NAMES)
     for name in FLAG_NAMES:
         for suffix in ("", ".explain", ".detail"):
             assert f"flag.{name}{suffix}" in LABELS
@@ -116,12 +119,12 @@ def test_payment_flags_and_supplier_with_several_lots(money_dir):
         "budget/payments.csv": PAYMENTS + "P5,2023-08-01,7.1,RB,143,6000000,KZT,,,L1,,\n"
                                           "P6,2023-08-02,7.2,RB,149,1000,KZT,,,,,\n"})
     flags = red_flags(load(money_dir), date(2023, 12, 31))
-    names = [(f["lot"], f["flag"]) for f in flags]
+    names = [(f.lot, f.code) for f in flags]
     assert ("L1", "payment_above_contract") in names        # 10 000 000 paid on 9 500 000
     assert ("L1", "payment_before_delivery") in names       # never delivered
     assert ("L1", "supplier_several_lots") in names and ("L2", "supplier_several_lots") in names
     assert (None, "payment_without_lot") in names            # P6 on 7.2 names no lot
-    detail = next(f["detail"] for f in flags if f["flag"] == "payment_without_lot")
+    detail = next(f.detail for f in flags if f.code == "payment_without_lot")
     assert "P6" in detail and "7.2" in detail
 
 
@@ -136,6 +139,6 @@ def test_a_lot_without_events_or_law_is_not_flagged_late_and_gets_its_law(money_
     project = load(money_dir)
     laws = register(project, date(2025, 6, 30)).set_index("lot")["law"].to_dict()
     assert laws == {"L1": "434-V", "L2": "", "L3": "106-VIII"}
-    flags = [(f["lot"], f["flag"]) for f in red_flags(project, date(2025, 6, 30))]
+    flags = [(f.lot, f.code) for f in red_flags(project, date(2025, 6, 30))]
     assert ("L2", "delivery_after_need") not in flags
     assert ("L3", "short_submission") in flags  # 4 days < 10 under 106-VIII
