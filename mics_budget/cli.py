@@ -466,39 +466,19 @@ def cmd_to_utf8(args: argparse.Namespace) -> int:
     return 0
 
 
-REPORT_PARAMS = ("data", "out", "month", "lang")
-
-
-def report_defaults(path: str | None) -> dict[str, str]:
-    """The ``--params`` file of ``report``: keys of :data:`REPORT_PARAMS`, text values."""
-    if not path:
-        return {}
-    from .params import read_yaml
-
-    values = read_yaml(Path(path))
-    for key, value in values.items():
-        if key not in REPORT_PARAMS:
-            raise UserError("error.bad_params", path=path, detail=t(
-                "params.unknown_key", key=excerpt(key), choices=", ".join(REPORT_PARAMS)))
-        if not isinstance(value, str | int) or isinstance(value, bool) or (
-                key == "lang" and value not in i18n.LANGS):
-            expected = ", ".join(i18n.LANGS) if key == "lang" else t("params.text")
-            raise UserError("error.bad_params", path=path, detail=t(
-                "params.bad_value", key=key, value=excerpt(value), expected=expected))
-    return {k: str(v) for k, v in values.items()}
-
-
 def cmd_report(args: argparse.Namespace) -> int:
     from .months import months_between
     from .runner import check_month, parse_month, run_report
 
-    defaults = report_defaults(args.params)
-    data = DataDir.resolve(args.data or defaults.get("data"))
+    from .params import ReportDefaults, report_defaults
+
+    defaults = report_defaults(Path(args.params)) if args.params else ReportDefaults()
+    data = DataDir.resolve(args.data or defaults.data)
     require_folder(data)
-    lang = args.lang or defaults.get("lang") or i18n.get_lang()
+    lang = args.lang or defaults.lang or i18n.get_lang()
     i18n.set_lang(lang)
-    out = args.out or defaults.get("out")
-    month = args.month or defaults.get("month")
+    out = args.out or defaults.out
+    month = args.month or defaults.month
     project = load(data)
     if args.first or args.last:
         first = parse_month(args.first or args.last, data, project=project)

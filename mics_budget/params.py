@@ -161,9 +161,9 @@ class _Reader:
         self.file = file
         self.problems: list[Problem] = []
 
-    def problem(self, where: str, value: object, key: str, **params: object) -> None:
+    def problem(self, where: str, value: object, label: str, /, **params: object) -> None:
         self.problems.append(Problem(ERROR, self.file, None, where or None,
-                                     None if value is None else excerpt(value), key, params))
+                                     None if value is None else excerpt(value), label, params))
 
     def model(self, cls: type, data: object, where: str = "") -> Any:
         if not isinstance(data, dict):
@@ -286,7 +286,7 @@ def report_defaults(path: Path) -> ReportDefaults:
     if reader.problems:
         first = reader.problems[0]
         raise UserError("error.bad_params", path=path,
-                        detail=f"{first.column}: {first.message}")
+                        detail=t("params.at_key", key=first.column, message=first.message))
     return defaults
 
 

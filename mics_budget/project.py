@@ -21,6 +21,7 @@ from .errors import UserError
 from .fx import load_rates
 from .ledger import Loaded, load_budget, load_financing_plan, load_payments, payments_without_budget
 from .lifecycle import replay
+from .params import problems as settings_problems
 from .plan import Plan, load_plan
 from .procurement import contracts_in_force, events_until, load_events, load_lots, lot_states
 from .schedule import load_progress, status_table
@@ -232,7 +233,7 @@ def load(data: str | os.PathLike[str] | DataDir | None = None) -> Project:
     _, contract_problems = contracts_in_force(lots.frame, events.frame, rates,
                                               pd.Timestamp.max.normalize())
     project.problems += contract_problems + _financing_plan_totals(project)
-    project.problems += _unsafe_totals(project)
+    project.problems += _unsafe_totals(project) + settings_problems()
     return project
 
 
