@@ -468,9 +468,8 @@ def cmd_to_utf8(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from .months import months_between
-    from .runner import check_month, parse_month, run_report
-
     from .params import ReportDefaults, report_defaults
+    from .runner import check_month, parse_month, run_report
 
     defaults = report_defaults(Path(args.params)) if args.params else ReportDefaults()
     data = DataDir.resolve(args.data or defaults.data)
