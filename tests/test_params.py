@@ -78,5 +78,5 @@ def test_a_changed_file_is_read_again(folder, money_dir):
 
 def test_a_file_that_is_not_yaml_is_a_user_error(folder):
     (folder / "procurement.yaml").write_text("laws: [\n", encoding="utf-8")
-    with pytest.raises(UserError, match="procurement.yaml"):
+    with pytest.raises(UserError, match=r"procurement\.yaml"):
         params.procurement_settings()
