@@ -17,7 +17,8 @@ from .config import DataDir
 from .fx import BASE, convert, currencies, normalise_currency
 from .months import RU_MONTH_NUMBERS
 from .plan import Plan
-from .tables import Schema, empty_frame, locate, read_table
+from .schemas import BUDGET, FINANCING_PLAN, PAYMENTS, Schema, conform
+from .tables import empty_frame, locate, read_table
 from .values import (
     MAX_AMOUNT_TEXT,
     above_ceiling,
@@ -36,28 +37,6 @@ PHASES = {"proposed": "proposed", "заявка": "proposed", "бюджетна�
 KINDS = {"obligations": "obligations", "обязательства": "obligations",
          "payments": "payments", "платежи": "payments"}
 PLAN_YEARS = (2023, 2025)
-
-_COMMON = {"дата": "date", "сумма": "amount", "валюта": "currency", "мероприятие": "activity",
-           "источник": "source", "источник финансирования": "source", "специфика": "specifics",
-           "документ": "document", "примечание": "note", "год": "year"}
-BUDGET = Schema(
-    "budget", required=("year", "activity", "source", "phase", "amount", "date"),
-    optional=("specifics", "currency", "document", "note"),
-    aliases={**_COMMON, "этап": "phase", "фаза": "phase", "дата решения": "date"},
-)
-PAYMENTS = Schema(
-    "payments", required=("id", "date", "activity", "source", "amount"),
-    optional=("specifics", "currency", "payee", "document", "contract", "refund_of", "note"),
-    aliases={**_COMMON, "номер": "id", "№": "id", "№ платежа": "id", "получатель": "payee",
-             "договор": "contract", "лот": "contract", "возврат платежа": "refund_of",
-             "возврат по": "refund_of", "дата платежа": "date"},
-)
-FINANCING_PLAN = Schema(
-    "financing_plan", required=("year", "month", "kind", "activity", "source", "amount"),
-    optional=("specifics",),
-    aliases={**_COMMON, "месяц": "month", "вид": "kind"},
-)
-
 
 @dataclass
 class Loaded:
@@ -156,7 +135,7 @@ def load_budget(data: DataDir, plan: Plan, rates: pd.DataFrame) -> Loaded:
     frame["year"] = year
     frame["phase"] = phase.fillna(frame["phase"])
     frame["valid"] = frame["valid"] & ~bad_year & phase.notna() & ~negative
-    return Loaded(frame, problems)
+    return Loaded(conform(frame, BUDGET), problems)
 
 
 def load_payments(data: DataDir, plan: Plan, rates: pd.DataFrame,
@@ -183,7 +162,7 @@ def load_payments(data: DataDir, plan: Plan, rates: pd.DataFrame,
     problems += from_mask(frame, unknown_contract, ERROR, "contract", "problem.unknown_lot")
     frame["valid"] = frame["valid"] & ~(missing_id | duplicate | no_refund_of | unknown_refund
                                         | unknown_contract)
-    return Loaded(frame, problems)
+    return Loaded(conform(frame, PAYMENTS), problems)
 
 
 def payments_without_budget(payments: pd.DataFrame, budget: pd.DataFrame, plan: Plan
@@ -249,5 +228,5 @@ def load_financing_plan(data: DataDir, plan: Plan, rates: pd.DataFrame) -> Loade
     checked["month"] = month
     checked["kind"] = kind.fillna(frame["kind"])
     checked["valid"] = checked["valid"] & ~bad_year & ~bad_month & kind.notna()
-    return Loaded(checked, problems)
+    return Loaded(conform(checked, FINANCING_PLAN), problems)
 

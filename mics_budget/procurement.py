@@ -17,7 +17,8 @@ from .ledger import Loaded, read_input
 from .lifecycle import IN_FORCE, STATUSES
 from .params import procurement_settings
 from .plan import Plan
-from .tables import Schema, valid_until
+from .schemas import EVENTS, LOTS, conform
+from .tables import valid_until
 from .values import (
     MAX_AMOUNT_TEXT,
     above_ceiling,
@@ -43,26 +44,6 @@ def law_on(day: date) -> str:
         return ""
     applying = [name for name, start in versions if start <= day]
     return applying[-1] if applying else versions[0][0]
-
-
-LOTS = Schema(
-    "lots", required=("lot", "activity", "method", "estimate"),
-    optional=("title", "currency", "specifics", "planned_announce", "needed_by", "law"),
-    aliases={"лот": "lot", "№ лота": "lot", "мероприятие": "activity", "наименование": "title",
-             "способ": "method", "способ закупки": "method", "сметная стоимость": "estimate",
-             "сумма по плану": "estimate", "валюта": "currency", "специфика": "specifics",
-             "плановая дата объявления": "planned_announce", "требуется к": "needed_by",
-             "закон": "law"},
-)
-EVENTS = Schema(
-    "events", required=("lot", "date", "status"),
-    optional=("amount", "bids", "supplier", "supplier_bin", "document", "note", "recorded_by",
-              "recorded_at"),
-    aliases={"лот": "lot", "дата": "date", "статус": "status", "сумма": "amount",
-             "заявок": "bids", "поставщик": "supplier", "бин": "supplier_bin",
-             "документ": "document", "примечание": "note", "записал": "recorded_by",
-             "время записи": "recorded_at"},
-)
 
 
 def load_lots(data: DataDir, plan: Plan) -> Loaded:
@@ -112,7 +93,7 @@ def load_lots(data: DataDir, plan: Plan) -> Loaded:
     frame["valid"] = ~(missing_lot | duplicate | unknown_activity | none_funded | bad_method
                        | bad_estimate | negative | too_large | bad_currency | bad_planned
                        | bad_needed)
-    return Loaded(frame, problems)
+    return Loaded(conform(frame, LOTS), problems)
 
 
 def load_events(data: DataDir, lots: pd.DataFrame) -> Loaded:

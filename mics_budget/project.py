@@ -25,6 +25,7 @@ from .params import problems as settings_problems
 from .plan import Plan, load_plan
 from .procurement import contracts_in_force, events_until, load_events, load_lots, lot_states
 from .schedule import load_progress, status_table
+from .schemas import EVENTS, conform
 from .tables import valid_until
 from .values import sum_is_safe
 
@@ -221,7 +222,7 @@ def load(data: str | os.PathLike[str] | DataDir | None = None) -> Project:
     lots = load_lots(folder, plan)
     events = load_events(folder, lots.frame)
     replayed, lifecycle_problems = replay(events.frame, lots.frame)
-    events = Loaded(replayed, events.problems + lifecycle_problems)
+    events = Loaded(conform(replayed, EVENTS), events.problems + lifecycle_problems)
     budget = load_budget(folder, plan, rates)
     payments = load_payments(folder, plan, rates, lots.frame.loc[lots.frame["valid"], "lot"])
     financing = load_financing_plan(folder, plan, rates)

@@ -34,8 +34,9 @@ from .fx import currencies
 from .i18n import t
 from .lifecycle import IN_FORCE, STATUSES, allowed, replay
 from .plan import load_plan
-from .procurement import EVENTS, LOTS, METHODS, law_on, laws, load_events, load_lots
-from .tables import Schema, decode, find_input, text_layout
+from .procurement import METHODS, law_on, laws, load_events, load_lots
+from .schemas import EVENTS, LOTS, Schema
+from .tables import decode, find_input, text_layout
 from .values import MAX_AMOUNT_TEXT, above_ceiling, parse_amounts, parse_ints
 
 LOCK_TIMEOUT = 30  # seconds

@@ -11,13 +11,14 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from .checks import ERROR, MAX_PER_KIND, WARNING, Problem, more_rows
+from .schemas import Schema
 
 _SEPARATORS = [";", "\t", ","]
 #: No table of ours has more than a dozen columns: a wider header is refused before its rows
@@ -25,26 +26,6 @@ _SEPARATORS = [";", "\t", ","]
 MAX_COLUMNS = 200
 csv.field_size_limit(1 << 30)  # a long note is read, not refused (files are bounded anyway)
 _XLSX_MAGIC = b"PK\x03\x04"
-
-
-@dataclass(frozen=True)
-class Schema:
-    """Columns of one input file; ``aliases`` maps other header spellings to canonical ones."""
-
-    name: str
-    required: tuple[str, ...]
-    optional: tuple[str, ...] = ()
-    aliases: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def columns(self) -> tuple[str, ...]:
-        return self.required + self.optional
-
-    def canonical(self, header: str) -> str | None:
-        key = " ".join(str(header).replace("\ufeff", "").split()).lower()
-        if key in self.columns:
-            return key
-        return {k.lower(): v for k, v in self.aliases.items()}.get(key)
 
 
 def empty_frame(schema: Schema) -> pd.DataFrame:

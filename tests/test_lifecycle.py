@@ -6,7 +6,8 @@ import pytest
 
 from mics_budget import load
 from mics_budget.lifecycle import OCDS, STEPS, TERMINAL, TRANSITIONS, allowed
-from mics_budget.procurement import STATUSES, lot_states
+from mics_budget.lifecycle import STATUSES
+from mics_budget.procurement import lot_states
 from tests.conftest import LOTS, write_files
 
 HEADER = "lot,date,status,amount,bids,supplier,supplier_bin,document,note,recorded_by," \
