@@ -51,10 +51,9 @@ class MonthlyReport:
         headline = project.spending(as_of)
         before = project.spending(month_end(previous_month(self.month)))
         previous = before.set_index("source")
-        headline["paid_change"] = headline["paid"] - headline["source"].map(
-            previous["paid"]).fillna(0)
-        headline["committed_change"] = headline["committed"] - headline["source"].map(
-            previous["committed"]).fillna(0)
+        for measure in ("paid", "committed"):
+            earlier = previous[measure].astype("float64").reindex(headline["source"]).fillna(0)
+            headline[f"{measure}_change"] = headline[measure] - earlier.to_numpy()
         self.headline_figures = headline
         shown = headline[["source", *MONEY, "execution", "paid_change", "committed_change"]]
         shown = pd.concat([shown.assign(source=shown["source"].map(
