@@ -312,3 +312,15 @@ def test_a_bad_params_file_names_the_file_and_the_key(tmp_path, capsys, text, me
     code, err = run_report(capsys, "--params", str(params), "--out", str(tmp_path / "o"))
     assert code == 2 and str(params) in err and message in err, err
     assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.slow
+def test_importing_the_report_never_builds_the_rfc3987_grammar():
+    """jsonschema's optional IRI checker builds a large grammar at import (about 1 s); the
+    report and the dashboard import altair (and so jsonschema) without it."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import mics_budget.report, mics_budget.dashboard, mics_budget.charts; "
+            "sys.exit(3 if 'rfc3987_syntax' in sys.modules else 0)")
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
