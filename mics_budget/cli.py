@@ -533,8 +533,9 @@ def cmd_users_add(args: argparse.Namespace) -> int:
     path = users_path(args.users)
     users = UsersFile(path)
     name = check_name(args.name)  # say what is wrong before asking for a password
-    if users.find(name) is not None:
-        raise UserError("users.exists", name=users.find(name).name)
+    existing = users.find(name)
+    if existing is not None:
+        raise UserError("users.exists", name=existing.name)
     account = users.add(name, args.role, read_password())
     print(t("users.added", name=account.name, role=account.role, path=path), file=sys.stderr)
     return 0

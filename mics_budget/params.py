@@ -200,7 +200,7 @@ class _Reader:
             if value is None:
                 return None
             return self.value(next(a for a in args if a is not type(None)), value, where)
-        if dataclasses.is_dataclass(hint):
+        if isinstance(hint, type) and dataclasses.is_dataclass(hint):
             return self.model(hint, {} if value is None else value, where)
         if origin is dict:
             if not isinstance(value, dict):

@@ -182,7 +182,7 @@ def _ignore_file_size_signal() -> None:
             signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 
 
-def _one(value: str | None, parser, field: str, key: str):
+def _one(value: str | int | None, parser, field: str, key: str) -> int | None:
     if value in (None, ""):
         return None
     parsed, bad, *_ = parser(pd.Series([str(value)]))

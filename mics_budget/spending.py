@@ -43,10 +43,10 @@ def budget_lines(project: Project, as_of: date, phases: Sequence[str]) -> pd.Dat
 
 def split_exact(total: int, weights: Sequence[int | float]) -> list[int]:
     """Split an integer in proportion to weights; the parts add up to ``total`` exactly."""
-    weights = np.asarray(weights, dtype="float64")
-    if weights.sum() <= 0:
-        weights = np.ones(len(weights))
-    raw = total * weights / weights.sum()
+    shares = np.asarray(weights, dtype="float64")
+    if shares.sum() <= 0:
+        shares = np.ones(len(shares))
+    raw = total * shares / shares.sum()
     parts = np.trunc(raw).astype("int64")
     rest = int(total - parts.sum())
     order = np.argsort(-(np.abs(raw - parts)), kind="stable")

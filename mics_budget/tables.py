@@ -12,6 +12,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import numpy as np
@@ -286,7 +287,7 @@ def _formulas_without_values(path: Path, title: str, skip: int, data: list) -> l
 def _xlsx_text(value: object) -> str:
     if value is None:
         return ""
-    if hasattr(value, "date") and hasattr(value, "hour"):  # datetime
+    if isinstance(value, datetime):
         return value.date().isoformat() if not (value.hour or value.minute) else str(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))

@@ -5,8 +5,7 @@ from datetime import date
 import pytest
 
 from mics_budget import load
-from mics_budget.lifecycle import OCDS, STEPS, TERMINAL, TRANSITIONS, allowed
-from mics_budget.lifecycle import STATUSES
+from mics_budget.lifecycle import OCDS, STATUSES, STEPS, TERMINAL, TRANSITIONS, allowed
 from mics_budget.procurement import lot_states
 from tests.conftest import LOTS, write_files
 
