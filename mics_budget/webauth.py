@@ -147,7 +147,7 @@ class MicsIdentityProvider(IdentityProvider):
 
     def get_user(self, handler: web.RequestHandler) -> MicsUser | None:
         if hasattr(handler, "_mics_user"):
-            return handler._mics_user  # type: ignore[attr-defined]
+            return handler._mics_user
         handler._mics_user = None  # type: ignore[attr-defined]  # cached per request
         handler._mics_session = None  # type: ignore[attr-defined]
         if self.users is None:
