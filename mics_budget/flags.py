@@ -99,7 +99,7 @@ def red_flags(project: Project, as_of: date, rules: RedFlagRules | None = None,
     rules = rules if rules is not None else red_flag_rules()
     table = register(project, as_of) if table is None else table
     events, payments = project.events_on(as_of), project.payments_on(as_of)
-    position = pd.Series(range(len(table)), index=table["lot"])
+    position = {lot: i for i, lot in enumerate(table["lot"])}
     found: list[tuple[int, int, int, Flag]] = []
 
     def add(code: str, rows: pd.DataFrame, facts: dict[str, pd.Series | list],
@@ -113,7 +113,7 @@ def red_flags(project: Project, as_of: date, rules: RedFlagRules | None = None,
         columns = {k: list(v) for k, v in facts.items()}
         for i, lot in enumerate(lots):
             flag = Flag(lot, code, levels[i], tuple((k, v[i]) for k, v in columns.items()))
-            found.append((int(position[lot]), order, i, flag))
+            found.append((position[lot], order, i, flag))
 
     lots = table.assign(estimate=table["estimate"].astype("float64"))
     _lot_flags(add, lots, events, rules)

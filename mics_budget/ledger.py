@@ -182,24 +182,27 @@ def payments_without_budget(payments: pd.DataFrame, budget: pd.DataFrame, plan: 
     lines = lines.assign(_rank=lines["phase"].map({"approved": 1, "adjusted": 2}))
     lines = lines.sort_values(["_rank", "date", "_row"])
     latest = lines.groupby(["year", "activity", "source", "specifics"]).tail(1)
-    funded = latest.loc[latest["kzt_minor"] > 0]
-    funded_keys = set(zip(funded["year"].astype("int64"), funded["activity"], funded["source"],
-                          strict=True))
-    year = pays["date"].dt.year
-    keys = pd.Series(list(zip(year, pays["activity"], pays["source"], strict=True)),
-                     index=pays.index)
-    unfunded = ~keys.isin(funded_keys)
+    funded = latest.loc[latest["kzt_minor"] > 0, ["year", "activity", "source"]]
+    year = pays["date"].dt.year.astype("int64")
+    keys = pd.DataFrame({"year": year, "activity": pays["activity"], "source": pays["source"]})
+    matched = keys.merge(funded.astype({"year": "int64"}).drop_duplicates().assign(_f=True),
+                         how="left", on=["year", "activity", "source"])
+    unfunded = pd.Series(matched["_f"].isna().to_numpy(), index=pays.index)
     problems = from_mask(pays, unfunded, ERROR, "date", "problem.no_budget_line",
                          activity=pays["activity"], year=year.astype("str"))
     inside = pd.Series(False, index=pays.index)
-    for code in pays["activity"].unique():  # activities: dozens
-        rows = pays["activity"] == code
-        for start, end in plan[code].period.intervals:
-            inside |= rows & pays["date"].between(pd.Timestamp(start), pd.Timestamp(end))
+    periods = {a.id: a.period.intervals for a in plan.activities}
+    for k in range(max(len(i) for i in periods.values())):  # at most two intervals each
+        starts = lookup(pays["activity"], {a: pd.Timestamp(i[k][0]) for a, i in periods.items()
+                                           if len(i) > k})
+        ends = lookup(pays["activity"], {a: pd.Timestamp(i[k][1]) for a, i in periods.items()
+                                         if len(i) > k})
+        starts, ends = pd.to_datetime(starts), pd.to_datetime(ends)
+        inside |= ((pays["date"] >= starts) & (pays["date"] <= ends)).fillna(False)
     problems += from_mask(pays, ~inside & ~unfunded, WARNING, "date",
                           "problem.outside_activity_period", activity=pays["activity"],
-                          period=pays["activity"].map(
-                              {a.id: a.period.text for a in plan.activities}))
+                          period=lookup(pays["activity"], {a.id: a.period.text
+                                                           for a in plan.activities}))
     return problems
 
 

@@ -11,6 +11,7 @@ import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -90,11 +91,11 @@ class Plan:
     def __getitem__(self, code: str) -> Activity:
         return self.by_id[code]
 
-    @property
+    @cached_property
     def by_id(self) -> dict[str, Activity]:
         return {a.id: a for a in self.activities}
 
-    @property
+    @cached_property
     def sections(self) -> dict[str, str]:
         return {a.section: a.section_title for a in self.activities}
 

@@ -37,9 +37,9 @@ def laws() -> dict[str, date]:
     return {name: law.start for name, law in procurement_settings().laws.items()}
 
 
-def law_on(day: date) -> str:
+def law_on(day: date, versions: dict[str, date] | None = None) -> str:
     """The law version in force on ``day`` (the first one for days before all of them)."""
-    versions = sorted(laws().items(), key=lambda item: item[1])
+    versions = sorted((versions or laws()).items(), key=lambda item: item[1])
     if not versions:
         return ""
     applying = [name for name, start in versions if start <= day]

@@ -62,7 +62,9 @@ def register(project: Project, as_of: date, params: ProcurementSettings | None =
         out[column] = lots[column]
     # a lot without a law is under the law in force on its planned (else first) announcement
     start = lots["planned_announce"].fillna(ev.groupby("lot")["date"].min())
-    derived = pd.Series({lot: law_on(day.date()) for lot, day in start.dropna().items()},
+    versions = {name: law.start for name, law in params.laws.items()}
+    derived = pd.Series({lot: law_on(day.date(), versions)
+                         for lot, day in start.dropna().items()},
                         dtype="str").reindex(out.index).fillna("")
     out["law"] = out["law"].where(out["law"] != "", derived)
     out["stage"] = states["stage"]
