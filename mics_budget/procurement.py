@@ -39,11 +39,11 @@ def laws() -> dict[str, date]:
 
 def law_on(day: date, versions: dict[str, date] | None = None) -> str:
     """The law version in force on ``day`` (the first one for days before all of them)."""
-    versions = sorted((versions or laws()).items(), key=lambda item: item[1])
-    if not versions:
+    ordered = sorted((versions or laws()).items(), key=lambda item: item[1])
+    if not ordered:
         return ""
-    applying = [name for name, start in versions if start <= day]
-    return applying[-1] if applying else versions[0][0]
+    applying = [name for name, start in ordered if start <= day]
+    return applying[-1] if applying else ordered[0][0]
 
 
 def load_lots(data: DataDir, plan: Plan) -> Loaded:
