@@ -55,7 +55,7 @@ def test_dashboard_language_switch_keeps_the_filters(project):
     board.filters.lang.value = "en"
     try:
         assert board.filters.source.value == "RB"
-        assert ("State budget", "RB") in board.filters.source.options
+        assert ("Republican budget", "RB") in board.filters.source.options
         assert "Plan" in board.headline.value and "MICS: budget" in board.title.value
     finally:
         i18n.set_lang("ru")
@@ -196,7 +196,7 @@ def test_the_dashboard_in_chromium(dashboard_server, browser, project):
     assert page.locator(".mics-card h3").all_inner_texts() == ["РБ"]
     page.get_by_role("button", name="EN", exact=True).click()
     page.wait_for_selector("text=MICS: budget and procurement", timeout=30_000)
-    assert page.locator(".mics-card h3").all_inner_texts() == ["State budget"]
+    assert page.locator(".mics-card h3").all_inner_texts() == ["Republican budget"]
     assert page.locator(".mics-banner").first.is_visible()
     assert blocked == []
 
