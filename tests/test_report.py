@@ -218,19 +218,27 @@ def test_backfill_a_range_with_params_file(money_dir, tmp_path, capsys):
         == ["2023-11", "2023-12"]
 
 
-@pytest.mark.parametrize("inline", [False, True])
-def test_the_explore_notebook_runs_top_to_bottom(money_dir, tmp_path, inline):
+@pytest.mark.parametrize(("inline", "lang"), [(False, ""), (True, "kk")])
+def test_the_explore_notebook_runs_top_to_bottom(money_dir, tmp_path, inline, lang):
     out = tmp_path / "explore.ipynb"
     papermill.execute_notebook(
         str(NOTEBOOKS_DIR / "explore.ipynb"), str(out), kernel_name="python3",
         progress_bar=False, parameters={"data_dir": str(money_dir) if inline else "",
-                                        "as_of": "2023-12-31", "export_dir": str(tmp_path)})
+                                        "as_of": "2023-12-31", "export_dir": str(tmp_path),
+                                        "lang": lang})
     assert sorted(p.name for p in tmp_path.glob("*.xlsx")) == ["formatted.xlsx",
                                                                "rb_by_activity.xlsx"]
     notebook = nbformat.read(out, as_version=4)
     errors = [o for c in notebook.cells for o in c.get("outputs", [])
               if o.output_type == "error"]
     assert errors == []
+    printed = "".join(o.get("text", "") for c in notebook.cells for o in c.get("outputs", [])
+                      if o.output_type == "stream")
+    if lang == "kk":
+        assert "нақты деректер | іс-шаралар: 47 | файлдардағы мәселелер: 0" in printed
+        assert openpyxl.load_workbook(tmp_path / "formatted.xlsx").sheetnames == ["Іс-шаралар"]
+    else:
+        assert "пример данных | мероприятий: 47 | проблем в файлах:" in printed
 
 
 def test_a_killed_run_leaves_no_partial_report(tmp_path):
