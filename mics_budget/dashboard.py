@@ -54,7 +54,7 @@ class Filters(widgets.HBox):
         self.as_of = widgets.DatePicker(value=as_of, layout={"width": "190px"})
         self.source = widgets.ToggleButtons(options=[ALL], style={"button_width": "90px"})
         self.section = widgets.Dropdown(options=[ALL], layout={"width": "300px"})
-        self.unit = widgets.Dropdown(options=[ALL], layout={"width": "240px"})
+        self.unit = widgets.Dropdown(options=[ALL], layout={"width": "260px"})
         self.relabeling = False
         self.lang = language_switch()
         self.relabel()
@@ -76,6 +76,8 @@ class Filters(widgets.HBox):
         self.as_of.description = t("dash.as_of")
         self.source.options = [(t("dash.all"), ALL), (t("funding.RB"), "RB"),
                                (t("funding.UNICEF"), "UNICEF")]
+        longest = max(len(label) for label, _ in self.source.options)  # "Republican budget"
+        self.source.style.button_width = f"{max(90, 8 * longest + 20)}px"
         sections = [(f"{code}. {title[:40]}", code) for code, title in
                     self.project.plan.section_titles().items()]
         self.section.options = [(t("dash.all_sections"), ALL), *sections]
