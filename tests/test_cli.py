@@ -382,3 +382,11 @@ def test_procurement_tables_in_kazakh(capsys):
     code, out, _ = run(capsys, "--lang", "kk", "procurement", "flags", "--as-of", "2025-06-30")
     assert code == 0 and out.startswith("МЫСАЛ: ")
     assert "Бәсекелестік тәсілде бір ғана өтінім" in out and "ескерту" in out
+
+
+def test_a_params_file_may_choose_kazakh(tmp_path):
+    from mics_budget.cli import report_defaults
+
+    params = tmp_path / "monthly.yaml"
+    params.write_text("lang: kk\nmonth: last\n", encoding="utf-8")
+    assert report_defaults(str(params)) == {"lang": "kk", "month": "last"}
