@@ -1,4 +1,5 @@
-"""The ``mics-budget`` command line. Messages are Russian by default (``--lang en``).
+"""The ``mics-budget`` command line. Messages are Russian by default (``--lang en`` or
+``--lang kk``).
 
 Exit status: 0 success, 1 the data has errors (``validate``), 2 bad input or usage.
 """
@@ -265,6 +266,7 @@ def cmd_plan_show(args: argparse.Namespace) -> int:
         emit(to_csv(frame))
         return 0
     frame["funding"] = frame["funding"].map(lambda f: t(f"funding.{f}"))
+    frame["title"] = frame["id"].map(project.plan.titles())
     columns = ["id", "title", "units", "period_text", "funding", "procurement"]
     emit(text_table(frame[columns], widths={"title": 60, "units": 24}))
     return 0
@@ -281,6 +283,7 @@ def cmd_plan_status(args: argparse.Namespace) -> int:
         emit(to_csv(status))
         return 0
     plan = project.plan.frame()[["id", "title", "period_text"]]
+    plan["title"] = plan["id"].map(project.plan.titles())
     table = plan.merge(status, on="id")
     counts = table["status"].value_counts()
     table["status"] = table["status"].map(lambda s: t(f"status.{s}"))

@@ -4,7 +4,7 @@ Under an exclusive lock on the register file, :func:`record_event` re-reads the 
 events, replays the lot, checks the new step (allowed from the lot's stage, dated on or after
 its last event and not in the future, an amount where a contract needs one …) and appends one
 line in the file's own encoding and separator, flushed and fsync'ed. A refused step raises
-:class:`RecordError` (a Russian message naming the field) and writes nothing.
+:class:`RecordError` (a message in the current language naming the field) and writes nothing.
 """
 
 from __future__ import annotations
