@@ -73,9 +73,14 @@ LABELS: dict[str, tuple[str, ...]] = {
         "белгісіз топтастыру «{value}»; мүмкін мәндер: {choices}",
     ),
     "error.bad_date": (
-        "неверная дата «{value}»: нужен формат ГГГГ-ММ-ДД",
-        "invalid date '{value}': expected YYYY-MM-DD",
-        "қате күн «{value}»: ЖЖЖЖ-АА-КК форматы қажет",
+        "неверная дата «{value}»: нужен формат ГГГГ-ММ-ДД или ДД.ММ.ГГГГ",
+        "invalid date '{value}': expected YYYY-MM-DD or DD.MM.YYYY",
+        "қате күн «{value}»: ЖЖЖЖ-АА-КК немесе КК.АА.ЖЖЖЖ форматы қажет",
+    ),
+    "error.no_such_date": (
+        "такой даты нет: «{value}»",
+        "there is no such date: '{value}'",
+        "мұндай күн жоқ: «{value}»",
     ),
     "error.bad_params": (
         "файл параметров {path} не читается: {detail}",

@@ -211,9 +211,9 @@ LABELS: dict[str, tuple[str, ...]] = {
         "{date} жағдай бойынша мемлекеттік сатып алу тізілімі, теңге",
     ),
     "record.amount_required": (
-        "для статуса «{value}» нужна сумма договора (--amount)",
-        "status '{value}' needs the contract amount (--amount)",
-        "«{value}» мәртебесі үшін шарт сомасы қажет (--amount)",
+        "для этапа «{stage}» нужна сумма договора",
+        "the step '{stage}' needs the contract amount",
+        "«{stage}» кезеңі үшін шарт сомасы қажет",
     ),
     "record.bad_amount": (
         "неверная сумма «{value}»",
@@ -253,9 +253,9 @@ LABELS: dict[str, tuple[str, ...]] = {
         "{value} күні лоттың соңғы оқиғасынан ({last}) ерте",
     ),
     "record.done": (
-        "записано: лот {lot}, {status}, {date}",
-        "recorded: lot {lot}, {status}, {date}",
-        "жазылды: {lot} лоты, {status}, {date}",
+        "записано: лот {lot}, «{stage}», {date} ({event_id})",
+        "recorded: lot {lot}, '{stage}', {date} ({event_id})",
+        "жазылды: {lot} лоты, «{stage}», {date} ({event_id})",
     ),
     "record.future_date": (
         "дата {value} ещё не наступила (сегодня {today})",
