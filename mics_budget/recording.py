@@ -434,6 +434,9 @@ def amend_lot(data: DataDir, lot: str, by: str | None = None, **changes: object
     lots_path = register_file(data.procurement, "lots")
     if not lots_path.exists():
         raise RecordError("record.unknown_lot", "lot", value=excerpt(lot))
+    if not {"recorded_by", "recorded_at"} <= file_columns(lots_path, LOTS):
+        raise RecordError("record.needs_upgrade", None, path=lots_path.name,
+                          columns="recorded_by, recorded_at")
     with locked(lots_path):
         frame = load_lots(data, plan).frame
         current = frame.loc[frame["valid"] & (frame["lot"] == lot)]

@@ -119,6 +119,9 @@ def test_an_old_register_records_and_voids_after_an_upgrade(money_dir):
 
 def test_a_later_row_amends_a_lot_and_keeps_its_history(money_dir):
     data = DataDir(money_dir)
+    with pytest.raises(RecordError, match="procurement upgrade"):  # who and when: columns
+        amend_lot(data, "L1", estimate="9 900 000", by="Админ")
+    upgrade_register(data)
     amend_lot(data, "L1", estimate="9 900 000", needed_by=date(2023, 7, 30), by="Админ")
     project = load(money_dir)
     assert project.problems == []
