@@ -12,8 +12,14 @@ from mics_budget import load
 from mics_budget.cli import main
 from mics_budget.config import DataDir
 from mics_budget.corrections import history
-from mics_budget.recording import (RecordError, amend_lot, record_event, status_code,
-                                   upgrade_register, void_event)
+from mics_budget.recording import (
+    RecordError,
+    amend_lot,
+    record_event,
+    status_code,
+    upgrade_register,
+    void_event,
+)
 from mics_budget.register import register
 from tests.conftest import EVENTS, LOTS, write_files
 
