@@ -125,7 +125,7 @@ def append_row(path: Path, schema: Schema, values: dict[str, str]) -> int:
     try:
         if not path.exists() or path.stat().st_size == 0:
             with atomic_writer(path, "w", encoding="utf-8", newline="") as fh:
-                fh.write(csv_line(list(schema.columns), ",", "\n"))
+                fh.write(csv_line(list(schema.file_order), ",", "\n"))
         data = path.read_bytes()
     except OSError as exc:
         raise RecordError("record.write_failed", None, path=path.name,
