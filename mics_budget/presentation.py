@@ -126,7 +126,12 @@ def write_xlsx(path: Path, tables: list[Table], banner: str = "", title: str = "
             longest = max([len(str(h)) for h in [table.header()[index - 1]]]
                           + [len(table.cell(column, v)) for v in table.frame[column]])
             sheet.column_dimensions[letter].width = min(max(10, longest + 2), 60)
+        if table.frame.empty:  # an empty table says so in words
+            sheet.append([t("table.empty")])
         sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
+        last = get_column_letter(max(1, len(table.frame.columns)))
+        sheet.auto_filter.ref = f"A{header_row}:{last}{header_row + max(1, len(table.frame))}"
+        _print_setup(sheet, header_row)
         if table.note:
             sheet.append([])
             sheet.append([table.note])
@@ -134,6 +139,16 @@ def write_xlsx(path: Path, tables: list[Table], banner: str = "", title: str = "
         as_text(sheet)
     with atomic_writer(Path(path), "wb") as fh:
         workbook.save(fh)
+
+
+def _print_setup(sheet, header_row: int) -> None:
+    """A4 landscape, all columns on the page width, the header row repeated on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = f"{header_row}:{header_row}"
 
 
 def as_text(sheet) -> None:
