@@ -625,11 +625,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_dashboard(args: argparse.Namespace) -> int:
-    import subprocess
-
     from .server import voila_command, voila_env
     from .users import UsersFile, users_path
 
+    data = DataDir.resolve(args.data)
+    require_folder(data)
     users = users_path(args.users) if args.users else None
     if users is not None:
         if not UsersFile(users).accounts():
@@ -644,11 +644,13 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
         query = f"?token={args.token}" if args.token else ""
         print(t("server.starting", host=args.host, port=args.port, query=query),
               file=sys.stderr)
-    env = voila_env(DataDir.resolve(args.data), args.lang, users=users)
-    try:
-        return subprocess.call(command, env=env)
-    except KeyboardInterrupt:
-        return 0
+    env = voila_env(data, args.lang, users=users)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Voila takes this process's place: a SIGTERM to it (systemctl stop, kill) stops the
+    # server and its kernels, and nothing is left listening, orphaned
+    os.execvpe(command[0], command, env)
+    return 0  # not reached
 
 
 def cmd_users_add(args: argparse.Namespace) -> int:

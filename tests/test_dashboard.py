@@ -284,3 +284,30 @@ def test_dashboard_before_and_after_the_data(project):
     assert board.message.value == "" and board.figures() == []
     board.filters.as_of.value = date(2030, 1, 1)
     assert board.message.value == "" and len(board.figures()) == 2
+
+
+@pytest.mark.slow
+def test_a_sigterm_to_the_dashboard_command_stops_voila(tmp_path):
+    """`mics-budget dashboard` becomes the Voila process: stopping it leaves nothing
+    listening (no orphaned server)."""
+    import socket
+    import time
+
+    server = Server(DEFAULT_DATA_DIR)
+    server.wait()
+    server.process.send_signal(signal.SIGTERM)  # to the process only, not its group
+    server.process.wait(timeout=30)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        with socket.socket() as sock:
+            if sock.connect_ex(("127.0.0.1", server.port)) != 0:
+                break
+        time.sleep(0.5)
+    else:
+        os.killpg(server.process.pid, signal.SIGKILL)
+        raise AssertionError("Voila still listens after the command was stopped")
+
+
+def test_the_dashboard_command_refuses_a_missing_folder(tmp_path, capsys):
+    assert main(["dashboard", "--data", str(tmp_path / "nowhere")]) == 2
+    assert "папка данных не найдена" in capsys.readouterr().err
