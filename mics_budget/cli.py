@@ -142,6 +142,14 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p, formats=True)
     p.set_defaults(handler=cmd_summary)
 
+    p = commands.add_parser("forecast", help=t("help.forecast"))
+    _as_of(p)
+    p.add_argument("--year", type=parse_year, default=None, metavar="YYYY",
+                   help=t("help.forecast_year"))
+    p.add_argument("--by", choices=["activity"], default=None, help=t("help.forecast_by"))
+    _common(p, formats=True)
+    p.set_defaults(handler=cmd_forecast)
+
     proc = commands.add_parser("procurement", help=t("help.procurement"))
     pc = proc.add_subparsers(dest="procurement_command", required=True, parser_class=Parser)
     p = pc.add_parser("status", help=t("help.procurement_status"))
@@ -394,6 +402,35 @@ def cmd_summary(args: argparse.Namespace) -> int:
     if project.problems:
         emit(t("summary.problems", errors=errors, warnings=len(project.problems) - errors)
              + "\n")
+    return 0
+
+
+def cmd_forecast(args: argparse.Namespace) -> int:
+    from .forecast import MONEY as FORECAST_MONEY
+
+    project = load(args.data)
+    as_of = args.as_of or date.today()
+    by = [args.by] if args.by else []
+    table = project.forecast(as_of, args.year, by)
+    if args.format == "json":
+        rows = table.astype(object).where(table.notna(), None).to_dict("records")
+        emit(to_json([{k: (round(v, 2) if k in FORECAST_MONEY else v) for k, v in r.items()}
+                      for r in rows]))
+        return 0
+    if args.format == "csv":
+        emit(to_csv(table))
+        return 0
+    if project.example_data:
+        emit(t("example.banner") + "\n")
+    emit(t("forecast.title", date=i18n.format_date(as_of), year=table["year"].iloc[0]
+           if len(table) else (args.year or as_of.year)) + "\n")
+    shown = table.copy()
+    shown["source"] = shown["source"].map(lambda s: t(f"funding.{s}"))
+    shown["basis"] = shown["basis"].map(lambda b: t(f"basis.{b}"))
+    for column in FORECAST_MONEY:
+        shown[column] = shown[column].map(i18n.format_number)
+    emit(text_table(shown.drop(columns=["year"]), right=list(FORECAST_MONEY),
+                    widths={"basis": 30}))
     return 0
 
 

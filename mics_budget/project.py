@@ -168,10 +168,14 @@ class Project:
         """Cumulative monthly payments vs the monthly plan for a year (KZT)."""
         return _spending.cumulative(self, as_of, year, source, activities)
 
-    def projection(self, as_of: date, year: int | None = None, source: str | None = None,
-                   activities: Collection[str] | None = None) -> pd.DataFrame:
-        """Year-end payments at the current pace, per source (KZT)."""
-        return _spending.projection(self, as_of, year, source, activities)
+    def forecast(self, as_of: date, year: int | None = None, by: Sequence[str] = (),
+                 source: str | None = None, activities: Collection[str] | None = None
+                 ) -> pd.DataFrame:
+        """The year-end forecast per source (and activity) — see :mod:`.forecast`."""
+        from .forecast import forecast
+
+        self.check_totals()
+        return forecast(self, as_of, year, by, source, activities)
 
 
 MAX_VIEWS = 32
