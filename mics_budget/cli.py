@@ -236,6 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=parse_path, metavar="DIR", help=t("help.out"))
     p.add_argument("--params", type=parse_path, metavar="FILE", help=t("help.params"))
     p.add_argument("--force", action="store_true", help=t("help.force"))
+    p.add_argument("--pdf", action="store_true", help=t("help.pdf"))
     _common(p)
     p.set_defaults(handler=cmd_report)
 
@@ -657,7 +658,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(line, file=sys.stderr, flush=True)
 
     for item in months:
-        run_report(item, data, lang, Path(out) if out else None, progress)
+        run_report(item, data, lang, Path(out) if out else None, progress, pdf=args.pdf)
     return 0
 
 

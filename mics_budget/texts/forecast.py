@@ -3,6 +3,9 @@
 Each label is ``(ru, en, kk)``; every language takes the same placeholders."""
 
 LABELS: dict[str, tuple[str, ...]] = {
+    "chart.as_of": ("на {date}", "as of {date}", "{date} жағдай бойынша"),
+    "chart.forecast": ("Прогноз оплаты на конец года", "Forecast of payments at year end",
+                       "Жыл соңына төлем болжамы"),
     "col.plan_to_date": ("План на дату", "Plan to date", "Күнге дейінгі жоспар"),
     "col.expected_paid": ("Ожидаемая оплата за год", "Expected paid by year end",
                           "Жыл соңына дейін күтілетін төлем"),
