@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import i18n
+from . import i18n, months
 from .checks import excerpt, problems_frame
 from .config import REPORTS_DIR, DataDir
 from .errors import UserError
@@ -46,19 +46,10 @@ Handler = Callable[[argparse.Namespace], int]
 
 def parse_date(text: str) -> date:
     """``YYYY-MM-DD`` or ``DD.MM.YYYY`` (ASCII digits); an impossible day says so."""
-    text = text.strip()
-    iso = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", text)
-    ru = re.fullmatch(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})", text)
-    if iso:
-        year, month, day = (int(x) for x in iso.groups())
-    elif ru:
-        day, month, year = (int(x) for x in ru.groups())
-    else:
-        raise argparse.ArgumentTypeError(t("error.bad_date", value=excerpt(text)))
     try:
-        return date(year, month, day)
-    except ValueError:
-        raise argparse.ArgumentTypeError(t("error.no_such_date", value=excerpt(text))) from None
+        return months.parse_day(text)
+    except UserError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def parse_year(text: str) -> int:
@@ -646,18 +637,18 @@ def cmd_report(args: argparse.Namespace) -> int:
         last = parse_month(args.last or "latest", data, project=project)
         if last < first:
             raise UserError("report.bad_range", first=first, last=last)
-        months = months_between(first, last)
-        print(t("report.range", count=len(months), first=first, last=last), file=sys.stderr)
+        chosen = months_between(first, last)
+        print(t("report.range", count=len(chosen), first=first, last=last), file=sys.stderr)
     else:
-        months = [parse_month(month or "last", data, project=project)]
+        chosen = [parse_month(month or "last", data, project=project)]
     if not args.force:
-        for item in months:
+        for item in chosen:
             check_month(item, project)
 
     def progress(line: str) -> None:
         print(line, file=sys.stderr, flush=True)
 
-    for item in months:
+    for item in chosen:
         run_report(item, data, lang, Path(out) if out else None, progress, pdf=args.pdf)
     return 0
 

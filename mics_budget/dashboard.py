@@ -1,189 +1,130 @@
 """The management dashboard: widget classes, wired by ``notebooks/dashboard.ipynb`` in Voila.
 
 One :class:`Dashboard` per viewer (each Voila page has its own kernel): filters (as-of date,
-funding source, section, unit, language), headline figures by source, charts (each one reused
-``alt.JupyterChart``, offline) and tables. Every figure comes from the library with the same
-filters as ``mics-budget summary --source … --section … --unit …``.
+funding source, section, unit, language), figure cards by source, charts (each one reused
+``alt.JupyterChart``, offline, as wide as the page), the drill-down from sections to an
+activity's payments and lots, the lot register with its XLSX export, overdue activities, red
+flags and the plan's timeline. Every figure comes from the library with the same filters as
+``mics-budget summary --source … --section … --unit …``.
+
+A filter change sends the figures first, then the charts; what depends only on the date (the
+register, red flags, statuses) is computed once per date, and the timeline is redrawn only
+when what it shows changes.
 """
 
 from __future__ import annotations
 
 import html
 import time
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
 import ipywidgets as widgets
 import pandas as pd
 
 from . import charts, i18n, months
 from ._altair import alt
-from .flags import flags_frame, red_flags
-from .i18n import format_money, format_percent, t
+from .checks import Problem
+from .dashboard_views import Cards, DrillDown, Filters, ProblemsPage
+from .errors import UserError
+from .flags import Flag, flags_frame, red_flags
+from .i18n import t
 from .months import month_end
-from .presentation import TABLE_CSS, Table, banner_html
+from .presentation import TABLE_CSS, Table, banner_html, problems_table
 from .project import Project, load
 from .register import register
+from .register_views import RegisterView
 from .spending import summary_rows
+from .ui import PAGE_CSS, ChartPanel, in_lang, language_switch, note
 
-ALL = "*"
-MEASURES = ("plan", "committed", "paid", "remaining", "execution")
-#: the language switch of the pages: (button, language, tooltip), each written in its own
-#: language; Kazakh, the state language, first, as on the Kazakh government's own sites
-LANGUAGE_BUTTONS = (("ҚАЗ", "kk", "Қазақша"), ("РУС", "ru", "Русский"), ("ENG", "en", "English"))
+__all__ = ["Dashboard", "in_lang", "language_switch"]  # the register app uses the last two
+CHARTS = ("by_source", "by_section", "cumulative", "lots")
+DAYS_KEPT = 8  # as-of dates whose register and flags are kept (a viewer goes back and forth)
 
-
-def language_switch() -> widgets.ToggleButtons:
-    """ҚАЗ / РУС / ENG, on the current language (the dashboard's and the register app's)."""
-    switch = widgets.ToggleButtons(options=[(label, lang) for label, lang, _ in LANGUAGE_BUTTONS],
-                                   tooltips=[name for _, _, name in LANGUAGE_BUTTONS],
-                                   value=i18n.get_lang(), style={"button_width": "48px"})
-    switch.add_class("mics-lang")
-    return switch
-
-
-def in_lang(content: str) -> str:
-    """HTML content marked with the current language, so that screen readers read it right
-    (the Voila page itself does not say which language it is in)."""
-    return f'<div lang="{i18n.get_lang()}">{content}</div>'
-
-
-class Filters(widgets.HBox):
-    """As-of date, funding source, section, unit and language."""
-
-    def __init__(self, project: Project, as_of: date):
-        self.project = project
-        self.as_of = widgets.DatePicker(value=as_of, layout={"width": "190px"})
-        self.source = widgets.ToggleButtons(options=[ALL], style={"button_width": "90px"})
-        self.section = widgets.Dropdown(options=[ALL], layout={"width": "300px"})
-        self.unit = widgets.Dropdown(options=[ALL], layout={"width": "260px"})
-        self.relabeling = False
-        self.lang = language_switch()
-        self.relabel()
-        super().__init__([self.as_of, self.source, self.section, self.unit, self.lang],
-                         layout={"flex_flow": "row wrap"})
-        self.add_class("mics-filters")
-
-    def relabel(self) -> None:
-        """Texts in the current language (the values stay; no change events meanwhile)."""
-        values = (self.source.value, self.section.value, self.unit.value)
-        self.relabeling = True
-        try:
-            self._relabel()
-            self.source.value, self.section.value, self.unit.value = values
-        finally:
-            self.relabeling = False
-
-    def _relabel(self) -> None:
-        self.as_of.description = t("dash.as_of")
-        self.source.options = [(t("dash.all"), ALL), (t("funding.RB"), "RB"),
-                               (t("funding.UNICEF"), "UNICEF")]
-        longest = max(len(label) for label, _ in self.source.options)  # "Republican budget"
-        self.source.style.button_width = f"{max(90, 8 * longest + 20)}px"
-        sections = [(f"{code}. {title[:40]}", code) for code, title in
-                    self.project.plan.section_titles().items()]
-        self.section.options = [(t("dash.all_sections"), ALL), *sections]
-        units = [u for u in self.project.plan.units if any(
-            u in a.units for a in self.project.plan.activities)]
-        self.unit.options = [(t("dash.all_units"), ALL), *[(u, u) for u in units]]
-        self.section.description = t("col.section")
-        self.unit.description = t("col.unit")
-
-    def selection(self) -> dict:
-        sections = [] if self.section.value == ALL else [self.section.value]
-        units = [] if self.unit.value == ALL else [self.unit.value]
-        return {"as_of": self.as_of.value, "source": None if self.source.value == ALL
-                else self.source.value, "sections": sections, "units": units}
-
-
-class Headline(widgets.HTML):
-    """Plan, committed, paid, remaining and execution per source, as figure cards.
-
-    Each figure carries ``data-source``, ``data-measure`` and ``data-value`` (KZT to 0.01)
-    so tests can compare it with the CLI JSON."""
-
-    def show(self, rows: list[dict]) -> None:
-        cards = []
-        for row in rows:
-            items = []
-            for measure in MEASURES:
-                value = row[measure]
-                text = format_percent(value) if measure == "execution" else format_money(
-                    value, decimals=0)
-                raw = "" if value is None or pd.isna(value) else (
-                    f"{value:.6f}" if measure == "execution" else f"{value:.2f}")
-                items.append(
-                    f'<div class="mics-figure" data-source="{row["source"]}" '
-                    f'data-measure="{measure}" data-value="{raw}"><span>{t(f"col.{measure}")}'
-                    f"</span><b>{html.escape(text)}</b></div>")
-            name = t(f"funding.{row['source']}")
-            cards.append(f'<div class="mics-card"><h3>{name}</h3>' + "".join(items) + "</div>")
-        self.value = in_lang(CARD_CSS + '<div class="mics-cards">' + "".join(cards) + "</div>"
-                             if cards else f"<p>{t('table.empty')}</p>")
-
-
-CARD_CSS = """<style>
+CSS = """<style>
+.mics-dashboard {max-width: 1400px;}
+.mics-filters {flex-flow: row wrap; gap: 4px 12px; align-items: flex-start;}
 .mics-cards {display: flex; gap: 16px; flex-wrap: wrap;}
-.mics-card {border: 1px solid #ccd; border-radius: 6px; padding: 8px 14px; min-width: 300px;}
-.mics-card h3 {margin: 0 0 6px 0; color: #1f5fa8;}
-.mics-figure {display: flex; justify-content: space-between; gap: 24px; font-size: 14px;}
-.mics-figure b {font-variant-numeric: tabular-nums;}
+.mics-card {border: 1px solid #ccd; border-radius: 6px; padding: 8px 14px; flex: 1 1 360px;
+            min-width: 0; max-width: 620px;}
+.mics-card h3 {margin: 0 0 4px 0; color: #1f5fa8;}
+.mics-card-figures {width: 100%; border-collapse: collapse; font-size: 14px;}
+.mics-card-figures th, .mics-card-figures td {padding: 2px 4px; text-align: right;
+                                              font-variant-numeric: tabular-nums;}
+.mics-card-figures th[scope=row] {text-align: left; font-weight: normal;}
+.mics-card-figures thead th {font-size: 12px; color: #555; font-weight: normal;}
+.mics-card-figures td {font-weight: bold; white-space: nowrap;}
+.mics-card-figures td.mics-note {font-weight: normal; text-align: left; color: #555;}
+.mics-card-figures td.mics-change {font-weight: normal; color: #555; font-size: 12px;}
+.mics-forecast-head th {text-align: left !important; padding-top: 8px !important;
+                        border-top: 1px dashed #ccd; font-size: 13px; color: #33414e;}
+.mics-charts {display: grid;
+              grid-template-columns: repeat(auto-fit, minmax(min(100%, 520px), 1fr));
+              gap: 12px; width: 100%;}
+.mics-charts > .widget-box {min-width: 0;}
+.mics-chart .vega-embed {width: 100%;}
+.mics-crumbs {font-weight: bold; padding: 6px 0;}
+.mics-drill .widget-html-content, .mics-dashboard .widget-html-content {overflow-x: auto;}
+.mics-dashboard h2 {margin: 18px 0 6px 0; font-size: 18px;}
+@media (max-width: 600px) {
+  .mics-filters > * {width: 100% !important;}
+  .mics-filters .widget-dropdown, .mics-filters .widget-text {width: 100% !important;}
+  .mics-filters input, .mics-filters select {min-width: 0;}
+  .mics-card {flex-basis: 100%;}
+  .mics-dashboard h1 {font-size: 22px;}
+}
 </style>"""
 
 
-class ChartPanel(widgets.VBox):
-    """One ``alt.JupyterChart``, created once and given new charts (offline, fast redraw)."""
-
-    def __init__(self, name: str):
-        self.name = name
-        self.chart: alt.JupyterChart | None = None
-        super().__init__([])
-        self.add_class(f"mics-chart-{name}")
-
-    def show(self, chart: alt.TopLevelMixin) -> None:
-        if self.chart is None:
-            self.chart = alt.JupyterChart(chart)
-            self.children = [self.chart]
-        else:
-            self.chart.chart = chart
-
-
-class TablePanel(widgets.HTML):
-    def show(self, table: Table) -> None:
-        self.value = in_lang(f"{TABLE_CSS}<h3>{table.title}</h3>{table.to_html()}")
-
-
 class Dashboard(widgets.VBox):
-    """The whole page: banner, title, filters, figures, charts and tables."""
+    """The whole page: banner, title, filters, figures, charts, drill-down and tables."""
 
     def __init__(self, project: Project, as_of: date | None = None, lang: str | None = None):
         if lang:
             i18n.set_lang(lang)
         alt.JupyterChart.enable_offline(True)
         self.project = project
-        self.title = widgets.HTML()
-        self.banner = widgets.HTML()
+        self.title, self.banner, self.message, self.notice = (widgets.HTML() for _ in range(4))
         self.filters = Filters(project, as_of or min(date.today(), _last_day(project)))
-        self.headline = Headline()
-        # two chart widgets only: each JupyterChart ships about 0.9 MB of JavaScript
-        self.charts = {name: ChartPanel(name) for name in ("overview", "gantt")}
-        self.overdue = TablePanel()
-        self.flags = TablePanel()
-        self.message = widgets.HTML()
+        self.cards = Cards()
+        self.drill = DrillDown()
+        self.charts = {name: ChartPanel(name) for name in CHARTS}
+        self.charts["by_section"].on_pick = self.drill.open_section
+        self.gantt = ChartPanel("gantt")
+        self.lots = RegisterView()
+        self.overdue, self.flags = widgets.HTML(), widgets.HTML()
+        self.headings = {key: widgets.HTML() for key in ("drill", "lots", "plan")}
+        grid = widgets.GridBox([self.charts[name] for name in CHARTS])
+        grid.add_class("mics-charts")
+        super().__init__([widgets.HTML(CSS + PAGE_CSS + TABLE_CSS), self.banner, self.title,
+                          self.filters, self.message, self.notice, self.cards, grid,
+                          self.headings["drill"], self.drill, self.headings["lots"], self.lots,
+                          self.overdue, self.flags, self.headings["plan"], self.gantt])
+        self.add_class("mics-dashboard")
         self.last_refresh: dict[str, float] = {}
         self.rows: list[dict] = []
-        super().__init__([self.banner, self.title, self.filters, self.message, self.headline,
-                          self.charts["overview"], self.charts["gantt"], self.overdue,
-                          self.flags])
-        self.add_class("mics-dashboard")
-        for control in (self.filters.as_of, self.filters.source, self.filters.section,
-                        self.filters.unit):
+        self._days: dict[tuple, dict[str, Any]] = {}
+        self._gantt_key: tuple | None = None
+        for control in self.filters.controls():
             control.observe(self._on_change, names="value")
         self.filters.lang.observe(self._on_lang, names="value")
         self._on_change()
 
     @classmethod
-    def from_data(cls, data_dir: str | None = None, **kwargs) -> Dashboard:
-        return cls(load(data_dir or None), **kwargs)
+    def from_data(cls, data_dir: str | None = None, **kwargs: Any) -> widgets.Widget:
+        """The dashboard of a data folder, or, when the folder cannot be loaded, a page that
+        says why in words (never a traceback in the browser)."""
+        lang = kwargs.get("lang")
+        if lang:
+            i18n.set_lang(lang)
+        page = ProblemsPage()
+        try:
+            return cls(load(data_dir or None), **kwargs)
+        except UserError as exc:
+            page.show(str(exc), list(getattr(exc, "problems", [])), str(data_dir or ""))
+        except Exception as exc:  # the page says what happened, in words
+            page.show(t("dash.error", detail=exc), [], str(data_dir or ""))
+        return page
 
     # --- figures: exactly the CLI's ------------------------------------------------------
     def figures(self) -> list[dict]:
@@ -193,68 +134,149 @@ class Dashboard(widgets.VBox):
     def refresh(self) -> None:
         started = time.perf_counter()
         sel = self.filters.selection()
-        if sel["as_of"] is None:
+        as_of, source = sel["as_of"], sel["source"]
+        if as_of is None:
             return
-        activities = self.project.activities_of(sel["sections"], sel["units"])
+        project = self.project
+        activities = project.activities_of(sel["sections"], sel["units"])
+        ids = [a.id for a in project.plan.activities
+               if (activities is None or a.id in activities)
+               and (source is None or a.funding == source)]
+        self._headings(as_of)
+        selected = {"source": source, "activities": activities}
+        by_source = project.spending(as_of, **selected)
+        rows = self.rows = summary_rows(by_source)
+        if not ids:
+            self._nothing()
+            self.last_refresh["all"] = time.perf_counter() - started
+            return
+        since = date(as_of.year, as_of.month, 1) - timedelta(days=1)
+        before = summary_rows(project.spending(since, **selected))
+        forecast = project.forecast(as_of, **selected)
+        if rows:
+            self.cards.show(rows, before, forecast, as_of, since)
+        else:  # the plan's activities, but no money yet on that day
+            self.cards.value = _nodata(t("dash.no_money", date=i18n.format_date(as_of)))
+        self.last_refresh["figures"] = time.perf_counter() - started
+        day = self._day(as_of)
+        lots = day["register"]
+        lots = lots.loc[lots["activity"].isin(ids)]
+        self._charts(as_of, selected, by_source, forecast, lots)
+        self.last_refresh["charts"] = time.perf_counter() - started
+        self.drill.show(project, as_of, source, ids)
+        self.lots.show(project, as_of, ids, table=day["register"])
+        self._tables(day, ids, set(lots["lot"]))
+        self._gantt(as_of, ids)
+        self.last_refresh["all"] = time.perf_counter() - started
+
+    def _headings(self, as_of: date) -> None:
         self.title.value = in_lang(f"<h1>{t('dash.title')}</h1><p>{t('report.as_of')} "
-                                   f"{i18n.format_date(sel['as_of'])}</p>")
+                                   f"{i18n.format_date(as_of)}</p>")
         self.banner.value = in_lang(banner_html(t("example.banner"))) \
             if self.project.example_data else ""
-        as_of, source = sel["as_of"], sel["source"]
-        selected = {"source": source, "activities": activities}
-        by_source = self.project.spending(as_of, **selected)
-        self.rows = summary_rows(by_source)
-        self.headline.show(self.rows)
-        self.last_refresh["figures"] = time.perf_counter() - started
-        lots = register(self.project, as_of)
-        chosen = pd.Series(True, index=lots.index)
-        if activities is not None:
-            chosen &= lots["activity"].isin(activities)
-        if source:
-            chosen &= lots["activity"].map(lambda a: self.project.plan[a].funding) == source
-        lots_shown = lots.loc[chosen]
-        self.charts["overview"].show(charts.overview(
-            (charts.plan_vs_paid(by_source, width=380, localized=False),
-             charts.plan_vs_paid(self.project.spending(as_of, ["section"], **selected),
-                                 by="section", width=380, localized=False)),
-            (charts.cumulative(self.project.cumulative(as_of, **selected),
-                               self.project.forecast(as_of, **selected), as_of=as_of,
-                               width=380, localized=False),
-             charts.lots_by_stage(lots_shown, width=380, localized=False))))
+        errors = [p for p in self.project.problems if p.severity == "error"]
+        self.notice.value = _problems_notice(errors)
+        for key, heading in self.headings.items():
+            heading.value = in_lang(f"<h2>{t(f'dash.heading_{key}')}</h2>")
+
+    def _nothing(self) -> None:
+        """No activity (or no figure) for these filters: say so, draw no empty axes."""
+        text = t("dash.no_data")
+        self.cards.value = _nodata(text)
+        for panel in (*self.charts.values(), self.gantt):
+            panel.show_nothing(text)
+        self._gantt_key = None
+        self.drill.show(self.project, self.filters.as_of.value, None, [])
+        self.lots.show(self.project, self.filters.as_of.value, [],
+                       table=self._day(self.filters.as_of.value)["register"])
+        self.overdue.value = self.flags.value = ""
+
+    def _charts(self, as_of: date, selected: dict, by_source: pd.DataFrame,
+                forecast: pd.DataFrame, lots: pd.DataFrame) -> None:
+        project, wide = self.project, {"width": "container", "localized": False}
+        if by_source.empty:
+            for name in ("by_source", "by_section"):
+                self.charts[name].show_nothing(t("dash.no_money", date=i18n.format_date(as_of)))
+        else:
+            self.charts["by_source"].show(charts.plan_vs_paid(by_source, **wide))
+            by_section = project.spending(as_of, ["section"], **selected)
+            self.charts["by_section"].show(charts.plan_vs_paid(
+                by_section, by="section", pick=True, names=project.plan.section_titles(),
+                **wide))
+        cumulative = project.cumulative(as_of, **selected)
+        if cumulative[["plan_cumulative", "paid_cumulative"]].abs().to_numpy().sum():
+            self.charts["cumulative"].show(charts.cumulative(cumulative, forecast, as_of=as_of,
+                                                             **wide))
+        else:
+            self.charts["cumulative"].show_nothing(t("dash.no_year", year=as_of.year))
+        if len(lots):
+            self.charts["lots"].show(charts.lots_by_stage(lots, **wide))
+        else:
+            self.charts["lots"].show_nothing(t("dash.no_lots"))
+
+    def _tables(self, day: dict[str, Any], ids: list[str], shown_lots: set[str]) -> None:
+        status = day["status"]
         plan = self.project.plan.frame()
         plan["title"] = plan["id"].map(self.project.plan.titles())
-        status = self.project.status(as_of)
-        keep = plan["id"].isin(activities) if activities is not None else plan["id"].notna()
-        if source:
-            keep &= plan["funding"] == source
-        ids = set(plan.loc[keep, "id"])
-        intervals = charts.plan_intervals(self.project.plan)
-        self.charts["gantt"].show(charts.gantt(plan, status, intervals[intervals["id"].isin(
-            ids)], as_of))
         overdue = status.merge(plan[["id", "title", "period_text"]], on="id")
         overdue = overdue.loc[(overdue["status"] == "overdue") & overdue["id"].isin(ids),
                               ["id", "title", "period_text", "days_overdue"]]
-        self.overdue.show(Table("overdue", overdue, {"days_overdue": "int"}))
-        shown = set(lots_shown["lot"])
-        flags = [f for f in red_flags(self.project, as_of, table=lots)
-                 if f.lot is None or f.lot in shown]
-        self.flags.show(Table("flags", flags_frame(flags)))
-        self.last_refresh["all"] = time.perf_counter() - started
+        table = Table("overdue", overdue, {"id": "code", "days_overdue": "int"})
+        self.overdue.value = in_lang(f"<h2>{table.title}</h2>{table.to_html()}")
+        flags: list[Flag] = [f for f in day["flags"] if f.lot is None or f.lot in shown_lots]
+        table = Table("flags", flags_frame(flags), {"lot": "code"})
+        self.flags.value = in_lang(f"<h2>{table.title}</h2>{table.to_html()}")
 
-    def _on_change(self, _change=None) -> None:
+    def _gantt(self, as_of: date, ids: list[str]) -> None:
+        key = (as_of, tuple(ids), i18n.get_lang())
+        if key == self._gantt_key:
+            return  # the timeline changes with the date and the activities only
+        plan = self.project.plan.frame()
+        plan["title"] = plan["id"].map(self.project.plan.titles())
+        intervals = charts.plan_intervals(self.project.plan)
+        self.gantt.show(charts.gantt(plan, self._day(as_of)["status"],
+                                     intervals[intervals["id"].isin(ids)], as_of,
+                                     width="container", localized=False))
+        self._gantt_key = key
+
+    def _day(self, as_of: date) -> dict[str, Any]:
+        """What depends on the date alone (and the language, for the flags' texts)."""
+        key = (as_of, i18n.get_lang())
+        if key not in self._days:
+            if len(self._days) >= DAYS_KEPT:
+                self._days.pop(next(iter(self._days)))
+            lots = register(self.project, as_of)
+            self._days[key] = {"register": lots, "status": self.project.status(as_of),
+                               "flags": red_flags(self.project, as_of, table=lots)}
+        return self._days[key]
+
+    def _on_change(self, _change: object = None) -> None:
         if self.filters.relabeling:
             return
         try:
             self.message.value = ""
             self.refresh()
-        except Exception as exc:
-            text = html.escape(t("dash.error", detail=exc))
-            self.message.value = f'<p class="mics-error">{text}</p>'
+        except Exception as exc:  # the page stays usable and says why
+            self.message.value = in_lang(f"<p>{note('error', t('dash.error', detail=exc))}</p>")
 
-    def _on_lang(self, change) -> None:
+    def _on_lang(self, change: dict[str, Any]) -> None:
         i18n.set_lang(change["new"])
         self.filters.relabel()
         self._on_change()
+
+
+def _nodata(text: str) -> str:
+    return in_lang(f'<p class="mics-nodata">{html.escape(text)}</p>')
+
+
+def _problems_notice(errors: list[Problem]) -> str:
+    """Errors in the data: the figures may be incomplete; the list folded under a summary."""
+    if not errors:
+        return ""
+    table = problems_table(errors[:200]).to_html()
+    return in_lang(f'<details class="mics-problems"><summary>'
+                   f"{note('error', t('dash.data_errors', count=len(errors)))}</summary>"
+                   f"{table}</details>")
 
 
 def _last_day(project: Project) -> date:

@@ -210,11 +210,12 @@ def _payment_flags(add, lots: pd.DataFrame, payments: pd.DataFrame,
     add("payment_above_contract", rows, {"paid": rows["paid"],
                                          "contract": rows["contract_amount"]})
     on_lot = payments.loc[payments["contract"].isin(lots["lot"]), ["contract", "id", "date"]]
-    delivered = on_lot["contract"].map(lots.set_index("lot")["delivered"])
-    early = on_lot.loc[delivered.isna() | (on_lot["date"] < delivered)]
-    first = early.groupby("contract", sort=False).head(1).rename(columns={"contract": "lot"})
-    add("payment_before_delivery", first, {"payment": first["id"],
-                                           "date": [d.date() for d in first["date"]]})
+    if len(on_lot):  # (an empty column of no type cannot be matched with dates)
+        delivered = on_lot["contract"].map(lots.set_index("lot")["delivered"])
+        early = on_lot.loc[delivered.isna() | (on_lot["date"] < delivered)]
+        first = early.groupby("contract", sort=False).head(1).rename(columns={"contract": "lot"})
+        add("payment_before_delivery", first, {"payment": first["id"],
+                                               "date": [d.date() for d in first["date"]]})
     rule = rules.supplier_several_lots
     if rule is not None:
         winners = lots.loc[lots["supplier"] != ""]

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from . import months
-from .spending import budget_lines, check_selection, combine_basis, plan_by_month, select
+from .spending import check_selection, combine_basis, monthly_lines, select
 
 if TYPE_CHECKING:
     from .project import Project
@@ -60,8 +60,9 @@ def forecast_minor(project: Project, as_of: date, year: int | None = None,
         raise ValueError(f"a forecast is by source or by activity, not by {by}")
     year = year or as_of.year
     keys = ["source", *by]
-    lines = select(budget_lines(project, as_of, ["approved", "adjusted"]), source, activities)
-    monthly = plan_by_month(project, lines.loc[lines["year"] == year])
+    monthly = select(monthly_lines(project, as_of, ["approved", "adjusted"]), source,
+                     activities)
+    monthly = monthly.loc[monthly["year"] == year]
     paid = select(project.payments_on(as_of), source, activities)
     paid = paid.loc[paid["date"].dt.year == year]
     this_month = months.label(year, 12) if as_of.year > year else (

@@ -68,3 +68,27 @@ def spanned(start: date, end: date) -> Iterator[tuple[int, int]]:
     """``(year, month)`` of every month from the one of ``start`` to the one of ``end``."""
     for month in months_between(of(start), of(end)):
         yield split(month)
+
+
+def parse_day(text: str) -> date:
+    """A day as people type it: ``DD.MM.YYYY`` (as the pages show dates) or ISO
+    ``YYYY-MM-DD``, ASCII digits; a day that does not exist (``31.06.2024``) says so.
+    Raises :class:`~mics_budget.errors.UserError`."""
+    import re
+
+    from .checks import excerpt
+    from .errors import UserError
+
+    text = str(text).strip()
+    iso = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", text)
+    dotted = re.fullmatch(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})", text)
+    if iso:
+        year, month, day = (int(x) for x in iso.groups())
+    elif dotted:
+        day, month, year = (int(x) for x in dotted.groups())
+    else:
+        raise UserError("error.bad_date", value=excerpt(text))
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise UserError("error.no_such_date", value=excerpt(text)) from None

@@ -9,6 +9,7 @@ both show the same figures the CLI prints.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -235,3 +236,12 @@ def _xlsx_value(kind: str, value: Any) -> object:
     if kind == "int":
         return int(value)
     return str(value)
+
+
+def problems_table(problems: Iterable[Any]) -> Table:
+    """Data problems as people read them (the report's sheet, the dashboard's page when the
+    folder cannot be loaded): severity, file, row, column, value and message."""
+    frame = pd.DataFrame([p.as_json() for p in problems],
+                         columns=["severity", "file", "row", "column", "value", "message"])
+    frame["severity"] = frame["severity"].map(lambda s: t(f"severity.{s}"))
+    return Table("problems", frame, {"row": "int", "file": "code"})

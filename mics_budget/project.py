@@ -7,10 +7,11 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import Any, TypeVar
 
 import pandas as pd
 
@@ -179,6 +180,7 @@ class Project:
 
 
 MAX_VIEWS = 32
+T = TypeVar("T")
 
 
 @dataclass(eq=False)
@@ -222,6 +224,18 @@ class AsOf:
 
     @cached_property
     def _budget(self) -> dict[tuple[str, ...], pd.DataFrame]:
+        return {}
+
+    def memo(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """``compute()`` once for this day: the data never changes once loaded, so a result
+        that depends on the day alone is kept (budget lines, the monthly plan, commitments).
+        Callers never change what they get back."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+    @cached_property
+    def _memo(self) -> dict[Hashable, Any]:
         return {}
 
 

@@ -27,7 +27,6 @@ import ipywidgets as widgets
 
 from . import i18n
 from .config import DataDir
-from .dashboard import in_lang, language_switch
 from .errors import UserError
 from .i18n import format_date, t
 from .lifecycle import IN_FORCE, allowed
@@ -35,6 +34,7 @@ from .presentation import banner_html
 from .project import load
 from .recording import RecordError, add_lot, amend_lot, record_event, void_event
 from .register_views import APP_CSS, Attention, LotCard, LotForm, RegisterView, note, stage_name
+from .ui import in_lang, language_switch
 from .users import User
 
 FIELDS = ("lot", "status", "date", "amount", "bids", "supplier", "supplier_bin", "document",

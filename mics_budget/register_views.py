@@ -9,7 +9,7 @@ from __future__ import annotations
 import base64
 import html
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -60,14 +60,16 @@ class RegisterView(widgets.VBox):
     open lots first (closed and cancelled folded away), and an XLSX export of what is shown."""
 
     def __init__(self) -> None:
-        self.search = widgets.Text(continuous_update=False, layout={"width": "260px"})
-        self.stage = widgets.Dropdown(layout={"width": "260px"})
-        self.activity = widgets.Dropdown(layout={"width": "200px"})
-        self.who = widgets.Dropdown(layout={"width": "240px"})
-        self.closed = widgets.Checkbox(value=False, indent=False)
-        self.sort = widgets.Dropdown(layout={"width": "260px"})
-        self.descending = widgets.Checkbox(value=False, indent=False)
-        self.export = widgets.Button(icon="")
+        whole = {"description_width": "initial"}  # a label is never cut short
+        self.search = widgets.Text(continuous_update=False, layout={"width": "280px"},
+                                   style=whole)
+        self.stage = widgets.Dropdown(layout={"width": "300px"}, style=whole)
+        self.activity = widgets.Dropdown(layout={"width": "220px"}, style=whole)
+        self.who = widgets.Dropdown(layout={"width": "260px"}, style=whole)
+        self.closed = widgets.Checkbox(value=False, indent=False, layout={"width": "auto"})
+        self.sort = widgets.Dropdown(layout={"width": "300px"}, style=whole)
+        self.descending = widgets.Checkbox(value=False, indent=False, layout={"width": "auto"})
+        self.export = widgets.Button(icon="", layout={"width": "auto"})
         self.download = widgets.HTML()
         self.count = widgets.HTML()
         self.table = widgets.HTML()
@@ -84,11 +86,16 @@ class RegisterView(widgets.VBox):
             control.observe(self._on_change, names="value")
         self.export.on_click(self._on_export)
 
-    def show(self, project: Project, today: date) -> None:
-        """New data (after a save): the filters and what they chose stay."""
-        table = register(project, today)
+    def show(self, project: Project, today: date, activities: Collection[str] | None = None,
+             table: pd.DataFrame | None = None) -> None:
+        """New data (after a save) or, on the dashboard, other filters: the lots of
+        ``activities`` (all when ``None``) on ``today``, from ``table`` when it is the
+        register of that day already; the filters and what they chose stay."""
+        table = (register(project, today) if table is None else table).copy()
         last = project.on(today).events.groupby("lot")["recorded_by"].last()
         table["recorded_by"] = table["lot"].map(last).fillna("")
+        if activities is not None:
+            table = table.loc[table["activity"].isin(list(activities))]
         self.lots = table.rename(columns={"title": "lot_title"})
         self.relabel()
 

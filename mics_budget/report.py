@@ -24,7 +24,7 @@ from .forecast import at_risk
 from .i18n import format_money, format_percent, t
 from .months import month_end, next_month, previous_month
 from .params import specifics_names
-from .presentation import TABLE_CSS, Table, banner_html, write_xlsx
+from .presentation import TABLE_CSS, Table, banner_html, problems_table, write_xlsx
 from .project import Project, load
 from .register import register
 
@@ -122,11 +122,7 @@ class MonthlyReport:
         self.tables["flags"] = Table("flags", flags_frame(self.flags), {"lot": "code"})
 
         self._schedule()
-        problems = pd.DataFrame([p.as_json() for p in project.problems],
-                                columns=["severity", "file", "row", "column", "value",
-                                         "message"])
-        problems["severity"] = problems["severity"].map(lambda s: t(f"severity.{s}"))
-        self.tables["problems"] = Table("problems", problems, {"row": "int", "file": "code"})
+        self.tables["problems"] = problems_table(project.problems)
 
         self.charts["by_source"] = charts.plan_vs_paid(headline)
         by_section = project.spending(as_of, by=["section"])

@@ -32,7 +32,20 @@ PHASE_RANK = {"approved": 1, "adjusted": 2}
 
 
 def budget_lines(project: Project, as_of: date, phases: Sequence[str]) -> pd.DataFrame:
-    """The amounts in force per (year, activity, source, specifics), in tiyn."""
+    """The amounts in force per (year, activity, source, specifics), in tiyn (computed once
+    per day and phases)."""
+    return project.on(as_of).memo(("budget_lines", tuple(phases)),
+                                  lambda: _budget_lines(project, as_of, phases))
+
+
+def monthly_lines(project: Project, as_of: date, phases: Sequence[str]) -> pd.DataFrame:
+    """:func:`budget_lines` spread over months (:func:`plan_by_month`), once per day."""
+    return project.on(as_of).memo(
+        ("monthly_lines", tuple(phases)),
+        lambda: plan_by_month(project, budget_lines(project, as_of, phases)))
+
+
+def _budget_lines(project: Project, as_of: date, phases: Sequence[str]) -> pd.DataFrame:
     rows = project.budget_on(as_of, phases)
     rows = rows.assign(_rank=rows["phase"].map(PHASE_RANK).fillna(0))
     rows = rows.sort_values(["_rank", "date", "_row"])
@@ -96,7 +109,12 @@ def plan_by_month(project: Project, lines: pd.DataFrame) -> pd.DataFrame:
 
 
 def commitments(project: Project, as_of: date) -> pd.DataFrame:
-    """Commitments as of a date: lots' contracts in force and payments naming no contract."""
+    """Commitments as of a date: lots' contracts in force and payments naming no contract
+    (computed once per day)."""
+    return project.on(as_of).memo("commitments", lambda: _commitments(project, as_of))
+
+
+def _commitments(project: Project, as_of: date) -> pd.DataFrame:
     paid = project.payments_on(as_of)
     contracts = project.contracts_on(as_of)
     on_lot = paid.loc[paid["contract"] != ""].groupby("contract")["kzt_minor"].sum()
@@ -185,11 +203,9 @@ def spending_minor(project: Project, as_of: date, by: Sequence[str] = (),
     """:func:`spending` in exact integer tiyn (``int64``), without ``execution``."""
     by = check_selection(project, by, source, activities)
     keys = ["source", *by]
-    plan = budget_lines(project, as_of, ["approved", "adjusted"])
-    proposed = budget_lines(project, as_of, ["proposed"])
-    if "month" in by:
-        plan = plan_by_month(project, plan)
-        proposed = plan_by_month(project, proposed)
+    lines = monthly_lines if "month" in by else budget_lines
+    plan = lines(project, as_of, ["approved", "adjusted"])
+    proposed = lines(project, as_of, ["proposed"])
     committed = commitments(project, as_of)
     paid = project.payments_on(as_of)
     if year is not None:
@@ -275,9 +291,9 @@ def cumulative_minor(project: Project, as_of: date, year: int | None = None,
     """:func:`cumulative` in exact integer tiyn."""
     year = year or as_of.year
     check_selection(project, (), source, activities)
-    lines = select(budget_lines(project, as_of, ["approved", "adjusted"]), source, activities)
-    lines = lines[lines["year"] == year]
-    monthly = plan_by_month(project, lines)
+    monthly = select(monthly_lines(project, as_of, ["approved", "adjusted"]), source,
+                     activities)
+    monthly = monthly.loc[monthly["year"] == year]
     paid = select(project.payments_on(as_of), source, activities)
     paid = paid[paid["date"].dt.year == year].assign(month=lambda f: f["date"].dt.strftime(
         "%Y-%m"))

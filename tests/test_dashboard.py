@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -33,6 +35,14 @@ def project():
 # --- widgets, in the kernel --------------------------------------------------------------------
 
 
+def card_figures(board) -> dict[str, dict[str, str]]:
+    """``{"RB/plan": {"value": …, "change": …}, …}`` from the cards' data attributes."""
+    pattern = (r'data-source="(\w+)" data-measure="(\w+)" data-value="([^"]*)" '
+               r'data-change="([^"]*)"')
+    return {f"{s}/{m}": {"value": v, "change": c}
+            for s, m, v, c in re.findall(pattern, board.cards.value)}
+
+
 def test_dashboard_figures_follow_the_filters_and_equal_the_cli(project):
     board = Dashboard(project, as_of=AS_OF)
     assert board.figures() == summary_json(project, AS_OF, [], None)["rows"]
@@ -40,12 +50,34 @@ def test_dashboard_figures_follow_the_filters_and_equal_the_cli(project):
     assert [r["source"] for r in board.figures()] == ["UNICEF"]
     board.filters.section.value = "6"
     assert board.figures() == summary_json(project, AS_OF, [], None, "UNICEF", ["6"])["rows"]
-    assert 'data-source="UNICEF" data-measure="paid"' in board.headline.value
+    assert 'data-source="UNICEF" data-measure="paid"' in board.cards.value
     board.filters.unit.value = "ДИТ"
     assert board.figures() == summary_json(project, AS_OF, [], None, "UNICEF", ["6"],
                                            ["ДИТ"])["rows"]
     assert board.message.value == ""
     assert all(panel.chart is not None for panel in board.charts.values())
+
+
+def test_the_cards_show_the_change_over_the_month_and_the_forecast(project, capsys):
+    as_of = date(2025, 3, 20)
+    board = Dashboard(project, as_of=as_of)
+    shown = card_figures(board)
+    now = {r["source"]: r for r in summary_json(project, as_of, [], None)["rows"]}
+    before = {r["source"]: r for r in summary_json(project, date(2025, 2, 28), [], None)["rows"]}
+    for source, row in now.items():
+        for measure in ("plan", "committed", "paid", "remaining"):
+            figure = shown[f"{source}/{measure}"]
+            assert figure["value"] == f"{row[measure]:.2f}"
+            assert figure["change"] == f"{row[measure] - before[source][measure]:.2f}"
+    assert "Изменение с 28.02.2025" in board.cards.value
+    assert main(["forecast", "--as-of", "2025-03-20", "--format", "json"]) == 0
+    forecast = json.loads(capsys.readouterr().out)
+    assert forecast, "the example has a plan for 2025"
+    for row in forecast:
+        assert shown[f"{row['source']}/expected_paid"]["value"] == f"{row['expected_paid']:.2f}"
+        assert shown[f"{row['source']}/expected_unspent"]["value"] == \
+            f"{row['expected_unspent']:.2f}"
+    assert "Прогноз на конец 2025 года" in board.cards.value
 
 
 def test_dashboard_language_switch_keeps_the_filters(project):
@@ -59,28 +91,158 @@ def test_dashboard_language_switch_keeps_the_filters(project):
     try:
         assert board.filters.source.value == "RB"
         assert ("Republican budget", "RB") in board.filters.source.options
-        assert "Plan" in board.headline.value and "MICS: budget" in board.title.value
+        assert "Plan" in board.cards.value and "MICS: budget" in board.title.value
+        assert board.filters.as_of.text.value == "2025-06-30"
         board.filters.lang.value = "kk"
         assert (board.filters.source.value, board.filters.section.value) == ("RB", "7")
         assert board.figures() == figures  # the same figures in every language
         assert ("Барлығы", "*") in board.filters.source.options
         assert board.filters.section.options[0] == ("Барлық бөлімдер", "*")
         assert board.filters.as_of.description == "Есепті күн"
+        assert board.filters.as_of.text.value == "30.06.2025"
         assert '<div lang="kk"><h1>MICS: бюджет және мемлекеттік сатып алу</h1>' in \
             board.title.value
         assert "Деректер күні 30.06.2025" in board.title.value
-        assert "<span>Жоспар</span>" in board.headline.value
-        assert "Атқарылуы" in board.headline.value and "\u00a0₸" in board.headline.value
+        assert '<th scope="row">Жоспар</th>' in board.cards.value
+        assert "Атқарылуы" in board.cards.value and "\u00a0₸" in board.cards.value
         assert "Тәуекел белгілері" in board.flags.value
         assert "МЫСАЛ" in board.banner.value
-        chart = board.charts["overview"].chart.chart.to_dict()
-        assert chart["config"]["locale"]["number"]["thousands"] == "\u00a0"
-        assert "Кезеңдер бойынша лоттар" in str(chart)
-        assert "Іс-шаралар жоспары" in str(board.charts["gantt"].chart.chart.to_dict())
+        spec = board.charts["by_source"].spec()
+        assert spec["config"]["locale"]["number"]["thousands"] == "\u00a0"
+        assert "Кезеңдер бойынша лоттар" in str(board.charts["lots"].spec())
+        assert "Іс-шаралар жоспары" in str(board.gantt.spec())
         board.filters.lang.value = "ru"
-        assert "<span>План</span>" in board.headline.value
+        assert '<th scope="row">План</th>' in board.cards.value
     finally:
         i18n.set_lang("ru")
+
+
+def test_the_charts_say_what_they_show(project):
+    board = Dashboard(project, as_of=AS_OF)
+    cumulative = board.charts["cumulative"].spec()
+    text = json.dumps(cumulative, ensure_ascii=False)
+    for label in ("План нарастающим итогом", "Оплачено нарастающим итогом",
+                  "Прогноз оплаты на конец года", "на 30.06.2025"):
+        assert label in text, label
+    legends = [enc for layer in cumulative["layer"] for enc in layer["encoding"].values()
+               if isinstance(enc, dict) and "legend" in enc and enc["legend"]]
+    assert {leg["legend"]["orient"] for leg in legends} <= {"top", "bottom"}  # room on a phone
+    lots = board.charts["lots"].spec()
+    assert lots["encoding"]["x"]["axis"]["format"] == "d"  # whole numbers of lots
+    assert all(spec["width"] == "container" for spec in (
+        board.charts[name].spec() for name in ("by_source", "cumulative", "lots")))
+    section = board.charts["by_section"].spec()
+    assert section["params"][0]["name"] == "pick"  # a click on a bar opens the section
+    assert project.plan.section_titles()["6"] in json.dumps(section, ensure_ascii=False)
+
+
+def test_drill_down_from_sections_to_an_activity_and_back(project):
+    board = Dashboard(project, as_of=AS_OF)
+    drill = board.drill
+    assert drill.level() == "sections" and drill.back.disabled
+    assert "Разделы плана" in drill.body.value
+    board.charts["by_section"].on_pick("6")  # what a click on section 6's bar does
+    assert drill.level() == "section" and drill.section == "6"
+    assert "6. " in drill.path.value and "Мероприятия раздела" in drill.body.value
+    codes = [value for _, value in drill.pick.options if value]
+    assert codes and all(code.startswith("6.") for code in codes)
+    drill.pick.value = codes[0]
+    assert drill.level() == "activity" and drill.activity == codes[0]
+    assert "Платежи мероприятия" in drill.body.value and "Лоты мероприятия" in drill.body.value
+    paid = project.spending(AS_OF, ["activity"], activities=[codes[0]])["paid"].sum()
+    assert i18n.format_number(paid) in drill.body.value
+    drill.back.click()
+    assert drill.level() == "section"
+    drill.back.click()
+    assert drill.level() == "sections"
+    # the list opens a section too, and a source filter keeps only its activities
+    drill.pick.value = "7"
+    board.filters.source.value = "RB"
+    assert drill.level() == "section"
+    assert all(project.plan[code].funding == "RB" for _, code in drill.pick.options if code)
+
+
+def test_the_lot_register_follows_the_filters_and_exports_what_it_shows(project):
+    board = Dashboard(project, as_of=AS_OF)
+    every = len(board.lots.lots)
+    assert every > 0
+    board.filters.section.value = "7"
+    lots = board.lots.lots
+    assert 0 < len(lots) < every and all(a.startswith("7.") for a in lots["activity"])
+    board.lots.stage.value = "*"
+    board.lots.export.click()
+    assert 'download="register-' in board.lots.download.value
+    assert "base64," in board.lots.download.value
+
+
+def test_a_filter_combination_without_data_says_so(project):
+    board = Dashboard(project, as_of=AS_OF)
+    units = [u for _, u in board.filters.unit.options if u != "*"]
+    unicef = {u for a in project.plan.activities if a.funding == "UNICEF" for u in a.units}
+    lonely = next(u for u in units if u not in unicef)
+    board.filters.source.value = "UNICEF"
+    board.filters.unit.value = lonely
+    assert board.figures() == []
+    assert "нет данных" in board.cards.value
+    for panel in (*board.charts.values(), board.gantt):
+        assert panel.spec() == {} and "mics-nodata" in panel.empty.value
+    assert board.message.value == ""
+    board.filters.unit.value = "*"
+    assert board.figures() and board.charts["by_source"].spec()
+
+
+def test_the_date_is_typed_as_the_page_writes_it(project):
+    board = Dashboard(project, as_of=AS_OF)
+    field = board.filters.as_of
+    assert field.text.value == "30.06.2025" and field.text.placeholder == "дд.мм.гггг"
+    field.text.value = "31.12.2024"
+    assert field.value == date(2024, 12, 31)
+    assert board.figures() == summary_json(project, date(2024, 12, 31), [], None)["rows"]
+    field.text.value = "31.06.2024"
+    assert "такой даты нет" in field.error.value
+    assert field.value == date(2024, 12, 31)  # the last good date stays
+    field.text.value = "2024-03-01"
+    assert field.value == date(2024, 3, 1) and field.text.value == "01.03.2024"
+    assert field.error.value == ""
+    field.text.value = ""
+    assert "Укажите дату" in field.error.value and field.value == date(2024, 3, 1)
+
+
+def test_the_timeline_is_redrawn_only_when_what_it_shows_changes(project):
+    board = Dashboard(project, as_of=AS_OF)
+    drawn = board.gantt.current
+    board.refresh()
+    assert board.gantt.current is drawn
+    board.filters.source.value = "RB"
+    assert board.gantt.current is not drawn
+
+
+def test_a_folder_that_cannot_be_loaded_shows_its_problems(tmp_path, data_dir):
+    from mics_budget.dashboard_views import ProblemsPage
+
+    page = Dashboard.from_data(str(tmp_path / "nowhere"))
+    assert isinstance(page, ProblemsPage)
+    assert "Данные не загружены" in page.value and "nowhere" in page.value
+    activities = data_dir / "plan" / "activities.csv"
+    lines = activities.read_text(encoding="utf-8").splitlines()
+    activities.write_text("\n".join([lines[0], *lines[1:3], "9.9,,,,,,,", *lines[3:]]) + "\n",
+                          encoding="utf-8")
+    page = Dashboard.from_data(str(data_dir))
+    assert isinstance(page, ProblemsPage)
+    assert "activities.csv, строка 4, столбец period" in page.value
+    assert "Traceback" not in page.value and "error when executing" not in page.value
+    english = Dashboard.from_data(str(tmp_path / "nowhere"), lang="en")
+    assert "The data could not be loaded" in english.value
+
+
+def test_errors_in_the_data_are_announced_above_the_figures(money_dir):
+    payments = money_dir / "budget" / "payments.csv"
+    payments.write_text(payments.read_text(encoding="utf-8")
+                        + "P-bad,2024-02-30,8.1,RB,161,100,KZT,,,,,\n", encoding="utf-8")
+    project = load(money_dir)
+    assert project.has_errors
+    board = Dashboard(project, as_of=date(2024, 12, 31))
+    assert "В данных ошибок" in board.notice.value and "payments.csv" in board.notice.value
 
 
 def test_dashboard_shows_kazakh_titles_where_the_plan_has_them(data_dir):
@@ -91,7 +253,7 @@ def test_dashboard_shows_kazakh_titles_where_the_plan_has_them(data_dir):
     board = Dashboard(load(data_dir), as_of=date(2024, 5, 1), lang="kk")
     assert ("3. Әдістемелік қамтамасыз ету", "3") in board.filters.section.options
     assert "Аумақтық бөлімшелерді оқыту" in board.overdue.value  # 3.3 is overdue then
-    assert "3.3 Аумақтық бөлімшелерді оқыту" in str(board.charts["gantt"].chart.chart.to_dict())
+    assert "3.3 Аумақтық бөлімшелерді оқыту" in str(board.gantt.spec())
     board.filters.lang.value = "ru"
     assert "Аумақтық бөлімшелерді оқыту" not in board.overdue.value
 
@@ -162,10 +324,23 @@ def dashboard_server():
     server.stop()
 
 
-def figures_on_page(page) -> dict:
-    return page.evaluate("""() => Object.fromEntries(
+def figures_on_page(page, forecast: bool = False) -> dict:
+    """``{"RB/plan": "123.00", …}`` as the cards show them (with the forecast's figures when
+    ``forecast``)."""
+    shown = page.evaluate("""() => Object.fromEntries(
         Array.from(document.querySelectorAll('.mics-figure')).map(
             e => [e.dataset.source + '/' + e.dataset.measure, e.dataset.value]))""")
+    return {k: v for k, v in shown.items() if forecast or "/expected_" not in k}
+
+
+def wait_for_figures(page, expected: dict, timeout: float = 30) -> None:
+    """The cards show ``expected`` (they follow the title and the filters a moment later)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while figures_on_page(page) != expected and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+    assert figures_on_page(page) == expected
 
 
 def expected_figures(rows) -> dict:
@@ -177,25 +352,58 @@ def expected_figures(rows) -> dict:
     return out
 
 
-def test_the_dashboard_in_chromium(dashboard_server, browser, project):
-    page, blocked = browser
-    page.goto(dashboard_server.url)
+CHART_NAMES = ("by_source", "by_section", "cumulative", "lots", "gantt")
+
+
+def wait_for_the_page(page) -> None:
     page.wait_for_selector(".mics-figure", timeout=90_000)
-    for name in ("overview", "gantt"):
-        page.wait_for_selector(f".mics-chart-{name} svg.marks, .mics-chart-{name} canvas",
-                               timeout=60_000)
-    titles = page.locator(".mics-chart-overview svg.marks text").all_text_contents()
-    for key in ("chart.plan_vs_paid", "chart.cumulative", "chart.lots_by_stage"):
-        assert t(key) in titles
-    as_of = date.fromisoformat(page.evaluate(
-        "document.querySelector('.mics-filters input[type=date]').value"))
+    for name in CHART_NAMES:
+        page.wait_for_selector(f".mics-chart-{name} svg.marks", timeout=60_000)
+
+
+class ChartTexts(str):
+    """Every text of the charts; ``in`` ignores spaces (a long title is drawn as several
+    lines of one text, which the page gives back without the spaces between them)."""
+
+    def __contains__(self, text: object) -> bool:
+        return "".join(str(text).split()) in "".join(self.split())
+
+
+def chart_texts(page) -> ChartTexts:
+    return ChartTexts("\n".join(page.locator(".mics-chart svg.marks text").all_text_contents()))
+
+
+def date_shown(page) -> date:
+    text = page.evaluate("document.querySelector('.mics-date input').value")
+    assert re.fullmatch(r"\d{2}\.\d{2}\.\d{4}", text), text  # dd.mm.yyyy, not the locale's
+    return date(int(text[6:]), int(text[3:5]), int(text[:2]))
+
+
+def test_the_dashboard_in_chromium(dashboard_server, browser, project):
+    """At 1366×768 (the Bureau's laptops): every filter whole, no sideways scrolling, the
+    figures of the CLI, charts with their titles and legends, the source filter and English."""
+    page, blocked = browser
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(dashboard_server.url)
+    wait_for_the_page(page)
+    titles = chart_texts(page)
+    for key in ("chart.plan_vs_paid", "chart.cumulative", "chart.lots_by_stage", "chart.gantt",
+                "chart.plan_cumulative", "chart.paid_cumulative", "chart.forecast"):
+        assert t(key) in titles, key
+    as_of = date_shown(page)
     assert figures_on_page(page) == expected_figures(
         summary_json(project, as_of, [], None)["rows"])
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1366
+    for box in page.evaluate("""[...document.querySelectorAll(
+            '.mics-filters input, .mics-filters select, .mics-filters button')].map(e => {
+            const r = e.getBoundingClientRect(); return [r.left, r.right, e.tagName]})"""):
+        assert box[0] >= 0 and box[1] <= 1366, box
+    for label in page.evaluate("""[...document.querySelectorAll('.mics-filters label')]
+            .filter(e => e.innerText).map(e => [e.innerText, e.scrollWidth, e.clientWidth])"""):
+        assert label[1] <= label[2] + 1, label  # no label cut short ("Подразде…")
     page.get_by_role("button", name="РБ", exact=True).click()
     rb = expected_figures(summary_json(project, as_of, [], None, "RB")["rows"])
-    page.wait_for_function("n => document.querySelectorAll('.mics-figure').length === n",
-                           arg=len(rb), timeout=30_000)
-    assert figures_on_page(page) == rb
+    wait_for_figures(page, rb)
     assert page.locator(".mics-card h3").all_inner_texts() == ["РБ"]
     page.get_by_role("button", name="ENG", exact=True).click()
     page.wait_for_selector("text=MICS: budget and procurement", timeout=30_000)
@@ -204,6 +412,80 @@ def test_the_dashboard_in_chromium(dashboard_server, browser, project):
                            timeout=30_000)  # the cards follow the title
     assert page.locator(".mics-banner").first.is_visible()
     assert blocked == []
+
+
+@pytest.mark.slow
+def test_the_dashboard_on_a_phone(dashboard_server, browser):
+    """390 px wide: the cards stack, every chart fits the width, nothing scrolls sideways."""
+    page, blocked = browser
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(dashboard_server.url)
+    wait_for_the_page(page)
+    cards = page.evaluate("""[...document.querySelectorAll('.mics-card')].map(e => {
+        const r = e.getBoundingClientRect(); return [r.left, r.top, r.width]})""")
+    assert len(cards) == 2
+    assert cards[1][1] > cards[0][1]  # one above the other
+    assert all(width > 300 for _, _, width in cards)
+    for name in CHART_NAMES:
+        right = page.evaluate(f"document.querySelector('.mics-chart-{name} svg.marks')"
+                              ".getBoundingClientRect().right")
+        assert right <= 390, name
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert blocked == []
+
+
+@pytest.mark.slow
+def test_drill_down_and_the_typed_date_in_chromium(dashboard_server, browser, project):
+    page, blocked = browser
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.goto(dashboard_server.url)
+    wait_for_the_page(page)
+    # a click on section 7's bar opens the section
+    page.locator(".mics-chart-by_section svg.marks path[aria-roledescription='bar']"
+                 "[aria-label^='Раздел: 7;']").last.click()  # the bar in front
+    page.wait_for_selector(".mics-crumbs:has-text('7.')", timeout=30_000)
+    page.wait_for_selector(".mics-drill h4:has-text('Мероприятия раздела')", timeout=30_000)
+    # an activity from the list, then back
+    pick = page.locator(".mics-drill select")
+    choose(pick, "7.")
+    page.wait_for_selector(".mics-drill h4:has-text('Платежи мероприятия')", timeout=30_000)
+    page.locator(".mics-drill button", has_text="Назад").click()
+    page.wait_for_selector(".mics-drill h4:has-text('Мероприятия раздела')", timeout=30_000)
+    page.locator(".mics-drill button", has_text="Назад").click()
+    page.wait_for_selector(".mics-drill h4:has-text('Разделы плана')", timeout=30_000)
+    # a date typed as people write it
+    field = page.locator(".mics-date input")
+    field.fill("31.12.2024")
+    field.press("Enter")
+    page.wait_for_selector("text=Данные на 31.12.2024", timeout=30_000)
+    wait_for_figures(page, expected_figures(
+        summary_json(project, date(2024, 12, 31), [], None)["rows"]))
+    field.fill("31.06.2024")
+    field.press("Enter")
+    page.wait_for_selector(".mics-date >> text=такой даты нет", timeout=30_000)
+    assert blocked == []
+
+
+@pytest.mark.slow
+def test_a_broken_data_folder_shows_its_problems_in_chromium(browser, tmp_path):
+    root = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, root)
+    activities = root / "plan" / "activities.csv"
+    lines = activities.read_text(encoding="utf-8").splitlines()
+    activities.write_text("\n".join([lines[0], "9.9,,,,,,,", *lines[1:]]) + "\n",
+                          encoding="utf-8")
+    server = Server(root)
+    server.wait()
+    try:
+        page, blocked = browser
+        page.goto(server.url)
+        page.wait_for_selector("text=Данные не загружены", timeout=90_000)
+        body = page.locator("body").inner_text()
+        assert "activities.csv, строка 2, столбец period" in body
+        assert "There was an error" not in body and "Traceback" not in body
+        assert blocked == []
+    finally:
+        server.stop()
 
 
 def options(select) -> list[str]:
@@ -222,30 +504,26 @@ def test_the_dashboard_in_kazakh_in_chromium(browser, project):
     try:
         page, blocked = browser
         page.goto(server.url)
-        page.wait_for_selector(".mics-figure", timeout=90_000)
-        for name in ("overview", "gantt"):
-            page.wait_for_selector(f".mics-chart-{name} svg.marks, .mics-chart-{name} canvas",
-                                   timeout=60_000)
-        titles = page.locator(".mics-chart-overview svg.marks text").all_text_contents()
+        wait_for_the_page(page)
+        titles = chart_texts(page)
         for key in ("chart.plan_vs_paid", "chart.cumulative", "chart.lots_by_stage"):
             assert i18n.t_in("kk", key) in titles
         assert "Жоспар" in titles and "Міндеттемелер" in titles  # the legend
         assert page.locator('[lang="kk"] h1').inner_text() == \
             "MICS: бюджет және мемлекеттік сатып алу"
-        as_of = date.fromisoformat(page.evaluate(
-            "document.querySelector('.mics-filters input[type=date]').value"))
+        as_of = date_shown(page)
         assert figures_on_page(page) == expected_figures(
             summary_json(project, as_of, [], None)["rows"])
         cards = page.locator(".mics-card").first.inner_text().replace("\xa0", " ")
         assert "Жоспар" in cards and " ₸" in cards and "%" in cards
         page.get_by_role("button", name="РБ", exact=True).click()
         rb = expected_figures(summary_json(project, as_of, [], None, "RB")["rows"])
-        page.wait_for_function("n => document.querySelectorAll('.mics-figure').length === n",
-                               arg=len(rb), timeout=30_000)
+        wait_for_figures(page, rb)
+        shown = figures_on_page(page, forecast=True)
         assert figures_on_page(page) == rb
         page.get_by_role("button", name="РУС", exact=True).click()
         page.wait_for_selector("text=MICS: бюджет и госзакупки", timeout=30_000)
-        assert figures_on_page(page) == rb  # the filter stays
+        assert figures_on_page(page, forecast=True) == shown  # the filter stays
         page.get_by_role("button", name="ҚАЗ", exact=True).click()
         page.wait_for_selector("text=MICS: бюджет және мемлекеттік сатып алу", timeout=30_000)
         assert page.locator(".mics-card h3").all_inner_texts() == ["РБ"]

@@ -28,7 +28,7 @@ def test_every_view_works_on_every_month(project, month):
     by_section = project.spending_minor(as_of, ["section"])
     assert by_section.groupby("source")["paid"].sum().to_dict() == total["paid"].to_dict()
     project.cumulative(as_of)
-    project.projection(as_of)
+    project.forecast(as_of)
     lots = register(project, as_of)
     assert len(lots) == 6
     flags = red_flags(project, as_of, table=lots)

@@ -97,6 +97,14 @@ def test_the_example_flags(example):
     assert flags[6].detail == "срок подачи 7 дн. при минимуме 10 дн. (закон 434-V)"
 
 
+def test_a_plan_without_lots_or_payments_has_no_flags(data_dir):
+    """Nothing to match: no flag, and no error from matching empty columns of no type."""
+    project = load(data_dir)
+    lots = register(project, date(2024, 5, 1))
+    assert lots.empty
+    assert red_flags(project, date(2024, 5, 1), table=lots) == []
+
+
 def test_every_flag_has_a_russian_and_english_explanation():
     from mics_budget.flags import FLAG_NAMES
     from mics_budget.params import RedFlagRules, red_flag_rules

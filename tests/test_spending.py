@@ -119,11 +119,15 @@ def test_cumulative_payments_against_the_financing_plan(money_dir):
     assert rb.loc["2023-07", "paid_cumulative"] == 4_900_000.25
     assert rb.loc["2023-08", "paid"] == 0
     assert set(rb["basis"]) == {"mixed"}
-    projection = project.projection(date(2023, 7, 31), 2023).set_index("source")
-    elapsed = (date(2023, 7, 31) - date(2023, 1, 1)).days + 1
-    assert projection.loc["RB", "projected"] == round(490_000_025 * 365 / elapsed) / 100
-    assert projection.loc["RB", "projected_unspent"] == pytest.approx(
-        15_000_000.50 - projection.loc["RB", "projected"])
+    # the year-end forecast follows the same monthly plan (README, "The year-end forecast"):
+    # on a month end the plan to date is the cumulative plan of that month
+    forecast = project.forecast(date(2023, 7, 31), 2023).set_index("source")
+    plan, to_date, paid = rb.loc["2023-12", "plan_cumulative"], 15_000_000.50, 4_900_000.25
+    assert forecast.loc["RB", "plan_to_date"] == to_date
+    assert forecast.loc["RB", "paid"] == paid
+    expected = min(max(plan, paid), paid + (plan - to_date) * min(1, paid / to_date))
+    assert forecast.loc["RB", "expected_paid"] == pytest.approx(expected, abs=0.01)
+    assert forecast.loc["RB", "expected_unspent"] == pytest.approx(plan - expected, abs=0.01)
 
 
 def test_financing_plan_that_does_not_add_up_is_a_warning(money_dir):

@@ -37,6 +37,11 @@ LABELS: dict[str, tuple[str, ...]] = {
         "Cumulative plan",
         "Өспелі қорытындымен жоспар",
     ),
+    "chart.plan_vs_paid_by_section": (
+        "План, обязательства и оплата по разделам",
+        "Plan, commitments and payments by section",
+        "Бөлімдер бойынша жоспар, міндеттемелер және төлемдер",
+    ),
     "chart.plan_vs_paid": (
         "План, обязательства и оплата",
         "Plan, commitments and payments",
