@@ -10,9 +10,8 @@ import pytest
 from mics_budget import i18n
 from mics_budget.config import DEFAULT_DATA_DIR, PROJECT_ROOT
 
-SEED = PROJECT_ROOT.parent / "shared" / "seed" / "000_3189f67c75141ab5.txt"
-if not SEED.exists():  # CI may lay shared/ elsewhere; the committed copy is identical
-    SEED = PROJECT_ROOT / "tests" / "data" / "plan_seed.txt"
+# the official plan, flattened from the Word table (the input of `mics-budget plan import`)
+SEED = PROJECT_ROOT / "tests" / "data" / "plan_seed.txt"
 
 
 @pytest.fixture(autouse=True)

@@ -46,6 +46,10 @@ LABELS: dict[str, tuple[str, ...]] = {
         "месяц: ГГГГ-ММ, last (прошлый месяц) или latest (последний с данными)",
         "month: YYYY-MM, last (previous month) or latest (last month with data)",
     ),
+    "help.no_validate": (
+        "не проверять выгрузку по схеме OCDS (быстрее)",
+        "do not check the export against the OCDS schema (faster)",
+    ),
     "help.out": ("куда записать файл", "where to write the file"),
     "help.params": (
         "YAML-файл с параметрами по умолчанию (params/monthly.yaml)",

@@ -149,6 +149,14 @@ LABELS: dict[str, tuple[str, ...]] = {
     "method.open_tender": ("открытый конкурс", "open tender"),
     "method.price_quotations": ("запрос ценовых предложений", "request for price quotations"),
     "method.single_source": ("из одного источника", "single source"),
+    "ocds.invalid": (
+        "выгрузка OCDS не прошла проверку по схеме OCDS {version} (нарушений: {count}; "
+        "первое: {first}); ничего не записано. Это ошибка программы, а не ваших данных: "
+        "сообщите о ней разработчикам. Выгрузить без проверки: --no-validate",
+        "the OCDS export failed the check against the OCDS {version} schema (violations: "
+        "{count}; first: {first}); nothing was written. This is a bug of the tool, not of your "
+        "data: please report it. To export without the check: --no-validate",
+    ),
     "procurement.title": (
         "Реестр госзакупок на {date}, тенге",
         "Procurement register as of {date}, KZT",
