@@ -233,7 +233,7 @@ def test_a_process_killed_while_recording_leaves_the_file_valid(money_dir, tmp_p
     assert len(acknowledged) > 0
 
 
-# --- hostile text, partial writes, encodings, locks (issue 10) ------------------------------
+# --- hostile text, partial writes, encodings, locks -----------------------------------------
 
 TEXTS = {
     "lone CR": "a\rb", "LF": "a\nb", "CRLF": "a\r\nb", "comma": "a,b", "semicolon": "a;b",
