@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import _posixsubprocess
 import os
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -141,3 +143,63 @@ def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
     setattr(item, f"rep_{report.when}", report)
+
+
+# --- `slow`: what `make test-fast` leaves out -------------------------------------------------
+# A test is marked `@pytest.mark.slow` when it starts a process (subprocess, multiprocessing,
+# papermill, Voila, a browser) or takes more than about a second. Outside slow tests, starting
+# a process fails the test (so the fast loop stays fast and needs no browser), and the summary
+# names the unmarked tests that took longer than SLOW_NOTE seconds.
+
+SLOW_NOTE = 2.0
+
+
+#: every way a process starts: subprocess, multiprocessing (spawn, forkserver, fork), pty
+_PROCESS_STARTS = [(subprocess, "_fork_exec"), (_posixsubprocess, "fork_exec"), (os, "fork"),
+                   (os, "forkpty"), (os, "posix_spawn"), (os, "posix_spawnp")]
+
+
+def _refuse_processes(item):
+    """Set up and run a test that is not marked slow with process starts refused."""
+    if item.get_closest_marker("slow") is not None:
+        return (yield)
+    started: list[str] = []
+
+    def refuse(*args, **kwargs):
+        started.append(item.nodeid)
+        raise RuntimeError("a test not marked slow starts a process")
+
+    saved = [(module, name, getattr(module, name)) for module, name in _PROCESS_STARTS
+             if hasattr(module, name)]
+    for module, name, _ in saved:
+        setattr(module, name, refuse)
+    try:
+        result = yield
+    except BaseException:
+        if not started:
+            raise
+        result = None
+    finally:
+        for module, name, original in saved:
+            setattr(module, name, original)
+    if started:
+        pytest.fail(f"{item.nodeid} starts a process: mark it @pytest.mark.slow",
+                    pytrace=False)
+    return result
+
+
+pytest_runtest_setup = pytest.hookimpl(wrapper=True)(_refuse_processes)
+pytest_runtest_call = pytest.hookimpl(wrapper=True)(_refuse_processes)
+
+
+def pytest_terminal_summary(terminalreporter):
+    durations: dict[str, float] = {}
+    for report in [*terminalreporter.stats.get("passed", []), *terminalreporter.stats.get("", [])]:
+        if getattr(report, "when", None) in ("setup", "call") and "slow" not in report.keywords:
+            durations[report.nodeid] = durations.get(report.nodeid, 0) + report.duration
+    long = sorted((d, n) for n, d in durations.items() if d > SLOW_NOTE)
+    if long:
+        terminalreporter.section("tests not marked slow that took over "
+                                 f"{SLOW_NOTE:g} s (mark them slow or make them faster)")
+        for duration, nodeid in reversed(long):
+            terminalreporter.write_line(f"{duration:6.2f} s  {nodeid}")

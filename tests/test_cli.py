@@ -131,6 +131,7 @@ def test_import_then_show_in_a_new_data_folder(capsys, tmp_path, seed_path):
     assert len(json.loads(out)) == 47
 
 
+@pytest.mark.slow
 def test_console_script_is_installed(data_dir):
     exe = shutil.which("mics-budget") or str(Path(__file__).parents[1] / ".venv/bin/mics-budget")
     result = subprocess.run([exe, "plan", "status", "--format", "json", "--data", str(data_dir)],

@@ -34,6 +34,7 @@ def project():
 # --- widgets, in the kernel --------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_dashboard_figures_follow_the_filters_and_equal_the_cli(project):
     board = Dashboard(project, as_of=AS_OF)
     assert board.figures() == summary_json(project, AS_OF, [], None)["rows"]
@@ -49,6 +50,7 @@ def test_dashboard_figures_follow_the_filters_and_equal_the_cli(project):
     assert all(panel.chart is not None for panel in board.charts.values())
 
 
+@pytest.mark.slow
 def test_dashboard_language_switch_keeps_the_filters(project):
     board = Dashboard(project, as_of=AS_OF, lang="ru")
     board.filters.source.value = "RB"
@@ -61,6 +63,7 @@ def test_dashboard_language_switch_keeps_the_filters(project):
         i18n.set_lang("ru")
 
 
+@pytest.mark.slow
 def test_dashboard_marks_example_data(project, money_dir):
     assert "ПРИМЕР" in Dashboard(project, as_of=AS_OF).banner.value
     assert Dashboard(load(money_dir), as_of=date(2023, 12, 31)).banner.value == ""
@@ -174,6 +177,7 @@ def expected_figures(rows) -> dict:
     return out
 
 
+@pytest.mark.slow
 def test_the_dashboard_in_chromium(dashboard_server, browser, project):
     page, blocked = browser
     page.goto(dashboard_server.url)
@@ -210,6 +214,7 @@ def choose(select, starts: str) -> None:
     select.select_option(label=next(o for o in raw if o.replace("\xa0", " ").startswith(starts)))
 
 
+@pytest.mark.slow
 def test_the_register_records_through_the_form(example_copy, browser):
     server = Server(example_copy, register=True)
     server.wait()
@@ -247,6 +252,7 @@ def test_the_register_records_through_the_form(example_copy, browser):
         server.stop()
 
 
+@pytest.mark.slow
 def test_a_page_on_a_public_address_needs_the_token(example_copy):
     server = Server(example_copy, host="0.0.0.0", token="s3cret-token")
     server.wait()
@@ -270,6 +276,7 @@ def test_a_page_on_a_public_address_needs_the_token(example_copy):
         server.stop()
 
 
+@pytest.mark.slow
 def test_dashboard_before_and_after_the_data(project):
     board = Dashboard(project, as_of=date(2022, 1, 1))
     assert board.message.value == "" and board.figures() == []

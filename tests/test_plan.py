@@ -258,6 +258,7 @@ def test_docx_refusal_names_the_right_table_row(seed_text, tmp_path):
         "неизвестный месяц «июлл»"]
 
 
+@pytest.mark.slow
 def test_refused_import_writes_nothing(seed_text, data_dir, tmp_path):
     before = {p.name: p.read_bytes() for p in (data_dir / "plan").iterdir()}
     bad = tmp_path / "plan.txt"

@@ -176,6 +176,7 @@ def _worker(root: str, lots: list[str]) -> int:
     return done
 
 
+@pytest.mark.slow
 def test_several_processes_recording_at_once_lose_nothing(money_dir):
     workers, lots_each = 4, 16  # 512 records
     lots = [[f"C{w}-{i:02d}" for i in range(lots_each)] for w in range(workers)]
@@ -212,6 +213,7 @@ for i in range(start, start + 100000):
 """
 
 
+@pytest.mark.slow
 def test_a_process_killed_while_recording_leaves_the_file_valid(money_dir, tmp_path):
     script = tmp_path / "recorder.py"
     script.write_text(KILL_SCRIPT)
@@ -244,6 +246,7 @@ TEXTS = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("flavour", ["utf8", "utf8_crlf", "utf8_bom_semicolon", "sep_line",
                                      "utf16"])
 def test_every_character_class_round_trips(money_dir, flavour):
@@ -295,6 +298,7 @@ sys.exit(main(sys.argv[2:]))
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("room", [0, 7])
 def test_a_write_cut_short_is_undone_and_never_acknowledged(money_dir, tmp_path, room):
     """A file-size limit (like a full disk) lets only part of the line through: the file is
@@ -314,6 +318,7 @@ def test_a_write_cut_short_is_undone_and_never_acknowledged(money_dir, tmp_path,
     assert load(money_dir).problems == []
 
 
+@pytest.mark.slow
 def test_a_new_register_that_cannot_be_written_is_refused_cleanly(data_dir, tmp_path):
     script = tmp_path / "limited.py"
     script.write_text(FSIZE_SCRIPT)
