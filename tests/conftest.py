@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import _posixsubprocess
+import atexit
 import os
 import shutil
 import subprocess
@@ -92,10 +93,14 @@ def money_dir(data_dir: Path) -> Path:
     return write_files(data_dir, MONEY_FILES)
 
 
-# notebooks and kernels must not write to the home folder
-_JUPYTER_HOME = Path(tempfile.mkdtemp(prefix="mics-jupyter-"))
-for _name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR"):
-    os.environ.setdefault(_name, str(_JUPYTER_HOME / _name.lower()))
+# notebooks and kernels must not write to the home folder: a temporary folder, made once per
+# test run (processes started by tests inherit it) and removed at its end
+_JUPYTER_DIRS = ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR")
+if not all(os.environ.get(_name) for _name in _JUPYTER_DIRS):
+    _JUPYTER_HOME = Path(tempfile.mkdtemp(prefix="mics-jupyter-"))
+    atexit.register(shutil.rmtree, _JUPYTER_HOME, ignore_errors=True)
+    for _name in _JUPYTER_DIRS:
+        os.environ.setdefault(_name, str(_JUPYTER_HOME / _name.lower()))
 os.environ.setdefault("JUPYTER_PLATFORM_DIRS", "1")
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
