@@ -25,6 +25,7 @@ report: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 # everything (what CI runs): the browser tests need Debian's chromium, installed here if missing
 test: browser lint

@@ -16,7 +16,7 @@ def _import_altair():
     if "jsonschema" in sys.modules or "rfc3987_syntax" in sys.modules:
         import altair
         return altair
-    sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]
+    sys.modules["rfc3987_syntax"] = None
     try:
         import altair
     finally:

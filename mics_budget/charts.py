@@ -14,13 +14,12 @@ import pandas as pd
 
 from ._altair import alt
 from .i18n import get_lang, t
+from .lifecycle import STAGES
 
 SOURCE_COLORS = {"RB": "#1f5fa8", "UNICEF": "#1cabe2"}
 MEASURE_COLORS = ["#9db4cf", "#f2a541", "#2e8540"]
 STATUS_COLORS = {"done": "#2e8540", "in_progress": "#1f5fa8", "paused": "#9db4cf",
                  "planned": "#c9c9c9", "overdue": "#d83933"}
-STAGE_ORDER = ["", "planned", "announced", "evaluation", "unsuccessful", "awarded",
-               "contracted", "delivered", "paid", "closed", "cancelled", "terminated"]
 
 
 NUMBER_LOCALES = {
@@ -138,7 +137,7 @@ def cumulative(table: pd.DataFrame, projection: pd.DataFrame | None = None,
 def lots_by_stage(register: pd.DataFrame, width: int = 520,
                   localized: bool = True) -> alt.Chart:
     data = register.assign(stage_label=register["stage"].map(lambda s: t(f"stage.{s or 'none'}")))
-    order = [t(f"stage.{s or 'none'}") for s in STAGE_ORDER]
+    order = [t(f"stage.{s or 'none'}") for s in STAGES]
     return localize(alt.Chart(data, width=width, height=200).mark_bar().encode(
         y=alt.Y("stage_label:N", sort=order, title=None),
         x=alt.X("count():Q", title=t("chart.lots")),

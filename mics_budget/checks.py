@@ -29,6 +29,17 @@ PROBLEM_COLUMNS = ["severity", "file", "sheet", "row", "column", "value", "key",
 
 
 @dataclass(frozen=True)
+class Label:
+    """A label with its parameters, rendered only when shown (a reason inside a message)."""
+
+    key: str
+    params: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def __str__(self) -> str:
+        return t(self.key, **{k: str(v) for k, v in self.params.items()})
+
+
+@dataclass(frozen=True)
 class Problem:
     severity: str
     file: str
@@ -46,7 +57,8 @@ class Problem:
 
     @property
     def message(self) -> str:
-        return t(self.key, **{"value": self.value, **self.params})
+        params = {k: str(v) if isinstance(v, Label) else v for k, v in self.params.items()}
+        return t(self.key, **{"value": self.value, **params})
 
     @property
     def location(self) -> str:

@@ -20,7 +20,7 @@ from .checks import excerpt, problems_frame
 from .config import REPORTS_DIR, DataDir
 from .errors import UserError
 from .fileio import atomic_writer
-from .flags import red_flags
+from .flags import FLAG_COLUMNS, flags_frame, red_flags
 from .i18n import t
 from .ocds import SCHEMA_VERSION as OCDS_VERSION
 from .ocds import release_package
@@ -416,18 +416,16 @@ def cmd_procurement_flags(args: argparse.Namespace) -> int:
     as_of = args.as_of or date.today()
     flags = red_flags(project, as_of)
     if args.format == "json":
-        emit(to_json(flags))
+        emit(to_json([flag.as_json() for flag in flags]))
         return 0
-    frame = pd.DataFrame(flags, columns=["lot", "flag", "severity", "detail"])
-    if args.format == "csv":
-        emit(to_csv(frame))
+    if args.format == "csv":  # codes, for tools; the detail in the chosen language
+        emit(to_csv(pd.DataFrame([{"lot": f.lot or "", "flag": f.code, "severity": f.severity,
+                                   "detail": f.detail} for f in flags], columns=FLAG_COLUMNS)))
         return 0
     if project.example_data:
         emit(t("example.banner") + "\n")
-    frame["flag"] = frame["flag"].map(lambda f: t(f"flag.{f}"))
-    frame["severity"] = frame["severity"].map(lambda s: t(f"severity.{s}"))
-    emit(text_table(frame.fillna(""), headers=[t("col.lot"), t("col.flag"), t("col.severity"),
-                                               t("col.detail")]))
+    emit(text_table(flags_frame(flags), headers=[t("col.lot"), t("col.flag"),
+                                                 t("col.severity"), t("col.detail")]))
     return 0
 
 
@@ -476,38 +474,18 @@ def cmd_to_utf8(args: argparse.Namespace) -> int:
     return 0
 
 
-REPORT_PARAMS = ("data", "out", "month", "lang")
-
-
-def report_defaults(path: str | None) -> dict[str, str]:
-    """The ``--params`` file of ``report``: keys of :data:`REPORT_PARAMS`, text values."""
-    if not path:
-        return {}
-    from .params import read_yaml
-
-    values = read_yaml(Path(path))
-    for key, value in values.items():
-        if key not in REPORT_PARAMS:
-            raise UserError("error.bad_params", path=path, detail=t(
-                "params.unknown_key", key=excerpt(key), choices=", ".join(REPORT_PARAMS)))
-        if not isinstance(value, str | int) or isinstance(value, bool) or (
-                key == "lang" and value not in i18n.LANGS):
-            expected = ", ".join(i18n.LANGS) if key == "lang" else t("params.text")
-            raise UserError("error.bad_params", path=path, detail=t(
-                "params.bad_value", key=key, value=excerpt(value), expected=expected))
-    return {k: str(v) for k, v in values.items()}
-
-
 def cmd_report(args: argparse.Namespace) -> int:
-    from .runner import check_month, months_between, parse_month, run_report
+    from .months import months_between
+    from .params import ReportDefaults, report_defaults
+    from .runner import check_month, parse_month, run_report
 
-    defaults = report_defaults(args.params)
-    data = DataDir.resolve(args.data or defaults.get("data"))
+    defaults = report_defaults(Path(args.params)) if args.params else ReportDefaults()
+    data = DataDir.resolve(args.data or defaults.data)
     require_folder(data)
-    lang = args.lang or defaults.get("lang") or i18n.get_lang()
+    lang = args.lang or defaults.lang or i18n.get_lang()
     i18n.set_lang(lang)
-    out = args.out or defaults.get("out")
-    month = args.month or defaults.get("month")
+    out = args.out or defaults.out
+    month = args.month or defaults.month
     project = load(data)
     if args.first or args.last:
         first = parse_month(args.first or args.last, data, project=project)
@@ -563,8 +541,9 @@ def cmd_users_add(args: argparse.Namespace) -> int:
     path = users_path(args.users)
     users = UsersFile(path)
     name = check_name(args.name)  # say what is wrong before asking for a password
-    if users.find(name) is not None:
-        raise UserError("users.exists", name=users.find(name).name)
+    existing = users.find(name)
+    if existing is not None:
+        raise UserError("users.exists", name=existing.name)
     account = users.add(name, args.role, read_password())
     print(t("users.added", name=account.name, role=account.role, path=path), file=sys.stderr)
     return 0

@@ -15,10 +15,11 @@ from datetime import date
 import ipywidgets as widgets
 import pandas as pd
 
-from . import charts, i18n
+from . import charts, i18n, months
 from ._altair import alt
-from .flags import red_flags
+from .flags import flags_frame, red_flags
 from .i18n import format_money, format_percent, t
+from .months import month_end
 from .presentation import TABLE_CSS, Table, banner_html
 from .project import Project, load
 from .register import register
@@ -215,12 +216,10 @@ class Dashboard(widgets.VBox):
         overdue = overdue.loc[(overdue["status"] == "overdue") & overdue["id"].isin(ids),
                               ["id", "title", "period_text", "days_overdue"]]
         self.overdue.show(Table("overdue", overdue, {"days_overdue": "int"}))
-        flags = pd.DataFrame(red_flags(self.project, as_of, table=lots),
-                             columns=["lot", "flag", "severity", "detail"])
-        flags = flags.loc[flags["lot"].isin(set(lots_shown["lot"])) | flags["lot"].isna()]
-        flags["flag"] = flags["flag"].map(lambda f: t(f"flag.{f}"))
-        flags["severity"] = flags["severity"].map(lambda s: t(f"severity.{s}"))
-        self.flags.show(Table("flags", flags.fillna("")))
+        shown = set(lots_shown["lot"])
+        flags = [f for f in red_flags(self.project, as_of, table=lots)
+                 if f.lot is None or f.lot in shown]
+        self.flags.show(Table("flags", flags_frame(flags)))
         self.last_refresh["all"] = time.perf_counter() - started
 
     def _on_change(self, _change=None) -> None:
@@ -241,10 +240,5 @@ class Dashboard(widgets.VBox):
 
 def _last_day(project: Project) -> date:
     """The last dated record of the data (the dashboard opens there for past data)."""
-    from .report import month_end
-    from .runner import latest_month
-
-    try:
-        return month_end(latest_month(project))
-    except Exception:
-        return date.today()
+    _, last = project.dated_span()
+    return month_end(months.of(last)) if last is not None else date.today()

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .config import EXAMPLE_MARKER, DataDir
 from .fileio import csv_text, write_text_files
+from .months import spanned
 from .plan import load_plan
 from .spending import split_exact
 
@@ -158,13 +159,8 @@ def _rates(rng: random.Random) -> tuple[list[list[str]], dict[date, int]]:
 
 
 def _months(activity, year: int) -> list[date]:
-    months = []
-    for start, end in activity.period.intervals:
-        y, m = start.year, start.month
-        while (y, m) <= (end.year, end.month):
-            if y == year:
-                months.append(date(y, m, 1))
-            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    months = [date(y, m, 1) for start, end in activity.period.intervals
+              for y, m in spanned(start, end) if y == year]
     return months or [date(year, m, 1) for m in range(1, 13)]
 
 

@@ -9,11 +9,12 @@ import os
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import IO, Any
 
 
 @contextlib.contextmanager
 def atomic_writer(path: Path, mode: str = "w", permissions: int | None = None,
-                  **kwargs) -> Iterator[io.IOBase]:
+                  **kwargs) -> Iterator[IO[Any]]:
     """Open a temporary file beside ``path``; on success it is fsync'ed and renamed over it.
 
     ``permissions`` (e.g. ``0o600``) replaces the usual mode (0666 less the umask) from the

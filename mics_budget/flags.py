@@ -1,19 +1,24 @@
-"""Red flags of the procurement register (thresholds in ``params/red_flags.yaml``).
+"""Red flags of the procurement register (rules and thresholds in ``params/red_flags.yaml``).
 
-After the Open Contracting Partnership's red flags guide and its Cardinal tool. Each flag is a
-dict ``{"lot", "flag", "severity", "detail"}``; ``detail`` is a sentence for people, in the
-current language, and ``flags.<name>`` in the labels explains the flag itself.
+After the Open Contracting Partnership's red flags guide and its Cardinal tool. A flag is a
+frozen :class:`Flag` value — lot, code, severity and the facts behind it — translated only when
+shown, so JSON, CSV, the report and the dashboard share one path and a language switch just
+renders again. Each rule looks at the whole register at once (grouped by lot, never a loop
+over lots), so the cost is linear in lots + events + payments.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from .i18n import format_date, format_money, format_percent, t
-from .params import load_params
+from .lifecycle import IN_FORCE
+from .params import RedFlagRules, red_flag_rules
 from .register import register
 
 if TYPE_CHECKING:
@@ -23,92 +28,195 @@ FLAG_NAMES = ("single_bid", "short_submission", "single_source_without_note",
               "price_near_estimate", "amendment_increase", "delivery_after_need",
               "payment_above_contract", "payment_before_delivery", "payment_without_lot",
               "supplier_several_lots")
+FLAG_COLUMNS = ["lot", "flag", "severity", "detail"]
+
+# how the facts of a flag are written for people (anything else: as text)
+_MONEY = {"old", "new", "paid", "contract", "amount"}
+_SHARE = {"share", "threshold", "rise"}
+_DATE = {"start", "date"}
 
 
-def red_flags(project: Project, as_of: date, rules: dict | None = None,
-              table: pd.DataFrame | None = None) -> list[dict]:
-    """Every red flag as of a date, lot by lot in register order."""
-    rules = rules if rules is not None else load_params("red_flags")
+@dataclass(frozen=True)
+class Flag:
+    """One red flag: ``lot`` (None for a payment naming no lot), ``code`` (a name of
+    :data:`FLAG_NAMES`), ``severity`` and ``facts`` (KZT amounts, shares, dates, codes)."""
+
+    lot: str | None
+    code: str
+    severity: str
+    facts: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def title(self) -> str:
+        return t(f"flag.{self.code}")
+
+    @property
+    def explanation(self) -> str:
+        return t(f"flag.{self.code}.explain")
+
+    @property
+    def detail(self) -> str:
+        """The sentence for people, in the current language."""
+        return t(f"flag.{self.code}.detail", **{k: _shown(k, v) for k, v in self.facts})
+
+    def as_json(self) -> dict:
+        """``lot``, ``flag`` (the code), ``severity`` and ``detail`` (the contract of
+        ``procurement flags --format json``), plus ``title`` and the language-free ``facts``."""
+        return {"lot": self.lot, "flag": self.code, "severity": self.severity,
+                "detail": self.detail, "title": self.title,
+                "facts": {k: _plain(v) for k, v in self.facts}}
+
+
+def _shown(name: str, value: object) -> str:
+    if name in _MONEY:
+        return format_money(value)
+    if name in _SHARE:
+        return format_percent(value)
+    if name in _DATE:
+        return format_date(value)  # type: ignore[arg-type]
+    if name == "method":
+        return t(f"method.{value}")
+    return str(value)
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, date):
+        return value.isoformat()
+    return value.item() if hasattr(value, "item") else value
+
+
+def flags_frame(flags: Iterable[Flag]) -> pd.DataFrame:
+    """Flags as a table for people: translated title and severity, the detail sentence."""
+    rows = [{"lot": f.lot or "", "flag": f.title, "severity": t(f"severity.{f.severity}"),
+             "detail": f.detail} for f in flags]
+    return pd.DataFrame(rows, columns=FLAG_COLUMNS)
+
+
+def red_flags(project: Project, as_of: date, rules: RedFlagRules | None = None,
+              table: pd.DataFrame | None = None) -> list[Flag]:
+    """Every red flag as of a date: lot by lot in register order (each lot's flags in the
+    order of :data:`FLAG_NAMES`), then the payments that name no lot."""
+    rules = rules if rules is not None else red_flag_rules()
     table = register(project, as_of) if table is None else table
-    as_of_ts = pd.Timestamp(as_of)
-    ev = project.events.loc[project.events["valid"] & (project.events["date"] <= as_of_ts)]
-    ev = ev.sort_values(["lot", "date", "_row"], kind="stable")
-    pays = project.payments.loc[project.payments["valid"]
-                                & (project.payments["date"] <= as_of_ts)]
-    flags: list[dict] = []
+    events, payments = project.events_on(as_of), project.payments_on(as_of)
+    position = {lot: i for i, lot in enumerate(table["lot"])}
+    found: list[tuple[int, int, int, Flag]] = []
 
-    def flag(lot: str | None, name: str, severity: str | None = None, **params: object) -> None:
-        rule = rules.get(name) or {}
-        flags.append({"lot": lot, "flag": name,
-                      "severity": severity or rule.get("severity", "warning"),
-                      "detail": t(f"flag.{name}.detail", **params)})
+    def add(code: str, rows: pd.DataFrame, facts: dict[str, pd.Series | list],
+            severity: pd.Series | None = None) -> None:
+        rule = rules.rule(code)
+        if rule is None or rows.empty:
+            return
+        order = FLAG_NAMES.index(code)
+        lots = rows["lot"].tolist()
+        levels = severity.tolist() if severity is not None else [rule.severity] * len(rows)
+        columns = {k: list(v) for k, v in facts.items()}
+        for i, lot in enumerate(lots):
+            flag = Flag(lot, code, levels[i], tuple((k, v[i]) for k, v in columns.items()))
+            found.append((position[lot], order, i, flag))
 
-    winners = table.loc[table["supplier"] != ""]
-    winner_key = winners["supplier_bin"].where(winners["supplier_bin"] != "",
-                                               winners["supplier"])
-    lots_per_supplier = winner_key.groupby(winner_key).transform("size")
-    for row in table.itertuples(index=False):  # the register: one row per lot
-        lot_events = ev.loc[ev["lot"] == row.lot]
-        if "single_bid" in rules and row.method in rules["single_bid"].get("methods", []) \
-                and pd.notna(row.bids) and row.bids == 1:
-            flag(row.lot, "single_bid", method=t(f"method.{row.method}"))
-        announced = lot_events.loc[lot_events["status"] == "announced", "date"]
-        evaluated = lot_events.loc[lot_events["status"] == "evaluation", "date"]
-        minimum = ((rules.get("short_submission") or {}).get("min_days") or {}).get(
-            row.law, {}).get(row.method)
-        for start in announced:  # each round of a repeated tender
-            ends = evaluated[evaluated >= start]
-            if minimum and len(ends) and (ends.iloc[0] - start).days < minimum:
-                flag(row.lot, "short_submission", days=(ends.iloc[0] - start).days,
-                     minimum=minimum, law=row.law)
-        if row.method == "single_source" and "single_source_without_note" in rules and \
-                not (lot_events["note"] != "").any() and len(lot_events):
-            flag(row.lot, "single_source_without_note")
-        rule = rules.get("price_near_estimate")
-        if rule and pd.notna(row.contract_amount) and pd.notna(row.estimate) and \
-                row.estimate > 0 and row.contract_amount >= rule["threshold"] * row.estimate:
-            flag(row.lot, "price_near_estimate", share=format_percent(
-                row.contract_amount / row.estimate), threshold=format_percent(rule["threshold"]))
-        rule = rules.get("amendment_increase")
-        if rule:
-            in_force = lot_events.loc[lot_events["status"].isin(["contracted", "amended"]),
-                                      ["status", "amount_minor", "date"]]
-            first = in_force["amount_minor"].iloc[0] if len(in_force) else None
-            previous = first
-            for step in in_force.itertuples():
-                if step.status == "amended" and step.amount_minor > previous:
-                    rise = (step.amount_minor - first) / first if first else 0
-                    over = rise > rule.get("cumulative_threshold", 0.1)
-                    flag(row.lot, "amendment_increase",
-                         severity=rule.get("cumulative_severity") if over else None,
-                         old=format_money(previous / 100), new=format_money(
-                             step.amount_minor / 100), rise=format_percent(rise))
-                previous = step.amount_minor
-        if "delivery_after_need" in rules and pd.notna(row.need_delay_days) and \
-                row.need_delay_days > 0 and row.stage != "":  # a lot never started: no flag
-            flag(row.lot, "delivery_after_need", days=int(row.need_delay_days),
-                 activities=row.need_activities,
-                 start=format_date(row.need_start.date()))
-        lot_pays = pays.loc[pays["contract"] == row.lot]
-        if "payment_above_contract" in rules and pd.notna(row.contract_amount) and \
-                row.paid > row.contract_amount:
-            flag(row.lot, "payment_above_contract", paid=format_money(row.paid),
-                 contract=format_money(row.contract_amount))
-        if "payment_before_delivery" in rules and len(lot_pays):
-            early = lot_pays if pd.isna(row.delivered) else lot_pays.loc[
-                lot_pays["date"] < row.delivered]
-            if len(early):
-                flag(row.lot, "payment_before_delivery", payment=early["id"].iloc[0],
-                     date=format_date(early["date"].iloc[0].date()))
-        rule = rules.get("supplier_several_lots")
-        if rule and row.supplier and lots_per_supplier.get(
-                winners.index[winners["lot"] == row.lot][0], 0) >= rule.get("min_lots", 2):
-            flag(row.lot, "supplier_several_lots", supplier=row.supplier,
-                 count=int(lots_per_supplier[winners.index[winners["lot"] == row.lot][0]]))
-    if "payment_without_lot" in rules:
-        procurement = {a.id for a in project.plan.activities if a.procurement}
-        loose = pays.loc[pays["activity"].isin(procurement) & (pays["contract"] == "")]
-        for payment in loose.itertuples():
-            flag(None, "payment_without_lot", payment=payment.id, activity=payment.activity,
-                 amount=format_money(payment.kzt_minor / 100))
+    lots = table.assign(estimate=table["estimate"].astype("float64"))
+    _lot_flags(add, lots, events, rules)
+    _payment_flags(add, lots, payments, rules)
+    found.sort(key=lambda item: item[:3])
+    flags = [flag for *_, flag in found]
+    rule = rules.payment_without_lot
+    if rule is not None:
+        procurement = [a.id for a in project.plan.activities if a.procurement]
+        loose = payments.loc[payments["activity"].isin(procurement) & (payments["contract"] == "")]
+        flags += [Flag(None, "payment_without_lot", rule.severity,
+                       (("payment", p), ("activity", a), ("amount", k / 100)))
+                  for p, a, k in zip(loose["id"], loose["activity"], loose["kzt_minor"],
+                                     strict=True)]
     return flags
+
+
+def _lot_flags(add, lots: pd.DataFrame, events: pd.DataFrame, rules: RedFlagRules) -> None:
+    if rules.single_bid is not None:
+        rows = lots.loc[lots["method"].isin(rules.single_bid.methods) & lots["bids"].eq(1)
+                        .fillna(False)]
+        add("single_bid", rows, {"method": rows["method"]})
+    if rules.short_submission is not None:
+        rows = _short_submissions(lots, events, rules.short_submission.min_days)
+        add("short_submission", rows, {"days": rows["days"], "minimum": rows["minimum"],
+                                       "law": rows["law"]})
+    noted = events.assign(noted=events["note"] != "").groupby("lot")["noted"].any()
+    rows = lots.loc[(lots["method"] == "single_source") & lots["lot"].isin(noted.index)
+                    & ~lots["lot"].map(noted).eq(True)]
+    add("single_source_without_note", rows, {})
+    if rules.price_near_estimate is not None:
+        threshold = rules.price_near_estimate.threshold
+        rows = lots.loc[lots["contract_amount"].notna() & lots["estimate"].notna()
+                        & (lots["estimate"] > 0)
+                        & (lots["contract_amount"] >= threshold * lots["estimate"])]
+        add("price_near_estimate", rows, {
+            "share": rows["contract_amount"] / rows["estimate"],
+            "threshold": [threshold] * len(rows)})
+    if rules.amendment_increase is not None:
+        _amendments(add, lots, events, rules)
+    rows = lots.loc[(lots["need_delay_days"] > 0).fillna(False) & (lots["stage"] != "")]
+    add("delivery_after_need", rows, {
+        "days": rows["need_delay_days"].astype("int64"), "activities": rows["need_activities"],
+        "start": [d.date() for d in rows["need_start"]]})
+
+
+def _short_submissions(lots: pd.DataFrame, events: pd.DataFrame,
+                       min_days: dict[str, dict[str, int]]) -> pd.DataFrame:
+    """Each announcement (each round of a repeated tender) with the first evaluation on or
+    after it, where the days between are fewer than the law's minimum for the method."""
+    minimum = pd.Series([min_days.get(law, {}).get(method, 0) for law, method in zip(
+        lots["law"], lots["method"], strict=True)], index=lots["lot"], dtype="int64")
+    starts = events.loc[events["status"] == "announced", ["lot", "date"]]
+    ends = events.loc[events["status"] == "evaluation", ["lot", "date"]].rename(
+        columns={"date": "end"})
+    if starts.empty or ends.empty:
+        return lots.iloc[:0].assign(days=[], minimum=[])
+    starts = starts.assign(_seq=range(len(starts)))
+    paired = pd.merge_asof(starts.sort_values("date"), ends.sort_values("end"), left_on="date",
+                           right_on="end", by="lot", direction="forward").sort_values("_seq")
+    paired["minimum"] = paired["lot"].map(minimum).fillna(0).astype("int64")
+    paired["days"] = (paired["end"] - paired["date"]).dt.days
+    short = paired.loc[paired["end"].notna() & (paired["minimum"] > 0)
+                       & (paired["days"] < paired["minimum"])]
+    law = lots.set_index("lot")["law"]
+    return short.assign(days=short["days"].astype("int64"), law=short["lot"].map(law))
+
+
+def _amendments(add, lots: pd.DataFrame, events: pd.DataFrame, rules: RedFlagRules) -> None:
+    """Each amendment raising the amount in force: an error once the rise since the first
+    signed amount passes the cumulative threshold."""
+    rule = rules.amendment_increase
+    assert rule is not None
+    steps = events.loc[events["status"].isin(IN_FORCE) & events["lot"].isin(lots["lot"]),
+                       ["lot", "status", "amount_minor"]]
+    amount = steps["amount_minor"].astype("float64")
+    first = amount.groupby(steps["lot"]).transform("first")
+    previous = amount.groupby(steps["lot"]).shift()
+    rows = steps.loc[(steps["status"] == "amended") & (amount > previous).fillna(False)]
+    rise = ((amount - first) / first.where(first != 0)).fillna(0).loc[rows.index]
+    severity = pd.Series(rule.severity, index=rows.index).where(
+        rise <= rule.cumulative_threshold, rule.cumulative_severity)
+    add("amendment_increase", rows, {"old": previous.loc[rows.index] / 100,
+                                     "new": amount.loc[rows.index] / 100, "rise": rise},
+        severity)
+
+
+def _payment_flags(add, lots: pd.DataFrame, payments: pd.DataFrame,
+                   rules: RedFlagRules) -> None:
+    rows = lots.loc[lots["contract_amount"].notna() & (lots["paid"] > lots["contract_amount"])]
+    add("payment_above_contract", rows, {"paid": rows["paid"],
+                                         "contract": rows["contract_amount"]})
+    on_lot = payments.loc[payments["contract"].isin(lots["lot"]), ["contract", "id", "date"]]
+    delivered = on_lot["contract"].map(lots.set_index("lot")["delivered"])
+    early = on_lot.loc[delivered.isna() | (on_lot["date"] < delivered)]
+    first = early.groupby("contract", sort=False).head(1).rename(columns={"contract": "lot"})
+    add("payment_before_delivery", first, {"payment": first["id"],
+                                           "date": [d.date() for d in first["date"]]})
+    rule = rules.supplier_several_lots
+    if rule is not None:
+        winners = lots.loc[lots["supplier"] != ""]
+        key = winners["supplier_bin"].where(winners["supplier_bin"] != "", winners["supplier"])
+        count = key.groupby(key).transform("size").astype("int64")
+        rows = winners.loc[count >= rule.min_lots]
+        add("supplier_several_lots", rows, {"supplier": rows["supplier"],
+                                            "count": count.loc[rows.index]})

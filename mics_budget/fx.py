@@ -16,7 +16,8 @@ import pandas as pd
 
 from .checks import ERROR, WARNING, Problem, from_mask
 from .config import DataDir
-from .tables import Schema, locate, read_table
+from .schemas import FX_RATES
+from .tables import locate, read_table
 from .values import (
     MAX_AMOUNT,
     MAX_AMOUNT_TEXT,
@@ -32,13 +33,6 @@ RATE_DECIMALS = 4
 MAX_GAP_DAYS = 10
 RATE_SOURCES = {"nbk": "NBK", "нбрк": "NBK", "unore": "UNORE", "ooh": "UNORE"}
 
-FX_RATES = Schema(
-    "fx_rates",
-    required=("date", "currency", "rate"),
-    optional=("quant", "source"),
-    aliases={"дата": "date", "валюта": "currency", "курс": "rate", "кратность": "quant",
-             "номинал": "quant", "за единиц": "quant", "источник": "source"},
-)
 RATE_COLUMNS = ["date", "currency", "rate_e4", "quant", "source"]
 
 

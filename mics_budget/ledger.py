@@ -15,8 +15,10 @@ import pandas as pd
 from .checks import ERROR, WARNING, Problem, from_mask
 from .config import DataDir
 from .fx import BASE, convert, currencies, normalise_currency
+from .months import RU_MONTH_NUMBERS
 from .plan import Plan
-from .tables import Schema, empty_frame, locate, read_table
+from .schemas import BUDGET, FINANCING_PLAN, PAYMENTS, Schema, conform
+from .tables import empty_frame, locate, read_table
 from .values import (
     MAX_AMOUNT_TEXT,
     above_ceiling,
@@ -35,28 +37,6 @@ PHASES = {"proposed": "proposed", "заявка": "proposed", "бюджетна�
 KINDS = {"obligations": "obligations", "обязательства": "obligations",
          "payments": "payments", "платежи": "payments"}
 PLAN_YEARS = (2023, 2025)
-
-_COMMON = {"дата": "date", "сумма": "amount", "валюта": "currency", "мероприятие": "activity",
-           "источник": "source", "источник финансирования": "source", "специфика": "specifics",
-           "документ": "document", "примечание": "note", "год": "year"}
-BUDGET = Schema(
-    "budget", required=("year", "activity", "source", "phase", "amount", "date"),
-    optional=("specifics", "currency", "document", "note"),
-    aliases={**_COMMON, "этап": "phase", "фаза": "phase", "дата решения": "date"},
-)
-PAYMENTS = Schema(
-    "payments", required=("id", "date", "activity", "source", "amount"),
-    optional=("specifics", "currency", "payee", "document", "contract", "refund_of", "note"),
-    aliases={**_COMMON, "номер": "id", "№": "id", "№ платежа": "id", "получатель": "payee",
-             "договор": "contract", "лот": "contract", "возврат платежа": "refund_of",
-             "возврат по": "refund_of", "дата платежа": "date"},
-)
-FINANCING_PLAN = Schema(
-    "financing_plan", required=("year", "month", "kind", "activity", "source", "amount"),
-    optional=("specifics",),
-    aliases={**_COMMON, "месяц": "month", "вид": "kind"},
-)
-
 
 @dataclass
 class Loaded:
@@ -155,7 +135,7 @@ def load_budget(data: DataDir, plan: Plan, rates: pd.DataFrame) -> Loaded:
     frame["year"] = year
     frame["phase"] = phase.fillna(frame["phase"])
     frame["valid"] = frame["valid"] & ~bad_year & phase.notna() & ~negative
-    return Loaded(frame, problems)
+    return Loaded(conform(frame, BUDGET), problems)
 
 
 def load_payments(data: DataDir, plan: Plan, rates: pd.DataFrame,
@@ -182,7 +162,7 @@ def load_payments(data: DataDir, plan: Plan, rates: pd.DataFrame,
     problems += from_mask(frame, unknown_contract, ERROR, "contract", "problem.unknown_lot")
     frame["valid"] = frame["valid"] & ~(missing_id | duplicate | no_refund_of | unknown_refund
                                         | unknown_contract)
-    return Loaded(frame, problems)
+    return Loaded(conform(frame, PAYMENTS), problems)
 
 
 def payments_without_budget(payments: pd.DataFrame, budget: pd.DataFrame, plan: Plan
@@ -202,24 +182,27 @@ def payments_without_budget(payments: pd.DataFrame, budget: pd.DataFrame, plan: 
     lines = lines.assign(_rank=lines["phase"].map({"approved": 1, "adjusted": 2}))
     lines = lines.sort_values(["_rank", "date", "_row"])
     latest = lines.groupby(["year", "activity", "source", "specifics"]).tail(1)
-    funded = latest.loc[latest["kzt_minor"] > 0]
-    funded_keys = set(zip(funded["year"].astype("int64"), funded["activity"], funded["source"],
-                          strict=True))
-    year = pays["date"].dt.year
-    keys = pd.Series(list(zip(year, pays["activity"], pays["source"], strict=True)),
-                     index=pays.index)
-    unfunded = ~keys.isin(funded_keys)
+    funded = latest.loc[latest["kzt_minor"] > 0, ["year", "activity", "source"]]
+    year = pays["date"].dt.year.astype("int64")
+    keys = pd.DataFrame({"year": year, "activity": pays["activity"], "source": pays["source"]})
+    matched = keys.merge(funded.astype({"year": "int64"}).drop_duplicates().assign(_f=True),
+                         how="left", on=["year", "activity", "source"])
+    unfunded = pd.Series(matched["_f"].isna().to_numpy(), index=pays.index)
     problems = from_mask(pays, unfunded, ERROR, "date", "problem.no_budget_line",
                          activity=pays["activity"], year=year.astype("str"))
     inside = pd.Series(False, index=pays.index)
-    for code in pays["activity"].unique():  # activities: dozens
-        rows = pays["activity"] == code
-        for start, end in plan[code].period.intervals:
-            inside |= rows & pays["date"].between(pd.Timestamp(start), pd.Timestamp(end))
+    periods = {a.id: a.period.intervals for a in plan.activities}
+    for k in range(max(len(i) for i in periods.values())):  # at most two intervals each
+        starts = lookup(pays["activity"], {a: pd.Timestamp(i[k][0]) for a, i in periods.items()
+                                           if len(i) > k})
+        ends = lookup(pays["activity"], {a: pd.Timestamp(i[k][1]) for a, i in periods.items()
+                                         if len(i) > k})
+        starts, ends = pd.to_datetime(starts), pd.to_datetime(ends)
+        inside |= ((pays["date"] >= starts) & (pays["date"] <= ends)).fillna(False)
     problems += from_mask(pays, ~inside & ~unfunded, WARNING, "date",
                           "problem.outside_activity_period", activity=pays["activity"],
-                          period=pays["activity"].map(
-                              {a.id: a.period.text for a in plan.activities}))
+                          period=lookup(pays["activity"], {a.id: a.period.text
+                                                           for a in plan.activities}))
     return problems
 
 
@@ -230,7 +213,7 @@ def load_financing_plan(data: DataDir, plan: Plan, rates: pd.DataFrame) -> Loade
         frame["currency"] = pd.Series(dtype="str")
     year, bad_year = parse_ints(frame["year"])
     month, bad_month = parse_ints(frame["month"].str.lower().replace(
-        {name: str(i) for i, name in enumerate(_MONTHS, start=1)}))
+        {name: str(number) for name, number in RU_MONTH_NUMBERS.items()}))
     bad_month = bad_month | month.isna() | ~month.between(1, 12)
     bad_year = bad_year | year.isna()
     # the ИПФ is in tenge; its "date" is the first day of its month (for checks only)
@@ -248,8 +231,5 @@ def load_financing_plan(data: DataDir, plan: Plan, rates: pd.DataFrame) -> Loade
     checked["month"] = month
     checked["kind"] = kind.fillna(frame["kind"])
     checked["valid"] = checked["valid"] & ~bad_year & ~bad_month & kind.notna()
-    return Loaded(checked, problems)
+    return Loaded(conform(checked, FINANCING_PLAN), problems)
 
-
-_MONTHS = ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь",
-           "октябрь", "ноябрь", "декабрь"]

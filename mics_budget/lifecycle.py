@@ -11,13 +11,14 @@ step.
 
 from __future__ import annotations
 
+import functools
+
 import pandas as pd
 
 from .checks import ERROR, Problem
 
 START = ""  # the state of a lot before its first event
 DIRECT_METHODS = frozenset({"single_source", "e_shop"})
-TERMINAL = frozenset({"cancelled", "closed", "terminated"})
 
 # (from, to, only for these methods or None for all) — the whole lifecycle in one table
 TRANSITIONS: tuple[tuple[str, str, frozenset[str] | None], ...] = (
@@ -50,6 +51,21 @@ TRANSITIONS: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     ("paid", "terminated", None),
 )
 STEPS = frozenset({"amended"})  # allowed events that leave the stage as it is
+#: events that set the contract amount in force (the first signs it, the next amend it)
+IN_FORCE = ("contracted", "amended")
+#: every status an event may have, in the order of a lot's life (the ends last)
+STATUSES: tuple[str, ...] = ("planned", "announced", "evaluation", "unsuccessful", "awarded",
+                             "contracted", "amended", "delivered", "paid", "closed",
+                             "cancelled", "terminated")
+#: the stages a lot can be at (``START`` first), in the same order
+STAGES: tuple[str, ...] = (START, *(s for s in STATUSES if s not in STEPS))
+#: stages a lot never leaves; ``ENDED`` are those where it ended without being delivered
+TERMINAL = frozenset(s for s in STAGES if not any(frm == s for frm, _, _ in TRANSITIONS))
+ENDED = frozenset({"cancelled", "terminated"})
+#: events that name the winning supplier
+SUPPLIER_NAMED = ("awarded", "contracted")
+#: stages past the award: a lot there was announced (or needed no announcement)
+AWARDED_OR_LATER = frozenset({"awarded", "contracted", "delivered", "paid", "closed"})
 
 # local status -> OCDS 1.1 (tender status, award status, contract status, release tag)
 OCDS: dict[str, tuple[str | None, str | None, str | None, str]] = {
@@ -70,8 +86,13 @@ OCDS: dict[str, tuple[str | None, str | None, str | None, str]] = {
 
 def allowed(stage: str, method: str) -> list[str]:
     """The statuses that may be recorded next for a lot at ``stage`` with ``method``."""
-    return [to for frm, to, methods in TRANSITIONS
-            if frm == stage and (methods is None or method in methods)]
+    return list(_next_steps(stage, method in DIRECT_METHODS))
+
+
+@functools.cache
+def _next_steps(stage: str, direct: bool) -> tuple[str, ...]:
+    return tuple(to for frm, to, methods in TRANSITIONS
+                 if frm == stage and (methods is None or (direct and methods == DIRECT_METHODS)))
 
 
 def replay(events: pd.DataFrame, lots: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
@@ -80,38 +101,39 @@ def replay(events: pd.DataFrame, lots: pd.DataFrame) -> tuple[pd.DataFrame, list
 
     Only events already ``valid`` (readable, known lot and status) are replayed. An event
     before the lot's last valid one, or not an allowed step from its stage, is an error and
-    does not change the lot.
+    does not change the lot. One pass over plain lists: a state machine cannot be vectorised,
+    but it need not touch pandas per event.
     """
     out = events.copy()
     out["step_ok"] = False
     out["stage"] = pd.Series(pd.NA, index=out.index, dtype="str")
     out["amount_in_force"] = pd.Series(pd.NA, index=out.index, dtype="Int64")
     problems: list[Problem] = []
-    methods = dict(zip(lots["lot"], lots["method"], strict=False))
+    direct = dict(zip(lots["lot"], lots["method"].isin(DIRECT_METHODS), strict=False))
     candidates = out.loc[out["valid"]].sort_values(["lot", "date", "_row"], kind="stable")
+    columns = {c: candidates[c].tolist() for c in ("lot", "date", "status", "amount_minor")}
     ok, stages, amounts = [], [], []
-    lot_now, stage, last_date, in_force = None, START, None, pd.NA
-    rows = candidates.rename(columns={"_file": "file", "_sheet": "sheet", "_row": "row"})
-    for row in rows.itertuples():  # events: thousands, one pass
-        if row.lot != lot_now:
-            lot_now, stage, last_date, in_force = row.lot, START, None, pd.NA
-        method = methods.get(row.lot, "")
-        if last_date is not None and row.date < last_date:
+    lot_now, stage, last_date, in_force = None, START, None, None
+    for i, (lot, day, status, amount) in enumerate(zip(*columns.values(), strict=True)):
+        if lot != lot_now:
+            lot_now, stage, last_date, in_force = lot, START, None, None
+        steps = _next_steps(stage, direct.get(lot, False))
+        key = None
+        if last_date is not None and day < last_date:
             key, params = "lifecycle.out_of_order", {"last": last_date.date().isoformat()}
-        elif row.status in allowed(stage, method):
-            key = None
-        else:
+        elif status not in steps:
             key = "lifecycle.bad_step"
-            params = {"stage": stage or "—", "allowed": ", ".join(allowed(stage, method)) or "—"}
+            params = {"stage": stage or "—", "allowed": ", ".join(steps) or "—"}
         if key is None:
-            if row.status not in STEPS:
-                stage = row.status
-            if row.status in ("contracted", "amended"):
-                in_force = row.amount_minor
-            last_date = row.date
+            if status not in STEPS:
+                stage = status
+            if status in IN_FORCE:
+                in_force = amount
+            last_date = day
         else:
-            problems.append(Problem(ERROR, row.file, int(row.row), "status", row.status, key,
-                                    params, row.sheet or None))
+            row = candidates.iloc[i]
+            problems.append(Problem(ERROR, row["_file"], int(row["_row"]), "status", status,
+                                    key, params, row["_sheet"] or None))
         ok.append(key is None)
         stages.append(stage)
         amounts.append(in_force)

@@ -17,9 +17,8 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .lifecycle import OCDS
-from .params import load_params
-from .procurement import IN_FORCE
+from .lifecycle import IN_FORCE, OCDS
+from .params import ProcurementSettings, procurement_settings
 
 if TYPE_CHECKING:
     from .project import Project
@@ -43,16 +42,14 @@ def _money(minor: int, currency: str) -> dict:
     return {"amount": int(minor) / 100, "currency": currency}
 
 
-def release_package(project: Project, as_of: date, params: dict | None = None,
+def release_package(project: Project, as_of: date, params: ProcurementSettings | None = None,
                     published: datetime | None = None) -> dict:
     """The OCDS 1.1 release package of every lot as of a date."""
-    params = params if params is not None else load_params("procurement")
+    params = params if params is not None else procurement_settings()
     as_of_ts = pd.Timestamp(as_of)
-    lots = project.lots.loc[project.lots["valid"]]
-    events = project.events.loc[project.events["valid"] & (project.events["date"] <= as_of_ts)]
-    payments = project.payments.loc[project.payments["valid"] & (project.payments["contract"]
-                                                                 != "")
-                                    & (project.payments["date"] <= as_of_ts)]
+    lots = project.valid_lots.reset_index()
+    known = project.on(as_of)
+    events, payments = known.events, known.lot_payments
     releases = []
     for lot in lots.itertuples(index=False):
         timeline = [(e.date, e.row, "event", e) for e in _records(events, lot.lot, "lot")]
@@ -64,7 +61,7 @@ def release_package(project: Project, as_of: date, params: dict | None = None,
         "uri": f"urn:mics-budget:ocds:{as_of_ts.date().isoformat()}",
         "version": "1.1",
         "publishedDate": (published or datetime.now(UTC)).isoformat(timespec="seconds"),
-        "publisher": {"name": params.get("publisher", "")},
+        "publisher": {"name": params.publisher},
         "releases": releases,
     }
 
@@ -74,13 +71,14 @@ def _records(frame: pd.DataFrame, lot: str, column: str):
     return rows.itertuples(index=False)
 
 
-def _lot_releases(project: Project, lot, timeline: list, params: dict) -> list[dict]:
-    buyer = {"id": params["buyer"]["id"], "name": params["buyer"]["name"]}
+def _lot_releases(project: Project, lot, timeline: list, params: ProcurementSettings
+                  ) -> list[dict]:
+    buyer = {"id": params.buyer.id, "name": params.buyer.name}
     funding = project.plan[lot.activity].funding
     parties = {buyer["id"]: {**buyer, "roles": ["buyer", "procuringEntity", "payer"]}}
-    if funding == "UNICEF" and params.get("funder"):
-        funder = params["funder"]
-        parties[funder["id"]] = {"id": funder["id"], "name": funder["name"], "roles": ["funder"]}
+    if funding == "UNICEF" and params.funder is not None:
+        funder = params.funder
+        parties[funder.id] = {"id": funder.id, "name": funder.name, "roles": ["funder"]}
     tender = {
         "id": lot.lot, "title": lot.title or project.plan[lot.activity].title,
         "status": "planning", "procurementMethod": METHOD_CODES[lot.method],
@@ -103,7 +101,7 @@ def _lot_releases(project: Project, lot, timeline: list, params: dict) -> list[d
                     "payer": buyer, "payee": _supplier_ref(contract, parties),
                 })
         release = {
-            "ocid": f"{params['ocid_prefix']}{lot.lot}",
+            "ocid": f"{params.ocid_prefix}{lot.lot}",
             "id": f"{lot.lot}-{number:03d}-{item.status if kind == 'event' else 'payment'}",
             "date": _when(when), "tag": [tag], "initiationType": "tender", "language": "ru",
             "parties": [dict(p) for p in parties.values()], "buyer": buyer,

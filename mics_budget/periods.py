@@ -13,24 +13,15 @@ A month without a year takes the next year written after it ("Февраль-м�
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
 
 from .errors import UserError
 from .i18n import t
+from .months import RU_MONTH_NUMBERS, last_day
 
-MONTHS: dict[str, int] = {
-    name: number
-    for number, name in enumerate(
-        [
-            "январь", "февраль", "март", "апрель", "май", "июнь",
-            "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь",
-        ],
-        start=1,
-    )
-}
+MONTHS = RU_MONTH_NUMBERS
 
 _DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " "})
 _NOTE = re.compile(r"\(([^()]*)\)\s*$")
@@ -72,10 +63,6 @@ class Period:
 
     def as_json(self) -> list[dict[str, str]]:
         return [{"start": s.isoformat(), "end": e.isoformat()} for s, e in self.intervals]
-
-
-def month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _month(text: str, name: str) -> int:
@@ -127,7 +114,7 @@ def parse_period(text: str) -> Period:
     intervals: list[tuple[date, date]] = []
     for ends in pieces:
         (m1, y1), (m2, y2) = ends[0], ends[-1]
-        start, end = date(int(y1), m1, 1), month_end(int(y2), m2)
+        start, end = date(int(y1), m1, 1), last_day(int(y2), m2)
         if start > end:
             raise PeriodError(text, "period.reversed")
         if intervals and start <= intervals[-1][1]:

@@ -11,10 +11,12 @@ import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
 
+from .checks import ERROR, Label, Problem
 from .config import DataDir
 from .errors import UserError
 from .fileio import csv_text, write_text_files
@@ -89,11 +91,11 @@ class Plan:
     def __getitem__(self, code: str) -> Activity:
         return self.by_id[code]
 
-    @property
+    @cached_property
     def by_id(self) -> dict[str, Activity]:
         return {a.id: a for a in self.activities}
 
-    @property
+    @cached_property
     def sections(self) -> dict[str, str]:
         return {a.section: a.section_title for a in self.activities}
 
@@ -116,11 +118,19 @@ class Plan:
 
 
 class PlanError(UserError):
-    """The plan was refused; ``messages`` holds one located message per problem."""
+    """The plan was refused: ``problems`` holds every :class:`Problem` found, each with its
+    file and its line (flattened text) or table row (docx), translated only when shown."""
 
-    def __init__(self, messages: list[str]):
+    def __init__(self, problems: list[Problem], where: str = "plan.where_line"):
         super().__init__("plan.no_activities")
-        self.messages = messages
+        self.problems = problems
+        self.where = where
+
+    @property
+    def messages(self) -> list[str]:
+        """One located line per problem, in the current language."""
+        return [f"{t(self.where, file=p.file, row=p.row)}: {p.message}" if p.row is not None
+                else f"{p.file}: {p.message}" for p in self.problems]
 
     def __str__(self) -> str:
         return "\n".join(self.messages)
@@ -234,15 +244,15 @@ def read_docx(path: Path) -> tuple[list[list[Cell]], list[tuple[str, str]], int 
 def build_plan(rows: list[list[Cell]], glossary: list[tuple[str, str]], file: str,
                where: str = "plan.where_line", has_glossary: bool = True) -> Plan:
     """Check the rows and make the plan; raise :class:`PlanError` listing every problem."""
-    errors: list[str] = []
+    errors: list[Problem] = []
 
-    def error(row: int, key: str, **params: object) -> None:
-        errors.append(f"{t(where, file=file, row=row)}: {t(key, **params)}")
+    def error(row: int | None, key: str, **params: object) -> None:
+        errors.append(Problem(ERROR, file, row, None, None, key, params))
 
     if not rows or len(rows[0]) < 6 or "финансирование" not in rows[0][5].text.lower():
-        raise PlanError([f"{file}: {t('plan.no_table')}"])
+        raise PlanError([Problem(ERROR, file, None, None, None, "plan.no_table")], where)
     if not has_glossary:
-        raise PlanError([f"{file}: {t('plan.no_glossary')}"])
+        raise PlanError([Problem(ERROR, file, None, None, None, "plan.no_glossary")], where)
     units = dict(glossary)
     activities: list[Activity] = []
     first_seen: dict[str, int] = {}
@@ -265,7 +275,7 @@ def build_plan(rows: list[list[Cell]], glossary: list[tuple[str, str]], file: st
             continue
         if key in first_seen:
             error(cells[0].row, "plan.duplicate_code", code=key,
-                  first=t(where, file=file, row=first_seen[key]))
+                  first=Label(where, {"file": file, "row": first_seen[key]}))
             continue
         first_seen[key] = cells[0].row
         if section is None or code_match.group(1) != section:
@@ -286,7 +296,8 @@ def build_plan(rows: list[list[Cell]], glossary: list[tuple[str, str]], file: st
         try:
             period = parse_period(texts[3])
         except PeriodError as exc:
-            errors.append(f"{t(where, file=file, row=cells[3].row)}: {exc}")
+            error(cells[3].row, "period.bad", text=exc.text,
+                  reason=Label(exc.reason, exc.reason_params))
             continue
         unit_codes, participants = split_responsible(texts[2], units)
         activities.append(Activity(
@@ -295,9 +306,9 @@ def build_plan(rows: list[list[Cell]], glossary: list[tuple[str, str]], file: st
             units=unit_codes, participants=participants, file=file, row=cells[0].row,
         ))
     if not activities and not errors:
-        errors.append(f"{file}: {t('plan.no_activities')}")
+        error(None, "plan.no_activities")
     if errors:
-        raise PlanError(errors)
+        raise PlanError(errors, where)
     return Plan(tuple(activities), units)
 
 

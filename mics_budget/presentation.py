@@ -11,6 +11,7 @@ import html
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -34,7 +35,7 @@ class Table:
     def header(self) -> list[str]:
         return [t(f"col.{c}") for c in self.frame.columns]
 
-    def cell(self, column: str, value: object) -> str:
+    def cell(self, column: str, value: Any) -> str:
         kind = self.kinds.get(column, "text")
         if value is None or (not isinstance(value, str) and pd.isna(value)):
             return ""
@@ -143,7 +144,7 @@ def as_text(sheet) -> None:
                 cell.data_type = "s"
 
 
-def _xlsx_value(kind: str, value: object) -> object:
+def _xlsx_value(kind: str, value: Any) -> object:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
     if kind == "money":

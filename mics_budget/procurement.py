@@ -14,9 +14,11 @@ from .checks import ERROR, WARNING, Problem, from_mask
 from .config import DataDir
 from .fx import convert, currencies, normalise_currency
 from .ledger import Loaded, read_input
-from .params import load_params
+from .lifecycle import IN_FORCE, STATUSES
+from .params import procurement_settings
 from .plan import Plan
-from .tables import Schema
+from .schemas import EVENTS, LOTS, conform
+from .tables import valid_until
 from .values import (
     MAX_AMOUNT_TEXT,
     above_ceiling,
@@ -29,47 +31,19 @@ from .values import (
 
 METHODS = ("open_tender", "auction", "price_quotations", "single_source", "e_shop",
            "commodity_exchange")
-STATUSES = ("planned", "announced", "evaluation", "unsuccessful", "cancelled", "awarded",
-            "contracted", "amended", "delivered", "paid", "closed", "terminated")
-IN_FORCE = ("contracted", "amended")  # events that set the contract amount in force
 
 def laws() -> dict[str, date]:
     """Versions of the procurement law and the day each applies from (``params``)."""
-    table = load_params("procurement").get("laws") or {}
-    out = {}
-    for name, spec in table.items():
-        start = (spec or {}).get("from") or date.min
-        out[str(name)] = start if isinstance(start, date) else date.fromisoformat(str(start))
-    return out
+    return {name: law.start for name, law in procurement_settings().laws.items()}
 
 
-def law_on(day: date) -> str:
+def law_on(day: date, versions: dict[str, date] | None = None) -> str:
     """The law version in force on ``day`` (the first one for days before all of them)."""
-    versions = sorted(laws().items(), key=lambda item: item[1])
-    if not versions:
+    ordered = sorted((versions or laws()).items(), key=lambda item: item[1])
+    if not ordered:
         return ""
-    applying = [name for name, start in versions if start <= day]
-    return applying[-1] if applying else versions[0][0]
-
-
-LOTS = Schema(
-    "lots", required=("lot", "activity", "method", "estimate"),
-    optional=("title", "currency", "specifics", "planned_announce", "needed_by", "law"),
-    aliases={"лот": "lot", "№ лота": "lot", "мероприятие": "activity", "наименование": "title",
-             "способ": "method", "способ закупки": "method", "сметная стоимость": "estimate",
-             "сумма по плану": "estimate", "валюта": "currency", "специфика": "specifics",
-             "плановая дата объявления": "planned_announce", "требуется к": "needed_by",
-             "закон": "law"},
-)
-EVENTS = Schema(
-    "events", required=("lot", "date", "status"),
-    optional=("amount", "bids", "supplier", "supplier_bin", "document", "note", "recorded_by",
-              "recorded_at"),
-    aliases={"лот": "lot", "дата": "date", "статус": "status", "сумма": "amount",
-             "заявок": "bids", "поставщик": "supplier", "бин": "supplier_bin",
-             "документ": "document", "примечание": "note", "записал": "recorded_by",
-             "время записи": "recorded_at"},
-)
+    applying = [name for name, start in ordered if start <= day]
+    return applying[-1] if applying else ordered[0][0]
 
 
 def load_lots(data: DataDir, plan: Plan) -> Loaded:
@@ -119,7 +93,7 @@ def load_lots(data: DataDir, plan: Plan) -> Loaded:
     frame["valid"] = ~(missing_lot | duplicate | unknown_activity | none_funded | bad_method
                        | bad_estimate | negative | too_large | bad_currency | bad_planned
                        | bad_needed)
-    return Loaded(frame, problems)
+    return Loaded(conform(frame, LOTS), problems)
 
 
 def load_events(data: DataDir, lots: pd.DataFrame) -> Loaded:
@@ -155,13 +129,16 @@ def load_events(data: DataDir, lots: pd.DataFrame) -> Loaded:
     return Loaded(frame, problems)
 
 
+def events_until(events: pd.DataFrame, as_of) -> pd.DataFrame:
+    """Valid events dated on or before ``as_of``, in each lot's order (date, then row)."""
+    return valid_until(events, as_of).sort_values(["lot", "date", "_row"], kind="stable")
+
+
 def lot_states(lots: pd.DataFrame, events: pd.DataFrame, as_of) -> pd.DataFrame:
     """Per valid lot as of a date (events replayed by :func:`.lifecycle.replay`): ``stage``
     (empty before the first event), ``stage_since``, ``amount_in_force`` and ``signed``
     (the first ``contracted`` date)."""
-    as_of = pd.Timestamp(as_of)
-    ev = events.loc[events["valid"] & (events["date"] <= as_of)]
-    ev = ev.sort_values(["lot", "date", "_row"], kind="stable")
+    ev = events_until(events, as_of)
     last = ev.groupby("lot", sort=False).tail(1).set_index("lot")
     # the stage began with the first event that brought the lot to it (amendments do not)
     changes = ev.loc[ev["stage"] != ev.groupby("lot")["stage"].shift()]

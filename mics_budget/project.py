@@ -21,9 +21,12 @@ from .errors import UserError
 from .fx import load_rates
 from .ledger import Loaded, load_budget, load_financing_plan, load_payments, payments_without_budget
 from .lifecycle import replay
+from .params import problems as settings_problems
 from .plan import Plan, load_plan
-from .procurement import contracts_in_force, load_events, load_lots
+from .procurement import contracts_in_force, events_until, load_events, load_lots, lot_states
 from .schedule import load_progress, status_table
+from .schemas import EVENTS, conform
+from .tables import valid_until
 from .values import sum_is_safe
 
 
@@ -39,7 +42,7 @@ class Project:
     lots: pd.DataFrame
     events: pd.DataFrame
     problems: list[Problem] = field(default_factory=list)
-    _memo: dict = field(default_factory=dict, repr=False, compare=False)
+    _views: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def example_data(self) -> bool:
@@ -50,6 +53,11 @@ class Project:
         return has_errors(self.problems)
 
     @cached_property
+    def valid_lots(self) -> pd.DataFrame:
+        """The register's valid lots, indexed by lot id, in file order."""
+        return self.lots.loc[self.lots["valid"]].set_index("lot")
+
+    @cached_property
     def sections_of(self) -> dict[str, str]:
         return {a.id: a.section for a in self.plan.activities}
 
@@ -57,17 +65,54 @@ class Project:
     def first_unit(self) -> dict[str, str]:
         return {a.id: (a.units[0] if a.units else "") for a in self.plan.activities}
 
+    def dated_span(self) -> tuple[date | None, date | None]:
+        """The first and the last day of the valid dated records (payments, events, budget
+        decisions, completions); ``(None, None)`` for a folder without any."""
+        dates = [self.payments.loc[self.payments["valid"], "date"],
+                 self.events.loc[self.events["valid"], "date"],
+                 self.budget.loc[self.budget["valid"], "date"],
+                 pd.to_datetime(self.progress["completed_on"])]
+        firsts = [s.min() for s in dates if s.notna().any()]
+        lasts = [s.max() for s in dates if s.notna().any()]
+        if not firsts:
+            return None, None
+        return min(firsts).date(), max(lasts).date()
+
     def status(self, as_of: date) -> pd.DataFrame:
         """The schedule status of every activity as of ``as_of`` (see :mod:`.schedule`)."""
         return status_table(self.plan, self.progress, as_of)
 
-    def contracts(self, as_of: date) -> pd.DataFrame:
+    # --- what is known on a day ------------------------------------------------------------
+    def on(self, as_of: date | pd.Timestamp) -> AsOf:
+        """The project as known on ``as_of`` (made once per day; the data never changes once
+        loaded, so the views are kept)."""
+        day = pd.Timestamp(as_of).normalize()
+        view = self._views.get(day)
+        if view is None:
+            if len(self._views) >= MAX_VIEWS:  # a dashboard visits many days: keep the last
+                self._views.pop(next(iter(self._views)))
+            view = self._views[day] = AsOf(self, day)
+        return view
+
+    def payments_on(self, as_of: date) -> pd.DataFrame:
+        """Valid payments dated on or before ``as_of``."""
+        return self.on(as_of).payments
+
+    def events_on(self, as_of: date) -> pd.DataFrame:
+        """Valid events dated on or before ``as_of``, in each lot's order."""
+        return self.on(as_of).events
+
+    def budget_on(self, as_of: date, phases: Sequence[str]) -> pd.DataFrame:
+        """Valid budget rows of ``phases`` decided on or before ``as_of``."""
+        return self.on(as_of).budget(phases)
+
+    def contracts_on(self, as_of: date) -> pd.DataFrame:
         """Contracts in force on the lots as of ``as_of`` (KZT at the signature date)."""
-        key = ("contracts", pd.Timestamp(as_of))
-        if key not in self._memo:  # the data never changes once loaded
-            contracts, _ = contracts_in_force(self.lots, self.events, self.rates, key[1])
-            self._memo[key] = contracts.loc[contracts["kzt_minor"].notna()]
-        return self._memo[key]
+        return self.on(as_of).contracts
+
+    def contracts(self, as_of: date) -> pd.DataFrame:
+        """Same as :meth:`contracts_on`."""
+        return self.contracts_on(as_of)
 
     def activities_of(self, sections: Collection[str] = (), units: Collection[str] = ()
                       ) -> list[str] | None:
@@ -116,6 +161,53 @@ class Project:
         return _spending.projection(self, as_of, year, source, activities)
 
 
+MAX_VIEWS = 32
+
+
+@dataclass(eq=False)
+class AsOf:
+    """A :class:`Project` as known on one day: valid rows dated on or before it. Every module
+    asks these (never filters the tables itself), and each is computed once per day."""
+
+    project: Project
+    day: pd.Timestamp
+
+    @cached_property
+    def payments(self) -> pd.DataFrame:
+        return valid_until(self.project.payments, self.day)
+
+    @cached_property
+    def events(self) -> pd.DataFrame:
+        return events_until(self.project.events, self.day)
+
+    @cached_property
+    def lot_payments(self) -> pd.DataFrame:
+        """The payments that name a lot (``contract``)."""
+        return self.payments.loc[self.payments["contract"] != ""]
+
+    @cached_property
+    def states(self) -> pd.DataFrame:
+        """Stage, since when, amount in force and signature of every valid lot."""
+        return lot_states(self.project.lots, self.events, self.day)
+
+    @cached_property
+    def contracts(self) -> pd.DataFrame:
+        contracts, _ = contracts_in_force(self.project.lots, self.events, self.project.rates,
+                                          self.day)
+        return contracts.loc[contracts["kzt_minor"].notna()]
+
+    def budget(self, phases: Sequence[str]) -> pd.DataFrame:
+        key = tuple(phases)
+        if key not in self._budget:
+            rows = valid_until(self.project.budget, self.day)
+            self._budget[key] = rows.loc[rows["phase"].isin(key)]
+        return self._budget[key]
+
+    @cached_property
+    def _budget(self) -> dict[tuple[str, ...], pd.DataFrame]:
+        return {}
+
+
 def load(data: str | os.PathLike[str] | DataDir | None = None) -> Project:
     """Load a data folder (default: the project's ``data/``) once; problems are kept, not raised.
 
@@ -130,7 +222,7 @@ def load(data: str | os.PathLike[str] | DataDir | None = None) -> Project:
     lots = load_lots(folder, plan)
     events = load_events(folder, lots.frame)
     replayed, lifecycle_problems = replay(events.frame, lots.frame)
-    events = Loaded(replayed, events.problems + lifecycle_problems)
+    events = Loaded(conform(replayed, EVENTS), events.problems + lifecycle_problems)
     budget = load_budget(folder, plan, rates)
     payments = load_payments(folder, plan, rates, lots.frame.loc[lots.frame["valid"], "lot"])
     financing = load_financing_plan(folder, plan, rates)
@@ -142,7 +234,7 @@ def load(data: str | os.PathLike[str] | DataDir | None = None) -> Project:
     _, contract_problems = contracts_in_force(lots.frame, events.frame, rates,
                                               pd.Timestamp.max.normalize())
     project.problems += contract_problems + _financing_plan_totals(project)
-    project.problems += _unsafe_totals(project)
+    project.problems += _unsafe_totals(project) + settings_problems()
     return project
 
 

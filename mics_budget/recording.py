@@ -32,13 +32,13 @@ from .errors import UserError
 from .fileio import atomic_writer
 from .fx import currencies
 from .i18n import t
-from .lifecycle import allowed, replay
+from .lifecycle import IN_FORCE, STATUSES, allowed, replay
 from .plan import load_plan
-from .procurement import EVENTS, LOTS, METHODS, STATUSES, law_on, laws, load_events, load_lots
-from .tables import Schema, decode, find_input, text_layout
+from .procurement import METHODS, law_on, laws, load_events, load_lots
+from .schemas import EVENTS, LOTS, Schema
+from .tables import decode, find_input, text_layout
 from .values import MAX_AMOUNT_TEXT, above_ceiling, parse_amounts, parse_ints
 
-NEEDS_AMOUNT = ("contracted", "amended")
 LOCK_TIMEOUT = 30  # seconds
 MAX_LOT_ID = 64  # characters
 
@@ -182,7 +182,7 @@ def _ignore_file_size_signal() -> None:
             signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 
 
-def _one(value: str | None, parser, field: str, key: str):
+def _one(value: str | int | None, parser, field: str, key: str) -> int | None:
     if value in (None, ""):
         return None
     parsed, bad, *_ = parser(pd.Series([str(value)]))
@@ -213,7 +213,7 @@ def record_event(data: DataDir, lot: str, status: str, on: date, amount: str | N
                           today=today.isoformat())
     minor = _one(amount, parse_amounts, "amount", "record.bad_amount")
     count = _one(bids, parse_ints, "bids", "record.bad_bids")
-    if status in NEEDS_AMOUNT and not minor:
+    if status in IN_FORCE and not minor:
         raise RecordError("record.amount_required", "amount", value=status)
     supplier_bin = (supplier_bin or "").strip()
     if supplier_bin and not re.fullmatch(r"[0-9]{12}", supplier_bin):

@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from .fx import convert
-from .params import load_params
+from .lifecycle import AWARDED_OR_LATER, ENDED, SUPPLIER_NAMED
+from .params import ProcurementSettings, procurement_settings
 from .plan import Plan
-from .procurement import law_on, lot_states
+from .procurement import law_on
 
 if TYPE_CHECKING:
     from .project import Project
@@ -29,7 +30,8 @@ REGISTER_COLUMNS = [
 ]
 
 
-def needing_activities(plan: Plan, activity: str, needs: dict | None = None) -> list[str]:
+def needing_activities(plan: Plan, activity: str,
+                       needs: dict[str, tuple[str, ...]] | None = None) -> list[str]:
     """Activities that need what ``activity`` procures: from params, else the trainings and
     fieldwork that follow it in the plan."""
     if needs and activity in needs:
@@ -47,20 +49,22 @@ def _days(later: pd.Series, earlier: pd.Series) -> pd.Series:
     return (later - earlier).dt.days.astype("Int64")
 
 
-def register(project: Project, as_of: date, params: dict | None = None) -> pd.DataFrame:
+def register(project: Project, as_of: date, params: ProcurementSettings | None = None
+             ) -> pd.DataFrame:
     """One row per valid lot, in lot order (see ``REGISTER_COLUMNS``)."""
-    params = params if params is not None else load_params("procurement")
+    params = params if params is not None else procurement_settings()
     as_of_ts = pd.Timestamp(as_of)
-    lots = project.lots.loc[project.lots["valid"]].set_index("lot")
-    states = lot_states(project.lots, project.events, as_of_ts)
-    ev = project.events.loc[project.events["valid"] & (project.events["date"] <= as_of_ts)]
-    ev = ev.sort_values(["lot", "date", "_row"], kind="stable")
+    lots = project.valid_lots
+    known = project.on(as_of)
+    states, ev = known.states, known.events
     out = pd.DataFrame(index=lots.index)
     for column in ("activity", "title", "method", "law", "currency"):
         out[column] = lots[column]
     # a lot without a law is under the law in force on its planned (else first) announcement
     start = lots["planned_announce"].fillna(ev.groupby("lot")["date"].min())
-    derived = pd.Series({lot: law_on(day.date()) for lot, day in start.dropna().items()},
+    versions = {name: law.start for name, law in params.laws.items()}
+    derived = pd.Series({lot: law_on(day.date(), versions)
+                         for lot, day in start.dropna().items()},
                         dtype="str").reindex(out.index).fillna("")
     out["law"] = out["law"].where(out["law"] != "", derived)
     out["stage"] = states["stage"]
@@ -73,34 +77,29 @@ def register(project: Project, as_of: date, params: dict | None = None) -> pd.Da
                                 lots["currency"], "date": estimate_on, "_file": lots["_file"],
                                 "_sheet": lots["_sheet"], "_row": lots["_row"]}),
                   project.rates)[0]["kzt_minor"]
-    contracts = project.contracts(as_of).set_index("lot")["kzt_minor"]
+    contracts = known.contracts.set_index("lot")["kzt_minor"]
     contract = contracts.reindex(out.index).astype("Int64")
     out["estimate"] = est / 100
     out["contract_amount"] = contract / 100
     out["savings"] = (est - contract) / 100
     out["savings_pct"] = ((est - contract) / est.where(est != 0)).astype("Float64")
 
-    awarded = ev.loc[ev["status"].isin(["awarded", "contracted"]) & (ev["supplier"] != "")]
+    awarded = ev.loc[ev["status"].isin(SUPPLIER_NAMED) & (ev["supplier"] != "")]
     last_award = awarded.groupby("lot").tail(1).set_index("lot")
     out["supplier"] = last_award["supplier"].reindex(out.index).fillna("")
     out["supplier_bin"] = last_award["supplier_bin"].reindex(out.index).fillna("")
     out["bids"] = ev.loc[ev["bids"].notna()].groupby("lot").tail(1).set_index("lot")[
         "bids"].reindex(out.index).astype("Int64")
 
-    payments = project.payments
-    on_lot = payments.loc[payments["valid"] & (payments["contract"] != "")
-                          & (payments["date"] <= as_of_ts)]
-    paid = on_lot.groupby("contract")["kzt_minor"].sum().reindex(out.index).fillna(0)
+    paid = known.lot_payments.groupby("contract")["kzt_minor"].sum().reindex(out.index).fillna(0)
     out["paid"] = paid.astype("int64") / 100
     out["left_to_pay"] = ((contract - paid.astype("int64")) / 100).where(
         out["stage"] != "terminated", 0.0)
 
-    open_lot = ~out["stage"].isin(["cancelled", "terminated"])
+    open_lot = ~out["stage"].isin(ENDED)
     out["planned_announce"] = lots["planned_announce"]
     out["announced"] = _first(ev, "announced").reindex(out.index)
-    pending = out["announced"].isna() & open_lot & ~out["stage"].isin(["awarded", "contracted",
-                                                                       "delivered", "paid",
-                                                                       "closed"])
+    pending = out["announced"].isna() & open_lot & ~out["stage"].isin(AWARDED_OR_LATER)
     out["announce_delay_days"] = _days(out["announced"].where(~pending, as_of_ts),
                                        out["planned_announce"])
     out["needed_by"] = lots["needed_by"]
@@ -110,7 +109,7 @@ def register(project: Project, as_of: date, params: dict | None = None) -> pd.Da
     out["delivery_delay_days"] = _days(delivery, out["needed_by"])
     out.loc[out["delivered"].isna() & ~open_lot, "delivery_delay_days"] = pd.NA
 
-    needs = params.get("needs") or {}
+    needs = params.needs
     need_lists = {lot: needing_activities(project.plan, activity, needs)
                   for lot, activity in out["activity"].items()}
     out["need_activities"] = pd.Series({k: ", ".join(v) for k, v in need_lists.items()},

@@ -22,7 +22,6 @@ from .config import DataDir
 from .i18n import t
 from .lifecycle import allowed
 from .presentation import TABLE_CSS, Table, banner_html
-from .procurement import lot_states
 from .project import load
 from .recording import RecordError, record_event
 from .register import register
@@ -93,7 +92,7 @@ class RegisterApp(widgets.VBox):
                                           "contract_amount": "money", "paid": "money",
                                           "left_to_pay": "money", "delay_days": "int"})
         self.table.value = TABLE_CSS + table.to_html()
-        self.states = lot_states(self.project.lots, self.project.events, self.today)
+        self.states = self.project.on(self.today).states
         current = self.lot.value
         options = [(f"{row.lot} — {row.title[:50]} ({_stage(row.stage)})", row.lot)
                    for row in lots.itertuples()]

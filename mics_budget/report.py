@@ -6,38 +6,23 @@ The notebook ``notebooks/monthly_report.ipynb`` only calls :meth:`MonthlyReport.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import altair as alt
 import pandas as pd
 
 from . import charts, i18n
-from .flags import red_flags
+from ._altair import alt
+from .flags import flags_frame, red_flags
 from .i18n import t
+from .months import month_end, next_month, previous_month
 from .params import specifics_names
 from .presentation import TABLE_CSS, Table, banner_html, write_xlsx
 from .project import Project, load
 from .register import register
 
 MONEY = ("plan", "committed", "paid", "remaining", "uncommitted")
-
-
-def month_end(month: str) -> date:
-    year, number = (int(p) for p in month.split("-"))
-    return date(year, number, calendar.monthrange(year, number)[1])
-
-
-def previous_month(month: str) -> str:
-    year, number = (int(p) for p in month.split("-"))
-    return f"{year - 1}-12" if number == 1 else f"{year}-{number - 1:02d}"
-
-
-def next_month(month: str) -> str:
-    year, number = (int(p) for p in month.split("-"))
-    return f"{year + 1}-01" if number == 12 else f"{year}-{number + 1:02d}"
 
 
 @dataclass
@@ -66,10 +51,9 @@ class MonthlyReport:
         headline = project.spending(as_of)
         before = project.spending(month_end(previous_month(self.month)))
         previous = before.set_index("source")
-        headline["paid_change"] = headline["paid"] - headline["source"].map(
-            previous["paid"]).fillna(0)
-        headline["committed_change"] = headline["committed"] - headline["source"].map(
-            previous["committed"]).fillna(0)
+        for measure in ("paid", "committed"):
+            earlier = previous[measure].astype("float64").reindex(headline["source"]).fillna(0)
+            headline[f"{measure}_change"] = headline[measure] - earlier.to_numpy()
         self.headline_figures = headline
         shown = headline[["source", *MONEY, "execution", "paid_change", "committed_change"]]
         shown = pd.concat([shown.assign(source=shown["source"].map(
@@ -115,11 +99,8 @@ class MonthlyReport:
             "stage_since": "date", "estimate": "money", "contract_amount": "money",
             "savings": "money", "savings_pct": "percent", "paid": "money",
             "left_to_pay": "money", "delay_days": "int"})
-        flags = pd.DataFrame(red_flags(project, as_of, table=lots),
-                             columns=["lot", "flag", "severity", "detail"])
-        flags["flag"] = flags["flag"].map(lambda f: t(f"flag.{f}"))
-        flags["severity"] = flags["severity"].map(lambda s: t(f"severity.{s}"))
-        self.tables["flags"] = Table("flags", flags.fillna(""))
+        self.flags = red_flags(project, as_of, table=lots)
+        self.tables["flags"] = Table("flags", flags_frame(self.flags))
 
         self._schedule()
         problems = pd.DataFrame([p.as_json() for p in project.problems],

@@ -21,6 +21,7 @@ from datetime import UTC, date, datetime
 from importlib import metadata
 from pathlib import Path
 
+from . import months
 from .checks import excerpt
 from .config import NOTEBOOKS_DIR, PARAMS_DIR, REPORTS_DIR, DataDir
 from .errors import UserError
@@ -180,39 +181,21 @@ def parse_month(text: str, data: DataDir | None = None, today: date | None = Non
     return f"{match.group(1)}-{int(match.group(2)):02d}"
 
 
-def _record_dates(project) -> list:
-    """The dates of the valid dated records: payments, events, budget decisions,
-    completions (one Series each)."""
-    import pandas as pd
-
-    return [project.payments.loc[project.payments["valid"], "date"],
-            project.events.loc[project.events["valid"], "date"],
-            project.budget.loc[project.budget["valid"], "date"],
-            pd.to_datetime(project.progress["completed_on"])]
-
-
 def latest_month(project) -> str:
     """The month of the latest dated record (payment, event, budget decision, completion)."""
-    import pandas as pd
-
-    latest = [s.max() for s in _record_dates(project)]
-    latest = [d for d in latest if pd.notna(d)]
-    if not latest:
+    _, last = project.dated_span()
+    if last is None:
         raise ReportError("report.no_data")
-    return max(latest).strftime("%Y-%m")
+    return months.of(last)
 
 
 def month_range(project) -> tuple[str, str]:
     """The months a report can be made for: from the month of the first dated record of the
     data to the last month of the plan."""
-    import pandas as pd
-
-    earliest = [s.min() for s in _record_dates(project)]
-    earliest = [d for d in earliest if pd.notna(d)]
-    if not earliest:
+    first, _ = project.dated_span()
+    if first is None:
         raise ReportError("report.no_data")
-    end = max(a.period.end for a in project.plan.activities)
-    return min(earliest).strftime("%Y-%m"), f"{end.year}-{end.month:02d}"
+    return months.of(first), months.of(max(a.period.end for a in project.plan.activities))
 
 
 def check_month(month: str, project) -> None:
@@ -225,10 +208,4 @@ def check_month(month: str, project) -> None:
         raise ReportError("report.after_plan", month=month, last=last)
 
 
-def months_between(first: str, last: str) -> list[str]:
-    year, month = (int(p) for p in first.split("-"))
-    out = []
-    while f"{year}-{month:02d}" <= last:
-        out.append(f"{year}-{month:02d}")
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return out
+

@@ -13,21 +13,11 @@ import pandas as pd
 from .checks import ERROR, WARNING, Problem, from_mask
 from .config import DataDir
 from .plan import Plan
-from .tables import Schema, locate, read_table
+from .schemas import PROGRESS
+from .tables import locate, read_table
 from .values import parse_dates
 
 STATUSES = ("planned", "in_progress", "paused", "overdue", "done")
-PROGRESS = Schema(
-    "progress",
-    required=("activity", "completed_on"),
-    optional=("evidence", "note"),
-    aliases={"мероприятие": "activity", "код": "activity", "№": "activity",
-             "дата выполнения": "completed_on", "выполнено": "completed_on",
-             "дата": "completed_on", "подтверждение": "evidence", "документ": "evidence",
-             "примечание": "note"},
-)
-
-
 def load_progress(data: DataDir, plan: Plan) -> tuple[pd.DataFrame, list[Problem]]:
     """Completions, one row per activity (the earliest valid one), and the problems found."""
     columns = ["activity", "completed_on", "evidence", "note", "_file", "_sheet", "_row"]

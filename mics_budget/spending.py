@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from .months import spanned
 from .values import lookup
 
 if TYPE_CHECKING:
@@ -30,15 +31,9 @@ MONEY = ("plan", "committed", "paid", "remaining", "uncommitted")
 PHASE_RANK = {"approved": 1, "adjusted": 2}
 
 
-def _ts(as_of: date | pd.Timestamp) -> pd.Timestamp:
-    return pd.Timestamp(as_of)
-
-
 def budget_lines(project: Project, as_of: date, phases: Sequence[str]) -> pd.DataFrame:
     """The amounts in force per (year, activity, source, specifics), in tiyn."""
-    budget = project.budget
-    rows = budget.loc[budget["valid"] & budget["phase"].isin(phases)
-                      & (budget["date"] <= _ts(as_of))]
+    rows = project.budget_on(as_of, phases)
     rows = rows.assign(_rank=rows["phase"].map(PHASE_RANK).fillna(0))
     rows = rows.sort_values(["_rank", "date", "_row"])
     key = ["year", "activity", "source", "specifics"]
@@ -48,10 +43,10 @@ def budget_lines(project: Project, as_of: date, phases: Sequence[str]) -> pd.Dat
 
 def split_exact(total: int, weights: Sequence[int | float]) -> list[int]:
     """Split an integer in proportion to weights; the parts add up to ``total`` exactly."""
-    weights = np.asarray(weights, dtype="float64")
-    if weights.sum() <= 0:
-        weights = np.ones(len(weights))
-    raw = total * weights / weights.sum()
+    shares = np.asarray(weights, dtype="float64")
+    if shares.sum() <= 0:
+        shares = np.ones(len(shares))
+    raw = total * shares / shares.sum()
     parts = np.trunc(raw).astype("int64")
     rest = int(total - parts.sum())
     order = np.argsort(-(np.abs(raw - parts)), kind="stable")
@@ -76,17 +71,9 @@ def monthly_profile(project: Project, year: int, activity: str, source: str,
             "financing_plan"
     months = sorted({
         m for start, end in project.plan[activity].period.intervals
-        for y, m in _months_between(start, end) if y == year
+        for y, m in spanned(start, end) if y == year
     }) or list(range(1, 13))
     return months, [1.0] * len(months), "even_spread"
-
-
-def _months_between(start: date, end: date) -> list[tuple[int, int]]:
-    out, y, m = [], start.year, start.month
-    while (y, m) <= (end.year, end.month):
-        out.append((y, m))
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out
 
 
 def plan_by_month(project: Project, lines: pd.DataFrame) -> pd.DataFrame:
@@ -104,9 +91,8 @@ def plan_by_month(project: Project, lines: pd.DataFrame) -> pd.DataFrame:
 
 def commitments(project: Project, as_of: date) -> pd.DataFrame:
     """Commitments as of a date: lots' contracts in force and payments naming no contract."""
-    as_of_ts = _ts(as_of)
-    paid = paid_rows(project, as_of)
-    contracts = project.contracts(as_of)
+    paid = project.payments_on(as_of)
+    contracts = project.contracts_on(as_of)
     on_lot = paid.loc[paid["contract"] != ""].groupby("contract")["kzt_minor"].sum()
     amount = contracts["kzt_minor"].astype("int64")
     terminated_paid = contracts["lot"].map(on_lot).fillna(0).astype("int64")
@@ -115,14 +101,9 @@ def commitments(project: Project, as_of: date) -> pd.DataFrame:
         "source": contracts["source"], "activity": contracts["activity"],
         "specifics": contracts["specifics"], "date": contracts["date"], "kzt_minor": amount,
     })
-    direct = paid.loc[(paid["contract"] == "") & (paid["date"] <= as_of_ts),
+    direct = paid.loc[paid["contract"] == "",
                       ["source", "activity", "specifics", "date", "kzt_minor"]]
     return pd.concat([lots, direct], ignore_index=True)
-
-
-def paid_rows(project: Project, as_of: date) -> pd.DataFrame:
-    payments = project.payments
-    return payments.loc[payments["valid"] & (payments["date"] <= _ts(as_of))]
 
 
 def _keys(frame: pd.DataFrame, project: Project, by: Sequence[str]) -> pd.DataFrame:
@@ -204,7 +185,7 @@ def spending_minor(project: Project, as_of: date, by: Sequence[str] = (),
         plan = plan_by_month(project, plan)
         proposed = plan_by_month(project, proposed)
     committed = commitments(project, as_of)
-    paid = paid_rows(project, as_of)
+    paid = project.payments_on(as_of)
     if year is not None:
         plan, proposed = plan[plan["year"] == year], proposed[proposed["year"] == year]
         committed = committed[committed["date"].dt.year == year]
@@ -291,7 +272,7 @@ def cumulative_minor(project: Project, as_of: date, year: int | None = None,
     lines = select(budget_lines(project, as_of, ["approved", "adjusted"]), source, activities)
     lines = lines[lines["year"] == year]
     monthly = plan_by_month(project, lines)
-    paid = select(paid_rows(project, as_of), source, activities)
+    paid = select(project.payments_on(as_of), source, activities)
     paid = paid[paid["date"].dt.year == year].assign(month=lambda f: f["date"].dt.strftime(
         "%Y-%m"))
     months = [f"{year}-{m:02d}" for m in range(1, 13)]

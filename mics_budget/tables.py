@@ -11,13 +11,15 @@ from __future__ import annotations
 import csv
 import io
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from .checks import ERROR, MAX_PER_KIND, WARNING, Problem, more_rows
+from .schemas import Schema
 
 _SEPARATORS = [";", "\t", ","]
 #: No table of ours has more than a dozen columns: a wider header is refused before its rows
@@ -25,26 +27,6 @@ _SEPARATORS = [";", "\t", ","]
 MAX_COLUMNS = 200
 csv.field_size_limit(1 << 30)  # a long note is read, not refused (files are bounded anyway)
 _XLSX_MAGIC = b"PK\x03\x04"
-
-
-@dataclass(frozen=True)
-class Schema:
-    """Columns of one input file; ``aliases`` maps other header spellings to canonical ones."""
-
-    name: str
-    required: tuple[str, ...]
-    optional: tuple[str, ...] = ()
-    aliases: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def columns(self) -> tuple[str, ...]:
-        return self.required + self.optional
-
-    def canonical(self, header: str) -> str | None:
-        key = " ".join(str(header).replace("\ufeff", "").split()).lower()
-        if key in self.columns:
-            return key
-        return {k.lower(): v for k, v in self.aliases.items()}.get(key)
 
 
 def empty_frame(schema: Schema) -> pd.DataFrame:
@@ -305,7 +287,7 @@ def _formulas_without_values(path: Path, title: str, skip: int, data: list) -> l
 def _xlsx_text(value: object) -> str:
     if value is None:
         return ""
-    if hasattr(value, "date") and hasattr(value, "hour"):  # datetime
+    if isinstance(value, datetime):
         return value.date().isoformat() if not (value.hour or value.minute) else str(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
@@ -399,6 +381,12 @@ def read_table(path: Path, schema: Schema, name: str | None = None,
     if frame.empty:
         problem("load.no_rows", severity=WARNING, sheet=sheet)
     return frame, problems
+
+
+def valid_until(frame: pd.DataFrame, as_of, column: str = "date") -> pd.DataFrame:
+    """The valid rows of a loaded table dated on or before ``as_of``: what is known that
+    day (the one place of this filter; :class:`~.project.AsOf` holds the results)."""
+    return frame.loc[frame["valid"] & (frame[column] <= pd.Timestamp(as_of))]
 
 
 def find_input(folder: Path, stem: str) -> list[Path]:

@@ -149,8 +149,8 @@ def hash_password(password: str) -> str:
 def verify_password(password: str, stored: str) -> bool:
     """Constant-time check of ``password`` against a stored hash; False for any malformed hash."""
     try:
-        scheme, n, r, p, salt, derived = stored.split("$")
-        n, r, p = int(n), int(r), int(p)
+        scheme, n_text, r_text, p_text, salt, derived = stored.split("$")
+        n, r, p = int(n_text), int(r_text), int(p_text)
         if scheme != "scrypt" or not (1 < n <= SCRYPT_LIMITS[0] and 0 < r <= SCRYPT_LIMITS[1]
                                       and 0 < p <= SCRYPT_LIMITS[2]) or n & (n - 1):
             return False

@@ -108,5 +108,6 @@ def lookup(series: pd.Series, mapping: dict) -> pd.Series:
     """``series.map(mapping)`` done once per distinct value (missing keys give NA)."""
     codes, uniques = pd.factorize(series)
     mapped = pd.Series(uniques, dtype=object).map(mapping).to_numpy(dtype=object)
-    values = np.append(mapped, None)[np.where(codes < 0, len(mapped), codes)]
+    values = np.append(mapped, np.array([None], dtype=object))[
+        np.where(codes < 0, len(mapped), codes)]
     return pd.Series(values, index=series.index, dtype=object)

@@ -148,8 +148,8 @@ class MicsIdentityProvider(IdentityProvider):
     def get_user(self, handler: web.RequestHandler) -> MicsUser | None:
         if hasattr(handler, "_mics_user"):
             return handler._mics_user
-        handler._mics_user = None
-        handler._mics_session = None
+        handler._mics_user = None  # type: ignore[attr-defined]  # cached per request
+        handler._mics_session = None  # type: ignore[attr-defined]
         if self.users is None:
             return None
         try:
@@ -163,9 +163,9 @@ class MicsIdentityProvider(IdentityProvider):
         user, sid = found
         if sid in self._revoked:
             return None
-        handler._mics_user = MicsUser(username=user.name, role=user.role)
-        handler._mics_session = sid
-        return handler._mics_user
+        handler._mics_user = MicsUser(username=user.name, role=user.role)  # type: ignore[attr-defined]
+        handler._mics_session = sid  # type: ignore[attr-defined]
+        return handler._mics_user  # type: ignore[attr-defined]
 
     def get_user_token(self, handler: web.RequestHandler):  # no tokens, ever
         return None
@@ -206,7 +206,7 @@ class MicsIdentityProvider(IdentityProvider):
             handlers.append((url_path_join(base, r"/voila/files/(.*)"), SignedInFileHandler,
                              {"allowlist": configuration.file_allowlist,
                               "denylist": configuration.file_denylist,
-                              "path": voila.root_dir}))
+                              "path": voila.root_dir}))  # type: ignore[union-attr]
             if configuration.preheat_kernel:
                 handlers.append((url_path_join(base, rf"/voila/query/{KERNEL_ID}"),
                                  KernelOnlyRequestInfoHandler, {"secret": self.secret}))
@@ -286,13 +286,19 @@ button {{ margin-top: 18px; padding: 8px 20px; font-size: 1rem; }}
 """
 
 
-class LoginHandler(JupyterHandler):
+class _Handler(JupyterHandler):
+    @property
+    def _provider(self) -> MicsIdentityProvider:
+        return self.identity_provider  # type: ignore[return-value]  # set by our provider
+
+
+class LoginHandler(_Handler):
     """``GET /login``: the form; ``POST /login``: check, throttle, set the session cookie."""
 
     def _page(self, message: str = "", kind: str = "error", name: str = "") -> None:
         self.set_header("Cache-Control", "no-store")
         self.set_header("Content-Type", "text/html; charset=UTF-8")
-        base = self.identity_provider.base_url
+        base = self._provider.base_url
         target = _safe_next(self.get_argument("next", None), base)
         note = (f'<p class="mics-login-{kind}" role="alert">{html.escape(message)}</p>'
                 if message else "")
@@ -308,7 +314,7 @@ class LoginHandler(JupyterHandler):
     def get(self) -> None:
         if self.current_user:
             self.redirect(_safe_next(self.get_argument("next", None),
-                                     self.identity_provider.base_url))
+                                     self._provider.base_url))
             return
         if self.get_argument("signed_out", None):
             self._page(t("login.signed_out"), kind="note")
@@ -317,7 +323,7 @@ class LoginHandler(JupyterHandler):
 
     @allow_unauthenticated
     async def post(self) -> None:
-        provider: MicsIdentityProvider = self.identity_provider
+        provider = self._provider
         name = self.get_body_argument("username", "")
         password = self.get_body_argument("password", "")
         address = self.request.remote_ip or "?"
@@ -341,12 +347,12 @@ class LoginHandler(JupyterHandler):
         self.redirect(_safe_next(self.get_argument("next", None), provider.base_url))
 
 
-class LogoutHandler(JupyterHandler):
+class LogoutHandler(_Handler):
     """``GET /logout``: end the session and show the sign-in form again."""
 
     @allow_unauthenticated
     def get(self) -> None:
-        provider: MicsIdentityProvider = self.identity_provider
+        provider = self._provider
         if self.current_user:
             self.log.info("mics: %s signed out", self.current_user.username)
         provider.revoke(getattr(self, "_mics_session", None))

@@ -217,7 +217,8 @@ def test_procurement_flags_json_contract(capsys):
                        "json")
     flags = json.loads(out)
     assert code == 0 and len(flags) >= 3
-    assert all(set(f) == {"lot", "flag", "severity", "detail"} for f in flags)
+    assert all(set(f) == {"lot", "flag", "severity", "detail", "title", "facts"}
+               for f in flags)
     assert len({f["flag"] for f in flags}) >= 3
 
 

@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 
 from mics_budget import load
-from mics_budget.lifecycle import OCDS, STEPS, TERMINAL, TRANSITIONS, allowed
-from mics_budget.procurement import STATUSES, lot_states
+from mics_budget.lifecycle import OCDS, STATUSES, STEPS, TERMINAL, TRANSITIONS, allowed
+from mics_budget.procurement import lot_states
 from tests.conftest import LOTS, write_files
 
 HEADER = "lot,date,status,amount,bids,supplier,supplier_bin,document,note,recorded_by," \
@@ -104,3 +104,15 @@ def test_direct_contract_for_single_source(money_dir):
     assert project.problems == []
     assert lot_states(project.lots, project.events, date(2024, 1, 1)).loc["L2", "stage"] == \
         "contracted"
+
+
+def test_the_lists_of_statuses_and_stages_describe_the_table():
+    from mics_budget import lifecycle
+
+    assert {to for _, to, _ in lifecycle.TRANSITIONS} == set(lifecycle.STATUSES)
+    assert {frm for frm, _, _ in lifecycle.TRANSITIONS} | lifecycle.TERMINAL == set(
+        lifecycle.STAGES)
+    assert set(lifecycle.OCDS) == set(lifecycle.STATUSES)
+    assert {"cancelled", "closed", "terminated"} == lifecycle.TERMINAL
+    assert lifecycle.ENDED <= lifecycle.TERMINAL and set(lifecycle.IN_FORCE) <= set(
+        lifecycle.STATUSES)

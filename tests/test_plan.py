@@ -256,6 +256,14 @@ def test_docx_refusal_names_the_right_table_row(seed_text, tmp_path):
     assert info.value.messages == [
         f"plan.docx, строка таблицы {expected}: нераспознанный срок «Июлл 2024»: "
         "неизвестный месяц «июлл»"]
+    [problem] = info.value.problems  # a value, translated only when shown
+    assert (problem.file, problem.row, problem.key) == ("plan.docx", expected, "period.bad")
+    from mics_budget import i18n
+
+    i18n.set_lang("en")
+    assert info.value.messages == [
+        f"plan.docx, table row {expected}: unrecognised period 'Июлл 2024': "
+        "unknown month 'июлл'"]
 
 
 @pytest.mark.slow

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pandas as pd
@@ -77,7 +78,7 @@ def test_needing_activities_default_to_the_trainings_and_fieldwork_that_follow(e
 
 def test_the_example_flags(example):
     flags = red_flags(example, date(2025, 6, 30))
-    assert [(f["lot"], f["flag"], f["severity"]) for f in flags] == [
+    assert [(f.lot, f.code, f.severity) for f in flags] == [
         ("LOT-2023-001", "single_bid", "warning"),
         ("LOT-2023-001", "price_near_estimate", "warning"),
         ("LOT-2023-001", "delivery_after_need", "warning"),
@@ -90,18 +91,19 @@ def test_the_example_flags(example):
         ("LOT-2023-006", "single_source_without_note", "warning"),
         ("LOT-2023-006", "delivery_after_need", "warning"),
     ]
-    assert flags[4]["detail"] == ("сумма изменена с 5\u00a0720\u00a0000,00\u00a0₸ на "
+    assert flags[4].detail == ("сумма изменена с 5\u00a0720\u00a0000,00\u00a0₸ на "
                                   "6\u00a0400\u00a0000,00\u00a0₸ (рост 11,9\u00a0% к "
                                   "первоначальной)")
-    assert flags[6]["detail"] == "срок подачи 7 дн. при минимуме 10 дн. (закон 434-V)"
+    assert flags[6].detail == "срок подачи 7 дн. при минимуме 10 дн. (закон 434-V)"
 
 
 def test_every_flag_has_a_russian_and_english_explanation():
     from mics_budget.flags import FLAG_NAMES
-    from mics_budget.params import load_params
+    from mics_budget.params import RedFlagRules, red_flag_rules
     from mics_budget.texts import LABELS
 
-    assert set(load_params("red_flags")) == set(FLAG_NAMES)
+    assert {f.name for f in dataclasses.fields(RedFlagRules)} == set(FLAG_NAMES)
+    assert all(red_flag_rules().rule(name) is not None for name in FLAG_NAMES)
     for name in FLAG_NAMES:
         for suffix in ("", ".explain", ".detail"):
             assert f"flag.{name}{suffix}" in LABELS
@@ -116,12 +118,12 @@ def test_payment_flags_and_supplier_with_several_lots(money_dir):
         "budget/payments.csv": PAYMENTS + "P5,2023-08-01,7.1,RB,143,6000000,KZT,,,L1,,\n"
                                           "P6,2023-08-02,7.2,RB,149,1000,KZT,,,,,\n"})
     flags = red_flags(load(money_dir), date(2023, 12, 31))
-    names = [(f["lot"], f["flag"]) for f in flags]
+    names = [(f.lot, f.code) for f in flags]
     assert ("L1", "payment_above_contract") in names        # 10 000 000 paid on 9 500 000
     assert ("L1", "payment_before_delivery") in names       # never delivered
     assert ("L1", "supplier_several_lots") in names and ("L2", "supplier_several_lots") in names
     assert (None, "payment_without_lot") in names            # P6 on 7.2 names no lot
-    detail = next(f["detail"] for f in flags if f["flag"] == "payment_without_lot")
+    detail = next(f.detail for f in flags if f.code == "payment_without_lot")
     assert "P6" in detail and "7.2" in detail
 
 
@@ -136,6 +138,69 @@ def test_a_lot_without_events_or_law_is_not_flagged_late_and_gets_its_law(money_
     project = load(money_dir)
     laws = register(project, date(2025, 6, 30)).set_index("lot")["law"].to_dict()
     assert laws == {"L1": "434-V", "L2": "", "L3": "106-VIII"}
-    flags = [(f["lot"], f["flag"]) for f in red_flags(project, date(2025, 6, 30))]
+    flags = [(f.lot, f.code) for f in red_flags(project, date(2025, 6, 30))]
     assert ("L2", "delivery_after_need") not in flags
     assert ("L3", "short_submission") in flags  # 4 days < 10 under 106-VIII
+
+
+# --- definitions pinned at their edges (README: Definitions) ---------------------------------
+
+def _one_lot(money_dir, lots: str, events: str = "") -> pd.DataFrame:
+    write_files(money_dir, {"procurement/lots.csv": LOTS + lots,
+                            "procurement/events.csv": EVENTS + events})
+    return load(money_dir)
+
+
+def test_the_running_delay_of_a_step_not_yet_taken(money_dir):
+    """Not announced by its planned date: the delay runs (as-of minus planned) and counts in
+    delay_days; on the planned day and before, there is none."""
+    project = _one_lot(money_dir, "L2,7.2,Канц,auction,100,KZT,149,2023-04-10,2023-05-20,\n")
+    on = {d: register(project, d).set_index("lot").loc["L2"] for d in
+          (date(2023, 4, 9), date(2023, 4, 10), date(2023, 4, 30), date(2023, 5, 25))}
+    assert pd.isna(on[date(2023, 4, 9)]["announce_delay_days"])
+    assert on[date(2023, 4, 10)]["announce_delay_days"] == 0
+    assert on[date(2023, 4, 30)]["announce_delay_days"] == 20
+    assert on[date(2023, 4, 30)]["delay_days"] == 20
+    assert on[date(2023, 4, 9)]["delay_days"] == 0  # nothing due yet: never negative
+    # not delivered by 20.05 either: each running delay counts, the largest is delay_days
+    late = on[date(2023, 5, 25)]
+    assert (late["announce_delay_days"], late["delivery_delay_days"]) == (45, 5)
+    assert late["delay_days"] == 45
+
+
+def test_a_terminated_lot_shows_its_contract_what_was_paid_and_nothing_left(money_dir):
+    project = _one_lot(money_dir, "", "L1,2023-08-01,terminated,,,,,,,,\n")
+    lot = register(project, date(2023, 12, 31)).set_index("lot").loc["L1"]
+    assert lot["stage"] == "terminated"
+    assert (lot["contract_amount"], lot["paid"], lot["left_to_pay"]) == (9_500_000, 4_000_000,
+                                                                        0)
+
+
+def test_a_repeated_tender_keeps_its_first_announcement(money_dir):
+    project = _one_lot(money_dir, "L2,7.2,Канц,auction,100,KZT,149,2023-05-01,,\n",
+                       "L2,2023-05-03,announced,,,,,,,,\nL2,2023-05-20,unsuccessful,,,,,,,,\n"
+                       "L2,2023-05-25,announced,,,,,,,,\n")
+    lot = register(project, date(2023, 6, 1)).set_index("lot").loc["L2"]
+    assert lot["announced"] == pd.Timestamp("2023-05-03") and lot["announce_delay_days"] == 2
+    assert lot["stage"] == "announced" and lot["stage_since"] == pd.Timestamp("2023-05-25")
+
+
+def test_events_of_one_day_are_taken_in_the_order_they_were_recorded(money_dir):
+    ok = _one_lot(money_dir, "L2,7.3,Аптечки,e_shop,100,KZT,142,,,\n",
+                  "L2,2023-06-01,contracted,90,,,,,,,\nL2,2023-06-01,delivered,,,,,,,,\n")
+    assert register(ok, date(2023, 6, 1)).set_index("lot").loc["L2", "stage"] == "delivered"
+    wrong = _one_lot(money_dir, "L2,7.3,Аптечки,e_shop,100,KZT,142,,,\n",
+                     "L2,2023-06-01,delivered,,,,,,,,\nL2,2023-06-01,contracted,90,,,,,,,\n")
+    assert register(wrong, date(2023, 6, 1)).set_index("lot").loc["L2", "stage"] == "contracted"
+    assert [p.key for p in wrong.problems] == ["lifecycle.bad_step"]  # delivered before signing
+
+
+def test_a_foreign_currency_lot_is_converted_on_its_own_dates(money_dir):
+    """The estimate at the rate of the planned announcement, the contract (and so each
+    amendment of it) at the rate of the signature date."""
+    project = _one_lot(money_dir, "U1,7.2,Маски,e_shop,1000,USD,149,2023-07-03,,\n",
+                       "U1,2023-07-04,contracted,900,,,,,,,\n"
+                       "U1,2024-03-01,amended,950,,,,,,,\n")
+    lot = register(project, date(2024, 3, 31)).set_index("lot").loc["U1"]
+    assert lot["estimate"] == 1000 * 450.50      # NBK 03.07.2023
+    assert lot["contract_amount"] == 950 * 451.00  # signed 04.07.2023, not the 2024 rate

@@ -17,7 +17,8 @@ from mics_budget import load
 from mics_budget.cli import main, summary_json
 from mics_budget.config import DEFAULT_DATA_DIR, NOTEBOOKS_DIR, DataDir
 from mics_budget.i18n import t
-from mics_budget.runner import latest_month, months_between, parse_month, sha256
+from mics_budget.months import months_between
+from mics_budget.runner import latest_month, parse_month, sha256
 from tests.conftest import PAYMENTS, write_files
 
 MONTH = "2025-06"
@@ -357,9 +358,9 @@ def _parse_month_on_2026_11_25(parse):
 @pytest.mark.parametrize(("text", "message"), [
     ("- lang: ru\n", "ожидается список «ключ: значение»"),
     ("a: &a [1, 2]\nb: [*a, *a]\n", "якоря и ссылки YAML"),
-    ("lang: xx\n", "ключ «lang»: недопустимое значение «xx» (ru, en)"),
+    ("lang: xx\n", "ключ «lang»: недопустимое значение «xx»: ожидается ru, en"),
     ("langue: ru\n", "неизвестный ключ «langue»"),
-    ("month: [1, 2]\n", "ключ «month»: недопустимое значение"),
+    ("month: [1, 2]\n", "ключ «month»: недопустимое значение «[1, 2]»: ожидается текст"),
     ("lang: [ru\n", "не читается"),
     (b"\xff\xfe\x00", "не в кодировке UTF-8"),
 ])
@@ -372,3 +373,15 @@ def test_a_bad_params_file_names_the_file_and_the_key(tmp_path, capsys, text, me
     code, err = run_report(capsys, "--params", str(params), "--out", str(tmp_path / "o"))
     assert code == 2 and str(params) in err and message in err, err
     assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.slow
+def test_importing_the_report_never_builds_the_rfc3987_grammar():
+    """jsonschema's optional IRI checker builds a large grammar at import (about 1 s); the
+    report and the dashboard import altair (and so jsonschema) without it."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import mics_budget.report, mics_budget.dashboard, mics_budget.charts; "
+            "sys.exit(3 if 'rfc3987_syntax' in sys.modules else 0)")
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0

@@ -205,3 +205,41 @@ def test_unknown_sections_and_units_are_refused(money_dir):
     with pytest.raises(ValueError, match="unknown units"):
         project.activities_of(units=["XYZ"])
     assert project.activities_of(["7"]) == ["7.1", "7.2", "7.3"]
+
+
+# --- definitions pinned at their edges (README: Definitions) ---------------------------------
+
+def test_a_commitment_falls_in_its_signing_month_at_the_amount_in_force(money_dir):
+    """L1 is signed on 15.06.2023 (9 000 000) and amended on 10.07 (9 500 000): as of any
+    later date the whole 9 500 000 is committed in June 2023, the month of signing."""
+    table = load(money_dir).spending(date(2023, 12, 31), by=["activity", "month"])
+    l1 = table.loc[table["activity"] == "7.1"].set_index("month")
+    assert l1.loc["2023-06", "committed"] == 9_500_000
+    assert l1.loc["2023-07", "committed"] == 0  # the amendment month holds nothing
+
+
+def test_a_terminated_lot_commits_what_was_paid_in_its_signing_month(money_dir):
+    write_files(money_dir, {"procurement/events.csv":
+                            EVENTS + "L1,2023-08-01,terminated,,,,,,,,\n"})
+    table = load(money_dir).spending(date(2023, 12, 31), by=["activity", "month"])
+    l1 = table.loc[table["activity"] == "7.1"].set_index("month")
+    assert l1.loc["2023-06", "committed"] == 4_000_000  # paid on 20.07, committed in June
+    assert l1.loc["2023-07", "committed"] == 0
+
+
+def test_only_the_payments_rows_of_the_financing_plan_spread_the_plan(money_dir):
+    write_files(money_dir, {"budget/financing_plan.csv": (
+        "year,month,kind,activity,source,specifics,amount\n"
+        "2023,3,obligations,8.1,RB,161,5000000.50\n")})
+    table = load(money_dir).spending(date(2023, 12, 31), by=["activity", "month"])
+    rb81 = table[(table["activity"] == "8.1")].set_index("month")
+    assert rb81.loc["2023-06", "plan"] == 5_000_000.50  # obligations do not move the plan
+    assert "2023-03" not in rb81.index or rb81.loc["2023-03", "plan"] == 0
+
+
+def test_the_month_split_rounds_to_the_tiyn_largest_remainders_first():
+    # 100 tiyn over 3 equal months: 34 + 33 + 33 (the earliest month takes the extra tiyn)
+    assert split_exact(100, [1, 1, 1]) == [34, 33, 33]
+    # proportional to the ИПФ: 1 000.01 ₸ over 1:2 gives 333.34 + 666.67 (exact sum)
+    assert split_exact(100_001, [1, 2]) == [33_334, 66_667]
+    assert split_exact(5, [0, 0]) == [3, 2]  # no weights: evenly

@@ -8,11 +8,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from mics_budget.tables import Schema, decode, read_table, sniff_separator
+from mics_budget.schemas import Schema, col
+from mics_budget.tables import decode, read_table, sniff_separator
 
-SCHEMA = Schema("payments", required=("id", "date", "amount"), optional=("note",),
-                aliases={"номер": "id", "дата": "date", "сумма": "amount",
-                         "примечание": "note"})
+SCHEMA = Schema("payments", "budget", (
+    col("id", "str", "номер", required=True), col("date", "str", "дата", required=True),
+    col("amount", "str", "сумма", required=True), col("note", "str", "примечание")))
 
 
 def read(tmp_path, name: str, content: bytes):

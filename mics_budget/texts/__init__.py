@@ -7,9 +7,9 @@ every label has every language with the same placeholders.
 
 from __future__ import annotations
 
-from . import access, cli, data, general, plan, procurement, report, screens
+from . import access, cli, data, general, plan, procurement, report, screens, settings
 
-AREAS = (general, data, plan, procurement, report, screens, access, cli)
+AREAS = (general, data, plan, procurement, report, screens, access, settings, cli)
 LABELS: dict[str, tuple[str, ...]] = {}
 for _area in AREAS:
     LABELS.update(_area.LABELS)
