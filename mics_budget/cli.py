@@ -188,8 +188,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8866, help=t("help.port"))
     p.add_argument("--token", default=os.environ.get("MICS_DASHBOARD_TOKEN"),
                    help=t("help.token"))
-    p.add_argument("--users", metavar="FILE", default=os.environ.get("MICS_USERS") or None,
-                   help=t("help.users_file"))
+    p.add_argument("--users", type=parse_path, metavar="FILE",
+                   default=os.environ.get("MICS_USERS") or None, help=t("help.users_file"))
     _common(p)
     p.set_defaults(handler=cmd_dashboard)
 
@@ -219,7 +219,7 @@ def _users_parser(commands) -> None:
                            help=t("help.role"))
         if name == "list":
             p.add_argument("--format", choices=FORMATS, default="table", help=t("help.format"))
-        p.add_argument("--users", metavar="FILE", help=t("help.users_file"))
+        p.add_argument("--users", type=parse_path, metavar="FILE", help=t("help.users_file"))
         p.add_argument("--lang", choices=i18n.LANGS, help=t("help.lang"))
         p.set_defaults(handler=handler)
 

@@ -219,7 +219,7 @@ def _import_jsonschema():
     if "jsonschema" in sys.modules or "rfc3987_syntax" in sys.modules:
         import jsonschema
         return jsonschema
-    sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]
+    sys.modules["rfc3987_syntax"] = None
     try:
         import jsonschema
     finally:
