@@ -22,14 +22,17 @@ STATUS_COLORS = {"done": "#2e8540", "in_progress": "#1f5fa8", "paused": "#9db4cf
                  "planned": "#c9c9c9", "overdue": "#d83933"}
 
 
+#: d3-format locales of the chart axes and tooltips, the same symbols as
+#: :func:`mics_budget.i18n.format_money` (CLDR; a test compares them)
 NUMBER_LOCALES = {
     "ru": {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0₸"]},
     "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["", " KZT"]},
+    "kk": {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0₸"]},
 }
 
 
 def localize(chart: alt.TopLevelMixin, apply: bool = True) -> alt.TopLevelMixin:
-    """Numbers in the current language's style (``1 234 567`` in Russian).
+    """Numbers in the current language's style (``1 234 567`` in Russian and Kazakh).
 
     A chart meant to be combined with others (``apply=False``) is returned as it is: the
     combination is localized once, at its top level."""

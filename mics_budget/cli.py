@@ -1,4 +1,5 @@
-"""The ``mics-budget`` command line. Messages are Russian by default (``--lang en``).
+"""The ``mics-budget`` command line. Messages are Russian by default (``--lang en`` or
+``--lang kk``).
 
 Exit status: 0 success, 1 the data has errors (``validate``), 2 bad input or usage.
 """
@@ -29,7 +30,15 @@ from .output import FORMATS, emit, text_table, to_csv, to_json
 from .plan import import_plan
 from .procurement import METHODS
 from .project import load
-from .recording import add_lot, convert_to_utf8, record_event, require_folder
+from .recording import (
+    add_lot,
+    amend_lot,
+    convert_to_utf8,
+    record_event,
+    require_folder,
+    upgrade_register,
+    void_event,
+)
 from .register import register
 from .spending import GROUP_KEYS, MONEY, summary_json
 from .texts import ARGPARSE
@@ -38,10 +47,20 @@ Handler = Callable[[argparse.Namespace], int]
 
 
 def parse_date(text: str) -> date:
+    """``YYYY-MM-DD`` or ``DD.MM.YYYY`` (ASCII digits); an impossible day says so."""
+    text = text.strip()
+    iso = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", text)
+    ru = re.fullmatch(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})", text)
+    if iso:
+        year, month, day = (int(x) for x in iso.groups())
+    elif ru:
+        day, month, year = (int(x) for x in ru.groups())
+    else:
+        raise argparse.ArgumentTypeError(t("error.bad_date", value=excerpt(text)))
     try:
-        return date.fromisoformat(text)
+        return date(year, month, day)
     except ValueError:
-        raise argparse.ArgumentTypeError(t("error.bad_date", value=text)) from None
+        raise argparse.ArgumentTypeError(t("error.no_such_date", value=excerpt(text))) from None
 
 
 def parse_year(text: str) -> int:
@@ -142,31 +161,64 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.set_defaults(handler=cmd_procurement_ocds)
     p = pc.add_parser("record", help=t("help.procurement_record"))
-    p.add_argument("lot", metavar="LOT")
-    p.add_argument("status", metavar="STATUS")
-    p.add_argument("--date", type=parse_date, required=True, metavar="YYYY-MM-DD")
-    p.add_argument("--amount")
-    p.add_argument("--bids")
-    p.add_argument("--supplier", default="")
-    p.add_argument("--bin", default="")
-    p.add_argument("--document", default="")
-    p.add_argument("--note", default="")
-    p.add_argument("--by")
+    p.add_argument("lot", metavar="LOT", help=t("help.arg.lot"))
+    p.add_argument("status", metavar="STATUS", help=t("help.arg.status"))
+    p.add_argument("--date", type=parse_date, required=True, metavar="YYYY-MM-DD",
+                   help=t("help.arg.date"))
+    p.add_argument("--amount", metavar="SUM", help=t("help.arg.amount"))
+    p.add_argument("--bids", metavar="N", help=t("help.arg.bids"))
+    p.add_argument("--supplier", default="", metavar="NAME", help=t("help.arg.supplier"))
+    p.add_argument("--bin", default="", metavar="BIN", help=t("help.arg.bin"))
+    p.add_argument("--document", default="", metavar="DOC", help=t("help.arg.document"))
+    p.add_argument("--note", default="", metavar="TEXT", help=t("help.arg.note"))
+    p.add_argument("--by", metavar="NAME", help=t("help.arg.by"))
     _common(p)
     p.set_defaults(handler=cmd_procurement_record)
+    p = pc.add_parser("void", help=t("help.procurement_void"))
+    p.add_argument("event_id", metavar="EVENT_ID", help=t("help.arg.event_id"))
+    p.add_argument("--reason", required=True, metavar="TEXT", help=t("help.arg.reason"))
+    p.add_argument("--by", metavar="NAME", help=t("help.arg.by"))
+    _common(p)
+    p.set_defaults(handler=cmd_procurement_void)
+    p = pc.add_parser("history", help=t("help.procurement_history"))
+    p.add_argument("lot", metavar="LOT", help=t("help.arg.lot"))
+    _common(p, formats=True)
+    p.set_defaults(handler=cmd_procurement_history)
+    p = pc.add_parser("alerts", help=t("help.procurement_alerts"))
+    _as_of(p)
+    _common(p, formats=True)
+    p.set_defaults(handler=cmd_procurement_alerts)
     p = pc.add_parser("add-lot", help=t("help.procurement_add_lot"))
-    p.add_argument("lot", metavar="LOT")
-    p.add_argument("--activity", required=True)
-    p.add_argument("--method", required=True, choices=METHODS)
-    p.add_argument("--estimate", required=True)
-    p.add_argument("--title", default="")
-    p.add_argument("--currency", default="KZT")
-    p.add_argument("--specifics", default="")
-    p.add_argument("--planned-announce", type=parse_date)
-    p.add_argument("--needed-by", type=parse_date)
-    p.add_argument("--law", default="")
+    p.add_argument("lot", metavar="LOT", help=t("help.arg.lot"))
+    p.add_argument("--activity", required=True, metavar="N.N", help=t("help.arg.activity"))
+    p.add_argument("--method", required=True, choices=METHODS, help=t("help.arg.method"))
+    p.add_argument("--estimate", required=True, metavar="SUM", help=t("help.arg.estimate"))
+    p.add_argument("--title", default="", metavar="TEXT", help=t("help.arg.title"))
+    p.add_argument("--currency", default="KZT", metavar="CODE", help=t("help.arg.currency"))
+    p.add_argument("--specifics", default="", metavar="CODE", help=t("help.arg.specifics"))
+    p.add_argument("--planned-announce", type=parse_date, metavar="YYYY-MM-DD",
+                   help=t("help.arg.planned_announce"))
+    p.add_argument("--needed-by", type=parse_date, metavar="YYYY-MM-DD",
+                   help=t("help.arg.needed_by"))
+    p.add_argument("--law", default="", metavar="LAW", help=t("help.arg.law"))
+    p.add_argument("--by", metavar="NAME", help=t("help.arg.by"))
     _common(p)
     p.set_defaults(handler=cmd_procurement_add_lot)
+    p = pc.add_parser("amend-lot", help=t("help.procurement_amend_lot"))
+    p.add_argument("lot", metavar="LOT", help=t("help.arg.lot"))
+    p.add_argument("--title", metavar="TEXT", help=t("help.arg.title"))
+    p.add_argument("--estimate", metavar="SUM", help=t("help.arg.estimate"))
+    p.add_argument("--planned-announce", type=parse_date, metavar="YYYY-MM-DD",
+                   help=t("help.arg.planned_announce"))
+    p.add_argument("--needed-by", type=parse_date, metavar="YYYY-MM-DD",
+                   help=t("help.arg.needed_by"))
+    p.add_argument("--law", metavar="LAW", help=t("help.arg.law"))
+    p.add_argument("--by", metavar="NAME", help=t("help.arg.by"))
+    _common(p)
+    p.set_defaults(handler=cmd_procurement_amend_lot)
+    p = pc.add_parser("upgrade", help=t("help.procurement_upgrade"))
+    _common(p)
+    p.set_defaults(handler=cmd_procurement_upgrade)
 
     p = commands.add_parser("to-utf8", help=t("help.to_utf8"))
     _common(p)
@@ -268,6 +320,7 @@ def cmd_plan_show(args: argparse.Namespace) -> int:
         emit(to_csv(frame))
         return 0
     frame["funding"] = frame["funding"].map(lambda f: t(f"funding.{f}"))
+    frame["title"] = frame["id"].map(project.plan.titles())
     columns = ["id", "title", "units", "period_text", "funding", "procurement"]
     emit(text_table(frame[columns], widths={"title": 60, "units": 24}))
     return 0
@@ -284,6 +337,7 @@ def cmd_plan_status(args: argparse.Namespace) -> int:
         emit(to_csv(status))
         return 0
     plan = project.plan.frame()[["id", "title", "period_text"]]
+    plan["title"] = plan["id"].map(project.plan.titles())
     table = plan.merge(status, on="id")
     counts = table["status"].value_counts()
     table["status"] = table["status"].map(lambda s: t(f"status.{s}"))
@@ -451,8 +505,59 @@ def cmd_procurement_record(args: argparse.Namespace) -> int:
                           amount=args.amount, bids=args.bids, supplier=args.supplier,
                           supplier_bin=args.bin, document=args.document, note=args.note,
                           by=args.by)
-    print(t("record.done", lot=values["lot"], status=values["status"], date=values["date"]),
-          file=sys.stderr)
+    print(t("record.done", lot=values["lot"], stage=t(f"stage.{values['status']}"),
+            date=i18n.format_date(args.date), event_id=values["event_id"]), file=sys.stderr)
+    return 0
+
+
+def cmd_procurement_void(args: argparse.Namespace) -> int:
+    values = void_event(DataDir.resolve(args.data), args.event_id, args.reason, by=args.by)
+    print(t("record.voided", event_id=values["voids"]), file=sys.stderr)
+    return 0
+
+
+def cmd_procurement_history(args: argparse.Namespace) -> int:
+    from .corrections import history
+
+    project = load(args.data)
+    if args.lot not in set(project.lots["lot"]):
+        raise UserError("record.unknown_lot", value=excerpt(args.lot))
+    table = history(project.events, args.lot)
+    if args.format == "json":
+        emit(to_json(register_records(table)))
+        return 0
+    if args.format == "csv":
+        emit(to_csv(table))
+        return 0
+    emit(t("history.title", lot=args.lot) + "\n")
+    shown = table.drop(columns=["valid"]).copy()
+    shown["date"] = shown["date"].map(lambda d: i18n.format_date(d.date()) if pd.notna(d)
+                                      else "")
+    shown["status"] = shown["status"].map(lambda s: t(f"stage.{s}"))
+    shown["amount"] = shown["amount"].map(i18n.format_number)
+    shown["voided"] = shown["voided"].map(lambda v: t("app.voided") if v else "")
+    emit(text_table(shown.astype("str").replace({"<NA>": "", "nan": ""}),
+                    widths={"note": 40, "document": 20, "void_reason": 30}))
+    return 0
+
+
+def cmd_procurement_alerts(args: argparse.Namespace) -> int:
+    from .alerts import alerts
+
+    project = load(args.data)
+    found = alerts(project, args.as_of or date.today())
+    if args.format == "json":
+        emit(to_json([alert.as_json() for alert in found]))
+        return 0
+    frame = pd.DataFrame([{"lot": a.lot, "alert": a.title, "detail": a.detail} for a in found],
+                         columns=["lot", "alert", "detail"])
+    if args.format == "csv":
+        emit(to_csv(frame))
+        return 0
+    if project.example_data:
+        emit(t("example.banner") + "\n")
+    emit(text_table(frame, widths={"detail": 90}) if len(frame)
+         else t("app.attention_none") + "\n")
     return 0
 
 
@@ -460,8 +565,27 @@ def cmd_procurement_add_lot(args: argparse.Namespace) -> int:
     values = add_lot(DataDir.resolve(args.data), args.lot, args.activity, args.method,
                      args.estimate, title=args.title, currency=args.currency,
                      specifics=args.specifics, planned_announce=args.planned_announce,
-                     needed_by=args.needed_by, law=args.law)
+                     needed_by=args.needed_by, law=args.law, by=args.by)
     print(t("record.lot_added", lot=values["lot"]), file=sys.stderr)
+    return 0
+
+
+def cmd_procurement_amend_lot(args: argparse.Namespace) -> int:
+    changes = {k: v for k, v in (("title", args.title), ("estimate", args.estimate),
+                                 ("planned_announce", args.planned_announce),
+                                 ("needed_by", args.needed_by), ("law", args.law))
+               if v is not None}
+    values = amend_lot(DataDir.resolve(args.data), args.lot, by=args.by, **changes)
+    print(t("record.lot_amended", lot=values["lot"]), file=sys.stderr)
+    return 0
+
+
+def cmd_procurement_upgrade(args: argparse.Namespace) -> int:
+    changed = upgrade_register(DataDir.resolve(args.data))
+    for name, columns in changed:
+        print(t("upgrade.done", file=name, columns=", ".join(columns)), file=sys.stderr)
+    if not changed:
+        print(t("upgrade.nothing"), file=sys.stderr)
     return 0
 
 

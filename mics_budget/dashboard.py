@@ -27,6 +27,24 @@ from .spending import summary_rows
 
 ALL = "*"
 MEASURES = ("plan", "committed", "paid", "remaining", "execution")
+#: the language switch of the pages: (button, language, tooltip), each written in its own
+#: language; Kazakh, the state language, first, as on the Kazakh government's own sites
+LANGUAGE_BUTTONS = (("ҚАЗ", "kk", "Қазақша"), ("РУС", "ru", "Русский"), ("ENG", "en", "English"))
+
+
+def language_switch() -> widgets.ToggleButtons:
+    """ҚАЗ / РУС / ENG, on the current language (the dashboard's and the register app's)."""
+    switch = widgets.ToggleButtons(options=[(label, lang) for label, lang, _ in LANGUAGE_BUTTONS],
+                                   tooltips=[name for _, _, name in LANGUAGE_BUTTONS],
+                                   value=i18n.get_lang(), style={"button_width": "48px"})
+    switch.add_class("mics-lang")
+    return switch
+
+
+def in_lang(content: str) -> str:
+    """HTML content marked with the current language, so that screen readers read it right
+    (the Voila page itself does not say which language it is in)."""
+    return f'<div lang="{i18n.get_lang()}">{content}</div>'
 
 
 class Filters(widgets.HBox):
@@ -37,11 +55,9 @@ class Filters(widgets.HBox):
         self.as_of = widgets.DatePicker(value=as_of, layout={"width": "190px"})
         self.source = widgets.ToggleButtons(options=[ALL], style={"button_width": "90px"})
         self.section = widgets.Dropdown(options=[ALL], layout={"width": "300px"})
-        self.unit = widgets.Dropdown(options=[ALL], layout={"width": "240px"})
+        self.unit = widgets.Dropdown(options=[ALL], layout={"width": "260px"})
         self.relabeling = False
-        self.lang = widgets.ToggleButtons(options=[("RU", "ru"), ("EN", "en")],
-                                          value=i18n.get_lang(),
-                                          style={"button_width": "44px"})
+        self.lang = language_switch()
         self.relabel()
         super().__init__([self.as_of, self.source, self.section, self.unit, self.lang],
                          layout={"flex_flow": "row wrap"})
@@ -61,8 +77,10 @@ class Filters(widgets.HBox):
         self.as_of.description = t("dash.as_of")
         self.source.options = [(t("dash.all"), ALL), (t("funding.RB"), "RB"),
                                (t("funding.UNICEF"), "UNICEF")]
+        longest = max(len(label) for label, _ in self.source.options)  # "Republican budget"
+        self.source.style.button_width = f"{max(90, 8 * longest + 20)}px"
         sections = [(f"{code}. {title[:40]}", code) for code, title in
-                    self.project.plan.sections.items()]
+                    self.project.plan.section_titles().items()]
         self.section.options = [(t("dash.all_sections"), ALL), *sections]
         units = [u for u in self.project.plan.units if any(
             u in a.units for a in self.project.plan.activities)]
@@ -99,8 +117,8 @@ class Headline(widgets.HTML):
                     f"</span><b>{html.escape(text)}</b></div>")
             name = t(f"funding.{row['source']}")
             cards.append(f'<div class="mics-card"><h3>{name}</h3>' + "".join(items) + "</div>")
-        self.value = (CARD_CSS + '<div class="mics-cards">' + "".join(cards) + "</div>"
-                      if cards else f"<p>{t('table.empty')}</p>")
+        self.value = in_lang(CARD_CSS + '<div class="mics-cards">' + "".join(cards) + "</div>"
+                             if cards else f"<p>{t('table.empty')}</p>")
 
 
 CARD_CSS = """<style>
@@ -131,7 +149,7 @@ class ChartPanel(widgets.VBox):
 
 class TablePanel(widgets.HTML):
     def show(self, table: Table) -> None:
-        self.value = f"{TABLE_CSS}<h3>{table.title}</h3>{table.to_html()}"
+        self.value = in_lang(f"{TABLE_CSS}<h3>{table.title}</h3>{table.to_html()}")
 
 
 class Dashboard(widgets.VBox):
@@ -178,10 +196,10 @@ class Dashboard(widgets.VBox):
         if sel["as_of"] is None:
             return
         activities = self.project.activities_of(sel["sections"], sel["units"])
-        self.title.value = (f"<h1>{t('dash.title')}</h1><p>{t('report.as_of')} "
-                            f"{i18n.format_date(sel['as_of'])}</p>")
-        self.banner.value = banner_html(t("example.banner")) if self.project.example_data \
-            else ""
+        self.title.value = in_lang(f"<h1>{t('dash.title')}</h1><p>{t('report.as_of')} "
+                                   f"{i18n.format_date(sel['as_of'])}</p>")
+        self.banner.value = in_lang(banner_html(t("example.banner"))) \
+            if self.project.example_data else ""
         as_of, source = sel["as_of"], sel["source"]
         selected = {"source": source, "activities": activities}
         by_source = self.project.spending(as_of, **selected)
@@ -204,6 +222,7 @@ class Dashboard(widgets.VBox):
                                localized=False),
              charts.lots_by_stage(lots_shown, width=380, localized=False))))
         plan = self.project.plan.frame()
+        plan["title"] = plan["id"].map(self.project.plan.titles())
         status = self.project.status(as_of)
         keep = plan["id"].isin(activities) if activities is not None else plan["id"].notna()
         if source:

@@ -16,6 +16,8 @@ from .config import EXAMPLE_MARKER, DataDir
 from .fileio import csv_text, write_text_files
 from .months import spanned
 from .plan import load_plan
+from .schemas import EVENTS as EVENTS_SCHEMA
+from .schemas import LOTS as LOTS_SCHEMA
 from .spending import split_exact
 
 SEED = 20230201
@@ -219,14 +221,20 @@ def build(data: DataDir) -> dict[Path, str]:
     lots = []
     for lot, code, title, method, estimate, planned, needed in LOTS:
         lots.append([lot, code, title, method, _money(estimate * 100), "KZT", LOT_SPECS[lot],
-                     planned.isoformat(), needed.isoformat(), "434-V"])
+                     planned.isoformat(), needed.isoformat(), "434-V", "example",
+                     f"{(planned - timedelta(days=30)).isoformat()}T18:00:00+05:00"])
         if lot in lot_paid:
             day, minor = lot_paid[lot]
             pay(day, code, "RB", LOT_SPECS[lot], minor, "KZT", title, contract=lot)
-    events = [[lot, day.isoformat(), status, "" if amount is None else _money(amount * 100),
-               "" if bids is None else bids, supplier, bin_, f"Док-{i + 1:03d}", note,
-               "example", f"{day.isoformat()}T18:00:00+05:00"]
-              for i, (lot, day, status, amount, bids, supplier, bin_, note) in enumerate(EVENTS)]
+    seen: dict[str, int] = {}
+    events = []
+    for i, (lot, day, status, amount, bids, supplier, bin_, note) in enumerate(EVENTS):
+        seen[lot] = seen.get(lot, 0) + 1
+        events.append([lot, day.isoformat(), status,
+                       "" if amount is None else _money(amount * 100),
+                       "" if bids is None else bids, supplier, bin_, f"Док-{i + 1:03d}", note,
+                       "example", f"{day.isoformat()}T18:00:00+05:00", f"{lot}-{seen[lot]}",
+                       ""])
     progress = [[a.id, a.period.end.isoformat(), a.completion_form, "Пример"]
                 for a in plan.activities if a.id not in NOT_DONE]
     payments.sort(key=lambda p: (p[1], p[0]))
@@ -245,12 +253,8 @@ def build(data: DataDir) -> dict[Path, str]:
             ["year", "month", "kind", "activity", "source", "specifics", "amount"], financing),
         data.budget / "fx_rates.csv": csv_text(["date", "currency", "rate", "quant", "source"],
                                                rate_rows),
-        data.procurement / "lots.csv": csv_text(
-            ["lot", "activity", "title", "method", "estimate", "currency", "specifics",
-             "planned_announce", "needed_by", "law"], lots),
-        data.procurement / "events.csv": csv_text(
-            ["lot", "date", "status", "amount", "bids", "supplier", "supplier_bin", "document",
-             "note", "recorded_by", "recorded_at"], events),
+        data.procurement / "lots.csv": csv_text(list(LOTS_SCHEMA.file_order), lots),
+        data.procurement / "events.csv": csv_text(list(EVENTS_SCHEMA.file_order), events),
         data.progress_csv: csv_text(["activity", "completed_on", "evidence", "note"], progress),
     }
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 import pandas as pd
 
@@ -33,7 +33,7 @@ FLAG_COLUMNS = ["lot", "flag", "severity", "detail"]
 # how the facts of a flag are written for people (anything else: as text)
 _MONEY = {"old", "new", "paid", "contract", "amount"}
 _SHARE = {"share", "threshold", "rise"}
-_DATE = {"start", "date"}
+_DATE = {"start", "date", "planned", "needed_by", "signed", "delivered"}
 
 
 @dataclass(frozen=True)
@@ -46,18 +46,21 @@ class Flag:
     severity: str
     facts: tuple[tuple[str, object], ...] = ()
 
+    #: the labels of a code are ``<kind>.<code>`` (title), ``.explain`` and ``.detail``
+    kind: ClassVar[str] = "flag"
+
     @property
     def title(self) -> str:
-        return t(f"flag.{self.code}")
+        return t(f"{self.kind}.{self.code}")
 
     @property
     def explanation(self) -> str:
-        return t(f"flag.{self.code}.explain")
+        return t(f"{self.kind}.{self.code}.explain")
 
     @property
     def detail(self) -> str:
         """The sentence for people, in the current language."""
-        return t(f"flag.{self.code}.detail", **{k: _shown(k, v) for k, v in self.facts})
+        return t(f"{self.kind}.{self.code}.detail", **{k: _shown(k, v) for k, v in self.facts})
 
     def as_json(self) -> dict:
         """``lot``, ``flag`` (the code), ``severity`` and ``detail`` (the contract of

@@ -3,17 +3,41 @@
 ``t("key", **params)`` renders a label of :mod:`mics_budget.texts` in the current language.
 The language comes from :func:`set_lang` (the CLI's ``--lang``) or the ``MICS_LANG``
 environment variable; Russian by default.
+
+Numbers, money, percentages, dates and month names come from CLDR through Babel, one code path
+for every language: the locale of :data:`LOCALES` gives the symbols (group and decimal
+separators, the tenge sign) and the patterns; :data:`MONEY_PATTERNS` and :data:`DATE_PATTERNS`
+fix the few places where the project writes differently from the locale's default. Babel is
+imported only when something is first formatted (``mics-budget --help`` never loads it).
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
+from functools import cache
+from typing import Literal
 
 from .texts import LABELS
 
-LANGS = ("ru", "en")
+LANGS = ("ru", "en", "kk")
 _lang = os.environ.get("MICS_LANG", "ru") if os.environ.get("MICS_LANG") in LANGS else "ru"
+
+#: the CLDR locale of each language (Kazakhstan's, where CLDR has one)
+LOCALES = {"ru": "ru_KZ", "en": "en", "kk": "kk_KZ"}
+#: money: the locale's currency pattern (``1 234 567,89 ₸``), except English, which writes the
+#: ISO code after the number (``1,234,567.89 KZT``; CLDR's English puts it before)
+MONEY_PATTERNS = {"en": "#,##0.00 ¤¤"}
+#: dates in tables and messages: ``05.03.2024`` (CLDR's short Kazakh date has a two-digit
+#: year, so the pattern is fixed here), ISO ``2024-03-05`` in English
+DATE_PATTERNS = {"ru": "dd.MM.yyyy", "en": "yyyy-MM-dd", "kk": "dd.MM.yyyy"}
+#: the month name used inside a sentence, in the nominative: Russian and English take CLDR's
+#: stand-alone form («июнь», "June"); Kazakh has no genitive in CLDR, so its "format" form is
+#: the lower-case nominative («маусым»; the stand-alone one is capitalised)
+MONTH_CONTEXT: dict[str, Literal["format", "stand-alone"]] = {
+    "ru": "stand-alone", "en": "stand-alone", "kk": "format"}
 
 
 def set_lang(lang: str) -> None:
@@ -25,6 +49,17 @@ def set_lang(lang: str) -> None:
 
 def get_lang() -> str:
     return _lang
+
+
+@contextmanager
+def using(lang: str) -> Iterator[None]:
+    """The current language is ``lang`` inside the ``with`` block, and as before after it."""
+    previous = _lang
+    set_lang(lang)
+    try:
+        yield
+    finally:
+        set_lang(previous)
 
 
 def t(key: str, /, **params: object) -> str:
@@ -39,43 +74,106 @@ def t_in(lang: str, key: str, /, **params: object) -> str:
     return text.format(**params) if params else text
 
 
-MONTH_NAMES = {
-    "ru": ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
-           "сентябрь", "октябрь", "ноябрь", "декабрь"],
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"],
-}
+# --- formats (CLDR through Babel) ---------------------------------------------------------------
 
 
-def format_date(value: date | None, lang: str | None = None) -> str:
-    """``dd.mm.yyyy`` in Russian, ISO ``yyyy-mm-dd`` in English."""
-    if value is None:
-        return ""
-    return value.strftime("%d.%m.%Y") if (lang or _lang) == "ru" else value.isoformat()
+@cache
+def _locale(lang: str):
+    from babel import Locale
+
+    if lang not in LANGS:
+        raise ValueError(f"language must be one of {LANGS}, not {lang!r}")
+    return Locale.parse(LOCALES[lang])
+
+
+@cache
+def _pattern(lang: str, kind: str, decimals: int):
+    """The locale's number, percent or money pattern with exactly ``decimals`` decimals."""
+    from babel.numbers import parse_pattern
+
+    locale = _locale(lang)
+    if kind == "money":
+        text = MONEY_PATTERNS.get(lang) or locale.currency_formats["standard"].pattern
+    elif kind == "percent":
+        text = locale.percent_formats[None].pattern
+    else:
+        text = locale.decimal_formats[None].pattern
+    pattern = parse_pattern(text)
+    pattern.frac_prec = (decimals, decimals)
+    pattern.scale = 0  # a share is multiplied by 100 before (see format_percent)
+    return pattern
+
+
+def _apply(value, kind: str, decimals: int, lang: str | None) -> str:
+    from decimal import Decimal
+
+    lang = lang or _lang
+    # the exact value of the float, rounded half to even like Python's own formatting
+    number = value if isinstance(value, Decimal) else (
+        Decimal(int(value)) if _is_integer(value) else Decimal(float(value)))
+    return _pattern(lang, kind, decimals).apply(number, _locale(lang), currency="KZT",
+                                                currency_digits=False)
 
 
 def format_number(value, decimals: int = 2, lang: str | None = None) -> str:
-    """``1 234 567,89`` (no-break spaces) in Russian, ``1,234,567.89`` in English."""
+    """``1 234 567,89`` (no-break spaces) in Russian and Kazakh, ``1,234,567.89`` in English;
+    empty for a missing value."""
     if _missing(value):
         return ""
-    text = f"{value:,.{decimals}f}"
-    if (lang or _lang) == "ru":
-        text = text.replace(",", "\u00a0").replace(".", ",")
-    return text
+    return _apply(value, "number", decimals, lang)
 
 
 def format_money(value, decimals: int = 2, lang: str | None = None) -> str:
-    """``1 234 567,89 ₸`` in Russian, ``1,234,567.89 KZT`` in English."""
+    """``1 234 567,89 ₸`` in Russian and Kazakh, ``1,234,567.89 KZT`` in English."""
     if _missing(value):
         return ""
-    lang = lang or _lang
-    return format_number(value, decimals, lang) + ("\u00a0₸" if lang == "ru" else " KZT")
+    return _apply(value, "money", decimals, lang)
 
 
 def format_percent(value, decimals: int = 1, lang: str | None = None) -> str:
+    """A share as a percentage: ``26,5 %`` in Russian, ``26,5%`` in Kazakh, ``26.5%`` in
+    English (``value`` 0.265)."""
     if _missing(value):
         return ""
-    return format_number(value * 100, decimals, lang) + "\u00a0%"
+    # times 100 in floating point, as the figures were always rounded (byte-identical output)
+    return _apply(float(value) * 100, "percent", decimals, lang)
+
+
+def format_date(value: date | None, lang: str | None = None) -> str:
+    """``dd.mm.yyyy`` in Russian and Kazakh, ISO ``yyyy-mm-dd`` in English."""
+    if value is None:
+        return ""
+    from babel.dates import format_date as babel_date
+
+    lang = lang or _lang
+    return babel_date(value, DATE_PATTERNS[lang], locale=_locale(lang))
+
+
+def month_names(lang: str | None = None) -> tuple[str, ...]:
+    """The twelve month names, in the nominative as used inside a sentence: «январь»,
+    "January", «қаңтар»."""
+    return _month_names(lang or _lang)
+
+
+@cache
+def _month_names(lang: str) -> tuple[str, ...]:
+    from babel.dates import get_month_names
+
+    names = get_month_names("wide", MONTH_CONTEXT[lang], locale=_locale(lang))
+    return tuple(names[number] for number in range(1, 13))
+
+
+def month_name(number: int, lang: str | None = None) -> str:
+    """The name of month ``number`` (1–12), see :func:`month_names`."""
+    if not 1 <= number <= 12:
+        raise ValueError(f"month must be 1-12, not {number!r}")
+    return month_names(lang or _lang)[number - 1]
+
+
+def _is_integer(value) -> bool:
+    import numbers
+
+    return isinstance(value, numbers.Integral)
 
 
 def _missing(value) -> bool:

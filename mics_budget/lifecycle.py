@@ -51,6 +51,8 @@ TRANSITIONS: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     ("paid", "terminated", None),
 )
 STEPS = frozenset({"amended"})  # allowed events that leave the stage as it is
+#: a register row that cancels an earlier event (``voids`` = its event_id): not a step
+VOID = "void"
 #: events that set the contract amount in force (the first signs it, the next amend it)
 IN_FORCE = ("contracted", "amended")
 #: every status an event may have, in the order of a lot's life (the ends last)

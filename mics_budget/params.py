@@ -299,11 +299,14 @@ def problems(folder: Path | None = None) -> list[Problem]:
     return found
 
 
-def specifics_names(folder: Path | None = None) -> dict[str, tuple[str, str]]:
-    """Economic classification codes -> (Russian, English) names, from
-    ``params/specifics.csv`` (a list to correct, not a law)."""
+def specifics_names(folder: Path | None = None) -> dict[str, tuple[str, str, str]]:
+    """Economic classification codes -> (Russian, English, Kazakh) names, one per language of
+    :data:`mics_budget.i18n.LANGS`, from ``params/specifics.csv`` (a list to correct, not a
+    law). A missing Kazakh name (no ``name_kk`` column, or an empty cell) is the Russian one."""
     path = (folder or PARAMS_DIR) / "specifics.csv"
     if not path.exists():
         return {}
     with path.open(encoding="utf-8-sig", newline="") as fh:
-        return {row["code"]: (row["name_ru"], row["name_en"]) for row in csv.DictReader(fh)}
+        return {row["code"]: (row["name_ru"], row["name_en"],
+                              (row.get("name_kk") or "").strip() or row["name_ru"])
+                for row in csv.DictReader(fh)}

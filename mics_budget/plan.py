@@ -3,6 +3,10 @@
 Both readers turn their source into *rows of cells* that remember where they came from (a text
 line or a table row); one builder checks the rows and makes the :class:`Plan`. A plan with any
 error is refused as a whole (:class:`PlanError` lists every problem) and nothing is written.
+
+The plan is Russian. ``activities.csv`` may also hold Kazakh titles (:data:`KAZAKH_COLUMNS`,
+``title_kk`` and ``section_title_kk``, filled by hand): shown in Kazakh where present, kept by
+activity code when the plan is imported again, and absent from the file while all are empty.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -20,7 +24,7 @@ from .checks import ERROR, Label, Problem
 from .config import DataDir
 from .errors import UserError
 from .fileio import csv_text, write_text_files
-from .i18n import t
+from .i18n import get_lang, t
 from .periods import Period, PeriodError, parse_period
 
 FUNDING = {"рб": "RB", "юнисеф": "UNICEF", "не требуется": "NONE"}
@@ -30,6 +34,7 @@ ACTIVITY_COLUMNS = [
     "id", "section", "section_title", "title", "responsible", "period",
     "completion_form", "funding",
 ]
+KAZAKH_COLUMNS = ["title_kk", "section_title_kk"]  # optional, after ACTIVITY_COLUMNS
 UNIT_COLUMNS = ["code", "name"]
 _SECTION = re.compile(r"^\d+$")
 _CODE = re.compile(r"^(\d+)\.(\d+)$")
@@ -57,6 +62,17 @@ class Activity:
     participants: tuple[str, ...]
     file: str = ""
     row: int = 0
+    title_kk: str = ""
+    section_title_kk: str = ""
+
+    def display_title(self, lang: str | None = None) -> str:
+        """The title in ``lang`` (default: the current language): the Kazakh title where the
+        plan has one, else the plan's Russian title."""
+        return self.title_kk if (lang or get_lang()) == "kk" and self.title_kk else self.title
+
+    def display_section_title(self, lang: str | None = None) -> str:
+        kazakh = (lang or get_lang()) == "kk" and self.section_title_kk
+        return self.section_title_kk if kazakh else self.section_title
 
     @property
     def procurement(self) -> bool:
@@ -77,6 +93,8 @@ class Activity:
             "completion_form": self.completion_form,
             "funding": self.funding,
             "procurement": self.procurement,
+            **({"title_kk": self.title_kk} if self.title_kk else {}),
+            **({"section_title_kk": self.section_title_kk} if self.section_title_kk else {}),
         }
 
 
@@ -98,6 +116,14 @@ class Plan:
     @cached_property
     def sections(self) -> dict[str, str]:
         return {a.section: a.section_title for a in self.activities}
+
+    def titles(self, lang: str | None = None) -> dict[str, str]:
+        """Activity code -> title as shown in ``lang`` (see :meth:`Activity.display_title`)."""
+        return {a.id: a.display_title(lang) for a in self.activities}
+
+    def section_titles(self, lang: str | None = None) -> dict[str, str]:
+        """Section code -> title as shown in ``lang``."""
+        return {a.section: a.display_section_title(lang) for a in self.activities}
 
     def frame(self) -> pd.DataFrame:
         """One row per activity, in plan order (lists joined with ', ')."""
@@ -333,20 +359,46 @@ def parse_plan_file(path: Path) -> Plan:
 
 
 def plan_files(plan: Plan, data: DataDir) -> dict[Path, str]:
+    """The text of ``activities.csv`` and ``units.csv``; a Kazakh column only when some
+    activity has a value in it."""
+    kazakh = [c for c in KAZAKH_COLUMNS if any(getattr(a, c) for a in plan.activities)]
     activities = [
         [a.id, a.section, a.section_title, a.title, a.responsible, a.period.text,
-         a.completion_form, a.funding]
+         a.completion_form, a.funding, *(getattr(a, c) for c in kazakh)]
         for a in plan.activities
     ]
     return {
-        data.activities_csv: csv_text(ACTIVITY_COLUMNS, activities),
+        data.activities_csv: csv_text(ACTIVITY_COLUMNS + kazakh, activities),
         data.units_csv: csv_text(UNIT_COLUMNS, plan.units.items()),
     }
 
 
+def kazakh_titles(data: DataDir) -> tuple[dict[str, str], dict[str, str]]:
+    """The Kazakh titles already in ``activities.csv``, by activity and by section code
+    (nothing if there is no such file or it cannot be read: the import rewrites it)."""
+    activities: dict[str, str] = {}
+    sections: dict[str, str] = {}
+    try:
+        with data.activities_csv.open(encoding="utf-8-sig", newline="") as fh:
+            for row in csv.DictReader(fh):
+                if (row.get("title_kk") or "").strip():
+                    activities[row.get("id") or ""] = row["title_kk"].strip()
+                if (row.get("section_title_kk") or "").strip():
+                    sections[row.get("section") or ""] = row["section_title_kk"].strip()
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return {}, {}
+    return activities, sections
+
+
 def import_plan(source: Path, data: DataDir) -> tuple[Plan, list[Path]]:
-    """Parse ``source`` and write the plan files of ``data``; nothing is written on error."""
+    """Parse ``source`` and write the plan files of ``data``; nothing is written on error.
+    Kazakh titles of the activities already there are kept (by code)."""
     plan = parse_plan_file(source)
+    titles, sections = kazakh_titles(data)
+    if titles or sections:
+        plan = Plan(tuple(replace(a, title_kk=titles.get(a.id, ""),
+                                  section_title_kk=sections.get(a.section, ""))
+                          for a in plan.activities), plan.units)
     return plan, write_text_files(plan_files(plan, data))
 
 
@@ -383,5 +435,7 @@ def load_plan(data: DataDir) -> Plan:
             title=row["title"], responsible=row["responsible"], period=period,
             completion_form=row["completion_form"], funding=row["funding"],
             units=unit_codes, participants=participants, file=name, row=number,
+            title_kk=(row.get("title_kk") or "").strip(),
+            section_title_kk=(row.get("section_title_kk") or "").strip(),
         ))
     return Plan(tuple(activities), units)

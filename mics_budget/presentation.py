@@ -1,8 +1,9 @@
 """Tables for people: one description, rendered as HTML (reports, dashboard) or XLSX sheets.
 
 A :class:`Table` holds a frame with canonical columns and the kind of each column (money,
-percent, date, int, text). HTML shows Russian-style numbers (``1 234 567,89``); XLSX keeps
-numbers as numbers with number formats, so both show the same figures the CLI prints.
+percent, date, int, text). HTML shows numbers in the current language's style
+(``1 234 567,89`` in Russian and Kazakh); XLSX keeps numbers as numbers with number formats, so
+both show the same figures the CLI prints.
 """
 
 from __future__ import annotations

@@ -12,9 +12,10 @@ import pandas as pd
 
 from .checks import ERROR, WARNING, Problem, from_mask
 from .config import DataDir
+from .corrections import apply_voids
 from .fx import convert, currencies, normalise_currency
 from .ledger import Loaded, read_input
-from .lifecycle import IN_FORCE, STATUSES
+from .lifecycle import IN_FORCE, STATUSES, VOID
 from .params import procurement_settings
 from .plan import Plan
 from .schemas import EVENTS, LOTS, conform
@@ -56,7 +57,9 @@ def load_lots(data: DataDir, plan: Plan) -> Loaded:
     needed, bad_needed = parse_dates(frame["needed_by"])
     method = frame["method"].str.lower()
     missing_lot = frame["lot"] == ""
-    duplicate = frame["lot"].duplicated(keep="first") & ~missing_lot
+    first = frame.groupby("lot", sort=False)[["activity", "method"]].transform("first")
+    changed = ~missing_lot & ((frame["activity"] != first["activity"])
+                              | (method != first["method"].str.lower()))
     unknown_activity = funding.isna()
     none_funded = funding.eq("NONE")
     not_procurement = ~unknown_activity & ~none_funded & procurement.eq(False)
@@ -69,7 +72,7 @@ def load_lots(data: DataDir, plan: Plan) -> Loaded:
     problems += from_mask(frame, unknown_law, WARNING, "law", "problem.unknown_law",
                           choices=", ".join(laws()))
     problems += from_mask(frame, missing_lot, ERROR, "lot", "problem.missing_lot_id")
-    problems += from_mask(frame, duplicate, ERROR, "lot", "problem.duplicate_lot")
+    problems += from_mask(frame, changed, ERROR, "lot", "problem.lot_identity_changed")
     problems += from_mask(frame, unknown_activity, ERROR, "activity", "problem.unknown_activity")
     problems += from_mask(frame, none_funded, ERROR, "activity", "problem.no_funding")
     problems += from_mask(frame, not_procurement, WARNING, "activity",
@@ -90,9 +93,13 @@ def load_lots(data: DataDir, plan: Plan) -> Loaded:
     frame["planned_announce"] = planned
     frame["needed_by"] = needed
     frame["source"] = funding
-    frame["valid"] = ~(missing_lot | duplicate | unknown_activity | none_funded | bad_method
-                       | bad_estimate | negative | too_large | bad_currency | bad_planned
-                       | bad_needed)
+    valid = ~(missing_lot | changed | unknown_activity | none_funded | bad_method
+              | bad_estimate | negative | too_large | bad_currency | bad_planned | bad_needed)
+    # a later valid row of a lot amends it (the register is only appended to): the last valid
+    # row is in force, the earlier ones are kept as its history
+    later = valid[::-1].groupby(frame["lot"][::-1]).cumsum()[::-1] > 1
+    frame["superseded"] = valid & later
+    frame["valid"] = valid & ~later
     return Loaded(conform(frame, LOTS), problems)
 
 
@@ -105,7 +112,7 @@ def load_events(data: DataDir, lots: pd.DataFrame) -> Loaded:
     valid_lots = set(lots.loc[lots["valid"], "lot"])
     unknown_lot = ~isin(frame["lot"], lots["lot"])
     invalid_lot = ~unknown_lot & ~isin(frame["lot"], valid_lots)
-    bad_status = ~isin(status, STATUSES)
+    bad_status = ~isin(status, [*STATUSES, VOID])
     bad_date = bad_date | dates.isna()
     needs_amount = status.isin(IN_FORCE) & amount.isna() & ~bad_amount
     negative = amount.fillna(0) < 0
@@ -126,7 +133,8 @@ def load_events(data: DataDir, lots: pd.DataFrame) -> Loaded:
     frame["bids"] = bids
     frame["valid"] = ~(unknown_lot | invalid_lot | bad_date | bad_status | bad_amount
                        | has_sign | needs_amount | negative | too_large | bad_bids)
-    return Loaded(frame, problems)
+    frame, more = apply_voids(frame)
+    return Loaded(frame, problems + more)
 
 
 def events_until(events: pd.DataFrame, as_of) -> pd.DataFrame:

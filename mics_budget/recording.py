@@ -4,7 +4,7 @@ Under an exclusive lock on the register file, :func:`record_event` re-reads the 
 events, replays the lot, checks the new step (allowed from the lot's stage, dated on or after
 its last event and not in the future, an amount where a contract needs one …) and appends one
 line in the file's own encoding and separator, flushed and fsync'ed. A refused step raises
-:class:`RecordError` (a Russian message naming the field) and writes nothing.
+:class:`RecordError` (a message in the current language naming the field) and writes nothing.
 """
 
 from __future__ import annotations
@@ -28,15 +28,16 @@ from filelock import FileLock, Timeout
 
 from .checks import excerpt
 from .config import DataDir
+from .corrections import positional_id
 from .errors import UserError
 from .fileio import atomic_writer
 from .fx import currencies
-from .i18n import t
-from .lifecycle import IN_FORCE, STATUSES, allowed, replay
+from .i18n import LANGS, format_date, t, t_in
+from .lifecycle import IN_FORCE, STATUSES, VOID, allowed, replay
 from .plan import load_plan
 from .procurement import METHODS, law_on, laws, load_events, load_lots
 from .schemas import EVENTS, LOTS, Schema
-from .tables import decode, find_input, text_layout
+from .tables import LONE_CR, TextLayout, decode, find_input, normalise_text, text_layout
 from .values import MAX_AMOUNT_TEXT, above_ceiling, parse_amounts, parse_ints
 
 LOCK_TIMEOUT = 30  # seconds
@@ -110,19 +111,21 @@ def csv_line(row: list[str], sep: str, newline: str) -> str:
     return buf.getvalue()[:-2] + newline
 
 
-def append_row(path: Path, schema: Schema, values: dict[str, str]) -> str:
+def append_row(path: Path, schema: Schema, values: dict[str, str]) -> int:
     """Append one row to a CSV register in its own encoding, separator and line ends.
 
     Call under :func:`locked`. A new file gets the canonical header first (atomically). The
     line is written whole or not at all: every byte is written and fsync'ed, and on any
     failure (a full disk, a file-size limit) the file is cut back to its previous size and
-    :class:`RecordError` says so. Returns the line written.
+    :class:`RecordError` says so. A value for a column the file does not have is not written
+    (:func:`file_columns` tells which it has). Returns the row number of the new line, as the
+    loader numbers rows (the header is row 1).
     """
     _ignore_file_size_signal()
     try:
         if not path.exists() or path.stat().st_size == 0:
             with atomic_writer(path, "w", encoding="utf-8", newline="") as fh:
-                fh.write(csv_line(list(schema.columns), ",", "\n"))
+                fh.write(csv_line(list(schema.file_order), ",", "\n"))
         data = path.read_bytes()
     except OSError as exc:
         raise RecordError("record.write_failed", None, path=path.name,
@@ -147,7 +150,23 @@ def append_row(path: Path, schema: Schema, values: dict[str, str]) -> str:
                           code=f"U+{ord(char):04X}", path=path.name,
                           encoding=_ENCODING_NAMES.get(layout.codec, layout.codec)) from None
     _write_whole(path, encoded, len(data))
-    return line
+    return _records(text, layout) + 1
+
+
+def _records(text: str, layout: TextLayout) -> int:
+    """How many rows (header included) the loader counts in ``text``."""
+    body, _, _ = normalise_text(text)
+    return sum(1 for _ in csv.reader(io.StringIO(body), delimiter=layout.sep))
+
+
+def file_columns(path: Path, schema: Schema) -> set[str]:
+    """The columns of ``schema`` a register file has (all of them for a file not yet made)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return set(schema.columns)
+    text, encoding = decode(path.read_bytes())
+    if text is None:
+        return set()
+    return {c for c in map(schema.canonical, text_layout(text, encoding).header) if c}
 
 
 _ENCODING_NAMES = {"cp1251": "Windows-1251"}
@@ -198,23 +217,55 @@ def _money_text(minor: int | None) -> str:
     return "" if minor is None else f"{minor // 100}.{minor % 100:02d}"
 
 
+def status_code(text: str) -> str | None:
+    """The status a person means: a code (``delivered``) or a stage name as the register shows
+    it in any language («поставлено», "delivered", «жеткізілді»), any case, е for ё."""
+    key = _fold(text)
+    if key in STATUSES:
+        return key
+    for status in STATUSES:
+        if any(_fold(t_in(lang, f"stage.{status}")) == key for lang in LANGS):
+            return status
+    return None
+
+
+def _fold(text: str) -> str:
+    return " ".join((text or "").split()).lower().replace("ё", "е")
+
+
+def _stage_names(statuses: list[str] | tuple[str, ...]) -> str:
+    return ", ".join(f"«{t(f'stage.{s}')}»" for s in statuses) or "—"
+
+
+def next_event_id(events: pd.DataFrame, lot: str) -> str:
+    """``LOT-n``: the lot's n-th row in the register (n counts every row of the lot, voids and
+    refused ones too, so an id is never given twice)."""
+    taken = set(events["event_id"])
+    number = int((events["lot"] == lot).sum()) + 1
+    while f"{lot}-{number}" in taken:
+        number += 1
+    return f"{lot}-{number}"
+
+
 def record_event(data: DataDir, lot: str, status: str, on: date, amount: str | None = None,
                  bids: str | int | None = None, supplier: str = "", supplier_bin: str = "",
                  document: str = "", note: str = "", by: str | None = None,
                  today: date | None = None) -> dict[str, str]:
-    """Check and append one event of a lot; return the values written."""
+    """Check and append one event of a lot; return the values written (``event_id``
+    included). ``status`` is a code or a stage name (:func:`status_code`)."""
     today = today or date.today()
-    status = (status or "").strip().lower()
-    if status not in STATUSES:
+    code = status_code(status)
+    if code is None:
         raise RecordError("record.unknown_status", "status", value=excerpt(status),
-                          choices=", ".join(STATUSES))
+                          choices=_stage_names(STATUSES))
+    status = code
     if on > today:
-        raise RecordError("record.future_date", "date", value=on.isoformat(),
-                          today=today.isoformat())
+        raise RecordError("record.future_date", "date", value=format_date(on),
+                          today=format_date(today))
     minor = _one(amount, parse_amounts, "amount", "record.bad_amount")
     count = _one(bids, parse_ints, "bids", "record.bad_bids")
     if status in IN_FORCE and not minor:
-        raise RecordError("record.amount_required", "amount", value=status)
+        raise RecordError("record.amount_required", "amount", stage=t(f"stage.{status}"))
     supplier_bin = (supplier_bin or "").strip()
     if supplier_bin and not re.fullmatch(r"[0-9]{12}", supplier_bin):
         raise RecordError("record.bad_bin", "supplier_bin", value=excerpt(supplier_bin))
@@ -237,12 +288,12 @@ def record_event(data: DataDir, lot: str, status: str, on: date, amount: str | N
         stage = history["stage"].iloc[-1] if len(history) else ""
         choices = allowed(stage, known["method"].iloc[0])
         if status not in choices:
-            raise RecordError("record.bad_step", "status", value=status,
+            raise RecordError("record.bad_step", "status", value=t(f"stage.{status}"),
                               stage=t(f"stage.{stage or 'none'}"),
-                              allowed=", ".join(choices) or "—")
+                              allowed=_stage_names(choices))
         if len(history) and pd.Timestamp(on) < history["date"].iloc[-1]:
-            raise RecordError("record.date_before_last", "date", value=on.isoformat(),
-                              last=history["date"].iloc[-1].date().isoformat())
+            raise RecordError("record.date_before_last", "date", value=format_date(on),
+                              last=format_date(history["date"].iloc[-1].date()))
         values = {
             "lot": lot, "date": on.isoformat(), "status": status,
             "amount": _money_text(minor), "bids": "" if count is None else str(count),
@@ -251,14 +302,71 @@ def record_event(data: DataDir, lot: str, status: str, on: date, amount: str | N
             "recorded_by": by or getpass.getuser(),
             "recorded_at": datetime.now().astimezone().isoformat(timespec="seconds"),
         }
-        append_row(events_path, EVENTS, dict(values))
+        values["event_id"] = _append_event(events_path, events, lot, values)
+    return values
+
+
+def _append_event(path: Path, events: pd.DataFrame, lot: str, values: dict[str, str]) -> str:
+    """Append an event row with its id; return the id (``row-N`` in a register without an
+    ``event_id`` column)."""
+    has_id = "event_id" in file_columns(path, EVENTS)
+    if has_id:
+        values["event_id"] = next_event_id(events, lot)
+    row = append_row(path, EVENTS, dict(values))
+    return values["event_id"] if has_id else positional_id(row)
+
+
+def void_event(data: DataDir, event_id: str, reason: str, by: str | None = None,
+               today: date | None = None) -> dict[str, str]:
+    """Cancel an event by appending a ``void`` row (the event stays in the register and in the
+    lot's history). Refused: an unknown id, a void, an event already voided, an event that
+    later steps of its lot depend on (those must be voided first, latest first), no reason."""
+    today = today or date.today()
+    event_id, reason = (event_id or "").strip(), (reason or "").strip()
+    if not reason:
+        raise RecordError("record.void_reason", "reason")
+    check_text({"event_id": event_id, "reason": reason, "recorded_by": by or ""})
+    require_folder(data)
+    if not find_input(data.procurement, "events"):
+        raise RecordError("record.void_unknown", "event_id", value=excerpt(event_id))
+    events_path = register_file(data.procurement, "events")
+    with locked(events_path):
+        plan = load_plan(data)
+        lots = load_lots(data, plan).frame
+        events, _ = replay(load_events(data, lots).frame, lots)
+        target = events.loc[events["event_id"] == event_id]
+        if target.empty:
+            raise RecordError("record.void_unknown", "event_id", value=excerpt(event_id))
+        row = target.iloc[0]
+        if row["status"] == VOID:
+            raise RecordError("record.void_of_void", "event_id", value=event_id)
+        if bool(row["voided"]):
+            raise RecordError("record.void_already", "event_id", value=event_id)
+        steps = events.loc[events["valid"] & (events["lot"] == row["lot"])].sort_values(
+            ["date", "_row"], kind="stable")
+        later = steps.loc[(steps["date"] > row["date"]) | ((steps["date"] == row["date"])
+                                                            & (steps["_row"] > row["_row"]))]
+        if len(later):
+            raise RecordError("record.void_later_first", "event_id", value=event_id,
+                              later=", ".join(f"{e} ({t(f'stage.{s}')})" for e, s in zip(
+                                  later["event_id"][::-1], later["status"][::-1],
+                                  strict=True)))
+        if "voids" not in file_columns(events_path, EVENTS):
+            raise RecordError("record.needs_upgrade", None, path=events_path.name,
+                              columns="event_id, voids")
+        values = {
+            "lot": row["lot"], "date": today.isoformat(), "status": VOID, "voids": event_id,
+            "note": reason, "recorded_by": by or getpass.getuser(),
+            "recorded_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+        }
+        values["event_id"] = _append_event(events_path, events, row["lot"], values)
     return values
 
 
 def add_lot(data: DataDir, lot: str, activity: str, method: str, estimate: str,
             title: str = "", currency: str = "KZT", specifics: str = "",
             planned_announce: date | None = None, needed_by: date | None = None,
-            law: str = "") -> dict[str, str]:
+            law: str = "", by: str | None = None) -> dict[str, str]:
     """Check and append one lot to the register; return the values written."""
     lot = (lot or "").strip()
     if not lot:
@@ -300,9 +408,118 @@ def add_lot(data: DataDir, lot: str, activity: str, method: str, estimate: str,
             "specifics": specifics or "",
             "planned_announce": planned_announce.isoformat() if planned_announce else "",
             "needed_by": needed_by.isoformat() if needed_by else "", "law": law or "",
+            "recorded_by": by or getpass.getuser(),
+            "recorded_at": datetime.now().astimezone().isoformat(timespec="seconds"),
         }
         append_row(lots_path, LOTS, dict(values))
     return values
+
+
+AMENDABLE = ("title", "estimate", "planned_announce", "needed_by", "law")
+
+
+def amend_lot(data: DataDir, lot: str, by: str | None = None, **changes: object
+              ) -> dict[str, str]:
+    """Change planning fields of a lot (``title``, ``estimate``, ``planned_announce``,
+    ``needed_by``, ``law``) by appending a whole new row of it: the last row of a lot is in
+    force, the earlier ones are its history (who and when in ``recorded_by``/``recorded_at``).
+    A field not given keeps its value; a date can be changed, not removed."""
+    unknown = set(changes) - set(AMENDABLE)
+    if unknown:
+        raise ValueError(f"only {', '.join(AMENDABLE)} can be amended, not {sorted(unknown)}")
+    check_text({k: v for k, v in changes.items() if isinstance(v, str)}
+               | {"recorded_by": by or ""})
+    require_folder(data)
+    plan = load_plan(data)
+    lots_path = register_file(data.procurement, "lots")
+    if not lots_path.exists():
+        raise RecordError("record.unknown_lot", "lot", value=excerpt(lot))
+    if not {"recorded_by", "recorded_at"} <= file_columns(lots_path, LOTS):
+        raise RecordError("record.needs_upgrade", None, path=lots_path.name,
+                          columns="recorded_by, recorded_at")
+    with locked(lots_path):
+        frame = load_lots(data, plan).frame
+        current = frame.loc[frame["valid"] & (frame["lot"] == lot)]
+        if current.empty:
+            raise RecordError("record.unknown_lot", "lot", value=excerpt(lot))
+        row = current.iloc[-1]
+        values = {c: str(row[c]) for c in ("lot", "activity", "method", "currency",
+                                             "specifics", "title", "law")}
+        values["estimate"] = _money_text(int(row["estimate_minor"]))
+        for column in ("planned_announce", "needed_by"):
+            day = row[column]
+            values[column] = "" if pd.isna(day) else day.date().isoformat()
+        if "title" in changes:
+            values["title"] = " ".join(str(changes["title"] or "").split())
+        if changes.get("estimate") not in (None, ""):
+            minor = _one(str(changes["estimate"]), parse_amounts, "estimate",
+                         "record.bad_amount")
+            if not minor:
+                raise RecordError("record.bad_amount", "estimate",
+                                  value=excerpt(changes["estimate"]))
+            values["estimate"] = _money_text(minor)
+        for column in ("planned_announce", "needed_by"):
+            day = changes.get(column)
+            if isinstance(day, date):
+                values[column] = day.isoformat()
+        if changes.get("law"):
+            law = str(changes["law"]).strip()
+            if law not in laws():
+                raise RecordError("record.unknown_law", "law", value=excerpt(law),
+                                  choices=", ".join(laws()))
+            values["law"] = law
+        values["recorded_by"] = by or getpass.getuser()
+        values["recorded_at"] = datetime.now().astimezone().isoformat(timespec="seconds")
+        append_row(lots_path, LOTS, dict(values))
+    return values
+
+
+def upgrade_register(data: DataDir) -> list[tuple[str, list[str]]]:
+    """Give older register files the columns added since they were made (``event_id``,
+    ``voids``; ``recorded_by``, ``recorded_at`` for lots). Every row keeps every value; a row
+    without an id gets ``row-N`` written, the id it had anyway, so nothing that refers to it
+    changes. Each file is rewritten under its lock, atomically, in its own encoding,
+    separator and line ends. Returns the files changed and the columns added."""
+    require_folder(data)
+    changed = []
+    for schema in (LOTS, EVENTS):
+        if not find_input(data.procurement, schema.name):
+            continue
+        path = register_file(data.procurement, schema.name)
+        with locked(path):
+            missing = _upgrade(path, schema)
+        if missing:
+            changed.append((f"procurement/{path.name}", missing))
+    return changed
+
+
+def _upgrade(path: Path, schema: Schema) -> list[str]:
+    raw = path.read_bytes()
+    text, encoding = decode(raw)
+    if text is None:
+        raise RecordError("load.bad_encoding", None, value=encoding)
+    layout = text_layout(text, encoding)
+    have = {schema.canonical(h) for h in layout.header}
+    missing = [c for c in schema.columns if c not in have]
+    if not missing:
+        return []
+    body, _, lone_cr = normalise_text(text)
+    lines = [f"sep={layout.sep}{layout.newline}"] if layout.directive else []
+    for number, record in enumerate(csv.reader(io.StringIO(body), delimiter=layout.sep),
+                                    start=1):
+        if lone_cr:
+            record = [cell.replace(LONE_CR, "\r") for cell in record]
+        if number > 1 and not any(cell.strip() for cell in record):
+            lines.append(layout.newline)  # a blank line stays (row numbers do not move)
+            continue
+        extra = missing if number == 1 else [
+            positional_id(number) if c == "event_id" else "" for c in missing]
+        lines.append(csv_line([*record, *extra], layout.sep, layout.newline))
+    bom = {"utf-8-sig": b"\xef\xbb\xbf", "utf-16-le": b"\xff\xfe",
+           "utf-16-be": b"\xfe\xff"}.get(encoding, b"")
+    with atomic_writer(path, "wb") as fh:
+        fh.write(bom + "".join(lines).encode(layout.codec))
+    return missing
 
 
 def convert_to_utf8(data: DataDir) -> list[tuple[str, str]]:

@@ -2,7 +2,8 @@
 records the next step of a lot through :func:`.recording.record_event` (append-only).
 
 Only the steps allowed from the lot's current stage are offered; a refused step shows its
-Russian message next to the field at fault; the register refreshes after each save.
+message next to the field at fault; the register refreshes after each save. A ҚАЗ / РУС / ENG
+switch relabels the page, keeping what was typed and chosen.
 
 With sign-in (``user``, from :func:`.auth.current_user`), the signed-in name is who records
 (shown, not editable); a viewer gets the register without the form, and a save is refused in
@@ -13,12 +14,14 @@ from __future__ import annotations
 
 import getpass
 import html
+from collections.abc import Callable
 from datetime import date
 
 import ipywidgets as widgets
 
 from . import i18n
 from .config import DataDir
+from .dashboard import in_lang, language_switch
 from .i18n import t
 from .lifecycle import allowed
 from .presentation import TABLE_CSS, Table, banner_html
@@ -38,6 +41,7 @@ class RegisterApp(widgets.VBox):
             i18n.set_lang(lang)
         self.data = data
         self.user = user
+        self.logout_url = logout_url
         self.today = today or date.today()
         self.banner = widgets.HTML()
         self.table = widgets.HTML()
@@ -55,34 +59,69 @@ class RegisterApp(widgets.VBox):
         self.errors = {name: widgets.HTML() for name in FIELDS}
         self.save = widgets.Button(button_style="primary")
         self.message = widgets.HTML()
+        # what is shown in self.message and self.errors, re-rendered in a new language
+        self.shown: dict[widgets.HTML, tuple[str, Callable[[], str]]] = {}
         rows = []
         for name in FIELDS:
             control = getattr(self, name)
-            control.description = t(f"form.{name}")
             control.style = {"description_width": "160px"}
             self.errors[name].add_class(f"mics-error-{name}")
             rows.append(widgets.HBox([control, self.errors[name]]))
-        self.save.description = t("form.save")
-        self.form = widgets.VBox([widgets.HTML(f"<h2>{t('form.title')}</h2>"), *rows,
-                                  self.save, self.message])
+        self.form_title = widgets.HTML()
+        self.form = widgets.VBox([self.form_title, *rows, self.save, self.message])
         self.form.add_class("mics-form")
-        self.who = widgets.HTML(_who(user, logout_url))
+        self.who = widgets.HTML()
         self.who.add_class("mics-who")
+        self.lang = language_switch()
+        self.heading = widgets.HTML()
         can_record = user is None or user.can_record
-        super().__init__([self.banner, self.who,
-                          widgets.HTML(f"<h1>{t('register.title')}</h1>"), self.table,
-                          *([self.form] if can_record else [])])
+        super().__init__([self.banner, widgets.HBox([self.who, self.lang],
+                                                    layout={"justify_content": "space-between"}),
+                          self.heading, self.table, *([self.form] if can_record else [])])
         self.add_class("mics-register")
+        self.relabel()
         self.lot.observe(self._on_lot, names="value")
+        self.lang.observe(self._on_lang, names="value")
         if can_record:
             self.save.on_click(self._on_save)
         self.reload()
 
+    def relabel(self) -> None:
+        """The fixed texts of the page in the current language."""
+        for name in FIELDS:
+            getattr(self, name).description = t(f"form.{name}")
+        self.save.description = t("form.save")
+        self.form_title.value = in_lang(f"<h2>{t('form.title')}</h2>")
+        self.heading.value = in_lang(f"<h1>{t('register.title')}</h1>")
+        self.who.value = in_lang(_who(self.user, self.logout_url)) if self.user else ""
+        for target, (kind, text) in self.shown.items():
+            target.value = _note(kind, text())
+
+    def _on_lang(self, change) -> None:
+        i18n.set_lang(change["new"])
+        self.relabel()
+        self.render()
+
+    def _say(self, target: widgets.HTML, kind: str, text: Callable[[], str]) -> None:
+        """Show ``text()`` (rendered again after a language switch) in ``target``."""
+        self.shown[target] = (kind, text)
+        target.value = _note(kind, text())
+
+    def _clear(self) -> None:
+        for target in (self.message, *self.errors.values()):
+            target.value = ""
+        self.shown.clear()
+
     def reload(self) -> None:
         """Re-read the register files and refresh the table and the choices."""
         self.project = load(self.data)
-        self.banner.value = banner_html(t("example.banner")) if self.project.example_data \
-            else ""
+        self.render()
+
+    def render(self) -> None:
+        """The banner, the table and the choices in the current language (what was chosen
+        stays chosen)."""
+        self.banner.value = in_lang(banner_html(t("example.banner"))) \
+            if self.project.example_data else ""
         lots = register(self.project, self.today)
         shown = lots[["lot", "activity", "title", "stage", "stage_since", "estimate",
                       "contract_amount", "paid", "left_to_pay", "delay_days"]].copy()
@@ -91,9 +130,9 @@ class RegisterApp(widgets.VBox):
         table = Table("register", shown, {"stage_since": "date", "estimate": "money",
                                           "contract_amount": "money", "paid": "money",
                                           "left_to_pay": "money", "delay_days": "int"})
-        self.table.value = TABLE_CSS + table.to_html()
+        self.table.value = in_lang(TABLE_CSS + table.to_html())
         self.states = self.project.on(self.today).states
-        current = self.lot.value
+        current, step = self.lot.value, self.status.value
         options = [(f"{row.lot} — {row.title[:50]} ({_stage(row.stage)})", row.lot)
                    for row in lots.itertuples()]
         self.lot.options = options
@@ -103,6 +142,8 @@ class RegisterApp(widgets.VBox):
             open_lots = [v for _, v in options if self.choices(v)]
             self.lot.value = open_lots[0] if open_lots else options[0][1]
         self._on_lot()
+        if self.lot.value == current and step in {v for _, v in self.status.options}:
+            self.status.value = step
 
     def choices(self, lot: str) -> list[str]:
         """The steps allowed next for ``lot``."""
@@ -118,12 +159,9 @@ class RegisterApp(widgets.VBox):
                                self.choices(self.lot.value)]
 
     def _on_save(self, _button=None) -> None:
-        for error in self.errors.values():
-            error.value = ""
-        self.message.value = ""
+        self._clear()
         if self.user is not None and not self.user.can_record:  # whatever the browser sent
-            self.message.value = (f'<span class="mics-error">{html.escape(t("auth.not_allowed"))}'
-                                  "</span>")
+            self._say(self.message, "error", lambda: t("auth.not_allowed"))
             return
         by = self.user.name if self.user is not None else (self.recorded_by.value or None)
         try:
@@ -134,23 +172,17 @@ class RegisterApp(widgets.VBox):
                 document=self.document.value, note=self.note.value,
                 by=by, today=self.today)
         except RecordError as exc:
-            target = self.errors.get(exc.field or "", None)
-            text = f'<span class="mics-error">{html.escape(str(exc))}</span>'
-            if target is not None:
-                target.value = text
-            else:
-                self.message.value = text
+            self._say(self.errors.get(exc.field or "", self.message), "error", exc.__str__)
             return
         except Exception as exc:
-            self.message.value = (f'<span class="mics-error">'
-                                  f'{html.escape(t("error.internal", detail=exc))}</span>')
+            detail = str(exc)
+            self._say(self.message, "error", lambda: t("error.internal", detail=detail))
             return
-        self.message.value = (f'<span class="mics-ok">{html.escape(t("record.done", **values))}'
-                              "</span>")
         for control in (self.amount, self.bids, self.supplier, self.supplier_bin,
                         self.document, self.note):
             control.value = ""
         self.reload()
+        self._say(self.message, "ok", lambda: t("record.done", **values))
 
 
 def _who(user: User | None, logout_url: str) -> str:
@@ -166,6 +198,12 @@ def _who(user: User | None, logout_url: str) -> str:
     if not user.can_record:
         out += f'<p class="mics-read-only">{html.escape(t("auth.read_only", role=role))}</p>'
     return out
+
+
+def _note(kind: str, text: str) -> str:
+    """A message of the form: ``kind`` is ``error`` or ``ok``."""
+    return (f'<span class="mics-{kind}" lang="{i18n.get_lang()}">{html.escape(text)}'
+            "</span>")
 
 
 def _stage(stage: str) -> str:

@@ -6,6 +6,7 @@ The notebook ``notebooks/monthly_report.ipynb`` only calls :meth:`MonthlyReport.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -25,6 +26,15 @@ from .register import register
 MONEY = ("plan", "committed", "paid", "remaining", "uncommitted")
 
 
+def _in_its_language(method):
+    """Run a method of :class:`MonthlyReport` in the report's language."""
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        with i18n.using(self.lang):
+            return method(self, *args, **kwargs)
+    return wrapper
+
+
 @dataclass
 class MonthlyReport:
     project: Project
@@ -39,6 +49,9 @@ class MonthlyReport:
 
     @classmethod
     def build(cls, data_dir: str | None, month: str, lang: str = "ru") -> MonthlyReport:
+        """The report of ``month`` in ``lang`` (which also becomes the current language, for
+        the notebook). Its texts are always rendered in ``lang``, whatever the current
+        language is later."""
         i18n.set_lang(lang)
         report = cls(load(data_dir or None), month, lang)
         report._build()
@@ -61,7 +74,7 @@ class MonthlyReport:
         self.tables["headline"] = Table("headline", shown, money | {
             "paid_change": "money", "committed_change": "money"})
 
-        titles = {a.id: a.title for a in project.plan.activities}
+        titles = project.plan.titles(self.lang)
         by_activity = project.spending(as_of, by=["activity"])
         by_activity.insert(2, "title", by_activity["activity"].map(titles))
         self.tables["by_activity"] = Table("by_activity", _sources(by_activity[
@@ -70,7 +83,7 @@ class MonthlyReport:
         names = specifics_names()
         by_specifics = project.spending(as_of, by=["specifics"])
         by_specifics.insert(2, "specifics_name", by_specifics["specifics"].map(
-            lambda c: names.get(c, ("", ""))[0 if self.lang == "ru" else 1]))
+            lambda c: names.get(c, ("", "", ""))[i18n.LANGS.index(self.lang)]))
         self.tables["by_specifics"] = Table("by_specifics", _sources(by_specifics[
             ["source", "specifics", "specifics_name", *MONEY, "execution"]]), money)
 
@@ -117,6 +130,7 @@ class MonthlyReport:
 
     def _schedule(self) -> None:
         plan = self.project.plan.frame()
+        plan["title"] = plan["id"].map(self.project.plan.titles(self.lang))
         status = self.project.status(self.as_of).merge(plan, on="id")
         start = pd.Timestamp(f"{self.month}-01").date()
         nxt = next_month(self.month)
@@ -137,13 +151,14 @@ class MonthlyReport:
     @property
     def title(self) -> str:
         year, number = (int(p) for p in self.month.split("-"))
-        name = i18n.MONTH_NAMES[self.lang][number - 1]
-        return t("report.title", month=name, year=year)
+        return i18n.t_in(self.lang, "report.title", month=i18n.month_name(number, self.lang),
+                         year=year)
 
     @property
     def banner(self) -> str:
-        return t("example.banner") if self.project.example_data else ""
+        return i18n.t_in(self.lang, "example.banner") if self.project.example_data else ""
 
+    @_in_its_language
     def write_xlsx(self, path: str | Path) -> None:
         write_xlsx(Path(path), list(self.tables.values()), self.banner, self.title)
 
@@ -157,36 +172,43 @@ class MonthlyReport:
     def _heading(self, key: str, level: int = 2) -> str:
         return f"<h{level}>{t(key)}</h{level}>"
 
+    @_in_its_language
     def show_title(self) -> None:
         head = f"{TABLE_CSS}<h1>{self.title}</h1><p>{t('report.as_of')} " \
                f"{i18n.format_date(self.as_of)}</p>"
         self._show(head + (banner_html(self.banner) if self.banner else ""))
 
+    @_in_its_language
     def show_headline(self) -> None:
         self._show(self._heading("report.headline") + self.tables["headline"].to_html(),
                    self.charts["by_source"])
 
+    @_in_its_language
     def show_execution(self) -> None:
         self._show(self._heading("report.execution"), self.charts["by_section"],
                    self._heading("table.by_activity", 3) + self.tables["by_activity"].to_html(),
                    self._heading("table.by_specifics", 3)
                    + self.tables["by_specifics"].to_html())
 
+    @_in_its_language
     def show_cumulative(self) -> None:
         self._show(self._heading("report.cumulative"), self.charts["cumulative"],
                    self.tables["projection"].to_html(),
                    self._heading("table.cumulative", 3) + self.tables["cumulative"].to_html())
 
+    @_in_its_language
     def show_procurement(self) -> None:
         self._show(self._heading("report.procurement"), self.charts["lots"],
                    self.tables["register"].to_html(),
                    self._heading("table.flags", 3) + self.tables["flags"].to_html())
 
+    @_in_its_language
     def show_schedule(self) -> None:
         self._show(self._heading("report.schedule")
                    + "".join(self._heading(f"table.{k}", 3) + self.tables[k].to_html()
                              for k in ("done", "due", "overdue")))
 
+    @_in_its_language
     def show_problems(self) -> None:
         self._show(self._heading("report.problems") + self.tables["problems"].to_html()
                    + (banner_html(self.banner) if self.banner else ""))

@@ -57,8 +57,9 @@ def input_files(data: DataDir) -> list[Path]:
     return [*files, NOTEBOOK]
 
 
-def html_export(notebook: Path) -> str:
-    """The executed notebook as a self-contained HTML page without code (offline)."""
+def html_export(notebook: Path, lang: str = "ru") -> str:
+    """The executed notebook as a self-contained HTML page without code (offline), declared
+    in ``lang`` (``<html lang="kk">``) so that screen readers read it in that language."""
     import nbformat
     from nbconvert import HTMLExporter
 
@@ -66,7 +67,7 @@ def html_export(notebook: Path) -> str:
                             extra_template_basedirs=[str(TEMPLATES)],
                             exclude_input=True, exclude_markdown=True,
                             exclude_input_prompt=True,
-                            exclude_output_prompt=True)
+                            exclude_output_prompt=True, language_code=lang)
     body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4))
     return body
 
@@ -123,7 +124,7 @@ def _run(month: str, data: DataDir, lang: str, out: Path, say: Callable[[str], N
             raise ReportError("report.failed", cell=exc.exec_count,
                               error=f"{exc.ename}: {exc.evalue}") from None
         say(t("report.step_html"))
-        html = html_export(tmp / f"{stem}.ipynb")
+        html = html_export(tmp / f"{stem}.ipynb", lang)
         (tmp / f"{stem}.html").write_text(html, encoding="utf-8")
         say(t("report.step_manifest"))
         outputs = sorted(p for p in tmp.iterdir() if p.is_file())

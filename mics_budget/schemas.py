@@ -182,7 +182,10 @@ LOTS = Schema("lots", "procurement", (
     col("planned_announce", DATE, "плановая дата объявления"),
     col("needed_by", DATE, "требуется к"),
     col("law", TEXT, "закон"),
+    col("recorded_by", TEXT, "записал"),
+    col("recorded_at", TEXT, "время записи"),
     derived("estimate_minor", WHOLE, "the estimate in minor units of its currency"),
+    derived("superseded", FLAG, "replaced by a later row of the same lot"),
     derived("source", TEXT, "the plan's funding of the activity"),
 ), "lots of the procurement register")
 
@@ -198,7 +201,10 @@ EVENTS = Schema("events", "procurement", (
     col("note", TEXT, "примечание"),
     col("recorded_by", TEXT, "записал"),
     col("recorded_at", TEXT, "время записи"),
+    col("event_id", TEXT, "id события", doc="given when recorded; else row-N"),
+    col("voids", TEXT, "аннулирует", doc="the event_id a `void` row cancels"),
     derived("amount_minor", WHOLE, "the amount in minor units of the lot's currency"),
+    derived("voided", FLAG, "cancelled by a later `void` row (kept, not counted)"),
     derived("step_ok", FLAG, "an allowed step of the lifecycle"),
     derived("stage", TEXT, "the lot's stage after the event"),
     derived("amount_in_force", WHOLE, "the contract amount in force after the event"),

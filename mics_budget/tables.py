@@ -66,7 +66,7 @@ def sniff_separator(text: str) -> str:
 
 
 _DIRECTIVE = re.compile(r"^sep=(.)[ \t]*$")
-_LONE_CR = "\ue000"  # stands for a carriage return inside a field while the rows are split
+LONE_CR = "\ue000"  # stands for a carriage return inside a field while the rows are split
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ def _first_line(text: str) -> tuple[str, str, str]:
 def normalise_text(text: str) -> tuple[str, str, bool]:
     """Text ready to be split into rows: Excel's ``sep=`` line removed (its separator
     returned), old Mac line ends (CR only) turned into LF, and a carriage return alone inside
-    a line kept as a character of its field (``_LONE_CR`` until the cells are read)."""
+    a line kept as a character of its field (``LONE_CR`` until the cells are read)."""
     first, _, rest = _first_line(text)
     directive = _DIRECTIVE.match(first)
     sep = ""
@@ -120,7 +120,7 @@ def normalise_text(text: str) -> tuple[str, str, bool]:
     if "\r" in text and "\n" not in text:
         text = text.replace("\r", "\n")
     elif "\r" in text:
-        text, count = re.subn(r"\r(?!\n)", _LONE_CR, text)
+        text, count = re.subn(r"\r(?!\n)", LONE_CR, text)
         lone = count > 0
     return text, sep or sniff_separator(text), lone
 
@@ -341,7 +341,7 @@ def read_table(path: Path, schema: Schema, name: str | None = None,
             problem("load.unreadable", row=1, value=str(exc))
             return empty_frame(schema), problems
         if lone_cr:
-            body = body.replace(_LONE_CR, "\r", regex=True)
+            body = body.replace(LONE_CR, "\r", regex=True)
         for key, numbers in (("load.ragged_row", ragged), ("load.unreadable_row", unreadable)):
             for number in numbers[:MAX_PER_KIND]:
                 problem(key, row=number, count=len(header))

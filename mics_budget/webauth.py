@@ -8,7 +8,7 @@
     --VoilaConfiguration.http_header_envs=Cookie
 
 :class:`MicsIdentityProvider` serves ``/login`` (a form with ``username`` and ``password``,
-Russian or English after ``MICS_LANG``, protected by tornado's ``_xsrf`` token and
+Russian, Kazakh or English after ``MICS_LANG``, protected by tornado's ``_xsrf`` token and
 jupyter_server's origin check) and ``/logout``, and recognises the signed session cookie
 (HttpOnly, SameSite=Lax, Secure under HTTPS; see :mod:`.auth`). Every jupyter_server handler
 then requires a session (jupyter_server 2 refuses unauthenticated access to any handler not

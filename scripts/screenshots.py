@@ -1,10 +1,11 @@
-"""Screenshots of the dashboard and the register app for the README, from the example data.
+"""Screenshots for the README, from the example data.
 
-    python scripts/screenshots.py            # writes docs/dashboard.png and docs/register.png
+    python scripts/screenshots.py            # docs/dashboard.png, register.png, report_kk.png
+    python scripts/screenshots.py report_kk  # only some of them
 
-Starts each page with the shipped Voila configuration and photographs it in headless Debian
-Chromium with every non-local request blocked (so the pictures also prove the pages are
-offline).
+Starts each page with the shipped Voila configuration (or builds the monthly report of
+2025-06 in Kazakh) and photographs it in headless Debian Chromium with every non-local
+request blocked (so the pictures also prove the pages are offline).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -52,13 +54,43 @@ def shoot(register: bool, target: Path, ready: str) -> None:
     print(target)
 
 
-def main() -> int:
+def shoot_report(target: Path, month: str = "2025-06", lang: str = "kk") -> None:
+    """The top of the monthly report in ``lang``: title, headline table and chart."""
+    from playwright.sync_api import sync_playwright
+
+    from mics_budget.runner import run_report
+
+    with tempfile.TemporaryDirectory() as out:
+        folder = run_report(month, DataDir.resolve(None), lang, Path(out))
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium",
+                                                 args=ARGS)
+            page = browser.new_page(viewport={"width": 1220, "height": 900})
+            page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(
+                ("file:", "data:")) else r.abort())
+            page.goto((folder / f"mics-report-{month}.html").as_uri())
+            page.wait_for_selector("figure.mics-chart svg")
+            bottom = page.evaluate("document.querySelector('figure.mics-chart')"
+                                   ".getBoundingClientRect().bottom")
+            page.screenshot(path=str(target), clip={"x": 0, "y": 0, "width": 1220,
+                                                    "height": int(bottom) + 10})
+            browser.close()
+    print(target)
+
+
+def main(argv: list[str]) -> int:
     docs = ROOT / "docs"
     docs.mkdir(exist_ok=True)
-    shoot(False, docs / "dashboard.png", ".mics-chart-gantt svg.marks, .mics-chart-gantt canvas")
-    shoot(True, docs / "register.png", ".mics-form select")
+    wanted = set(argv) or {"dashboard", "register", "report_kk"}
+    if "dashboard" in wanted:
+        shoot(False, docs / "dashboard.png",
+              ".mics-chart-gantt svg.marks, .mics-chart-gantt canvas")
+    if "register" in wanted:
+        shoot(True, docs / "register.png", ".mics-form select")
+    if "report_kk" in wanted:
+        shoot_report(docs / "report_kk.png")
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

@@ -196,6 +196,23 @@ def test_a_recorder_records_under_their_own_name(fresh_data):
         ("LOT-NEW", "announced", "Айгуль")
 
 
+def test_who_records_in_kazakh_and_after_a_switch(fresh_data):
+    from mics_budget import i18n
+
+    app = RegisterApp(DataDir(fresh_data), today=date(2025, 6, 30), lang="kk",
+                      user=User("guest", "viewer"))
+    try:
+        assert "Сіз guest ретінде кірдіңіз (бақылаушы)" in app.who.value
+        assert "тек қарау" in app.who.value and ">Шығу</a>" in app.who.value
+        app._on_save()
+        assert "кезеңдерді тек тіркеуші немесе әкімші жаза алады" in app.message.value
+        app.lang.value = "ru"
+        assert "Вы вошли как guest (наблюдатель)" in app.who.value
+        assert "только регистратор или администратор" in app.message.value
+    finally:
+        i18n.set_lang("ru")
+
+
 def test_without_users_the_register_is_as_before(fresh_data):
     app = RegisterApp(DataDir(fresh_data), today=date(2025, 6, 30))
     assert app.form in app.children and not app.recorded_by.disabled and app.who.value == ""

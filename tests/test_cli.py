@@ -3,6 +3,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -69,7 +71,7 @@ def test_table_in_english(capsys, data_dir):
     code, out, _ = run(capsys, "--lang", "en", "plan", "show", "--data", str(data_dir))
     assert code == 0
     assert out.splitlines()[0].split()[:2] == ["No.", "Activity"]
-    assert "State budget" in out
+    assert "Republican budget" in out
 
 
 def test_csv_output_parses(capsys, data_dir):
@@ -92,7 +94,9 @@ def test_example_banner_when_the_folder_is_marked(capsys, data_dir):
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["plan", "status", "--as-of", "2024-02-30"], "неверная дата «2024-02-30»"),
+        (["plan", "status", "--as-of", "2024-02-30"], "такой даты нет: «2024-02-30»"),
+        (["plan", "status", "--as-of", "31.04.2024"], "такой даты нет: «31.04.2024»"),
+        (["plan", "status", "--as-of", "2024/02/03"], "неверная дата «2024/02/03»"),
         (["plan", "status", "--format", "xml"], "недопустимое значение: 'xml'"),
         (["plan", "import"], "обязательные аргументы не заданы: PATH"),
         (["plan", "import", "nowhere.txt"], "файл не найден: nowhere.txt"),
@@ -300,3 +304,93 @@ def test_every_command_survives_hostile_arguments(money_dir, tmp_path, monkeypat
                 assert code in (0, 1, 2), (argv, err)
                 assert "Traceback" not in err and "внутренняя ошибка" not in err, (argv, err)
     assert runs > 300
+
+
+# --- Kazakh (issue 16) ------------------------------------------------------------------------
+
+
+def test_help_in_kazakh(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["--lang", "kk", "summary", "--help"])
+    out = capsys.readouterr().out
+    assert info.value.code == 0
+    assert out.startswith("қолданылуы: mics-budget summary")
+    assert "хабарламалар тілі: ru, en немесе kk" in out
+    assert "есепті күн (әдепкі бойынша — бүгін)" in out
+    with pytest.raises(SystemExit):
+        main(["--lang=kk", "--help"])
+    assert "MICS іс-шаралар жоспарының бюджеті" in capsys.readouterr().out
+
+
+def test_errors_in_kazakh(capsys, data_dir):
+    with pytest.raises(SystemExit) as info:
+        main(["--lang", "kk", "plan", "status", "--as-of", "2024-02-30"])
+    err = capsys.readouterr().err
+    assert info.value.code == 2
+    assert err.startswith("mics-budget plan status: қате: ")
+    assert "мұндай күн жоқ: «2024-02-30»" in err
+    code, out, err = run(capsys, "plan", "show", "--lang", "kk", "--data",
+                         str(data_dir / "nowhere"))
+    assert code == 2 and out == "" and len(err.splitlines()) == 1
+    assert err.startswith("қате: жоспар жүктелмеген: ")
+    assert err.endswith("файлы жоқ; «mics-budget plan import ФАЙЛ» командасын орындаңыз\n")
+
+
+def test_summary_in_kazakh_has_the_russian_figures(capsys, money_dir):
+    argv = ["summary", "--as-of", "2023-12-31", "--by", "activity", "--data", str(money_dir)]
+    _, russian, _ = run(capsys, *argv)
+    code, kazakh, err = run(capsys, "--lang", "kk", *argv)
+    assert code == 0 and err == ""
+    lines = kazakh.splitlines()
+    assert lines[0] == "31.12.2023 жағдай бойынша бюджеттің атқарылуы, теңге"
+    assert lines[1].split()[:2] == ["Қаржыландыру", "көзі"]
+    assert "Барлығы" in kazakh and "РБ" in kazakh and "ЮНИСЕФ" in kazakh
+    assert "14 000 000,50" in kazakh  # the RB total, as in Russian
+    assert "50,1%" in kazakh and "50,1 %" in russian  # CLDR: no space before % in Kazakh
+    money = re.compile(r"-?\d{1,3}(?: \d{3})*,\d\d\b")
+    assert money.findall(kazakh) == money.findall(russian) != []
+    _, json_kk, _ = run(capsys, "--lang", "kk", *argv, "--format", "json")
+    _, json_ru, _ = run(capsys, *argv, "--format", "json")
+    assert json_kk == json_ru  # machine formats do not depend on the language
+
+
+def test_validate_in_kazakh(capsys, money_dir, tmp_path):
+    from tests.conftest import PAYMENTS, write_files
+
+    out_file = tmp_path / "validation.csv"
+    code, out, err = run(capsys, "validate", "--lang", "kk", "--data", str(money_dir), "--out",
+                         str(out_file))
+    assert code == 0 and out == "" and err == "Қате табылған жоқ (ескертулер: 0).\n"
+    write_files(money_dir, {"budget/payments.csv": PAYMENTS
+                            + "X1,2023-06-10,99.1,RB,,100,KZT,,,,,\n"})
+    code, out, err = run(capsys, "validate", "--lang", "kk", "--data", str(money_dir), "--out",
+                         str(out_file))
+    assert code == 1
+    assert out == "budget/payments.csv:6: activity: белгісіз іс-шара «99.1»\n"
+    assert err == f"Қателер: 1, ескертулер: 0. Тізім: {out_file}\n"
+    rows = list(csv.DictReader(io.StringIO(out_file.read_text(encoding="utf-8-sig"))))
+    assert rows[0]["message"] == "белгісіз іс-шара «99.1»"
+
+
+def test_mics_lang_kk_from_the_environment(money_dir):
+    exe = shutil.which("mics-budget") or str(Path(__file__).parents[1] / ".venv/bin/mics-budget")
+    result = subprocess.run([exe, "procurement", "status", "--as-of", "2023-07-15", "--data",
+                             str(money_dir)], capture_output=True, text=True,
+                            env={**os.environ, "MICS_LANG": "kk"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("15.07.2023 жағдай бойынша мемлекеттік сатып алу тізілімі")
+    assert "шарт жасалды" in result.stdout  # the lot's stage
+
+
+def test_procurement_tables_in_kazakh(capsys):
+    code, out, _ = run(capsys, "--lang", "kk", "procurement", "flags", "--as-of", "2025-06-30")
+    assert code == 0 and out.startswith("МЫСАЛ: ")
+    assert "Бәсекелестік тәсілде бір ғана өтінім" in out and "ескерту" in out
+
+
+def test_a_params_file_may_choose_kazakh(tmp_path):
+    from mics_budget.params import ReportDefaults, report_defaults
+
+    params = tmp_path / "monthly.yaml"
+    params.write_text("lang: kk\nmonth: last\n", encoding="utf-8")
+    assert report_defaults(params) == ReportDefaults(lang="kk", month="last")

@@ -53,14 +53,51 @@ def test_dashboard_figures_follow_the_filters_and_equal_the_cli(project):
 @pytest.mark.slow
 def test_dashboard_language_switch_keeps_the_filters(project):
     board = Dashboard(project, as_of=AS_OF, lang="ru")
+    assert board.filters.lang.options == (("ҚАЗ", "kk"), ("РУС", "ru"), ("ENG", "en"))
+    assert board.filters.lang.value == "ru"
     board.filters.source.value = "RB"
+    board.filters.section.value = "7"
+    figures = board.figures()
     board.filters.lang.value = "en"
     try:
         assert board.filters.source.value == "RB"
-        assert ("State budget", "RB") in board.filters.source.options
+        assert ("Republican budget", "RB") in board.filters.source.options
         assert "Plan" in board.headline.value and "MICS: budget" in board.title.value
+        board.filters.lang.value = "kk"
+        assert (board.filters.source.value, board.filters.section.value) == ("RB", "7")
+        assert board.figures() == figures  # the same figures in every language
+        assert ("Барлығы", "*") in board.filters.source.options
+        assert board.filters.section.options[0] == ("Барлық бөлімдер", "*")
+        assert board.filters.as_of.description == "Есепті күн"
+        assert '<div lang="kk"><h1>MICS: бюджет және мемлекеттік сатып алу</h1>' in \
+            board.title.value
+        assert "Деректер күні 30.06.2025" in board.title.value
+        assert "<span>Жоспар</span>" in board.headline.value
+        assert "Атқарылуы" in board.headline.value and "\u00a0₸" in board.headline.value
+        assert "Тәуекел белгілері" in board.flags.value
+        assert "МЫСАЛ" in board.banner.value
+        chart = board.charts["overview"].chart.chart.to_dict()
+        assert chart["config"]["locale"]["number"]["thousands"] == "\u00a0"
+        assert "Кезеңдер бойынша лоттар" in str(chart)
+        assert "Іс-шаралар жоспары" in str(board.charts["gantt"].chart.chart.to_dict())
+        board.filters.lang.value = "ru"
+        assert "<span>План</span>" in board.headline.value
     finally:
         i18n.set_lang("ru")
+
+
+@pytest.mark.slow
+def test_dashboard_shows_kazakh_titles_where_the_plan_has_them(data_dir):
+    from tests.test_plan import add_kazakh_titles
+
+    add_kazakh_titles(DataDir(data_dir), {"3.3": "Аумақтық бөлімшелерді оқыту"},
+                      {"3": "Әдістемелік қамтамасыз ету"})
+    board = Dashboard(load(data_dir), as_of=date(2024, 5, 1), lang="kk")
+    assert ("3. Әдістемелік қамтамасыз ету", "3") in board.filters.section.options
+    assert "Аумақтық бөлімшелерді оқыту" in board.overdue.value  # 3.3 is overdue then
+    assert "3.3 Аумақтық бөлімшелерді оқыту" in str(board.charts["gantt"].chart.chart.to_dict())
+    board.filters.lang.value = "ru"
+    assert "Аумақтық бөлімшелерді оқыту" not in board.overdue.value
 
 
 @pytest.mark.slow
@@ -94,6 +131,35 @@ def test_register_app_offers_only_allowed_steps_and_records(example_copy):
     assert after[len(before):].startswith("LOT-NEW,2025-06-02,announced,,,,,Объявление №1,")
     assert [v for _, v in app.status.options] == ["evaluation", "unsuccessful", "cancelled"]
     assert "LOT-NEW" in app.table.value
+
+
+def test_register_app_switches_language_keeping_the_form(example_copy):
+    app = RegisterApp(DataDir(example_copy), today=date(2025, 6, 30), lang="ru")
+    assert app.lang.options == (("ҚАЗ", "kk"), ("РУС", "ru"), ("ENG", "en"))
+    app.lot.value = "LOT-NEW"
+    app.status.value = "announced"
+    app.document.value = "Хабарландыру №7"
+    app.date.value = date(2030, 1, 1)
+    app._on_save()  # refused: the date is in the future
+    assert "ещё не наступила" in app.errors["date"].value
+    app.lang.value = "kk"
+    try:
+        assert (app.lot.value, app.status.value) == ("LOT-NEW", "announced")
+        assert app.document.value == "Хабарландыру №7"
+        assert app.document.description == "Құжат" and app.save.description == "Жазу"
+        assert "әлі келген жоқ" in app.errors["date"].value  # the refusal, in Kazakh
+        assert "Мемлекеттік сатып алу тізілімі" in app.heading.value
+        assert "<th>Лоттың атауы</th>" in app.table.value
+        assert ("жарияланды (announced)", "announced") in app.status.options
+        assert any(label.endswith("(оқиғалар жоқ)") for label, _ in app.lot.options)
+        app.date.value = date(2025, 6, 2)
+        app._on_save()
+        assert app.errors["date"].value == ""
+        assert "жазылды: LOT-NEW лоты, announced, 2025-06-02" in app.message.value
+        app.lang.value = "en"
+        assert "recorded: lot LOT-NEW" in app.message.value
+    finally:
+        i18n.set_lang("ru")
 
 
 def test_register_app_shows_a_refusal_next_to_its_field(example_copy):
@@ -131,11 +197,12 @@ def test_a_public_address_needs_a_token(capsys):
 
 class Server:
     def __init__(self, data: Path, register: bool = False, host: str = "127.0.0.1",
-                 token: str | None = None):
+                 token: str | None = None, lang: str | None = None):
         self.port = free_port()
         argv = [sys.executable, "-m", "mics_budget.cli", "dashboard", "--port", str(self.port),
                 "--host", host, "--data", str(data)]
         argv += ["--register"] if register else []
+        argv += ["--lang", lang] if lang else []
         argv += ["--token", token] if token else []
         self.process = subprocess.Popen(argv, stdout=subprocess.DEVNULL,
                                         stderr=subprocess.DEVNULL, start_new_session=True,
@@ -198,9 +265,9 @@ def test_the_dashboard_in_chromium(dashboard_server, browser, project):
                            arg=len(rb), timeout=30_000)
     assert figures_on_page(page) == rb
     assert page.locator(".mics-card h3").all_inner_texts() == ["РБ"]
-    page.get_by_role("button", name="EN", exact=True).click()
+    page.get_by_role("button", name="ENG", exact=True).click()
     page.wait_for_selector("text=MICS: budget and procurement", timeout=30_000)
-    assert page.locator(".mics-card h3").all_inner_texts() == ["State budget"]
+    assert page.locator(".mics-card h3").all_inner_texts() == ["Republican budget"]
     assert page.locator(".mics-banner").first.is_visible()
     assert blocked == []
 
@@ -247,6 +314,89 @@ def test_the_register_records_through_the_form(example_copy, browser):
         assert len(added) == 1
         assert added[0].startswith(f"LOT-NEW,{date.today().isoformat()},announced,,,,,"
                                    "Объявление 42,")
+        assert blocked == []
+    finally:
+        server.stop()
+
+
+@pytest.mark.slow
+def test_the_dashboard_in_kazakh_in_chromium(browser, project):
+    server = Server(DEFAULT_DATA_DIR, lang="kk")
+    server.wait()
+    try:
+        page, blocked = browser
+        page.goto(server.url)
+        page.wait_for_selector(".mics-figure", timeout=90_000)
+        for name in ("overview", "gantt"):
+            page.wait_for_selector(f".mics-chart-{name} svg.marks, .mics-chart-{name} canvas",
+                                   timeout=60_000)
+        titles = page.locator(".mics-chart-overview svg.marks text").all_text_contents()
+        for key in ("chart.plan_vs_paid", "chart.cumulative", "chart.lots_by_stage"):
+            assert i18n.t_in("kk", key) in titles
+        assert "Жоспар" in titles and "Міндеттемелер" in titles  # the legend
+        assert page.locator('[lang="kk"] h1').inner_text() == \
+            "MICS: бюджет және мемлекеттік сатып алу"
+        as_of = date.fromisoformat(page.evaluate(
+            "document.querySelector('.mics-filters input[type=date]').value"))
+        assert figures_on_page(page) == expected_figures(
+            summary_json(project, as_of, [], None)["rows"])
+        cards = page.locator(".mics-card").first.inner_text().replace("\xa0", " ")
+        assert "Жоспар" in cards and " ₸" in cards and "%" in cards
+        page.get_by_role("button", name="РБ", exact=True).click()
+        rb = expected_figures(summary_json(project, as_of, [], None, "RB")["rows"])
+        page.wait_for_function("n => document.querySelectorAll('.mics-figure').length === n",
+                               arg=len(rb), timeout=30_000)
+        assert figures_on_page(page) == rb
+        page.get_by_role("button", name="РУС", exact=True).click()
+        page.wait_for_selector("text=MICS: бюджет и госзакупки", timeout=30_000)
+        assert figures_on_page(page) == rb  # the filter stays
+        page.get_by_role("button", name="ҚАЗ", exact=True).click()
+        page.wait_for_selector("text=MICS: бюджет және мемлекеттік сатып алу", timeout=30_000)
+        assert page.locator(".mics-card h3").all_inner_texts() == ["РБ"]
+        assert page.get_by_role("button", name="Барлығы", exact=True).is_visible()
+        assert "МЫСАЛ" in page.locator(".mics-banner").first.inner_text()
+        assert blocked == []
+    finally:
+        server.stop()
+
+
+@pytest.mark.slow
+def test_the_register_in_kazakh_records_through_the_form(example_copy, browser):
+    server = Server(example_copy, register=True, lang="kk")
+    server.wait()
+    try:
+        page, blocked = browser
+        page.goto(server.url)
+        page.wait_for_selector(".mics-form select", timeout=90_000)
+        assert page.locator('[lang="kk"] h1').inner_text() == "Мемлекеттік сатып алу тізілімі"
+        lot = page.locator(".mics-form select").nth(0)
+        status = page.locator(".mics-form select").nth(1)
+        choose(lot, "LOT-2023-003")
+        page.wait_for_function("() => document.querySelectorAll('.mics-form select')[1]"
+                               ".options.length === 2")
+        assert options(status) == ["жабылды (closed)", "шарт бұзылды (terminated)"]
+        choose(lot, "LOT-NEW")
+        page.wait_for_function("() => document.querySelectorAll('.mics-form select')[1]"
+                               ".options[0].text.includes('planned')")
+        choose(status, "жарияланды (announced)")
+        document = page.get_by_label("Құжат")
+        document.fill("Хабарландыру 42")
+        document.press("Tab")
+        page.get_by_role("button", name="РУС", exact=True).click()  # what was typed stays
+        page.wait_for_selector("text=Реестр госзакупок", timeout=30_000)
+        assert page.get_by_label("Документ").input_value() == "Хабарландыру 42"
+        assert options(status)[0].endswith("(planned)")
+        page.get_by_role("button", name="ҚАЗ", exact=True).click()
+        page.wait_for_selector("text=Мемлекеттік сатып алу тізілімі", timeout=30_000)
+        events = example_copy / "procurement" / "events.csv"
+        before = events.read_text(encoding="utf-8")
+        page.get_by_role("button", name="Жазу").click()
+        page.wait_for_selector(".mics-ok", timeout=30_000)
+        assert page.locator(".mics-ok").inner_text().startswith("жазылды: LOT-NEW лоты")
+        added = events.read_text(encoding="utf-8")[len(before):].splitlines()
+        assert len(added) == 1
+        assert added[0].startswith(f"LOT-NEW,{date.today().isoformat()},announced,,,,,"
+                                   "Хабарландыру 42,")
         assert blocked == []
     finally:
         server.stop()

@@ -308,3 +308,77 @@ def test_a_file_without_the_table_or_glossary_is_refused(seed_text, tmp_path):
     path.write_text(seed_text.split("Примечание")[0], encoding="utf-8")
     with pytest.raises(PlanError, match="не найден список сокращений"):
         parse_plan_file(path)
+
+
+# --- Kazakh titles (issue 16) -----------------------------------------------------------------
+
+
+def add_kazakh_titles(data: DataDir, titles: dict[str, str], sections: dict[str, str]) -> None:
+    """Add the optional title_kk and section_title_kk columns to activities.csv by hand."""
+    import csv
+
+    with data.activities_csv.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    with data.activities_csv.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, [*rows[0], "title_kk", "section_title_kk"],
+                                lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({**row, "title_kk": titles.get(row["id"], ""),
+                             "section_title_kk": sections.get(row["section"], "")})
+
+
+KAZAKH_10_1 = "Ақпараттық-түсіндіру науқаны"
+
+
+def test_kazakh_titles_are_shown_in_kazakh_where_present(data_dir):
+    from mics_budget import i18n
+
+    data = DataDir(data_dir)
+    add_kazakh_titles(data, {"10.1": KAZAKH_10_1}, {"10": "БАҚ-пен жұмыс"})
+    plan = load_plan(data)
+    activity = plan["10.1"]
+    assert activity.title_kk == KAZAKH_10_1 and activity.title.startswith("Информационно")
+    assert activity.display_title("kk") == KAZAKH_10_1
+    assert activity.display_title("ru") == activity.display_title("en") == activity.title
+    assert plan["1.1"].display_title("kk") == plan["1.1"].title  # no Kazakh title: Russian
+    i18n.set_lang("kk")
+    assert plan.titles()["10.1"] == KAZAKH_10_1
+    assert plan.section_titles()["10"] == "БАҚ-пен жұмыс"
+    assert plan.section_titles("ru")["10"] == plan.sections["10"]
+    item = activity.as_json()
+    assert item["title_kk"] == KAZAKH_10_1 and "title_kk" not in plan["1.1"].as_json()
+
+
+def test_the_plan_table_of_the_cli_shows_kazakh_titles(capsys, data_dir):
+    from mics_budget.cli import main
+
+    add_kazakh_titles(DataDir(data_dir), {"10.1": KAZAKH_10_1}, {})
+    assert main(["plan", "show", "--lang", "kk", "--data", str(data_dir)]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].split()[:2] == ["№", "Іс-шара"]
+    row = next(line for line in out.splitlines() if line.startswith("10.1 "))
+    assert KAZAKH_10_1 in row
+    assert main(["plan", "status", "--lang", "kk", "--as-of", "2024-05-01", "--data",
+                 str(data_dir)]) == 0
+    assert KAZAKH_10_1 in capsys.readouterr().out
+    assert main(["plan", "show", "--lang", "ru", "--data", str(data_dir)]) == 0  # the plan title
+    assert KAZAKH_10_1 not in capsys.readouterr().out
+
+
+def test_reimporting_keeps_the_kazakh_titles(tmp_path):
+    from tests.conftest import SEED
+
+    data = DataDir(tmp_path)
+    import_plan(SEED, data)
+    plain = data.activities_csv.read_bytes()
+    add_kazakh_titles(data, {"10.1": KAZAKH_10_1}, {"10": "БАҚ-пен жұмыс"})
+    plan, written = import_plan(SEED, data)
+    assert written == []  # the same plan, with its Kazakh titles: nothing changed
+    assert plan["10.1"].title_kk == KAZAKH_10_1
+    assert load_plan(data)["10.1"].section_title_kk == "БАҚ-пен жұмыс"
+    header = data.activities_csv.read_text(encoding="utf-8").splitlines()[0]
+    assert header.endswith(",funding,title_kk,section_title_kk")
+    add_kazakh_titles(data, {}, {})  # emptied by hand: the import drops the columns
+    import_plan(SEED, data)
+    assert data.activities_csv.read_bytes() == plain

@@ -214,7 +214,7 @@ def test_an_inline_data_folder_in_english(money_dir, tmp_path, capsys, in_proces
     assert "EXAMPLE" not in html  # not example data
     rows = sheet_rows(folder / "mics-report-2023-12.xlsx", "Headline")
     _, body = table_body(rows, "Source")
-    assert body[0][:4] == ["State budget", 14_000_000.5, 10_400_000.25, 4_900_000.25]
+    assert body[0][:4] == ["Republican budget", 14_000_000.5, 10_400_000.25, 4_900_000.25]
 
 
 @pytest.mark.slow
@@ -278,19 +278,27 @@ def test_backfill_a_range_with_params_file(money_dir, tmp_path, capsys, in_proce
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("inline", [False, True])
-def test_the_explore_notebook_runs_top_to_bottom(money_dir, tmp_path, inline):
+@pytest.mark.parametrize(("inline", "lang"), [(False, ""), (True, "kk")])
+def test_the_explore_notebook_runs_top_to_bottom(money_dir, tmp_path, inline, lang):
     out = tmp_path / "explore.ipynb"
     papermill.execute_notebook(
         str(NOTEBOOKS_DIR / "explore.ipynb"), str(out), kernel_name="python3",
         progress_bar=False, parameters={"data_dir": str(money_dir) if inline else "",
-                                        "as_of": "2023-12-31", "export_dir": str(tmp_path)})
+                                        "as_of": "2023-12-31", "export_dir": str(tmp_path),
+                                        "lang": lang})
     assert sorted(p.name for p in tmp_path.glob("*.xlsx")) == ["formatted.xlsx",
                                                                "rb_by_activity.xlsx"]
     notebook = nbformat.read(out, as_version=4)
     errors = [o for c in notebook.cells for o in c.get("outputs", [])
               if o.output_type == "error"]
     assert errors == []
+    printed = "".join(o.get("text", "") for c in notebook.cells for o in c.get("outputs", [])
+                      if o.output_type == "stream")
+    if lang == "kk":
+        assert "нақты деректер | іс-шаралар: 47 | файлдардағы мәселелер: 0" in printed
+        assert openpyxl.load_workbook(tmp_path / "formatted.xlsx").sheetnames == ["Іс-шаралар"]
+    else:
+        assert "пример данных | мероприятий: 47 | проблем в файлах:" in printed
 
 
 @pytest.mark.slow
@@ -358,7 +366,7 @@ def _parse_month_on_2026_11_25(parse):
 @pytest.mark.parametrize(("text", "message"), [
     ("- lang: ru\n", "ожидается список «ключ: значение»"),
     ("a: &a [1, 2]\nb: [*a, *a]\n", "якоря и ссылки YAML"),
-    ("lang: xx\n", "ключ «lang»: недопустимое значение «xx»: ожидается ru, en"),
+    ("lang: xx\n", "ключ «lang»: недопустимое значение «xx»: ожидается ru, en, kk"),
     ("langue: ru\n", "неизвестный ключ «langue»"),
     ("month: [1, 2]\n", "ключ «month»: недопустимое значение «[1, 2]»: ожидается текст"),
     ("lang: [ru\n", "не читается"),
@@ -385,3 +393,122 @@ def test_importing_the_report_never_builds_the_rfc3987_grammar():
     code = ("import sys; import mics_budget.report, mics_budget.dashboard, mics_budget.charts; "
             "sys.exit(3 if 'rfc3987_syntax' in sys.modules else 0)")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+# --- Kazakh (issue 16) ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def reports_in_three_languages():
+    """The example month built in process (fast: no papermill) in ru, en and kk."""
+    from mics_budget import i18n
+    from mics_budget.report import MonthlyReport
+
+    try:
+        return {lang: MonthlyReport.build(None, MONTH, lang) for lang in i18n.LANGS}
+    finally:
+        i18n.set_lang("ru")
+
+
+def test_the_figures_are_the_same_in_every_language(reports_in_three_languages):
+    ru, en, kk = (reports_in_three_languages[lang] for lang in ("ru", "en", "kk"))
+    assert list(kk.tables) == list(ru.tables) == list(en.tables)
+    for key, table in ru.tables.items():
+        numeric = [c for c, kind in table.kinds.items() if kind in {"money", "percent", "int",
+                                                                      "date"}]
+        for other in (en, kk):
+            frame = other.tables[key].frame
+            assert list(frame.columns) == list(table.frame.columns), key
+            assert frame[numeric].equals(table.frame[numeric]), key
+    assert kk.tables["headline"].frame["source"].tolist() == ["РБ", "ЮНИСЕФ", "Барлығы"]
+    for name in ru.charts:  # the charts draw the same data, with other labels
+        data = [r.charts[name].to_dict()["datasets"] for r in (ru, en, kk)]
+        values = [[{k: v for k, v in row.items() if isinstance(v, int | float)}
+                   for rows in d.values() for row in rows] for d in data]
+        assert values[0] == values[1] == values[2], name
+
+
+def test_the_report_in_kazakh(reports_in_three_languages, tmp_path):
+    kk = reports_in_three_languages["kk"]
+    assert kk.title == "MICS: бюджет және мемлекеттік сатып алу — 2025 жылғы маусым айы " \
+                       "бойынша есеп"
+    assert kk.banner.startswith("МЫСАЛ: ")
+    from mics_budget import i18n
+
+    with i18n.using("kk"):  # a table renders in the current language
+        html = kk.tables["headline"].to_html()
+    assert "<th>Қаржыландыру көзі</th>" in html and "Бос қалдық" in html
+    assert re.search(r">\d{2},\d%<", html)  # a percentage without a space: 83,6%
+    assert "\u00a0%" not in html
+    specifics = kk.tables["by_specifics"].frame
+    assert specifics.loc[specifics["specifics"] == "161", "specifics_name"].iloc[0] == \
+        "Ел ішіндегі іссапарлар мен қызметтік сапарлар"
+    chart = kk.charts["by_source"].to_dict()
+    assert chart["title"] == "Жоспар, міндеттемелер және төлемдер"
+    assert chart["config"]["locale"]["number"]["decimal"] == ","
+    assert "Жоспар" in str(chart["datasets"])  # the legend: plan, commitments, payments
+
+
+def test_the_xlsx_in_kazakh_has_kazakh_sheets_and_the_same_numbers(reports_in_three_languages,
+                                                                    tmp_path):
+    books = {}
+    for lang, report in reports_in_three_languages.items():
+        report.write_xlsx(tmp_path / f"{lang}.xlsx")
+        books[lang] = openpyxl.load_workbook(tmp_path / f"{lang}.xlsx")
+    kk, ru = books["kk"], books["ru"]
+    assert kk.sheetnames == ["Қорытындылар", "Іс-шаралар", "Ерекшелік", "Айлар бойынша", "Болжам",
+                             "Лоттар тізілімі", "Тәуекел белгілері", "Орындалды", "Келесі ай",
+                             "Мерзімі өткен", "Деректер мәселелері"]
+    headline = kk["Қорытындылар"]
+    assert headline["A1"].value.startswith("MICS: бюджет және мемлекеттік сатып алу — 2025 жылғы")
+    assert headline["A2"].value.startswith("МЫСАЛ:")
+    assert [c.value for c in headline[3]][:4] == ["Қаржыландыру көзі", "Жоспар", "Міндеттемелер",
+                                                  "Төленді"]
+    for kk_sheet, ru_sheet in zip(kk.worksheets, ru.worksheets, strict=True):
+        kk_cells = [[c for c in row if not isinstance(c, str)]
+                    for row in kk_sheet.iter_rows(values_only=True)]
+        ru_cells = [[c for c in row if not isinstance(c, str)]
+                    for row in ru_sheet.iter_rows(values_only=True)]
+        assert kk_cells == ru_cells, kk_sheet.title
+
+
+def test_kazakh_activity_titles_in_the_report(data_dir):
+    from mics_budget import i18n
+    from mics_budget.report import MonthlyReport
+    from tests.conftest import MONEY_FILES
+    from tests.test_plan import add_kazakh_titles
+
+    write_files(data_dir, MONEY_FILES)
+    add_kazakh_titles(DataDir(data_dir), {"7.1": "Сауалнамашыларға арналған киім"}, {})
+    report = MonthlyReport.build(str(data_dir), "2023-12", "kk")
+    titles = report.tables["by_activity"].frame.set_index("activity")["title"]
+    assert titles["7.1"] == "Сауалнамашыларға арналған киім"
+    assert titles["8.1"] == load(data_dir).plan["8.1"].title  # no Kazakh title: the Russian
+    i18n.set_lang("ru")
+    russian = MonthlyReport.build(str(data_dir), "2023-12", "ru")
+    assert russian.tables["by_activity"].frame.set_index("activity")["title"]["7.1"] == \
+        load(data_dir).plan["7.1"].title
+
+
+@pytest.mark.slow
+def test_the_kazakh_report_through_the_command_line(tmp_path, capsys, example_report):
+    code, err = run_report(capsys, "--month", MONTH, "--lang", "kk", "--out", str(tmp_path))
+    assert code == 0, err
+    assert f"[1/3] есеп блокнотын орындау ({MONTH})…" in err
+    folder = tmp_path / MONTH
+    html = (folder / f"mics-report-{MONTH}.html").read_text(encoding="utf-8")
+    assert re.search(r'<html[^>]* lang="kk"', html)
+    body = html.split("<body", 1)[1]
+    assert "2025 жылғы маусым айы бойынша есеп" in body
+    assert "Деректер күні 30.06.2025" in body
+    for text in ("МЫСАЛ:", "Негізгі көрсеткіштер", "Тәуекел белгілері", "Жоспар мерзімдері",
+                 'aria-label="Жоспар, міндеттемелер және төлемдер"'):
+        assert text in body, text
+    russian = (example_report / f"mics-report-{MONTH}.html").read_text(encoding="utf-8")
+    assert re.search(r'<html[^>]* lang="ru"', russian)
+    money = re.compile(r'<td class="num">(-?\d{1,3}(?:\u00a0\d{3})*,\d\d)</td>')
+    assert money.findall(body) == money.findall(russian.split("<body", 1)[1]) != []
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["parameters"]["lang"] == "kk"
+    assert openpyxl.load_workbook(folder / f"mics-report-{MONTH}.xlsx").sheetnames[0] == \
+        "Қорытындылар"

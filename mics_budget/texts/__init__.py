@@ -7,9 +7,9 @@ every label has every language with the same placeholders.
 
 from __future__ import annotations
 
-from . import access, cli, data, general, plan, procurement, report, screens, settings
+from . import access, cli, data, general, plan, procurement, register, report, screens, settings
 
-AREAS = (general, data, plan, procurement, report, screens, access, settings, cli)
+AREAS = (general, data, plan, procurement, register, report, screens, access, settings, cli)
 LABELS: dict[str, tuple[str, ...]] = {}
 for _area in AREAS:
     LABELS.update(_area.LABELS)

@@ -1,136 +1,212 @@
 """Users, roles and sign-in: the users command, the login page, who records.
 
-Each label is ``(ru, en)``; every language takes the same placeholders."""
+Each label is ``(ru, en, kk)``; every language takes the same placeholders."""
 
 LABELS: dict[str, tuple[str, ...]] = {
     "auth.no_identity": (
         "не удалось определить, кто вошёл: обновите страницу или войдите снова",
         "cannot tell who is signed in: reload the page or sign in again",
+        "кім кіргенін анықтау мүмкін болмады: бетті жаңартыңыз немесе қайта кіріңіз",
     ),
     "auth.not_allowed": (
         "записывать шаги может только регистратор или администратор",
         "only a recorder or an admin may record steps",
+        "кезеңдерді тек тіркеуші немесе әкімші жаза алады",
     ),
     "auth.read_only": (
         "Ваша роль — «{role}»: только просмотр, без записи.",
         "Your role is '{role}': read only, no recording.",
+        "Сіздің рөліңіз — «{role}»: тек қарау, жазуға болмайды.",
     ),
-    "auth.recording_as": ("Записывает: {name}", "Recording as: {name}"),
-    "auth.sign_out": ("Выйти", "Sign out"),
-    "auth.signed_in_as": ("Вы вошли как {name} ({role})", "Signed in as {name} ({role})"),
-    "col.role": ("Роль", "Role"),
-    "col.user": ("Пользователь", "User"),
+    "auth.recording_as": ("Записывает: {name}", "Recording as: {name}", "Енгізуші: {name}"),
+    "auth.sign_out": ("Выйти", "Sign out", "Шығу"),
+    "auth.signed_in_as": (
+        "Вы вошли как {name} ({role})",
+        "Signed in as {name} ({role})",
+        "Сіз {name} ретінде кірдіңіз ({role})",
+    ),
+    "col.role": ("Роль", "Role", "Рөл"),
+    "col.user": ("Пользователь", "User", "Пайдаланушы"),
     "help.role": (
         "роль: viewer (просмотр), recorder (запись шагов), admin",
         "role: viewer (read only), recorder (records steps), admin",
+        "рөл: viewer (тек қарау), recorder (кезеңдерді жазу), admin",
     ),
     "help.users": (
         "пользователи панели и реестра (вход по паролю)",
         "users of the dashboard and the register (password sign-in)",
+        "панель мен тізілімнің пайдаланушылары (құпиясөзбен кіру)",
     ),
     "help.users_add": (
         "добавить пользователя (пароль из stdin)",
         "add a user (password from stdin)",
+        "пайдаланушы қосу (құпиясөз stdin арқылы беріледі)",
     ),
-    "help.users_file": ("файл пользователей (или MICS_USERS)", "the users file (or MICS_USERS)"),
-    "help.users_list": ("список пользователей и ролей", "list the users and their roles"),
-    "help.users_name": ("имя пользователя", "user name"),
-    "help.users_passwd": ("сменить пароль (из stdin)", "change a password (from stdin)"),
-    "help.users_remove": ("удалить пользователя", "remove a user"),
-    "login.failed": ("Неверное имя пользователя или пароль.", "Wrong user name or password."),
-    "login.heading": ("MICS: бюджет и закупки", "MICS: budget and procurement"),
-    "login.password": ("Пароль", "Password"),
-    "login.signed_out": ("Вы вышли.", "You have signed out."),
-    "login.submit": ("Войти", "Sign in"),
+    "help.users_file": (
+        "файл пользователей (или MICS_USERS)",
+        "the users file (or MICS_USERS)",
+        "пайдаланушылар файлы (немесе MICS_USERS)",
+    ),
+    "help.users_list": (
+        "список пользователей и ролей",
+        "list the users and their roles",
+        "пайдаланушылар мен олардың рөлдерінің тізімі",
+    ),
+    "help.users_name": ("имя пользователя", "user name", "пайдаланушы аты"),
+    "help.users_passwd": (
+        "сменить пароль (из stdin)",
+        "change a password (from stdin)",
+        "құпиясөзді ауыстыру (stdin арқылы)",
+    ),
+    "help.users_remove": ("удалить пользователя", "remove a user", "пайдаланушыны жою"),
+    "login.failed": (
+        "Неверное имя пользователя или пароль.",
+        "Wrong user name or password.",
+        "Пайдаланушы аты немесе құпиясөз қате.",
+    ),
+    "login.heading": (
+        "MICS: бюджет и закупки",
+        "MICS: budget and procurement",
+        "MICS: бюджет және сатып алу",
+    ),
+    "login.password": ("Пароль", "Password", "Құпиясөз"),
+    "login.signed_out": ("Вы вышли.", "You have signed out.", "Сіз жүйеден шықтыңыз."),
+    "login.submit": ("Войти", "Sign in", "Кіру"),
     "login.throttled": (
         "Слишком много неудачных попыток входа. Повторите через {seconds} с.",
         "Too many failed sign-ins. Try again in {seconds} s.",
+        "Кіруге сәтсіз әрекеттер тым көп. {seconds} секундтан кейін қайталаңыз.",
     ),
-    "login.title": ("Вход — MICS: бюджет и закупки", "Sign in — MICS: budget and procurement"),
-    "login.username": ("Имя пользователя", "User name"),
-    "role.admin": ("администратор", "admin"),
-    "role.recorder": ("регистратор", "recorder"),
-    "role.viewer": ("наблюдатель", "viewer"),
+    "login.title": (
+        "Вход — MICS: бюджет и закупки",
+        "Sign in — MICS: budget and procurement",
+        "Кіру — MICS: бюджет және сатып алу",
+    ),
+    "login.username": ("Имя пользователя", "User name", "Пайдаланушы аты"),
+    "role.admin": ("администратор", "admin", "әкімші"),
+    "role.recorder": ("регистратор", "recorder", "тіркеуші"),
+    "role.viewer": ("наблюдатель", "viewer", "бақылаушы"),
     "server.starting_users": (
         "панель: http://{host}:{port}/ (вход по паролю, пользователи: {path})",
         "dashboard: http://{host}:{port}/ (password sign-in, users: {path})",
+        "панель: http://{host}:{port}/ (құпиясөзбен кіру, пайдаланушылар: {path})",
     ),
     "server.users_token_ignored": (
         "вход по именам пользователей: токен не используется",
         "signing in with user names: the token is not used",
+        "пайдаланушы аттарымен кіру: токен пайдаланылмайды",
     ),
     "users.added": (
         "добавлен пользователь «{name}» ({role}) в {path}",
         "added user '{name}' ({role}) to {path}",
+        "«{name}» пайдаланушысы ({role}) {path} файлына қосылды",
     ),
     "users.bad_file": (
         "файл пользователей {path} повреждён ({detail})",
         "the users file {path} is broken ({detail})",
+        "{path} пайдаланушылар файлы бүлінген ({detail})",
     ),
     "users.bad_role": (
         "неизвестная роль «{role}»: ожидается одна из {roles}",
         "unknown role '{role}': expected one of {roles}",
+        "белгісіз рөл «{role}»: мыналардың бірі күтіледі: {roles}",
     ),
     "users.bad_version": (
         "файл пользователей {path} другой версии ({version}): обновите программу",
         "the users file {path} has another version ({version}): update the program",
+        "{path} пайдаланушылар файлының нұсқасы басқа ({version}): бағдарламаны жаңартыңыз",
     ),
     "users.cannot_read": (
         "не удаётся прочитать файл пользователей {path}: {detail}",
         "cannot read the users file {path}: {detail}",
+        "{path} пайдаланушылар файлын оқу мүмкін емес: {detail}",
     ),
     "users.cannot_write": (
         "не удаётся записать файл пользователей {path}: {detail}",
         "cannot write the users file {path}: {detail}",
+        "{path} пайдаланушылар файлына жазу мүмкін емес: {detail}",
     ),
     "users.changed": (
         "пароль пользователя «{name}» изменён; его сеансы завершены",
         "the password of '{name}' is changed; their sessions are ended",
+        "«{name}» пайдаланушысының құпиясөзі өзгертілді; оның сеанстары аяқталды",
     ),
-    "users.empty": ("пользователей нет ({path})", "no users ({path})"),
-    "users.exists": ("пользователь «{name}» уже есть", "user '{name}' already exists"),
+    "users.empty": (
+        "пользователей нет ({path})",
+        "no users ({path})",
+        "пайдаланушылар жоқ ({path})",
+    ),
+    "users.exists": (
+        "пользователь «{name}» уже есть",
+        "user '{name}' already exists",
+        "«{name}» пайдаланушысы бұрыннан бар",
+    ),
     "users.locked": (
         "файл пользователей {path} занят другой командой; повторите позже",
         "the users file {path} is busy with another command; try again later",
+        "{path} пайдаланушылар файлын басқа команда пайдаланып жатыр; кейінірек қайталаңыз",
     ),
     "users.name_control": (
         "имя пользователя содержит управляющий или невидимый символ {code}",
         "the user name contains a control or invisible character {code}",
+        "пайдаланушы атында {code} басқару немесе көрінбейтін таңбасы бар",
     ),
-    "users.name_empty": ("имя пользователя не может быть пустым", "the user name is empty"),
+    "users.name_empty": (
+        "имя пользователя не может быть пустым",
+        "the user name is empty",
+        "пайдаланушы аты бос болмауы тиіс",
+    ),
     "users.name_long": (
         "имя пользователя длиннее {max} символов ({count})",
         "the user name is longer than {max} characters ({count})",
+        "пайдаланушы аты {max} таңбадан ұзын ({count})",
     ),
     "users.name_spaces": (
         "имя пользователя не должно начинаться или кончаться пробелом (может быть, «{name}»?)",
         "the user name must not start or end with a space (perhaps '{name}'?)",
+        "пайдаланушы аты бос орынмен басталмауы немесе аяқталмауы тиіс («{name}» болуы мүмкін "
+        "бе?)",
     ),
     "users.no_file": (
         "не задан файл пользователей: укажите --users ФАЙЛ или переменную MICS_USERS",
         "no users file: give --users FILE or set MICS_USERS",
+        "пайдаланушылар файлы берілмеген: --users ФАЙЛ параметрін немесе MICS_USERS айнымалысын "
+        "көрсетіңіз",
     ),
-    "users.no_password": ("пароль не задан", "no password given"),
+    "users.no_password": ("пароль не задан", "no password given", "құпиясөз берілмеген"),
     "users.no_users": (
         "в файле пользователей {path} никого нет: добавьте пользователя командой «mics-budget "
         "users add ИМЯ --role admin --users {path}»",
         "the users file {path} has no users: add one with 'mics-budget users add NAME --role "
         "admin --users {path}'",
+        "{path} пайдаланушылар файлында ешкім жоқ: «mics-budget users add АТЫ --role admin "
+        "--users {path}» командасымен пайдаланушы қосыңыз",
     ),
-    "users.password_again": ("Пароль ещё раз: ", "Password again: "),
+    "users.password_again": ("Пароль ещё раз: ", "Password again: ", "Құпиясөзді қайталаңыз: "),
     "users.password_long": (
         "пароль длиннее {max} символов",
         "the password is longer than {max} characters",
+        "құпиясөз {max} таңбадан ұзын",
     ),
-    "users.password_mismatch": ("пароли не совпадают", "the passwords do not match"),
-    "users.password_prompt": ("Пароль: ", "Password: "),
+    "users.password_mismatch": (
+        "пароли не совпадают",
+        "the passwords do not match",
+        "құпиясөздер сәйкес келмейді",
+    ),
+    "users.password_prompt": ("Пароль: ", "Password: ", "Құпиясөз: "),
     "users.password_short": (
         "пароль короче {min} символов",
         "the password is shorter than {min} characters",
+        "құпиясөз {min} таңбадан қысқа",
     ),
     "users.removed": (
         "пользователь «{name}» удалён; его сеансы завершены",
         "user '{name}' removed; their sessions are ended",
+        "«{name}» пайдаланушысы жойылды; оның сеанстары аяқталды",
     ),
-    "users.unknown": ("пользователя «{name}» нет в {path}", "no user '{name}' in {path}"),
+    "users.unknown": (
+        "пользователя «{name}» нет в {path}",
+        "no user '{name}' in {path}",
+        "{path} файлында «{name}» пайдаланушысы жоқ",
+    ),
 }

@@ -1,114 +1,198 @@
 """The command line: help texts and argparse's own messages.
 
-Each label is ``(ru, en)``; every language takes the same placeholders."""
+Each label is ``(ru, en, kk)``; every language takes the same placeholders."""
 
 LABELS: dict[str, tuple[str, ...]] = {
     "argparse.argument": (
         "аргумент %(argument_name)s: %(message)s",
         "argument %(argument_name)s: %(message)s",
+        "%(argument_name)s аргументі: %(message)s",
     ),
-    "argparse.expected_one": ("ожидается одно значение", "expected one argument"),
-    "argparse.help": ("показать эту справку и выйти", "show this help message and exit"),
+    "argparse.expected_one": (
+        "ожидается одно значение",
+        "expected one argument",
+        "бір мән күтіледі",
+    ),
+    "argparse.help": (
+        "показать эту справку и выйти",
+        "show this help message and exit",
+        "осы анықтаманы көрсету және шығу",
+    ),
     "argparse.invalid_choice": (
         "недопустимое значение: %(value)r (возможные: %(choices)s)",
         "invalid choice: %(value)r (choose from %(choices)s)",
+        "жарамсыз мән: %(value)r (мүмкін мәндер: %(choices)s)",
     ),
-    "argparse.options": ("параметры", "options"),
-    "argparse.positional": ("позиционные аргументы", "positional arguments"),
+    "argparse.options": ("параметры", "options", "параметрлер"),
+    "argparse.positional": (
+        "позиционные аргументы",
+        "positional arguments",
+        "позициялық аргументтер",
+    ),
     "argparse.required": (
         "обязательные аргументы не заданы: %s",
         "the following arguments are required: %s",
+        "міндетті аргументтер берілмеген: %s",
     ),
-    "argparse.unrecognized": ("непонятные аргументы: %s", "unrecognized arguments: %s"),
-    "argparse.usage": ("использование: ", "usage: "),
-    "help.as_of": ("дата отчёта (по умолчанию сегодня)", "as-of date (default: today)"),
+    "argparse.unrecognized": (
+        "непонятные аргументы: %s",
+        "unrecognized arguments: %s",
+        "танылмаған аргументтер: %s",
+    ),
+    "argparse.usage": ("использование: ", "usage: ", "қолданылуы: "),
+    "help.as_of": (
+        "дата отчёта (по умолчанию сегодня)",
+        "as-of date (default: today)",
+        "есепті күн (әдепкі бойынша — бүгін)",
+    ),
     "help.by": (
         "группировка: activity,section,unit,specifics,year,month",
         "grouping: activity,section,unit,specifics,year,month",
+        "топтастыру: activity,section,unit,specifics,year,month",
     ),
     "help.dashboard": (
         "запустить панель руководителя (Voila)",
         "start the management dashboard (Voila)",
+        "басшыға арналған панельді іске қосу (Voila)",
     ),
     "help.data": (
         "папка данных (plan/, budget/, procurement/); по умолчанию data/ проекта",
         "data folder (plan/, budget/, procurement/); default: the project's data/",
+        "деректер қалтасы (plan/, budget/, procurement/); әдепкі бойынша жобаның data/ қалтасы",
     ),
     "help.force": (
         "строить отчёт и за месяц вне периода данных и плана",
         "build the report even for a month outside the data and the plan",
+        "деректер мен жоспар кезеңінен тыс ай үшін де есеп құру",
     ),
-    "help.format": ("формат вывода", "output format"),
-    "help.from": ("первый месяц диапазона", "first month of a range"),
-    "help.host": ("адрес (по умолчанию 127.0.0.1)", "address to bind (default 127.0.0.1)"),
-    "help.lang": ("язык сообщений: ru или en", "language of messages: ru or en"),
+    "help.format": ("формат вывода", "output format", "шығару форматы"),
+    "help.from": ("первый месяц диапазона", "first month of a range", "кезеңнің бірінші айы"),
+    "help.host": (
+        "адрес (по умолчанию 127.0.0.1)",
+        "address to bind (default 127.0.0.1)",
+        "мекенжай (әдепкі бойынша 127.0.0.1)",
+    ),
+    "help.lang": (
+        "язык сообщений: ru, en или kk",
+        "language of messages: ru, en or kk",
+        "хабарламалар тілі: ru, en немесе kk",
+    ),
     "help.month": (
         "месяц: ГГГГ-ММ, last (прошлый месяц) или latest (последний с данными)",
         "month: YYYY-MM, last (previous month) or latest (last month with data)",
+        "ай: ЖЖЖЖ-АА, last (өткен ай) немесе latest (деректері бар соңғы ай)",
     ),
     "help.no_validate": (
         "не проверять выгрузку по схеме OCDS (быстрее)",
         "do not check the export against the OCDS schema (faster)",
+        "экспортты OCDS схемасы бойынша тексермеу (жылдамырақ)",
     ),
-    "help.out": ("куда записать файл", "where to write the file"),
+    "help.out": ("куда записать файл", "where to write the file", "файлды қайда жазу керек"),
     "help.params": (
         "YAML-файл с параметрами по умолчанию (params/monthly.yaml)",
         "YAML file of default parameters (params/monthly.yaml)",
+        "әдепкі параметрлері бар YAML файлы (params/monthly.yaml)",
     ),
-    "help.plan": ("план мероприятий", "the plan of activities"),
+    "help.plan": ("план мероприятий", "the plan of activities", "іс-шаралар жоспары"),
     "help.plan_import": (
         "импорт плана из текстовой копии таблицы Word или из .docx",
         "import the plan from the flattened Word table or a .docx",
+        "жоспарды Word кестесінің мәтіндік көшірмесінен немесе .docx файлынан импорттау",
     ),
-    "help.plan_path": ("файл плана (.txt или .docx)", "plan file (.txt or .docx)"),
-    "help.plan_show": ("показать мероприятия плана", "show the plan's activities"),
-    "help.plan_status": ("статус мероприятий на дату", "status of the activities as of a date"),
-    "help.port": ("порт", "port"),
-    "help.procurement": ("реестр госзакупок", "the procurement register"),
-    "help.procurement_add_lot": ("добавить лот", "add a lot"),
-    "help.procurement_flags": ("красные флаги закупок", "procurement red flags"),
-    "help.procurement_ocds": ("выгрузка OCDS 1.1", "OCDS 1.1 export"),
-    "help.procurement_record": ("записать очередной этап лота", "record the next step of a lot"),
-    "help.procurement_status": ("реестр лотов на дату", "the register of lots as of a date"),
+    "help.plan_path": (
+        "файл плана (.txt или .docx)",
+        "plan file (.txt or .docx)",
+        "жоспар файлы (.txt немесе .docx)",
+    ),
+    "help.plan_show": (
+        "показать мероприятия плана",
+        "show the plan's activities",
+        "жоспар іс-шараларын көрсету",
+    ),
+    "help.plan_status": (
+        "статус мероприятий на дату",
+        "status of the activities as of a date",
+        "іс-шаралардың көрсетілген күнгі мәртебесі",
+    ),
+    "help.port": ("порт", "port", "порт"),
+    "help.procurement": (
+        "реестр госзакупок",
+        "the procurement register",
+        "мемлекеттік сатып алу тізілімі",
+    ),
+    "help.procurement_add_lot": ("добавить лот", "add a lot", "лот қосу"),
+    "help.procurement_flags": (
+        "красные флаги закупок",
+        "procurement red flags",
+        "сатып алудағы тәуекел белгілері («қызыл жалаулар»)",
+    ),
+    "help.procurement_ocds": (
+        "выгрузка OCDS 1.1",
+        "OCDS 1.1 export",
+        "OCDS 1.1 форматында экспорттау",
+    ),
+    "help.procurement_record": (
+        "записать очередной этап лота",
+        "record the next step of a lot",
+        "лоттың кезекті кезеңін жазу",
+    ),
+    "help.procurement_status": (
+        "реестр лотов на дату",
+        "the register of lots as of a date",
+        "көрсетілген күнгі лоттар тізілімі",
+    ),
     "help.prog": (
         "Учёт бюджета и госзакупок плана мероприятий MICS",
         "Budget and procurement tracker for the MICS plan of activities",
+        "MICS іс-шаралар жоспарының бюджеті мен мемлекеттік сатып алуын есепке алу",
     ),
     "help.register": (
         "приложение реестра госзакупок для ДАР вместо панели",
         "the procurement register app for ДАР instead of the dashboard",
+        "панельдің орнына ДАР үшін мемлекеттік сатып алу тізілімінің қосымшасы",
     ),
     "help.report": (
         "ежемесячный отчёт (HTML + XLSX) через papermill",
         "the monthly report (HTML + XLSX) via papermill",
+        "ай сайынғы есеп (HTML + XLSX), papermill арқылы",
     ),
     "help.section": (
         "только разделы плана (через запятую)",
         "only these sections (comma-separated)",
+        "тек жоспардың осы бөлімдері (үтір арқылы)",
     ),
     "help.source": (
         "только один источник: RB (РБ) или UNICEF (ЮНИСЕФ)",
         "one funding source only: RB or UNICEF",
+        "тек бір қаржыландыру көзі: RB (РБ) немесе UNICEF (ЮНИСЕФ)",
     ),
     "help.summary": (
         "исполнение бюджета по источникам на дату",
         "budget execution by source as of a date",
+        "көрсетілген күнгі бюджеттің қаржыландыру көздері бойынша атқарылуы",
     ),
-    "help.to": ("последний месяц диапазона", "last month of a range"),
+    "help.to": ("последний месяц диапазона", "last month of a range", "кезеңнің соңғы айы"),
     "help.to_utf8": (
         "перевести CSV-файлы папки данных в UTF-8 (для казахских букв)",
         "convert the data folder's CSV files to UTF-8 (for Kazakh letters)",
+        "деректер қалтасының CSV файлдарын UTF-8 кодтауына ауыстыру (қазақ әріптері үшін)",
     ),
     "help.token": (
         "токен доступа (или MICS_DASHBOARD_TOKEN)",
         "access token (or MICS_DASHBOARD_TOKEN)",
+        "қолжеткізу токені (немесе MICS_DASHBOARD_TOKEN)",
     ),
     "help.unit": (
         "только мероприятия этих подразделений (ДСН, ДАР …)",
         "only activities of these units (ДСН, ДАР …)",
+        "тек осы бөлімшелердің іс-шаралары (ДСН, ДАР …)",
     ),
-    "help.validate": ("проверить файлы папки данных", "check the files of the data folder"),
-    "help.year": ("только один бюджетный год", "one budget year only"),
+    "help.validate": (
+        "проверить файлы папки данных",
+        "check the files of the data folder",
+        "деректер қалтасының файлдарын тексеру",
+    ),
+    "help.year": ("только один бюджетный год", "one budget year only", "тек бір қаржы жылы"),
 }
 
 

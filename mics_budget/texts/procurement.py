@@ -1,154 +1,210 @@
 """The procurement register: stages, methods, steps, red flags, the form.
 
-Each label is ``(ru, en)``; every language takes the same placeholders."""
+Each label is ``(ru, en, kk)``; every language takes the same placeholders."""
 
 LABELS: dict[str, tuple[str, ...]] = {
-    "flag.amendment_increase": ("Увеличение суммы договора", "Contract value increased"),
+    "flag.amendment_increase": (
+        "Увеличение суммы договора",
+        "Contract value increased",
+        "Шарт сомасының ұлғаюы",
+    ),
     "flag.amendment_increase.detail": (
         "сумма изменена с {old} на {new} (рост {rise} к первоначальной)",
         "amount changed from {old} to {new} ({rise} above the original)",
+        "сома өзгертілді: бұрын {old}, енді {new} (бастапқы сомаға қарағанда өсім {rise})",
     ),
     "flag.amendment_increase.explain": (
         "Дополнительное соглашение увеличило сумму договора; рост свыше порога — серьёзный "
         "признак.",
         "An amendment raised the contract value; a rise above the threshold is a serious sign.",
+        "Қосымша келісім шарт сомасын ұлғайтты; шекті мәннен асатын өсім — елеулі белгі.",
     ),
     "flag.delivery_after_need": (
         "Поставка позже начала мероприятия",
         "Delivery after the activity that needs it",
+        "Жеткізу іс-шара басталғаннан кейін",
     ),
     "flag.delivery_after_need.detail": (
         "на {days} дн. позже начала {start} мероприятий {activities}",
         "{days} days after {start}, the start of activities {activities}",
+        "{activities} іс-шараларының басталуынан ({start}) {days} күн кейін",
     ),
     "flag.delivery_after_need.explain": (
         "Товары или услуги поступили (или ещё не поступили) после начала мероприятий, для "
         "которых они нужны.",
         "The goods or services arrived (or have not yet arrived) after the activities that need "
         "them began.",
+        "Тауарлар немесе көрсетілетін қызметтер өздері қажет іс-шаралар басталғаннан кейін "
+        "түсті (немесе әлі түскен жоқ).",
     ),
     "flag.payment_above_contract": (
         "Оплата больше суммы договора",
         "Payment above the contract value",
+        "Төлем шарт сомасынан көп",
     ),
     "flag.payment_above_contract.detail": (
         "оплачено {paid} при договоре {contract}",
         "paid {paid} against a contract of {contract}",
+        "төленгені {paid}, шарт сомасы {contract}",
     ),
     "flag.payment_above_contract.explain": (
         "Оплачено больше, чем сумма действующего договора.",
         "More was paid than the contract in force.",
+        "Қолданыстағы шарттың сомасынан көп төленді.",
     ),
-    "flag.payment_before_delivery": ("Оплата до поставки", "Payment before delivery"),
+    "flag.payment_before_delivery": (
+        "Оплата до поставки",
+        "Payment before delivery",
+        "Жеткізуге дейінгі төлем",
+    ),
     "flag.payment_before_delivery.detail": (
         "платёж {payment} от {date} до поставки",
         "payment {payment} of {date} before delivery",
+        "{date} күнгі {payment} төлемі жеткізуге дейін жүргізілген",
     ),
     "flag.payment_before_delivery.explain": (
         "Платёж по договору прошёл раньше поставки (аванс или ошибка в датах).",
         "A payment on the contract came before delivery (an advance, or wrong dates).",
+        "Шарт бойынша төлем жеткізуден бұрын жүргізілді (аванс немесе күндердегі қате).",
     ),
     "flag.payment_without_lot": (
-        "Платёж по госзакупу без договора",
+        "Платёж по госзакупу без лота",
         "Procurement payment naming no lot",
+        "Лотсыз мемлекеттік сатып алу төлемі",
     ),
     "flag.payment_without_lot.detail": (
         "платёж {payment} на {amount} по мероприятию {activity} без лота",
         "payment {payment} of {amount} on activity {activity} names no lot",
+        "{activity} іс-шарасы бойынша {amount} сомасындағы {payment} төлемі лотсыз",
     ),
     "flag.payment_without_lot.explain": (
         "По мероприятию-госзакупу есть платёж, не привязанный к лоту.",
         "A payment on a procurement activity names no lot.",
+        "Мемлекеттік сатып алу іс-шарасы бойынша лотқа байланыстырылмаған төлем бар.",
     ),
     "flag.price_near_estimate": (
         "Цена договора близка к сметной или выше",
         "Contract price at or above the estimate",
+        "Шарт бағасы сметалық сомаға жақын немесе одан жоғары",
     ),
     "flag.price_near_estimate.detail": (
         "договор составляет {share} сметной суммы (порог {threshold})",
         "the contract is {share} of the estimate (threshold {threshold})",
+        "шарттың сметалық сомадағы үлесі — {share} (шекті мән {threshold})",
     ),
     "flag.price_near_estimate.explain": (
         "Сумма договора почти равна выделенной сумме или превышает её: признак отсутствия "
         "ценовой конкуренции.",
         "The contract is almost equal to, or above, the estimate: a sign of no price "
         "competition.",
+        "Шарт сомасы сатып алу үшін бөлінген сомаға шамалас немесе одан асады: бұл баға "
+        "бәсекесі болмағанының белгісі.",
     ),
-    "flag.short_submission": ("Короткий срок подачи заявок", "Short submission period"),
+    "flag.short_submission": (
+        "Короткий срок подачи заявок",
+        "Short submission period",
+        "Өтінімдер берудің қысқа мерзімі",
+    ),
     "flag.short_submission.detail": (
         "срок подачи {days} дн. при минимуме {minimum} дн. (закон {law})",
         "submission period {days} days, minimum {minimum} (law {law})",
+        "өтінімдер беру мерзімі {days} күн, ең аз мерзім {minimum} күн (заң: {law})",
     ),
     "flag.short_submission.explain": (
         "От объявления до рассмотрения заявок прошло меньше минимума по закону: поставщики "
         "могли не успеть подготовиться.",
         "Less than the legal minimum passed from the announcement to the evaluation: suppliers "
         "may not have had time to bid.",
+        "Хабарландыру жарияланғаннан бастап өтінімдерді қарауға дейін заңда белгіленген ең аз "
+        "мерзімнен аз уақыт өтті: әлеуетті өнім берушілер өтінім дайындап үлгермеуі мүмкін.",
     ),
     "flag.single_bid": (
         "Одна заявка в конкурентной процедуре",
         "Single bid in a competitive procedure",
+        "Бәсекелестік тәсілде бір ғана өтінім",
     ),
-    "flag.single_bid.detail": ("одна заявка ({method})", "one bid ({method})"),
+    "flag.single_bid.detail": (
+        "одна заявка ({method})",
+        "one bid ({method})",
+        "бір өтінім ({method})",
+    ),
     "flag.single_bid.explain": (
         "При конкурентном способе пришла одна заявка: конкуренции не было, цена не проверена "
         "рынком. Проверьте, не были ли условия слишком узкими или срок слишком коротким.",
         "A competitive method drew one bid: there was no competition and the price was not "
         "tested. Check whether the terms were too narrow or the period too short.",
+        "Бәсекелестік тәсілмен өткізілген сатып алуға бір ғана өтінім түсті: бәсеке болмады, "
+        "баға нарықта тексерілмеді. Талаптар тым тар немесе мерзім тым қысқа болмағанын "
+        "тексеріңіз.",
     ),
     "flag.single_source_without_note": (
         "Из одного источника без обоснования",
         "Single source without a rationale",
+        "Негіздемесіз бір көзден алу",
     ),
     "flag.single_source_without_note.detail": (
         "нет обоснования закупки из одного источника",
         "no rationale for the single-source purchase",
+        "бір көзден алу тәсілімен сатып алудың негіздемесі жоқ",
     ),
     "flag.single_source_without_note.explain": (
         "Закупка из одного источника не сопровождается обоснованием ни в одном событии.",
         "A single-source purchase has no rationale in any of its events.",
+        "Бір көзден алу тәсілімен жасалған сатып алудың ешбір оқиғасында негіздеме "
+        "көрсетілмеген.",
     ),
     "flag.supplier_several_lots": (
         "Один поставщик выиграл несколько лотов",
         "One supplier won several lots",
+        "Бір өнім беруші бірнеше лотта жеңді",
     ),
     "flag.supplier_several_lots.detail": (
         "{supplier} выиграл лотов: {count}",
         "{supplier} won {count} lots",
+        "{supplier}: жеңген лоттар саны — {count}",
     ),
     "flag.supplier_several_lots.explain": (
         "Один и тот же поставщик выиграл несколько лотов: проверьте, нет ли дробления или "
         "сговора.",
         "The same supplier won several lots: check for splitting or collusion.",
+        "Бір өнім беруші бірнеше лотта жеңімпаз болды: сатып алудың бөлшектелуін немесе сөз "
+        "байласуды тексеріңіз.",
     ),
-    "form.amount": ("Сумма", "Amount"),
-    "form.bids": ("Заявок", "Bids"),
-    "form.date": ("Дата", "Date"),
-    "form.document": ("Документ", "Document"),
-    "form.lot": ("Лот", "Lot"),
-    "form.note": ("Примечание", "Note"),
-    "form.recorded_by": ("Кто записывает", "Recorded by"),
-    "form.save": ("Записать", "Record"),
-    "form.status": ("Этап", "Step"),
-    "form.supplier": ("Поставщик", "Supplier"),
-    "form.supplier_bin": ("БИН/ИИН", "BIN/IIN"),
-    "form.title": ("Записать этап лота", "Record a step of a lot"),
+    "form.amount": ("Сумма", "Amount", "Сома"),
+    "form.bids": ("Заявок", "Bids", "Өтінімдер саны"),
+    "form.date": ("Дата", "Date", "Күні"),
+    "form.document": ("Документ", "Document", "Құжат"),
+    "form.lot": ("Лот", "Lot", "Лот"),
+    "form.note": ("Примечание", "Note", "Ескертпе"),
+    "form.recorded_by": ("Кто записывает", "Recorded by", "Кім енгізеді"),
+    "form.save": ("Записать", "Record", "Жазу"),
+    "form.status": ("Этап", "Step", "Кезең"),
+    "form.supplier": ("Поставщик", "Supplier", "Өнім беруші"),
+    "form.supplier_bin": ("БИН/ИИН", "BIN/IIN", "БСН/ЖСН"),
+    "form.title": ("Записать этап лота", "Record a step of a lot", "Лот кезеңін жазу"),
     "lifecycle.bad_step": (
         "недопустимый переход: из этапа «{stage}» в «{value}» (возможно: {allowed}); лот "
         "остаётся на прежнем этапе",
         "step not allowed: from stage '{stage}' to '{value}' (allowed: {allowed}); the lot "
         "stays where it was",
+        "рұқсат етілмеген өту: «{stage}» кезеңінен «{value}» кезеңіне (мүмкіндері: {allowed}); "
+        "лот бұрынғы кезеңінде қалады",
     ),
     "lifecycle.out_of_order": (
         "событие «{value}» датировано раньше предыдущего события лота ({last}); не учтено",
         "event '{value}' is dated before the lot's previous event ({last}); ignored",
+        "«{value}» оқиғасының күні лоттың алдыңғы оқиғасынан ({last}) ерте; есепке алынбады",
     ),
-    "method.auction": ("аукцион", "auction"),
-    "method.commodity_exchange": ("товарная биржа", "commodity exchange"),
-    "method.e_shop": ("электронный магазин", "electronic shop"),
-    "method.open_tender": ("открытый конкурс", "open tender"),
-    "method.price_quotations": ("запрос ценовых предложений", "request for price quotations"),
-    "method.single_source": ("из одного источника", "single source"),
+    "method.auction": ("аукцион", "auction", "аукцион"),
+    "method.commodity_exchange": ("товарная биржа", "commodity exchange", "тауар биржасы"),
+    "method.e_shop": ("электронный магазин", "electronic shop", "электрондық дүкен"),
+    "method.open_tender": ("открытый конкурс", "open tender", "ашық конкурс"),
+    "method.price_quotations": (
+        "запрос ценовых предложений",
+        "request for price quotations",
+        "баға ұсыныстарын сұрату",
+    ),
+    "method.single_source": ("из одного источника", "single source", "бір көзден алу"),
     "ocds.invalid": (
         "выгрузка OCDS не прошла проверку по схеме OCDS {version} (нарушений: {count}; "
         "первое: {first}); ничего не записано. Это ошибка программы, а не ваших данных: "
@@ -156,97 +212,133 @@ LABELS: dict[str, tuple[str, ...]] = {
         "the OCDS export failed the check against the OCDS {version} schema (violations: "
         "{count}; first: {first}); nothing was written. This is a bug of the tool, not of your "
         "data: please report it. To export without the check: --no-validate",
+        "OCDS экспорты OCDS {version} схемасы бойынша тексеруден өтпеді (бұзушылықтар саны: "
+        "{count}; біріншісі: {first}); ештеңе жазылмады. Бұл сіздің деректеріңіздің емес, "
+        "бағдарламаның қатесі: ол туралы әзірлеушілерге хабарлаңыз. Тексерусіз экспорттау: "
+        "--no-validate",
     ),
     "procurement.title": (
         "Реестр госзакупок на {date}, тенге",
         "Procurement register as of {date}, KZT",
+        "{date} жағдай бойынша мемлекеттік сатып алу тізілімі, теңге",
     ),
     "record.amount_required": (
-        "для статуса «{value}» нужна сумма договора (--amount)",
-        "status '{value}' needs the contract amount (--amount)",
+        "для этапа «{stage}» нужна сумма договора",
+        "the step '{stage}' needs the contract amount",
+        "«{stage}» кезеңі үшін шарт сомасы қажет",
     ),
-    "record.bad_amount": ("неверная сумма «{value}»", "invalid amount '{value}'"),
+    "record.bad_amount": (
+        "неверная сумма «{value}»",
+        "invalid amount '{value}'",
+        "қате сома «{value}»",
+    ),
     "record.bad_bids": (
         "число заявок должно быть целым неотрицательным: «{value}»",
         "the number of bids must be a whole number: '{value}'",
+        "өтінімдер саны теріс емес бүтін сан болуы тиіс: «{value}»",
     ),
     "record.bad_bin": (
         "БИН/ИИН должен состоять из 12 цифр: «{value}»",
         "a BIN/IIN has 12 digits: '{value}'",
+        "БСН/ЖСН 12 цифрдан тұруы тиіс: «{value}»",
     ),
     "record.bad_step": (
         "лот на этапе «{stage}»: перейти в «{value}» нельзя; возможно: {allowed}",
         "the lot is at stage '{stage}': it cannot go to '{value}'; possible: {allowed}",
+        "лот «{stage}» кезеңінде: «{value}» кезеңіне өту мүмкін емес; мүмкіндері: {allowed}",
     ),
     "record.busy": (
         "реестр {path} занят другой записью дольше {seconds} с; повторите через минуту",
         "the register {path} has been busy with another entry for over {seconds} s; try again "
         "in a minute",
+        "{path} тізілімі {seconds} секундтан астам уақыт басқа жазбамен бос емес; бір минуттан "
+        "кейін қайталаңыз",
     ),
     "record.control_char": (
         "недопустимый управляющий символ {code} в поле: «{value}»",
         "a control character {code} is not allowed in the field: '{value}'",
+        "өрісте жарамсыз {code} басқару таңбасы бар: «{value}»",
     ),
     "record.date_before_last": (
         "дата {value} раньше последнего события лота ({last})",
         "date {value} is before the lot's last event ({last})",
+        "{value} күні лоттың соңғы оқиғасынан ({last}) ерте",
     ),
     "record.done": (
-        "записано: лот {lot}, {status}, {date}",
-        "recorded: lot {lot}, {status}, {date}",
+        "записано: лот {lot}, «{stage}», {date} ({event_id})",
+        "recorded: lot {lot}, '{stage}', {date} ({event_id})",
+        "жазылды: {lot} лоты, «{stage}», {date} ({event_id})",
     ),
     "record.future_date": (
         "дата {value} ещё не наступила (сегодня {today})",
         "date {value} is in the future (today is {today})",
+        "{value} күні әлі келген жоқ (бүгін {today})",
     ),
     "record.long_lot_id": (
         "номер лота длиннее {limit} символов: «{value}»",
         "the lot id is longer than {limit} characters: '{value}'",
+        "лот нөмірі {limit} таңбадан ұзын: «{value}»",
     ),
-    "record.lot_added": ("добавлен лот {lot}", "lot {lot} added"),
+    "record.lot_added": ("добавлен лот {lot}", "lot {lot} added", "{lot} лоты қосылды"),
     "record.not_procurement": (
         "мероприятие {value} не требует госзакупки (форма завершения: «{form}»): лот не добавлен",
         "activity {value} needs no procurement (completion form: '{form}'): lot not added",
+        "{value} іс-шарасы мемлекеттік сатып алуды талап етпейді (аяқтау нысаны: «{form}»): лот "
+        "қосылмады",
     ),
     "record.unencodable": (
         "символ «{char}» ({code}) нельзя записать в {path}: файл в кодировке {encoding}. "
         "Переведите реестр в UTF-8 командой «mics-budget to-utf8» и повторите",
         "the character '{char}' ({code}) cannot be written to {path}: the file is in "
         "{encoding}. Convert the register to UTF-8 with 'mics-budget to-utf8' and try again",
+        "«{char}» ({code}) таңбасын {path} файлына жазу мүмкін емес: файл {encoding} "
+        "кодтауында. Тізілімді «mics-budget to-utf8» командасымен UTF-8 кодтауына ауыстырып, "
+        "қайталаңыз",
     ),
     "record.unknown_law": (
         "неизвестная редакция закона «{value}» (известны: {choices})",
         "unknown law version '{value}' (known: {choices})",
+        "заңның белгісіз редакциясы «{value}» (белгілілері: {choices})",
     ),
     "record.unknown_lot": (
         "лот «{value}» не найден в реестре лотов",
         "lot '{value}' is not in the lots register",
+        "«{value}» лоты лоттар тізілімінде табылмады",
     ),
     "record.unknown_status": (
         "неизвестный статус «{value}»; возможные: {choices}",
         "unknown status '{value}'; possible: {choices}",
+        "белгісіз мәртебе «{value}»; мүмкін мәндер: {choices}",
     ),
     "record.write_failed": (
         "запись в {path} не удалась ({detail}); файл оставлен как был, ничего не записано",
         "writing to {path} failed ({detail}); the file is left as it was, nothing recorded",
+        "{path} файлына жазу сәтсіз аяқталды ({detail}); файл бұрынғы күйінде қалдырылды, "
+        "ештеңе жазылмады",
     ),
     "record.xlsx_readonly": (
         "реестр {path} в формате XLSX доступен только для чтения: сохраните его как CSV ({csv}) "
         "и записывайте туда",
         "the XLSX register {path} is read-only here: save it as CSV ({csv}) and record there",
+        "XLSX форматындағы {path} тізілімін мұнда тек оқуға болады: оны CSV ретінде сақтаңыз "
+        "({csv}) және жазбаларды соған енгізіңіз",
     ),
-    "register.title": ("Реестр госзакупок", "Procurement register"),
-    "stage.amended": ("изменение договора", "amended"),
-    "stage.announced": ("объявлен", "announced"),
-    "stage.awarded": ("определён победитель", "awarded"),
-    "stage.cancelled": ("отменён", "cancelled"),
-    "stage.closed": ("закрыт", "closed"),
-    "stage.contracted": ("договор заключён", "contracted"),
-    "stage.delivered": ("поставлено", "delivered"),
-    "stage.evaluation": ("рассмотрение заявок", "evaluation"),
-    "stage.none": ("нет событий", "no events"),
-    "stage.paid": ("оплачено", "paid"),
-    "stage.planned": ("запланирован", "planned"),
-    "stage.terminated": ("расторгнут", "terminated"),
-    "stage.unsuccessful": ("не состоялся", "unsuccessful"),
+    "register.title": (
+        "Реестр госзакупок",
+        "Procurement register",
+        "Мемлекеттік сатып алу тізілімі",
+    ),
+    "stage.amended": ("изменение договора", "amended", "шартқа өзгеріс енгізілді"),
+    "stage.announced": ("объявлен", "announced", "жарияланды"),
+    "stage.awarded": ("определён победитель", "awarded", "жеңімпаз анықталды"),
+    "stage.cancelled": ("отменён", "cancelled", "жойылды"),
+    "stage.closed": ("закрыт", "closed", "жабылды"),
+    "stage.contracted": ("договор заключён", "contracted", "шарт жасалды"),
+    "stage.delivered": ("поставлено", "delivered", "жеткізілді"),
+    "stage.evaluation": ("рассмотрение заявок", "evaluation", "өтінімдерді қарау"),
+    "stage.none": ("нет событий", "no events", "оқиғалар жоқ"),
+    "stage.paid": ("оплачено", "paid", "төленді"),
+    "stage.planned": ("запланирован", "planned", "жоспарланған"),
+    "stage.terminated": ("расторгнут", "terminated", "шарт бұзылды"),
+    "stage.unsuccessful": ("не состоялся", "unsuccessful", "өткізілмеді"),
 }
