@@ -372,6 +372,7 @@ def test_validate_in_kazakh(capsys, money_dir, tmp_path):
     assert rows[0]["message"] == "белгісіз іс-шара «99.1»"
 
 
+@pytest.mark.slow
 def test_mics_lang_kk_from_the_environment(money_dir):
     exe = shutil.which("mics-budget") or str(Path(__file__).parents[1] / ".venv/bin/mics-budget")
     result = subprocess.run([exe, "procurement", "status", "--as-of", "2023-07-15", "--data",
