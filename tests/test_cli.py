@@ -263,6 +263,28 @@ def _required(command):
                                          "--estimate", "100"]}.get(command, [])
 
 
+def _load_once_per_state(monkeypatch) -> None:
+    """``cli.load`` that reads a data folder again only when one of its files changed: the
+    commands still get the folder as it is on disk, without parsing it anew for each of the
+    hundreds of runs. Only successful loads are kept (a bad folder is read every time)."""
+    from mics_budget import cli
+    from mics_budget.config import DataDir
+
+    original, loaded = cli.load, {}
+
+    def load(data=None):
+        folder = data if isinstance(data, DataDir) else DataDir.resolve(data)
+        files = [p for d in (folder.plan, folder.budget, folder.procurement) if d.is_dir()
+                 for p in d.iterdir() if p.is_file()]
+        key = (folder.root, folder.is_example,
+               tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)))
+        if key not in loaded:
+            loaded[key] = original(data)
+        return loaded[key]
+
+    monkeypatch.setattr(cli, "load", load)
+
+
 @pytest.mark.slow
 def test_every_command_survives_hostile_arguments(money_dir, tmp_path, monkeypatch, capsys):
     """No value anyone can type ends in a traceback or an internal error: every command,
@@ -275,6 +297,7 @@ def test_every_command_survives_hostile_arguments(money_dir, tmp_path, monkeypat
     monkeypatch.setattr(subprocess, "call", lambda *a, **k: 0)  # no Voila
     monkeypatch.setattr(runner, "run_report", lambda *a, **k: tmp_path)  # no papermill
     monkeypatch.delenv("MICS_DEBUG", raising=False)
+    _load_once_per_state(monkeypatch)
     parser = cli.build_parser()
     runs = 0
     for command, sub in _commands(parser):
