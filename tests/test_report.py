@@ -410,6 +410,7 @@ def reports_in_three_languages():
         i18n.set_lang("ru")
 
 
+@pytest.mark.slow
 def test_the_figures_are_the_same_in_every_language(reports_in_three_languages):
     ru, en, kk = (reports_in_three_languages[lang] for lang in ("ru", "en", "kk"))
     assert list(kk.tables) == list(ru.tables) == list(en.tables)
@@ -428,6 +429,7 @@ def test_the_figures_are_the_same_in_every_language(reports_in_three_languages):
         assert values[0] == values[1] == values[2], name
 
 
+@pytest.mark.slow
 def test_the_report_in_kazakh(reports_in_three_languages, tmp_path):
     kk = reports_in_three_languages["kk"]
     assert kk.title == "MICS: бюджет және мемлекеттік сатып алу — 2025 жылғы маусым айы " \
@@ -449,6 +451,7 @@ def test_the_report_in_kazakh(reports_in_three_languages, tmp_path):
     assert "Жоспар" in str(chart["datasets"])  # the legend: plan, commitments, payments
 
 
+@pytest.mark.slow
 def test_the_xlsx_in_kazakh_has_kazakh_sheets_and_the_same_numbers(reports_in_three_languages,
                                                                     tmp_path):
     books = {}
@@ -472,6 +475,7 @@ def test_the_xlsx_in_kazakh_has_kazakh_sheets_and_the_same_numbers(reports_in_th
         assert kk_cells == ru_cells, kk_sheet.title
 
 
+@pytest.mark.slow
 def test_kazakh_activity_titles_in_the_report(data_dir):
     from mics_budget import i18n
     from mics_budget.report import MonthlyReport
@@ -491,7 +495,8 @@ def test_kazakh_activity_titles_in_the_report(data_dir):
 
 
 @pytest.mark.slow
-def test_the_kazakh_report_through_the_command_line(tmp_path, capsys, example_report):
+def test_the_kazakh_report_through_the_command_line(tmp_path, capsys, example_report,
+                                                      in_process):
     code, err = run_report(capsys, "--month", MONTH, "--lang", "kk", "--out", str(tmp_path))
     assert code == 0, err
     assert f"[1/3] есеп блокнотын орындау ({MONTH})…" in err
