@@ -329,7 +329,7 @@ def test_every_command_survives_hostile_arguments(money_dir, tmp_path, monkeypat
     assert runs > 300
 
 
-# --- Kazakh (issue 16) ------------------------------------------------------------------------
+# --- Kazakh -----------------------------------------------------------------------------------
 
 
 def test_help_in_kazakh(capsys):

@@ -310,7 +310,7 @@ def test_a_file_without_the_table_or_glossary_is_refused(seed_text, tmp_path):
         parse_plan_file(path)
 
 
-# --- Kazakh titles (issue 16) -----------------------------------------------------------------
+# --- Kazakh titles ---------------------------------------------------------------------------
 
 
 def add_kazakh_titles(data: DataDir, titles: dict[str, str], sections: dict[str, str]) -> None:

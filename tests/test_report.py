@@ -395,7 +395,7 @@ def test_importing_the_report_never_builds_the_rfc3987_grammar():
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
 
-# --- Kazakh (issue 16) ------------------------------------------------------------------------
+# --- Kazakh -----------------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
