@@ -124,7 +124,7 @@ def test_validate_finds_what_breaks_the_schema(package):
 
 
 def test_cli_refuses_to_write_an_invalid_package_unless_told_not_to_check(
-        tmp_path, monkeypatch, capsys):
+        money_dir, tmp_path, monkeypatch, capsys):
     from mics_budget import cli
 
     def broken(*args, **kwargs):
@@ -133,8 +133,10 @@ def test_cli_refuses_to_write_an_invalid_package_unless_told_not_to_check(
         return package
 
     monkeypatch.setattr(cli, "release_package", broken)
-    out = tmp_path / "ocds.json"
-    argv = ["procurement", "ocds", "--as-of", "2025-06-30", "--out", str(out)]
+    out = tmp_path / "out" / "ocds.json"
+    out.parent.mkdir()
+    argv = ["procurement", "ocds", "--as-of", "2023-12-31", "--out", str(out), "--data",
+            str(money_dir)]
     assert cli.main(argv) == 2
     err = capsys.readouterr().err
     assert err.startswith("ошибка: выгрузка OCDS не прошла проверку по схеме OCDS 1.1.5 "
@@ -142,7 +144,7 @@ def test_cli_refuses_to_write_an_invalid_package_unless_told_not_to_check(
                           "'lottery' is not one of"), err
     assert "ошибка программы" in err and "--no-validate" in err
     assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
-    assert not out.exists() and list(tmp_path.iterdir()) == []
+    assert list(out.parent.iterdir()) == []
     assert cli.main([*argv, "--lang", "en"]) == 2
     assert "the OCDS export failed the check against the OCDS 1.1.5 schema" in \
         capsys.readouterr().err
