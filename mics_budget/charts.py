@@ -13,7 +13,7 @@ from datetime import date
 import pandas as pd
 
 from ._altair import alt
-from .i18n import get_lang, t
+from .i18n import format_date, get_lang, t
 from .lifecycle import STAGES
 
 SOURCE_COLORS = {"RB": "#1f5fa8", "UNICEF": "#1cabe2"}
@@ -68,7 +68,7 @@ def use_offline_renderer(kind: str = "svg") -> None:
 
 
 def plan_vs_paid(table: pd.DataFrame, by: str = "source", width: int = 520,
-                 localized: bool = True) -> alt.Chart:
+                 localized: bool = True, names: dict[str, str] | None = None) -> alt.Chart:
     """Plan, committed and paid (KZT) per source or per ``by`` column, as nested bars: the
     plan widest and lightest, the payments narrowest in front (no offsets, so the chart also
     works inside a grid of charts)."""
@@ -84,6 +84,8 @@ def plan_vs_paid(table: pd.DataFrame, by: str = "source", width: int = 520,
         long["group"] = long[by].astype(str)
         groups = sorted(set(long["group"]), key=lambda g: [int(p) if p.isdigit() else p
                                                              for p in g.split(".")])
+    named = names or {}
+    long["name"] = [named.get(g, "") for g in long["group"]]
     order = [t(f"col.{m}") for m in measures]
     band = max(6, min(60, int(width / max(len(groups), 1) * 0.7)))
     base = alt.Chart(long).encode(
@@ -92,6 +94,7 @@ def plan_vs_paid(table: pd.DataFrame, by: str = "source", width: int = 520,
         color=alt.Color("measure_label:N", title=None, sort=order,
                         scale=alt.Scale(domain=order, range=MEASURE_COLORS)),
         tooltip=[alt.Tooltip("group:N", title=t(f"col.{by}")),
+                 *([alt.Tooltip("name:N", title=" ")] if names else []),
                  alt.Tooltip("measure_label:N", title=" "),
                  alt.Tooltip("kzt:Q", title=t("chart.kzt"), format=",.2f")],
     )
@@ -102,48 +105,75 @@ def plan_vs_paid(table: pd.DataFrame, by: str = "source", width: int = 520,
                                                   title=t("chart.plan_vs_paid")), localized)
 
 
-def cumulative(table: pd.DataFrame, projection: pd.DataFrame | None = None,
-               width: int = 520, localized: bool = True) -> alt.Chart:
-    """Cumulative monthly plan (dashed) and payments (solid) per source, with the year-end
-    projection as a point on December."""
+def cumulative(table: pd.DataFrame, forecast: pd.DataFrame | None = None,
+               as_of: date | None = None, width: int = 520,
+               localized: bool = True) -> alt.Chart:
+    """Cumulative monthly plan and payments per source (colour) and measure (the legend says
+    which line is the plan, dashed, and which the payments, solid), the year-end forecast of
+    payments as a diamond on December, and the as-of date as a vertical rule. Months after the
+    as-of date have no payments yet: they are left blank, not drawn at zero."""
     data = table.copy()
     data["source_label"] = data["source"].map(lambda s: t(f"funding.{s}"))
     data["month_date"] = pd.to_datetime(data["month"] + "-01")
-    plan = alt.Chart(data).mark_line(strokeDash=[6, 4]).encode(
-        x=alt.X("month_date:T", title=None, axis=alt.Axis(format="%m.%Y")),
-        y=alt.Y("plan_cumulative:Q", title=t("chart.kzt"), axis=alt.Axis(format=",.0f")),
-        color=alt.Color("source_label:N", title=None),
+    plan_label, paid_label, forecast_label = (t("chart.plan_cumulative"),
+                                              t("chart.paid_cumulative"), t("chart.forecast"))
+    long = pd.concat([
+        data.assign(measure=plan_label, kzt=data["plan_cumulative"]),
+        data.loc[~data["future"]].assign(measure=paid_label, kzt=data["paid_cumulative"])],
+        ignore_index=True)
+    measures = [plan_label, paid_label]
+    x = alt.X("month_date:T", title=None, axis=alt.Axis(format="%m.%Y", labelAngle=-40))
+    lines = alt.Chart(long).mark_line(point=True).encode(
+        x=x, y=alt.Y("kzt:Q", title=t("chart.kzt"), axis=alt.Axis(format=",.0f",
+                                                                   titlePadding=12)),
+        color=alt.Color("source_label:N", title=t("col.source"),
+                        legend=alt.Legend(orient="right", labelLimit=260)),
+        strokeDash=alt.StrokeDash("measure:N", title=None, sort=measures,
+                                  scale=alt.Scale(domain=measures, range=[[6, 4], [1, 0]]),
+                                  legend=alt.Legend(orient="right", symbolType="stroke",
+                                                    symbolSize=400, labelLimit=260)),
         tooltip=[alt.Tooltip("month:N", title=t("col.month")),
-                 alt.Tooltip("plan_cumulative:Q", title=t("chart.plan_cumulative"),
-                             format=",.2f")],
+                 alt.Tooltip("source_label:N", title=t("col.source")),
+                 alt.Tooltip("measure:N", title=" "),
+                 alt.Tooltip("kzt:Q", title=t("chart.kzt"), format=",.2f")],
     )
-    paid = alt.Chart(data.loc[~data["future"]]).mark_line(point=True).encode(
-        x="month_date:T", y="paid_cumulative:Q", color="source_label:N",
-        tooltip=[alt.Tooltip("month:N", title=t("col.month")),
-                 alt.Tooltip("paid_cumulative:Q", title=t("chart.paid_cumulative"),
-                             format=",.2f")],
-    )
-    layers = [plan, paid]
-    if projection is not None and len(projection) and len(data):
+    layers = [lines]
+    if forecast is not None and len(forecast) and len(data):
         year = data["month"].iloc[0][:4]
-        points = projection.assign(
-            source_label=projection["source"].map(lambda s: t(f"funding.{s}")),
-            month_date=pd.Timestamp(f"{year}-12-01"))
-        layers.append(alt.Chart(points).mark_point(shape="diamond", size=120, filled=True)
-                      .encode(x="month_date:T", y="projected:Q", color="source_label:N",
-                              tooltip=[alt.Tooltip("projected:Q", title=t("chart.projected"),
+        points = forecast.assign(
+            source_label=forecast["source"].map(lambda s: t(f"funding.{s}")),
+            month_date=pd.Timestamp(f"{year}-12-01"), measure=forecast_label)
+        layers.append(alt.Chart(points).mark_point(shape="diamond", size=140, filled=True)
+                      .encode(x="month_date:T", y="expected_paid:Q", color="source_label:N",
+                              shape=alt.Shape("measure:N", title=None,
+                                              scale=alt.Scale(range=["diamond"]),
+                                              legend=alt.Legend(orient="right",
+                                                                labelLimit=260)),
+                              tooltip=[alt.Tooltip("source_label:N", title=t("col.source")),
+                                       alt.Tooltip("expected_paid:Q", title=forecast_label,
                                                    format=",.2f")]))
+    if as_of is not None:
+        rule = pd.DataFrame({"as_of": [pd.Timestamp(as_of)],
+                             "label": [t("chart.as_of", date=format_date(as_of))]})
+        base = alt.Chart(rule).encode(x="as_of:T")
+        layers += [base.mark_rule(color="#777", strokeDash=[2, 2]),
+                   base.mark_text(align="left", dx=4, dy=-6, color="#555", fontSize=10)
+                   .encode(y=alt.value(0), text="label:N")]
     return localize(alt.layer(*layers).properties(width=width, height=260,
                                                   title=t("chart.cumulative")), localized)
 
 
 def lots_by_stage(register: pd.DataFrame, width: int = 520,
                   localized: bool = True) -> alt.Chart:
+    """The number of lots at each stage (whole numbers on the axis, full stage names)."""
     data = register.assign(stage_label=register["stage"].map(lambda s: t(f"stage.{s or 'none'}")))
     order = [t(f"stage.{s or 'none'}") for s in STAGES]
+    most = int(data["stage_label"].value_counts().max()) if len(data) else 1
     return localize(alt.Chart(data, width=width, height=200).mark_bar().encode(
-        y=alt.Y("stage_label:N", sort=order, title=None),
-        x=alt.X("count():Q", title=t("chart.lots")),
+        y=alt.Y("stage_label:N", sort=order, title=None, axis=alt.Axis(labelLimit=400)),
+        x=alt.X("count():Q", title=t("chart.lots"),
+                axis=alt.Axis(format="d", tickMinStep=1, values=list(range(0, most + 1)),
+                              titlePadding=8)),
         tooltip=[alt.Tooltip("stage_label:N", title=t("col.stage")),
                  alt.Tooltip("count():Q", title=t("chart.lots"))],
     ).properties(title=t("chart.lots_by_stage")), localized)

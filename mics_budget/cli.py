@@ -144,6 +144,14 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p, formats=True)
     p.set_defaults(handler=cmd_summary)
 
+    p = commands.add_parser("forecast", help=t("help.forecast"))
+    _as_of(p)
+    p.add_argument("--year", type=parse_year, default=None, metavar="YYYY",
+                   help=t("help.forecast_year"))
+    p.add_argument("--by", choices=["activity"], default=None, help=t("help.forecast_by"))
+    _common(p, formats=True)
+    p.set_defaults(handler=cmd_forecast)
+
     proc = commands.add_parser("procurement", help=t("help.procurement"))
     pc = proc.add_subparsers(dest="procurement_command", required=True, parser_class=Parser)
     p = pc.add_parser("status", help=t("help.procurement_status"))
@@ -231,6 +239,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=parse_path, metavar="DIR", help=t("help.out"))
     p.add_argument("--params", type=parse_path, metavar="FILE", help=t("help.params"))
     p.add_argument("--force", action="store_true", help=t("help.force"))
+    p.add_argument("--pdf", action="store_true", help=t("help.pdf"))
     _common(p)
     p.set_defaults(handler=cmd_report)
 
@@ -397,6 +406,35 @@ def cmd_summary(args: argparse.Namespace) -> int:
     if project.problems:
         emit(t("summary.problems", errors=errors, warnings=len(project.problems) - errors)
              + "\n")
+    return 0
+
+
+def cmd_forecast(args: argparse.Namespace) -> int:
+    from .forecast import MONEY as FORECAST_MONEY
+
+    project = load(args.data)
+    as_of = args.as_of or date.today()
+    by = [args.by] if args.by else []
+    table = project.forecast(as_of, args.year, by)
+    if args.format == "json":
+        rows = table.astype(object).where(table.notna(), None).to_dict("records")
+        emit(to_json([{k: (round(v, 2) if k in FORECAST_MONEY else v) for k, v in r.items()}
+                      for r in rows]))
+        return 0
+    if args.format == "csv":
+        emit(to_csv(table))
+        return 0
+    if project.example_data:
+        emit(t("example.banner") + "\n")
+    emit(t("forecast.title", date=i18n.format_date(as_of), year=table["year"].iloc[0]
+           if len(table) else (args.year or as_of.year)) + "\n")
+    shown = table.copy()
+    shown["source"] = shown["source"].map(lambda s: t(f"funding.{s}"))
+    shown["basis"] = shown["basis"].map(lambda b: t(f"basis.{b}"))
+    for column in FORECAST_MONEY:
+        shown[column] = shown[column].map(i18n.format_number)
+    emit(text_table(shown.drop(columns=["year"]), right=list(FORECAST_MONEY),
+                    widths={"basis": 30}))
     return 0
 
 
@@ -628,16 +666,16 @@ def cmd_report(args: argparse.Namespace) -> int:
         print(line, file=sys.stderr, flush=True)
 
     for item in months:
-        run_report(item, data, lang, Path(out) if out else None, progress)
+        run_report(item, data, lang, Path(out) if out else None, progress, pdf=args.pdf)
     return 0
 
 
 def cmd_dashboard(args: argparse.Namespace) -> int:
-    import subprocess
-
     from .server import voila_command, voila_env
     from .users import UsersFile, users_path
 
+    data = DataDir.resolve(args.data)
+    require_folder(data)
     users = users_path(args.users) if args.users else None
     if users is not None:
         if not UsersFile(users).accounts():
@@ -652,11 +690,13 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
         query = f"?token={args.token}" if args.token else ""
         print(t("server.starting", host=args.host, port=args.port, query=query),
               file=sys.stderr)
-    env = voila_env(DataDir.resolve(args.data), args.lang, users=users)
-    try:
-        return subprocess.call(command, env=env)
-    except KeyboardInterrupt:
-        return 0
+    env = voila_env(data, args.lang, users=users)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Voila takes this process's place: a SIGTERM to it (systemctl stop, kill) stops the
+    # server and its kernels, and nothing is left listening, orphaned
+    os.execvpe(command[0], command, env)
+    return 0  # not reached
 
 
 def cmd_users_add(args: argparse.Namespace) -> int:

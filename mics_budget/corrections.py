@@ -75,8 +75,14 @@ def history(events: pd.DataFrame, lot: str) -> pd.DataFrame:
         "supplier": steps["supplier"], "document": steps["document"], "note": steps["note"],
         "recorded_by": steps["recorded_by"], "recorded_at": steps["recorded_at"],
         "voided": steps["voided"],
-        "voided_by": steps["event_id"].map(voids["recorded_by"]).fillna(""),
-        "voided_at": steps["event_id"].map(voids["recorded_at"]).fillna(""),
-        "void_reason": steps["event_id"].map(voids["note"]).fillna(""),
+        "voided_by": _about(steps["event_id"], voids["recorded_by"]),
+        "voided_at": _about(steps["event_id"], voids["recorded_at"]),
+        "void_reason": _about(steps["event_id"], voids["note"]),
         "valid": steps["valid"]})
     return out.reset_index(drop=True)[HISTORY_COLUMNS]
+
+
+def _about(ids: pd.Series, facts: pd.Series) -> pd.Series:
+    """``facts`` (indexed by the voided event's id) for each of ``ids``; "" where none."""
+    return ids.map(dict(zip(facts.index, facts, strict=True))).astype(object).where(
+        ids.isin(facts.index), "").astype("str")

@@ -218,8 +218,8 @@ class Dashboard(widgets.VBox):
              charts.plan_vs_paid(self.project.spending(as_of, ["section"], **selected),
                                  by="section", width=380, localized=False)),
             (charts.cumulative(self.project.cumulative(as_of, **selected),
-                               self.project.projection(as_of, **selected), width=380,
-                               localized=False),
+                               self.project.forecast(as_of, **selected), as_of=as_of,
+                               width=380, localized=False),
              charts.lots_by_stage(lots_shown, width=380, localized=False))))
         plan = self.project.plan.frame()
         plan["title"] = plan["id"].map(self.project.plan.titles())

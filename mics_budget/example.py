@@ -228,10 +228,10 @@ def build(data: DataDir) -> dict[Path, str]:
             pay(day, code, "RB", LOT_SPECS[lot], minor, "KZT", title, contract=lot)
     seen: dict[str, int] = {}
     events = []
-    for i, (lot, day, status, amount, bids, supplier, bin_, note) in enumerate(EVENTS):
+    for i, (lot, day, status, contract, bids, supplier, bin_, note) in enumerate(EVENTS):
         seen[lot] = seen.get(lot, 0) + 1
         events.append([lot, day.isoformat(), status,
-                       "" if amount is None else _money(amount * 100),
+                       "" if contract is None else _money(int(contract) * 100),
                        "" if bids is None else bids, supplier, bin_, f"Док-{i + 1:03d}", note,
                        "example", f"{day.isoformat()}T18:00:00+05:00", f"{lot}-{seen[lot]}",
                        ""])

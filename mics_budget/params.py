@@ -143,6 +143,15 @@ class RedFlagRules:
 
 
 @dataclass(frozen=True)
+class ForecastSettings:
+    """When an activity's expected unspent amount is a risk worth listing: at or above both
+    ``min_unspent`` (KZT) and ``min_share`` of its plan."""
+
+    min_unspent: float = 1_000_000.0
+    min_share: float = 0.10
+
+
+@dataclass(frozen=True)
 class ReportDefaults:
     """Defaults of ``mics-budget report --params FILE``; command-line options win."""
 
@@ -276,6 +285,11 @@ def red_flag_rules(folder: Path | None = None) -> RedFlagRules:
     return _load("red_flags.yaml", RedFlagRules, folder)[0]
 
 
+def forecast_settings(folder: Path | None = None) -> ForecastSettings:
+    """``params/forecast.yaml``."""
+    return _load("forecast.yaml", ForecastSettings, folder)[0]
+
+
 def report_defaults(path: Path) -> ReportDefaults:
     """A ``--params`` file of the report: any mistake is a :class:`UserError` naming the file
     and the key (a scheduled report should fail loudly, not run with a guess)."""
@@ -294,7 +308,7 @@ def problems(folder: Path | None = None) -> list[Problem]:
     """The mistakes in the settings files (shown by ``validate`` with the data's problems)."""
     found = []
     for name, model in (("procurement.yaml", ProcurementSettings),
-                        ("red_flags.yaml", RedFlagRules)):
+                        ("red_flags.yaml", RedFlagRules), ("forecast.yaml", ForecastSettings)):
         found += _load(name, model, folder)[1]
     return found
 

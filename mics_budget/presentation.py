@@ -19,25 +19,46 @@ import pandas as pd
 from .fileio import atomic_writer
 from .i18n import format_date, format_number, format_percent, t
 
-XLSX_FORMATS = {"money": "#,##0.00", "percent": "0.0%", "date": "DD.MM.YYYY", "int": "0"}
+XLSX_FORMATS = {"money": "#,##0.00", "percent": "0.0%", "date": "DD.MM.YYYY", "int": "0",
+                "month": "MM.YYYY"}
+NUMERIC = {"money", "percent", "int"}
+#: codes (lot ids, activity codes, months, dates) never wrap onto a second line
+NOWRAP = {"code", "date", "month"}
 
 
 @dataclass
 class Table:
+    """A table for people. ``kinds``: column -> ``money``, ``percent``, ``date``, ``month``
+    (``YYYY-MM``), ``int``, ``code`` (an id that never wraps) or ``text`` (the default, left
+    aligned and wrapping); ``row`` takes each row's kind from the ``kind_column`` (a table of
+    figures of different kinds, e.g. money rows and a percent row)."""
+
     key: str                    # sheet and label key: ``table.<key>`` is its title
     frame: pd.DataFrame
-    kinds: dict[str, str] = field(default_factory=dict)  # column -> money|percent|date|int
+    kinds: dict[str, str] = field(default_factory=dict)
     note: str = ""
+    kind_column: str | None = None  # hidden column naming each row's kind (for ``row``)
+    labels: dict[str, str] = field(default_factory=dict)  # column -> header (else col.<c>)
 
     @property
     def title(self) -> str:
         return t(f"table.{self.key}")
 
-    def header(self) -> list[str]:
-        return [t(f"col.{c}") for c in self.frame.columns]
+    @property
+    def columns(self) -> list[str]:
+        return [c for c in self.frame.columns if c != self.kind_column]
 
-    def cell(self, column: str, value: Any) -> str:
+    def header(self) -> list[str]:
+        return [self.labels.get(c) or t(f"col.{c}") for c in self.columns]
+
+    def kind(self, column: str, row: Any = None) -> str:
         kind = self.kinds.get(column, "text")
+        if kind == "row" and self.kind_column is not None and row is not None:
+            return str(getattr(row, self.kind_column, "text"))
+        return kind
+
+    def cell(self, column: str, value: Any, kind: str | None = None) -> str:
+        kind = kind or self.kinds.get(column, "text")
         if value is None or (not isinstance(value, str) and pd.isna(value)):
             return ""
         if kind == "money":
@@ -46,41 +67,74 @@ class Table:
             return format_percent(float(value))
         if kind == "date":
             return format_date(pd.Timestamp(value).date())
+        if kind == "month":
+            return format_month(str(value))
         if kind == "int":
             return str(int(value))
         return str(value)
 
-    def to_html(self) -> str:
-        right = {c for c, k in self.kinds.items() if k in {"money", "percent", "int"}}
-        num = ' class="num"'
-        head = "".join(f"<th{num if c in right else ''}>{html.escape(h)}</th>"
-                       for c, h in zip(self.frame.columns, self.header(), strict=True))
+    def to_html(self, columns: list[str] | None = None) -> str:
+        """The table as HTML (only ``columns`` when given): numbers right-aligned and never
+        wrapping, codes never wrapping, text left-aligned and wrapping."""
+        columns = columns or self.columns
+        labels = dict(zip(self.columns, self.header(), strict=True))
+
+        def css(kind: str) -> str:
+            return "num" if kind in NUMERIC | {"row"} else "code" if kind in NOWRAP else "text"
+
+        head = "".join(f'<th class="{css(self.kinds.get(c, "text"))}" scope="col">'
+                       f"{html.escape(labels[c])}</th>" for c in columns)
         rows = []
         for record in self.frame.itertuples(index=False):
             cells = []
-            for column, value in zip(self.frame.columns, record, strict=True):
-                align = ' class="num"' if column in right else ""
-                cells.append(f"<td{align}>{html.escape(self.cell(column, value))}</td>")
+            for column in columns:
+                kind = self.kind(column, record)
+                value = getattr(record, column) if column.isidentifier() else \
+                    record[list(self.frame.columns).index(column)]
+                cells.append(f'<td class="{css(kind)}">'
+                             f"{html.escape(self.cell(column, value, kind))}</td>")
             rows.append("<tr>" + "".join(cells) + "</tr>")
         if not rows:
-            rows.append(f'<tr><td colspan="{len(self.frame.columns)}">{t("table.empty")}'
+            rows.append(f'<tr><td class="text" colspan="{len(columns)}">{t("table.empty")}'
                         "</td></tr>")
         note = f'<p class="note">{html.escape(self.note)}</p>' if self.note else ""
         return (f'<table class="mics"><thead><tr>{head}</tr></thead><tbody>'
                 + "".join(rows) + f"</tbody></table>{note}")
 
 
+def format_month(month: str) -> str:
+    """``2025-06`` as people write it: ``06.2025`` (Russian, Kazakh), ``2025-06`` (English)."""
+    from .i18n import get_lang
+
+    year, number = month.split("-")[:2]
+    return month if get_lang() == "en" else f"{number}.{year}"
+
+
 TABLE_CSS = """
 <style>
-table.mics {border-collapse: collapse; font-size: 12px; margin: 4px 0 12px 0;}
-div table.mics th {background: #1f5fa8; color: #fff; padding: 4px 6px; text-align: left;
-                   vertical-align: bottom;}
-div table.mics td {border-bottom: 1px solid #ddd; padding: 3px 6px; text-align: left;
-                   vertical-align: top;}
-div table.mics td.num, div table.mics th.num {text-align: right; white-space: nowrap;}
+table.mics {border-collapse: collapse; font-size: 12px; margin: 4px 0 12px 0; width: 100%;}
+table.mics th {background: #1f5fa8; color: #fff; padding: 4px 6px; vertical-align: bottom;
+               font-weight: 600;}
+table.mics td {border-bottom: 1px solid #ddd; padding: 3px 6px; vertical-align: top;}
+table.mics td.text, table.mics th.text {text-align: left !important; overflow-wrap: anywhere;
+                                        min-width: 8em;}
+table.mics td.code, table.mics th.code {text-align: left !important; white-space: nowrap;}
+table.mics td.num, table.mics th.num {text-align: right !important;
+                                      font-variant-numeric: tabular-nums;}
+table.mics td.num {white-space: nowrap;}
+table.mics th {white-space: normal; overflow-wrap: normal; hyphens: auto;}
 .mics-banner {background: #fff3cd; border: 2px solid #d39e00; padding: 8px 12px;
               font-weight: bold; margin: 8px 0;}
 p.note {color: #555; font-size: 12px;}
+@page {size: A4 landscape; margin: 10mm;}
+@media print {
+  table.mics {font-size: 8.5px;}
+  table.mics th, table.mics td {padding: 2px 3px;}
+  table.mics thead {display: table-header-group;}
+  table.mics tr, figure.mics-chart {break-inside: avoid; page-break-inside: avoid;}
+  h2, h3 {break-after: avoid; page-break-after: avoid;}
+  .mics-banner {break-inside: avoid;}
+}
 </style>
 """
 
@@ -114,19 +168,30 @@ def write_xlsx(path: Path, tables: list[Table], banner: str = "", title: str = "
             cell.font = Font(bold=True, color="FFFFFF")
             cell.fill = header_fill
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+        columns = table.columns
         for record in table.frame.itertuples(index=False):
-            sheet.append([_xlsx_value(table.kinds.get(c, "text"), v)
-                          for c, v in zip(table.frame.columns, record, strict=True)])
-        for index, column in enumerate(table.frame.columns, start=1):
-            kind = table.kinds.get(column, "text")
-            letter = get_column_letter(index)
-            if kind in XLSX_FORMATS:
-                for cell in sheet[letter][header_row:]:
+            row = []
+            for column in columns:
+                kind = table.kind(column, record)
+                value = _xlsx_value(kind, record[list(table.frame.columns).index(column)])
+                row.append(value)
+            sheet.append(row)
+            for cell, column in zip(sheet[sheet.max_row], columns, strict=False):
+                kind = table.kind(column, record)
+                if kind in XLSX_FORMATS:
                     cell.number_format = XLSX_FORMATS[kind]
-            longest = max([len(str(h)) for h in [table.header()[index - 1]]]
+        header = table.header()
+        for index, column in enumerate(columns, start=1):
+            letter = get_column_letter(index)
+            longest = max([len(str(header[index - 1]))]
                           + [len(table.cell(column, v)) for v in table.frame[column]])
             sheet.column_dimensions[letter].width = min(max(10, longest + 2), 60)
+        if table.frame.empty:  # an empty table says so in words
+            sheet.append([t("table.empty")])
         sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
+        last = get_column_letter(max(1, len(table.columns)))
+        sheet.auto_filter.ref = f"A{header_row}:{last}{header_row + max(1, len(table.frame))}"
+        _print_setup(sheet, header_row)
         if table.note:
             sheet.append([])
             sheet.append([table.note])
@@ -134,6 +199,16 @@ def write_xlsx(path: Path, tables: list[Table], banner: str = "", title: str = "
         as_text(sheet)
     with atomic_writer(Path(path), "wb") as fh:
         workbook.save(fh)
+
+
+def _print_setup(sheet, header_row: int) -> None:
+    """A4 landscape, all columns on the page width, the header row repeated on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = f"{header_row}:{header_row}"
 
 
 def as_text(sheet) -> None:
@@ -154,6 +229,9 @@ def _xlsx_value(kind: str, value: Any) -> object:
         return float(value)
     if kind == "date":
         return pd.Timestamp(value).date() if not isinstance(value, date) else value
+    if kind == "month":  # a real date, shown MM.YYYY
+        year, number = str(value).split("-")[:2]
+        return date(int(year), int(number), 1)
     if kind == "int":
         return int(value)
     return str(value)

@@ -82,6 +82,19 @@ class Project:
         """The schedule status of every activity as of ``as_of`` (see :mod:`.schedule`)."""
         return status_table(self.plan, self.progress, as_of)
 
+    def with_register(self) -> Project:
+        """This project with the register files read again (after a step was recorded): the
+        plan, money files and rates are kept, so a save costs a read of ``procurement/`` only.
+        (A payment naming a lot added since is still judged against the lots of the first
+        load: :func:`load` the folder again to see it.)"""
+        lots, events = load_register(self.data, self.plan)
+        _, contract_problems = contracts_in_force(lots.frame, events.frame, self.rates,
+                                                  pd.Timestamp.max.normalize())
+        kept = [p for p in self.problems if not p.file.startswith("procurement/")]
+        return Project(self.data, self.plan, self.progress, self.rates, self.budget,
+                       self.payments, self.financing_plan, lots.frame, events.frame,
+                       kept + lots.problems + events.problems + contract_problems)
+
     # --- what is known on a day ------------------------------------------------------------
     def on(self, as_of: date | pd.Timestamp) -> AsOf:
         """The project as known on ``as_of`` (made once per day; the data never changes once
@@ -155,10 +168,14 @@ class Project:
         """Cumulative monthly payments vs the monthly plan for a year (KZT)."""
         return _spending.cumulative(self, as_of, year, source, activities)
 
-    def projection(self, as_of: date, year: int | None = None, source: str | None = None,
-                   activities: Collection[str] | None = None) -> pd.DataFrame:
-        """Year-end payments at the current pace, per source (KZT)."""
-        return _spending.projection(self, as_of, year, source, activities)
+    def forecast(self, as_of: date, year: int | None = None, by: Sequence[str] = (),
+                 source: str | None = None, activities: Collection[str] | None = None
+                 ) -> pd.DataFrame:
+        """The year-end forecast per source (and activity) — see :mod:`.forecast`."""
+        from .forecast import forecast
+
+        self.check_totals()
+        return forecast(self, as_of, year, by, source, activities)
 
 
 MAX_VIEWS = 32
@@ -219,10 +236,7 @@ def load(data: str | os.PathLike[str] | DataDir | None = None) -> Project:
     progress, problems = load_progress(folder, plan)
     rates, more = load_rates(folder)
     problems += more
-    lots = load_lots(folder, plan)
-    events = load_events(folder, lots.frame)
-    replayed, lifecycle_problems = replay(events.frame, lots.frame)
-    events = Loaded(conform(replayed, EVENTS), events.problems + lifecycle_problems)
+    lots, events = load_register(folder, plan)
     budget = load_budget(folder, plan, rates)
     payments = load_payments(folder, plan, rates, lots.frame.loc[lots.frame["valid"], "lot"])
     financing = load_financing_plan(folder, plan, rates)
@@ -236,6 +250,14 @@ def load(data: str | os.PathLike[str] | DataDir | None = None) -> Project:
     project.problems += contract_problems + _financing_plan_totals(project)
     project.problems += _unsafe_totals(project) + settings_problems()
     return project
+
+
+def load_register(folder: DataDir, plan: Plan) -> tuple[Loaded, Loaded]:
+    """The procurement register: lots, and events replayed through the lifecycle."""
+    lots = load_lots(folder, plan)
+    events = load_events(folder, lots.frame)
+    replayed, lifecycle_problems = replay(events.frame, lots.frame)
+    return lots, Loaded(conform(replayed, EVENTS), events.problems + lifecycle_problems)
 
 
 def _unsafe_totals(project: Project) -> list[Problem]:

@@ -1,13 +1,19 @@
-"""The procurement register app for ДАР (Voila): the register as of today and a form that
-records the next step of a lot through :func:`.recording.record_event` (append-only).
+"""The procurement register app for ДАР (Voila): the place ДАР works in every day.
 
-Only the steps allowed from the lot's current stage are offered; a refused step shows its
-message next to the field at fault; the register refreshes after each save. A ҚАЗ / РУС / ENG
-switch relabels the page, keeping what was typed and chosen.
+Tabs: the register (search, filters, sort, open lots first, XLSX export), recording a step of a
+lot (only the steps allowed from its stage, the first one chosen; required fields marked and
+checked before saving; messages next to their field), the lot card (timeline with voided
+entries, payments; an admin voids entries and amends the lot) and, for an admin, a new lot.
+"Needs attention" sits above them. A ҚАЗ / РУС / ENG switch relabels everything, keeping what
+was typed and chosen.
 
-With sign-in (``user``, from :func:`.auth.current_user`), the signed-in name is who records
-(shown, not editable); a viewer gets the register without the form, and a save is refused in
-the kernel too, whatever the browser sends. Without (``user=None``) the OS user records.
+Who: with sign-in (``user``, from :func:`.auth.current_user`) the signed-in name records (shown,
+not editable); a viewer sees everything but can change nothing, a recorder records steps, an
+admin also adds and amends lots and voids entries. Every action checks the role in the kernel,
+whatever the browser sends. Without sign-in (``user=None``) the OS user records, with every
+right (as before sign-in existed).
+
+A save re-reads only the register files (``Project.with_register``), not the whole folder.
 """
 
 from __future__ import annotations
@@ -22,12 +28,13 @@ import ipywidgets as widgets
 from . import i18n
 from .config import DataDir
 from .dashboard import in_lang, language_switch
-from .i18n import t
-from .lifecycle import allowed
-from .presentation import TABLE_CSS, Table, banner_html
+from .errors import UserError
+from .i18n import format_date, t
+from .lifecycle import IN_FORCE, allowed
+from .presentation import banner_html
 from .project import load
-from .recording import RecordError, record_event
-from .register import register
+from .recording import RecordError, add_lot, amend_lot, record_event, void_event
+from .register_views import APP_CSS, Attention, LotCard, LotForm, RegisterView, note, stage_name
 from .users import User
 
 FIELDS = ("lot", "status", "date", "amount", "bids", "supplier", "supplier_bin", "document",
@@ -43,10 +50,13 @@ class RegisterApp(widgets.VBox):
         self.user = user
         self.logout_url = logout_url
         self.today = today or date.today()
+        self.can_record = user is None or user.can_record
+        self.can_admin = user is None or user.is_admin
         self.banner = widgets.HTML()
-        self.table = widgets.HTML()
-        self.lot = widgets.Dropdown(layout={"width": "520px"})
-        self.status = widgets.Dropdown(layout={"width": "320px"})
+        self.style = widgets.HTML(APP_CSS)
+        # the step form (its fields are attributes of the app: tests and notebooks use them)
+        self.lot = widgets.Dropdown(layout={"width": "560px"})
+        self.status = widgets.Dropdown(layout={"width": "360px"})
         self.date = widgets.DatePicker(value=self.today)
         self.amount = widgets.Text(placeholder="1 234 567,89")
         self.bids = widgets.Text()
@@ -59,7 +69,7 @@ class RegisterApp(widgets.VBox):
         self.errors = {name: widgets.HTML() for name in FIELDS}
         self.save = widgets.Button(button_style="primary")
         self.message = widgets.HTML()
-        # what is shown in self.message and self.errors, re-rendered in a new language
+        # what is shown in the message areas, rendered again after a language switch
         self.shown: dict[widgets.HTML, tuple[str, Callable[[], str]]] = {}
         rows = []
         for name in FIELDS:
@@ -68,75 +78,84 @@ class RegisterApp(widgets.VBox):
             self.errors[name].add_class(f"mics-error-{name}")
             rows.append(widgets.HBox([control, self.errors[name]]))
         self.form_title = widgets.HTML()
-        self.form = widgets.VBox([self.form_title, *rows, self.save, self.message])
+        self.form = widgets.VBox([self.form_title, *rows, widgets.HBox([self.save,
+                                                                       self.message])])
         self.form.add_class("mics-form")
+        # the other parts
+        self.view = RegisterView()
+        self.table = self.view.table
+        self.card = LotCard(self.can_admin, self._on_void, self._on_amend)
+        self.new_lot = LotForm(self._on_add_lot)
+        self.attention = Attention()
         self.who = widgets.HTML()
         self.who.add_class("mics-who")
         self.lang = language_switch()
         self.heading = widgets.HTML()
-        can_record = user is None or user.can_record
-        super().__init__([self.banner, widgets.HBox([self.who, self.lang],
-                                                    layout={"justify_content": "space-between"}),
-                          self.heading, self.table, *([self.form] if can_record else [])])
+        pages = [self.view, *([self.form] if self.can_record else []), self.card,
+                 *([self.new_lot] if self.can_admin else [])]
+        self.tabs = widgets.Tab(children=pages)
+        self.tabs.add_class("mics-tabs")
+        super().__init__([self.style, self.banner,
+                          widgets.HBox([self.who, self.lang],
+                                       layout={"justify_content": "space-between"}),
+                          self.heading, self.attention, self.tabs])
         self.add_class("mics-register")
-        self.relabel()
         self.lot.observe(self._on_lot, names="value")
+        self.status.observe(lambda _: self._mark_required(), names="value")
         self.lang.observe(self._on_lang, names="value")
-        if can_record:
+        if self.can_record:
             self.save.on_click(self._on_save)
-        self.reload()
+        self.project = load(self.data)
+        self.render()
+        self.relabel()
 
+    # --- language -----------------------------------------------------------------------------
     def relabel(self) -> None:
         """The fixed texts of the page in the current language."""
         for name in FIELDS:
             getattr(self, name).description = t(f"form.{name}")
+        self._mark_required()
         self.save.description = t("form.save")
         self.form_title.value = in_lang(f"<h2>{t('form.title')}</h2>")
         self.heading.value = in_lang(f"<h1>{t('register.title')}</h1>")
         self.who.value = in_lang(_who(self.user, self.logout_url)) if self.user else ""
+        titles = [t("app.tab.register"), *([t("app.tab.record")] if self.can_record else []),
+                  t("app.tab.card"), *([t("app.tab.add")] if self.can_admin else [])]
+        for index, title in enumerate(titles):
+            self.tabs.set_title(index, title)
+        self.view.relabel()
+        self.card.relabel()
+        self.new_lot.relabel()
+        self.attention.show(self.project, self.today)
         for target, (kind, text) in self.shown.items():
-            target.value = _note(kind, text())
+            target.value = note(kind, text())
 
     def _on_lang(self, change) -> None:
         i18n.set_lang(change["new"])
-        self.relabel()
         self.render()
+        self.relabel()
 
-    def _say(self, target: widgets.HTML, kind: str, text: Callable[[], str]) -> None:
-        """Show ``text()`` (rendered again after a language switch) in ``target``."""
-        self.shown[target] = (kind, text)
-        target.value = _note(kind, text())
-
-    def _clear(self) -> None:
-        for target in (self.message, *self.errors.values()):
-            target.value = ""
-        self.shown.clear()
-
+    # --- data ---------------------------------------------------------------------------------
     def reload(self) -> None:
-        """Re-read the register files and refresh the table and the choices."""
-        self.project = load(self.data)
+        """After a save: the register files again (the rest of the folder is unchanged)."""
+        self.project = self.project.with_register()
         self.render()
 
     def render(self) -> None:
-        """The banner, the table and the choices in the current language (what was chosen
-        stays chosen)."""
+        """Every part from the data, in the current language (what was chosen stays)."""
         self.banner.value = in_lang(banner_html(t("example.banner"))) \
             if self.project.example_data else ""
-        lots = register(self.project, self.today)
-        shown = lots[["lot", "activity", "title", "stage", "stage_since", "estimate",
-                      "contract_amount", "paid", "left_to_pay", "delay_days"]].copy()
-        shown["stage"] = shown["stage"].map(_stage)
-        shown = shown.rename(columns={"title": "lot_title"})
-        table = Table("register", shown, {"stage_since": "date", "estimate": "money",
-                                          "contract_amount": "money", "paid": "money",
-                                          "left_to_pay": "money", "delay_days": "int"})
-        self.table.value = in_lang(TABLE_CSS + table.to_html())
         self.states = self.project.on(self.today).states
+        self.view.show(self.project, self.today)
+        self.card.show(self.project, self.today)
+        self.new_lot.show(self.project)
+        self.attention.show(self.project, self.today)
         current, step = self.lot.value, self.status.value
-        options = [(f"{row.lot} — {row.title[:50]} ({_stage(row.stage)})", row.lot)
-                   for row in lots.itertuples()]
+        lots = self.project.valid_lots
+        options = [(f"{lot} — {str(row.title)[:50]} ({stage_name(self.stage_of(lot))})", lot)
+                   for lot, row in zip(lots.index, lots.itertuples(), strict=True)]
         self.lot.options = options
-        if current in {v for _, v in options}:
+        if current in lots.index:
             self.lot.value = current
         elif options:  # the first lot that can still move
             open_lots = [v for _, v in options if self.choices(v)]
@@ -145,44 +164,133 @@ class RegisterApp(widgets.VBox):
         if self.lot.value == current and step in {v for _, v in self.status.options}:
             self.status.value = step
 
+    def stage_of(self, lot: str) -> str:
+        return self.states["stage"].get(lot, "") if lot in self.states.index else ""
+
     def choices(self, lot: str) -> list[str]:
         """The steps allowed next for ``lot``."""
-        lots = self.project.lots.set_index("lot")
-        stage = self.states["stage"].get(lot, "") if lot in self.states.index else ""
-        return allowed(stage or "", lots.loc[lot, "method"])
+        return allowed(self.stage_of(lot), self.project.valid_lots.loc[lot, "method"])
 
     def _on_lot(self, _change=None) -> None:
-        if not self.lot.value:
-            self.status.options = []
-            return
-        self.status.options = [(f"{_stage(s)} ({s})", s) for s in
-                               self.choices(self.lot.value)]
+        steps = self.choices(self.lot.value) if self.lot.value else []
+        self.status.options = [(stage_name(s), s) for s in steps]
+        if steps:
+            self.status.value = steps[0]
+        self._mark_required()
 
+    def _mark_required(self) -> None:
+        """The amount is required for a contract or an amendment: marked with an asterisk."""
+        needs = self.status.value in IN_FORCE
+        self.amount.description = t("form.amount") + (" *" if needs else "")
+        for name in ("lot", "status", "date"):
+            getattr(self, name).description = t(f"form.{name}") + " *"
+
+    # --- messages -----------------------------------------------------------------------------
+    def _say(self, target: widgets.HTML, kind: str, text: Callable[[], str]) -> None:
+        """Show ``text()`` (rendered again after a language switch) in ``target``."""
+        self.shown[target] = (kind, text)
+        target.value = note(kind, text())
+
+    def _clear(self) -> None:
+        for target in (self.message, *self.errors.values(), self.card.void_message,
+                       self.card.amend_message, self.new_lot.message,
+                       *self.new_lot.errors.values()):
+            target.value = ""
+        self.shown.clear()
+
+    def _refused(self, exc: UserError, fields: dict[str, widgets.HTML],
+                 fallback: widgets.HTML) -> None:
+        field = getattr(exc, "field", None) or ""
+        self._say(fields.get(field, fallback), "error", exc.__str__)
+
+    def _by(self) -> str | None:
+        return self.user.name if self.user is not None else (self.recorded_by.value or None)
+
+    # --- actions (each checks the role here, whatever the browser sends) ------------------------
     def _on_save(self, _button=None) -> None:
         self._clear()
-        if self.user is not None and not self.user.can_record:  # whatever the browser sent
+        if not self.can_record:
             self._say(self.message, "error", lambda: t("auth.not_allowed"))
             return
-        by = self.user.name if self.user is not None else (self.recorded_by.value or None)
+        if self.status.value in IN_FORCE and not self.amount.value.strip():
+            stage = self.status.value
+            self._say(self.errors["amount"], "error",
+                      lambda: t("record.amount_required", stage=stage_name(stage)))
+            return
         try:
             values = record_event(
                 self.data, self.lot.value, self.status.value or "", self.date.value,
                 amount=self.amount.value or None, bids=self.bids.value or None,
                 supplier=self.supplier.value, supplier_bin=self.supplier_bin.value,
-                document=self.document.value, note=self.note.value,
-                by=by, today=self.today)
-        except RecordError as exc:
-            self._say(self.errors.get(exc.field or "", self.message), "error", exc.__str__)
-            return
-        except Exception as exc:
-            detail = str(exc)
-            self._say(self.message, "error", lambda: t("error.internal", detail=detail))
+                document=self.document.value, note=self.note.value, by=self._by(),
+                today=self.today)
+        except UserError as exc:
+            self._refused(exc, self.errors, self.message)
             return
         for control in (self.amount, self.bids, self.supplier, self.supplier_bin,
                         self.document, self.note):
             control.value = ""
         self.reload()
-        self._say(self.message, "ok", lambda: t("record.done", **values))
+        when = date.fromisoformat(values["date"])
+        self._say(self.message, "ok", lambda: t(
+            "record.done", lot=values["lot"], stage=stage_name(values["status"]),
+            date=format_date(when), event_id=values["event_id"]))
+
+    def _on_void(self, event_id: str, reason: str) -> None:
+        self._clear()
+        if not self.can_admin:
+            self._say(self.card.void_message, "error", lambda: t("app.not_admin"))
+            return
+        try:
+            void_event(self.data, event_id, reason, by=self._by(), today=self.today)
+        except UserError as exc:
+            self._refused(exc, {}, self.card.void_message)
+            return
+        self.card.reason.value = ""
+        self.reload()
+        self._say(self.card.void_message, "ok", lambda: t("record.voided", event_id=event_id))
+
+    def _on_amend(self, lot: str, changes: dict) -> None:
+        self._clear()
+        if not self.can_admin:
+            self._say(self.card.amend_message, "error", lambda: t("app.not_admin"))
+            return
+        try:
+            amend_lot(self.data, lot, by=self._by(), **changes)
+        except UserError as exc:
+            self._refused(exc, {}, self.card.amend_message)
+            return
+        self.reload()
+        self._say(self.card.amend_message, "ok", lambda: t("record.lot_amended", lot=lot))
+
+    def _on_add_lot(self, values: dict) -> None:
+        self._clear()
+        form = self.new_lot
+        if not self.can_admin:
+            self._say(form.message, "error", lambda: t("app.not_admin"))
+            return
+        missing = [n for n in ("lot", "activity", "method", "estimate")
+                   if not str(values[n] or "").strip()]
+        if missing:
+            for name in missing:
+                self._say(form.errors[name], "error", lambda: t("app.required"))
+            return
+        try:
+            add_lot(self.data, values["lot"], values["activity"], values["method"],
+                    values["estimate"], title=values["title"], currency=values["currency"],
+                    planned_announce=values["planned_announce"],
+                    needed_by=values["needed_by"], by=self._by())
+        except RecordError as exc:
+            self._refused(exc, form.errors, form.message)
+            return
+        except UserError as exc:
+            self._refused(exc, {}, form.message)
+            return
+        for name in ("lot", "estimate", "title"):
+            getattr(form, name).value = ""
+        self.reload()
+        lot = values["lot"]
+        self._say(form.message, "ok", lambda: t("record.lot_added", lot=lot))
 
 
 def _who(user: User | None, logout_url: str) -> str:
@@ -198,13 +306,3 @@ def _who(user: User | None, logout_url: str) -> str:
     if not user.can_record:
         out += f'<p class="mics-read-only">{html.escape(t("auth.read_only", role=role))}</p>'
     return out
-
-
-def _note(kind: str, text: str) -> str:
-    """A message of the form: ``kind`` is ``error`` or ``ok``."""
-    return (f'<span class="mics-{kind}" lang="{i18n.get_lang()}">{html.escape(text)}'
-            "</span>")
-
-
-def _stage(stage: str) -> str:
-    return t(f"stage.{stage or 'none'}")

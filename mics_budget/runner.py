@@ -25,7 +25,7 @@ from . import months
 from .checks import excerpt
 from .config import NOTEBOOKS_DIR, PARAMS_DIR, REPORTS_DIR, DataDir
 from .errors import UserError
-from .i18n import t
+from .i18n import month_name, t, t_in
 
 NOTEBOOK = NOTEBOOKS_DIR / "monthly_report.ipynb"
 TEMPLATES = Path(__file__).with_name("templates")
@@ -57,9 +57,10 @@ def input_files(data: DataDir) -> list[Path]:
     return [*files, NOTEBOOK]
 
 
-def html_export(notebook: Path, lang: str = "ru") -> str:
+def html_export(notebook: Path, lang: str = "ru", title: str = "") -> str:
     """The executed notebook as a self-contained HTML page without code (offline), declared
-    in ``lang`` (``<html lang="kk">``) so that screen readers read it in that language."""
+    in ``lang`` (``<html lang="kk">``) so that screen readers read it in that language, and
+    titled ``title`` (the browser tab, the printed page's header)."""
     import nbformat
     from nbconvert import HTMLExporter
 
@@ -68,8 +69,38 @@ def html_export(notebook: Path, lang: str = "ru") -> str:
                             exclude_input=True, exclude_markdown=True,
                             exclude_input_prompt=True,
                             exclude_output_prompt=True, language_code=lang)
-    body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4))
+    node = nbformat.read(notebook, as_version=4)
+    if title:
+        node.metadata["title"] = title
+    body, _ = exporter.from_notebook_node(node)
     return body
+
+
+def chromium() -> str | None:
+    """A Chromium (or Chrome) on this machine: ``$CHROMIUM``, else the usual names."""
+    candidates = [os.environ.get("CHROMIUM", ""), "chromium", "chromium-browser",
+                  "google-chrome", "/usr/bin/chromium"]
+    return next((found for name in candidates if name and (found := shutil.which(name))), None)
+
+
+def pdf_export(html: Path, pdf: Path, say: Callable[[str], None]) -> None:
+    """The HTML printed to PDF by a headless Chromium (A4 landscape, from the page's CSS).
+    Optional: without a Chromium, say so and go on (the HTML never depends on it)."""
+    import subprocess
+
+    browser = chromium()
+    if browser is None:
+        say(t("report.pdf_skipped"))
+        return
+    say(t("report.step_pdf"))
+    command = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", "--no-pdf-header-footer", f"--print-to-pdf={pdf}",
+               html.resolve().as_uri()]
+    with contextlib.suppress(OSError, subprocess.TimeoutExpired):
+        subprocess.run(command, capture_output=True, timeout=180, check=False)
+    if not pdf.exists() or pdf.stat().st_size == 0:
+        raise ReportError("report.pdf_failed", browser=browser)
 
 
 def _versions() -> dict[str, str]:
@@ -83,8 +114,9 @@ def _versions() -> dict[str, str]:
 
 
 def run_report(month: str, data: DataDir, lang: str = "ru", out: Path | None = None,
-               progress: Callable[[str], None] | None = None) -> Path:
-    """Produce ``OUT/YYYY-MM/`` (default ``reports/``) for ``month``; return the folder."""
+               progress: Callable[[str], None] | None = None, pdf: bool = False) -> Path:
+    """Produce ``OUT/YYYY-MM/`` (default ``reports/``) for ``month``; return the folder. With
+    ``pdf``, also a PDF of the HTML when a Chromium is found (else a note, no failure)."""
     import papermill
     from filelock import FileLock
 
@@ -96,14 +128,14 @@ def run_report(month: str, data: DataDir, lang: str = "ru", out: Path | None = N
         with FileLock(str(lock)):  # one run per month at a time
             for stale in out.glob(f".{month}.*.tmp"):  # left by a killed run
                 shutil.rmtree(stale, ignore_errors=True)
-            return _run(month, data, lang, out, say, papermill)
+            return _run(month, data, lang, out, say, papermill, pdf)
     finally:
         with contextlib.suppress(OSError):  # a waiting run takes a new lock file
             lock.unlink()
 
 
 def _run(month: str, data: DataDir, lang: str, out: Path, say: Callable[[str], None],
-         papermill) -> Path:
+         papermill, pdf: bool = False) -> Path:
     final = out / month
     run_id = uuid.uuid4().hex
     tmp = out / f".{month}.{run_id[:8]}.tmp"
@@ -124,8 +156,12 @@ def _run(month: str, data: DataDir, lang: str, out: Path, say: Callable[[str], N
             raise ReportError("report.failed", cell=exc.exec_count,
                               error=f"{exc.ename}: {exc.evalue}") from None
         say(t("report.step_html"))
-        html = html_export(tmp / f"{stem}.ipynb", lang)
+        year, number = months.split(month)
+        title = t_in(lang, "report.title", month=month_name(number, lang), year=year)
+        html = html_export(tmp / f"{stem}.ipynb", lang, title)
         (tmp / f"{stem}.html").write_text(html, encoding="utf-8")
+        if pdf:
+            pdf_export(tmp / f"{stem}.html", tmp / f"{stem}.pdf", say)
         say(t("report.step_manifest"))
         outputs = sorted(p for p in tmp.iterdir() if p.is_file())
         manifest = {

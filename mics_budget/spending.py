@@ -76,6 +76,12 @@ def monthly_profile(project: Project, year: int, activity: str, source: str,
     return months, [1.0] * len(months), "even_spread"
 
 
+def combine_basis(bases: pd.Series) -> str:
+    """The basis of several lines' monthly plans: one of them, or ``mixed``."""
+    kinds = set(bases)
+    return kinds.pop() if len(kinds) == 1 else "mixed"
+
+
 def plan_by_month(project: Project, lines: pd.DataFrame) -> pd.DataFrame:
     """Budget lines spread over months (exactly): adds ``month`` (YYYY-MM) and ``basis``."""
     rows = []
@@ -280,9 +286,7 @@ def cumulative_minor(project: Project, as_of: date, year: int | None = None,
     index = pd.MultiIndex.from_product([sources, months], names=["source", "month"])
     plan_m = monthly.groupby(["source", "month"])["kzt_minor"].sum().reindex(index, fill_value=0)
     paid_m = paid.groupby(["source", "month"])["kzt_minor"].sum().reindex(index, fill_value=0)
-    basis = monthly.groupby("source")["basis"].agg(
-        lambda b: "financing_plan" if (b == "financing_plan").all()
-        else "even_spread" if (b == "even_spread").all() else "mixed")
+    basis = monthly.groupby("source")["basis"].agg(combine_basis)
     table = pd.DataFrame({"plan": plan_m.astype("int64"), "paid": paid_m.astype("int64")})
     table["plan_cumulative"] = table.groupby(level="source")["plan"].cumsum()
     table["paid_cumulative"] = table.groupby(level="source")["paid"].cumsum()
@@ -293,26 +297,3 @@ def cumulative_minor(project: Project, as_of: date, year: int | None = None,
     table.loc[table["month"] > last, ["paid", "paid_cumulative"]] = 0
     table["future"] = table["month"] > last
     return table
-
-
-def projection(project: Project, as_of: date, year: int | None = None,
-               source: str | None = None, activities: Collection[str] | None = None
-               ) -> pd.DataFrame:
-    """Year-end payments per source at the pace so far (paid to date × days in the year ÷
-    days elapsed), and the projected unspent plan (KZT)."""
-    year = year or as_of.year
-    table = cumulative_minor(project, as_of, year, source, activities)
-    start, end = date(year, 1, 1), date(year, 12, 31)
-    total_days = (end - start).days + 1
-    elapsed = min(max((as_of - start).days + 1, 0), total_days)
-    rows = []
-    for source, group in table.groupby("source"):
-        plan = int(group["plan"].sum())
-        paid = int(group.loc[~group["future"], "paid"].sum())
-        projected = paid if elapsed >= total_days else (
-            round(paid * total_days / elapsed) if elapsed else 0)
-        rows.append({"source": source, "plan": plan / 100, "paid": paid / 100,
-                     "projected": projected / 100,
-                     "projected_unspent": (plan - projected) / 100,
-                     "elapsed_days": elapsed, "year_days": total_days})
-    return pd.DataFrame(rows)

@@ -169,7 +169,7 @@ def _prepare_step(app: RegisterApp) -> None:
 def test_a_viewer_gets_no_form_and_cannot_save(fresh_data):
     app = RegisterApp(DataDir(fresh_data), today=date(2025, 6, 30),
                       user=User("guest", "viewer"))
-    assert app.form not in app.children
+    assert app.form not in app.tabs.children
     assert "Вы вошли как guest (наблюдатель)" in app.who.value
     assert "только просмотр" in app.who.value and 'href="/logout"' in app.who.value
     events = fresh_data / "procurement" / "events.csv"
@@ -184,7 +184,7 @@ def test_a_viewer_gets_no_form_and_cannot_save(fresh_data):
 def test_a_recorder_records_under_their_own_name(fresh_data):
     app = RegisterApp(DataDir(fresh_data), today=date(2025, 6, 30),
                       user=User("Айгуль", "recorder"), logout_url="/base/logout")
-    assert app.form in app.children and app.recorded_by.disabled
+    assert app.form in app.tabs.children and app.recorded_by.disabled
     assert app.recorded_by.value == "Айгуль"
     assert "Записывает: Айгуль" in app.who.value and "/base/logout" in app.who.value
     app.recorded_by.value = "boss"  # a widget message can change a disabled field: ignored
@@ -215,7 +215,8 @@ def test_who_records_in_kazakh_and_after_a_switch(fresh_data):
 
 def test_without_users_the_register_is_as_before(fresh_data):
     app = RegisterApp(DataDir(fresh_data), today=date(2025, 6, 30))
-    assert app.form in app.children and not app.recorded_by.disabled and app.who.value == ""
+    assert app.form in app.tabs.children and not app.recorded_by.disabled
+    assert app.who.value == ""
 
 
 # --- the server command line --------------------------------------------------------------------

@@ -289,12 +289,11 @@ def _load_once_per_state(monkeypatch) -> None:
 def test_every_command_survives_hostile_arguments(money_dir, tmp_path, monkeypatch, capsys):
     """No value anyone can type ends in a traceback or an internal error: every command,
     every option, every positional, each with a list of hostile values."""
-    import subprocess
 
     from mics_budget import cli, runner
 
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(subprocess, "call", lambda *a, **k: 0)  # no Voila
+    monkeypatch.setattr(os, "execvpe", lambda *a, **k: None)  # no Voila
     monkeypatch.setattr(runner, "run_report", lambda *a, **k: tmp_path)  # no papermill
     monkeypatch.delenv("MICS_DEBUG", raising=False)
     _load_once_per_state(monkeypatch)

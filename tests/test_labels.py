@@ -224,3 +224,12 @@ def test_using_a_language_for_a_while():
     with pytest.raises(ValueError), i18n.using("de"):
         pass
     assert i18n.get_lang() == "ru"
+
+
+def test_no_label_is_defined_twice():
+    from collections import Counter
+
+    from mics_budget import texts
+
+    counts = Counter(key for area in texts.AREAS for key in area.LABELS)
+    assert [key for key, count in counts.items() if count > 1] == []

@@ -147,10 +147,18 @@ def test_the_html_has_no_code_and_loads_nothing_from_outside(example_report):
     assert re.findall(r"<link[^>]+href=\"http", html) == []
     assert "cdn." not in html
     assert t("example.banner") in body
-    assert t("report.title", month="июнь", year=2025) in body
-    for key in ("report.headline", "report.execution", "report.cumulative",
-                "report.procurement", "report.schedule", "report.problems"):
+    title = t("report.title", month="июнь", year=2025)
+    assert title in body and f"<title>{title}</title>" in html
+    assert '<html lang="ru">' in html
+    for key in ("report.summary", "report.headline", "report.execution", "report.forecast",
+                "report.currency", "report.procurement", "report.schedule",
+                "report.problems"):
         assert t(key) in body
+    for section in ("summary", "headline", "execution", "forecast", "currency",
+                    "procurement", "schedule", "problems"):
+        assert f'<section id="{section}"' in body
+        assert section == "summary" or f'href="#{section}"' in body  # the contents
+    assert body.index('<section id="summary"') < body.index('<section id="headline"')
 
 
 @pytest.mark.slow
@@ -158,20 +166,20 @@ def test_the_xlsx_equals_the_cli_json(example_report):
     path = example_report / f"mics-report-{MONTH}.xlsx"
     workbook = openpyxl.load_workbook(path)
     assert workbook.sheetnames == [t(f"sheet.{k}") for k in (
-        "headline", "by_activity", "by_specifics", "cumulative", "projection", "register",
-        "flags", "done", "due", "overdue", "problems")]
+        "headline", "by_activity", "by_specifics", "forecast", "at_risk", "cumulative",
+        "currency", "register", "flags", "done", "due", "overdue", "problems")]
     project = load(DEFAULT_DATA_DIR)
     expected = summary_json(project, date(2025, 6, 30), [], None)["rows"]
-    header, body = table_body(sheet_rows(path, t("sheet.headline")), t("col.source"))
-    columns = {t(f"col.{c}"): c for c in ("plan", "committed", "paid", "remaining",
-                                          "uncommitted")}
-    for row, want in zip(body, expected, strict=False):
-        assert row[0] == t(f"funding.{want['source']}")
-        for title, column in columns.items():
-            assert row[header.index(title)] == want[column], (want["source"], column)
-    total = body[len(expected)]
-    assert total[0] == t("summary.total")
-    assert total[header.index(t("col.paid"))] == pytest.approx(sum(w["paid"] for w in expected))
+    header, body = table_body(sheet_rows(path, t("sheet.headline")), t("col.measure"))
+    figures = {row[0]: row for row in body}
+    for want in expected:
+        column = header.index(t(f"funding.{want['source']}"))
+        for measure in ("plan", "committed", "paid", "remaining", "uncommitted"):
+            assert figures[t(f"col.{measure}")][column] == want[measure], (want, measure)
+        assert figures[t("col.execution")][column] == pytest.approx(want["execution"])
+    total = header.index(t("col.total"))
+    assert figures[t("col.paid")][total] == pytest.approx(sum(w["paid"] for w in expected))
+    assert len(set(header)) == len(header)  # no column header twice
     by_activity = summary_json(project, date(2025, 6, 30), ["activity"], None)["rows"]
     header, body = table_body(sheet_rows(path, t("sheet.by_activity")), t("col.source"))
     assert [(r[1], r[header.index(t("col.paid"))]) for r in body] == [
@@ -185,9 +193,25 @@ def test_every_sheet_is_formatted_and_says_example(example_report):
         assert sheet["A2"].value == t("example.banner"), sheet.title
         assert sheet.freeze_panes == "A4", sheet.title
         assert sheet["A3"].font.bold
+        assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A3:"), sheet.title
+        assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
+        assert sheet.print_title_rows == "$3:$3", sheet.title
+        header = [c.value for c in sheet[3] if c.value]
+        assert len(set(header)) == len(header), sheet.title
     headline = workbook[t("sheet.headline")]
     assert headline["B4"].number_format == "#,##0.00"
+    assert headline["B9"].number_format == "0.0%"  # the execution row, a real percentage
     assert headline.column_dimensions["B"].width >= 10
+    cumulative = workbook[t("sheet.cumulative")]
+    month = cumulative["B4"]
+    assert month.is_date and month.number_format == "MM.YYYY"
+    july = next(r for r in cumulative.iter_rows(min_row=4) if r[1].value and r[1].value.month
+                == 7)
+    assert july[5].value is None  # cumulative paid after the report month: blank, not 0
+    empty = [s for s in workbook.worksheets if s.max_row == 4 and s["B4"].value is None]
+    assert empty  # some tables of June 2025 are empty (e.g. done this month) ...
+    for sheet in empty:  # ... and say so, in words
+        assert sheet["A4"].value == t("table.empty"), sheet.title
 
 
 @pytest.mark.slow
@@ -213,8 +237,9 @@ def test_an_inline_data_folder_in_english(money_dir, tmp_path, capsys, in_proces
     assert "report for December 2023" in html
     assert "EXAMPLE" not in html  # not example data
     rows = sheet_rows(folder / "mics-report-2023-12.xlsx", "Headline")
-    _, body = table_body(rows, "Source")
-    assert body[0][:4] == ["Republican budget", 14_000_000.5, 10_400_000.25, 4_900_000.25]
+    header, body = table_body(rows, "Figure")
+    rb = header.index("Republican budget")
+    assert [r[rb] for r in body[:3]] == [14_000_000.5, 10_400_000.25, 4_900_000.25]
 
 
 @pytest.mark.slow
@@ -415,13 +440,15 @@ def test_the_figures_are_the_same_in_every_language(reports_in_three_languages):
     ru, en, kk = (reports_in_three_languages[lang] for lang in ("ru", "en", "kk"))
     assert list(kk.tables) == list(ru.tables) == list(en.tables)
     for key, table in ru.tables.items():
-        numeric = [c for c, kind in table.kinds.items() if kind in {"money", "percent", "int",
-                                                                      "date"}]
+        numeric = [c for c in table.frame.columns
+                   if table.kinds.get(c) in {"money", "percent", "int", "date", "row"}]
         for other in (en, kk):
             frame = other.tables[key].frame
             assert list(frame.columns) == list(table.frame.columns), key
             assert frame[numeric].equals(table.frame[numeric]), key
-    assert kk.tables["headline"].frame["source"].tolist() == ["РБ", "ЮНИСЕФ", "Барлығы"]
+    headline = kk.tables["headline"]
+    assert [headline.labels[c] for c in ("RB", "UNICEF", "total")] == \
+        ["РБ", "ЮНИСЕФ", "Барлығы"]
     for name in ru.charts:  # the charts draw the same data, with other labels
         data = [r.charts[name].to_dict()["datasets"] for r in (ru, en, kk)]
         values = [[{k: v for k, v in row.items() if isinstance(v, int | float)}
@@ -439,7 +466,7 @@ def test_the_report_in_kazakh(reports_in_three_languages, tmp_path):
 
     with i18n.using("kk"):  # a table renders in the current language
         html = kk.tables["headline"].to_html()
-    assert "<th>Қаржыландыру көзі</th>" in html and "Бос қалдық" in html
+    assert 'scope="col">Көрсеткіш</th>' in html and "Бос қалдық" in html
     assert re.search(r">\d{2},\d%<", html)  # a percentage without a space: 83,6%
     assert "\u00a0%" not in html
     specifics = kk.tables["by_specifics"].frame
@@ -459,14 +486,16 @@ def test_the_xlsx_in_kazakh_has_kazakh_sheets_and_the_same_numbers(reports_in_th
         report.write_xlsx(tmp_path / f"{lang}.xlsx")
         books[lang] = openpyxl.load_workbook(tmp_path / f"{lang}.xlsx")
     kk, ru = books["kk"], books["ru"]
-    assert kk.sheetnames == ["Қорытындылар", "Іс-шаралар", "Ерекшелік", "Айлар бойынша", "Болжам",
+    assert kk.sheetnames == ["Қорытындылар", "Іс-шаралар", "Ерекшелік", "Болжам",
+                             "Игерілмеу тәуекелі", "Айлар бойынша", "ЮНИСЕФ USD",
                              "Лоттар тізілімі", "Тәуекел белгілері", "Орындалды", "Келесі ай",
                              "Мерзімі өткен", "Деректер мәселелері"]
     headline = kk["Қорытындылар"]
     assert headline["A1"].value.startswith("MICS: бюджет және мемлекеттік сатып алу — 2025 жылғы")
     assert headline["A2"].value.startswith("МЫСАЛ:")
-    assert [c.value for c in headline[3]][:4] == ["Қаржыландыру көзі", "Жоспар", "Міндеттемелер",
-                                                  "Төленді"]
+    assert [c.value for c in headline[3]][:4] == ["Көрсеткіш", "РБ", "РБ: ай ішінде", "ЮНИСЕФ"]
+    assert [row[0].value for row in headline.iter_rows(min_row=4, max_row=6)] == \
+        ["Жоспар", "Міндеттемелер", "Төленді"]
     for kk_sheet, ru_sheet in zip(kk.worksheets, ru.worksheets, strict=True):
         kk_cells = [[c for c in row if not isinstance(c, str)]
                     for row in kk_sheet.iter_rows(values_only=True)]
@@ -517,3 +546,41 @@ def test_the_kazakh_report_through_the_command_line(tmp_path, capsys, example_re
     assert manifest["parameters"]["lang"] == "kk"
     assert openpyxl.load_workbook(folder / f"mics-report-{MONTH}.xlsx").sheetnames[0] == \
         "Қорытындылар"
+
+
+@pytest.mark.slow
+def test_the_report_fits_a_4_landscape_and_a_1366_screen(example_report, browser):
+    """No table wider than its page or its column on paper (A4 landscape, print media) and
+    on a 1366 px screen; text left-aligned, numbers right-aligned; lot ids on one line."""
+    page, _ = browser
+    page.goto((example_report / f"mics-report-{MONTH}.html").as_uri())
+    overflow = """() => Array.from(document.querySelectorAll('table.mics')).filter(
+        t => t.scrollWidth > t.parentElement.clientWidth + 1
+             || t.getBoundingClientRect().right > document.documentElement.clientWidth + 1
+        ).map(t => t.querySelector('th') && t.querySelector('th').innerText)"""
+    page.set_viewport_size({"width": 1366, "height": 768})
+    assert page.evaluate(overflow) == []
+    scrollbars = page.evaluate("""() => Array.from(document.querySelectorAll(
+        '.jp-OutputArea-output')).filter(e => e.scrollWidth > e.clientWidth + 1).length""")
+    assert scrollbars == 0
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 1047, "height": 740})  # 277 mm: A4 landscape, 10 mm margins
+    assert page.evaluate(overflow) == []
+    aligned = page.evaluate("""() => {
+        const align = c => getComputedStyle(c).textAlign;
+        const cells = sel => Array.from(document.querySelectorAll(sel));
+        return {text: [...new Set(cells('table.mics td.text, table.mics td.code').map(align))],
+                num: [...new Set(cells('table.mics td.num').map(align))]};
+    }""")
+    assert set(aligned["text"]) <= {"left", "start"} and aligned["num"] == ["right"]
+    lots = page.evaluate("""() => Array.from(document.querySelectorAll('#procurement td.code'))
+        .filter(c => c.innerText.startsWith('LOT-')).map(c => {
+            const range = document.createRange();
+            range.selectNodeContents(c);
+            return range.getClientRects().length === 1;  // one line box: not wrapped
+        })""")
+    assert lots and all(lots)  # a lot id never wraps
+    assert page.evaluate("getComputedStyle(document.querySelector('table.mics thead'))"
+                         ".display") == "table-header-group"  # repeated on every page
+    pdf = page.pdf(format="A4", landscape=True)
+    assert pdf.startswith(b"%PDF")

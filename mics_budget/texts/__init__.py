@@ -2,14 +2,28 @@
 
 :data:`LABELS` maps a key (``area.name``) to its texts, one per language of
 :data:`mics_budget.i18n.LANGS`; :func:`mics_budget.i18n.t` renders one. A test checks that
-every label has every language with the same placeholders.
+every label has every language with the same placeholders, and that no key is defined twice.
 """
 
 from __future__ import annotations
 
-from . import access, cli, data, general, plan, procurement, register, report, screens, settings
+from . import (
+    access,
+    cli,
+    data,
+    forecast,
+    general,
+    plan,
+    procurement,
+    register,
+    report,
+    screens,
+    settings,
+    summary,
+)
 
-AREAS = (general, data, plan, procurement, register, report, screens, access, settings, cli)
+AREAS = (general, data, plan, procurement, register, report, summary, forecast, screens,
+         access, settings, cli)
 LABELS: dict[str, tuple[str, ...]] = {}
 for _area in AREAS:
     LABELS.update(_area.LABELS)

@@ -1,0 +1,281 @@
+"""The register app for ДАР: widgets in the kernel, and the page in Chromium."""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import shutil
+from datetime import date
+
+import openpyxl
+import pytest
+
+from mics_budget import i18n, load
+from mics_budget.config import DEFAULT_DATA_DIR, DataDir
+from mics_budget.recording import add_lot
+from mics_budget.register_app import RegisterApp
+from mics_budget.users import User
+
+TODAY = date(2025, 6, 30)
+
+
+@pytest.fixture
+def example_copy(tmp_path):
+    root = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA_DIR, root)
+    add_lot(DataDir(root), "LOT-NEW", "7.2", "auction", "500000", title="Перчатки")
+    return root
+
+
+@pytest.fixture
+def app(example_copy):
+    return RegisterApp(DataDir(example_copy), today=TODAY)
+
+
+def _events(root) -> str:
+    return (root / "procurement" / "events.csv").read_text(encoding="utf-8")
+
+
+# --- the form ---------------------------------------------------------------------------------
+
+
+def test_only_the_allowed_steps_are_offered_the_first_chosen(app, example_copy):
+    app.lot.value = "LOT-2023-003"  # paid
+    assert app.status.options == (("закрыт", "closed"), ("расторгнут", "terminated"))
+    assert app.status.value == "closed"  # the first one, chosen
+    app.lot.value = "LOT-NEW"
+    assert [v for _, v in app.status.options] == ["planned", "announced"]
+    assert app.status.value == "planned"
+    app.status.value = "announced"
+    app.date.value = date(2025, 6, 2)
+    app.document.value = "Объявление №1"
+    before = _events(example_copy)
+    app._on_save()
+    assert "записано: лот LOT-NEW, «объявлен», 02.06.2025 (LOT-NEW-1)" in app.message.value
+    assert 'class="mics-ok"' in app.message.value
+    after = _events(example_copy)
+    assert after[len(before):].startswith("LOT-NEW,2025-06-02,announced,,,,,Объявление №1,")
+    assert [v for _, v in app.status.options] == ["evaluation", "unsuccessful", "cancelled"]
+    assert "LOT-NEW" in app.table.value
+
+
+def test_required_fields_are_marked_and_checked_before_saving(example_copy):
+    app = RegisterApp(DataDir(example_copy), today=date(2023, 7, 15))
+    app.lot.value = "LOT-NEW"
+    app.status.value = "planned"
+    assert not app.amount.description.endswith("*")
+    app.lot.value = "LOT-2023-002"  # contracted on 15.07.2023: an amendment needs an amount
+    app.status.value = "amended"
+    assert app.amount.description == "Сумма *"
+    assert app.status.description.endswith("*") and app.date.description.endswith("*")
+    before = _events(example_copy)
+    app._on_save()
+    assert "для этапа «изменение договора» нужна сумма договора" in app.errors["amount"].value
+    assert 'class="mics-error"' in app.errors["amount"].value
+    assert "--amount" not in app.errors["amount"].value and "amended" not in app.message.value
+    assert _events(example_copy) == before
+
+
+def test_a_refusal_shows_next_to_its_field_in_the_users_language(app, example_copy):
+    app.lot.value = "LOT-NEW"
+    app.status.value = "announced"
+    app.document.value = "Хабарландыру №7"
+    app.date.value = date(2030, 1, 1)
+    before = _events(example_copy)
+    app._on_save()  # refused: the date is in the future
+    assert "ещё не наступила" in app.errors["date"].value and app.message.value == ""
+    assert _events(example_copy) == before
+    app.lang.value = "kk"
+    try:
+        assert (app.lot.value, app.status.value) == ("LOT-NEW", "announced")
+        assert app.document.value == "Хабарландыру №7"
+        assert app.document.description == "Құжат" and app.save.description == "Жазу"
+        assert "әлі келген жоқ" in app.errors["date"].value  # the refusal, in Kazakh
+        assert "Мемлекеттік сатып алу тізілімі" in app.heading.value
+        assert app.tabs.get_title(0) == "Тізілім"
+        assert ("жарияланды", "announced") in app.status.options
+        app.date.value = date(2025, 6, 2)
+        app._on_save()
+        assert app.errors["date"].value == ""
+        assert "жазылды: LOT-NEW лоты, «жарияланды», 02.06.2025" in app.message.value
+        app.lang.value = "en"
+        assert "recorded: lot LOT-NEW, 'announced'" in html.unescape(app.message.value)
+    finally:
+        i18n.set_lang("ru")
+
+
+# --- the register table -----------------------------------------------------------------------
+
+
+def test_open_lots_first_closed_ones_folded_away(app):
+    view = app.view
+    assert list(view.shown()["lot"]) == ["LOT-2023-003", "LOT-2023-006", "LOT-NEW"]
+    assert "показано лотов: 3 из 7" in view.count.value
+    view.closed.value = True
+    shown = list(view.shown()["lot"])
+    assert shown[:3] == ["LOT-2023-003", "LOT-2023-006", "LOT-NEW"]  # open ones still first
+    assert set(shown[3:]) == {"LOT-2023-001", "LOT-2023-002", "LOT-2023-004", "LOT-2023-005"}
+
+
+def test_search_filters_and_sort(app):
+    view = app.view
+    view.stage.value = "*"
+    view.search.value = "АПТЕЧКИ"  # any case
+    assert list(view.shown()["lot"]) == ["LOT-2023-003"]
+    view.search.value = "пример текстиль"  # the supplier's name
+    assert list(view.shown()["lot"]) == ["LOT-2023-001"]
+    view.search.value = ""
+    view.activity.value = "7.2"
+    assert set(view.shown()["lot"]) == set(view.lots.loc[view.lots["activity"] == "7.2", "lot"])
+    assert "LOT-NEW" in set(view.shown()["lot"]) and len(view.shown()) < len(view.lots)
+    view.activity.value = "*"
+    view.stage.value = "closed"
+    assert set(view.shown()["lot"]) == {"LOT-2023-001", "LOT-2023-002"}
+    view.stage.value = "*"
+    view.who.value = "example"
+    assert "LOT-NEW" not in set(view.shown()["lot"])  # no step recorded by anyone yet
+    view.who.value = "*"
+    view.closed.value = True
+    view.sort.value = "estimate"
+    view.descending.value = True
+    estimates = list(view.shown().loc[~view.shown()["stage"].isin(
+        ["closed", "cancelled", "terminated"]), "estimate"])
+    assert estimates == sorted(estimates, reverse=True)
+
+
+def test_the_export_is_the_table_as_shown(app):
+    app.view.search.value = "аптечки"
+    app.view._on_export()
+    link = app.view.download.value
+    assert link.startswith('<a class="mics-download" download="register-')
+    data = base64.b64decode(link.split("base64,")[1].split('"')[0])
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).worksheets[0]
+    rows = [r for r in sheet.iter_rows(values_only=True)]
+    header = rows.index(next(r for r in rows if r and r[0] == "Лот"))
+    assert [r[0] for r in rows[header + 1:] if r[0]] == ["LOT-2023-003"]
+    assert sheet.auto_filter.ref  # formatted like the report's sheets
+
+
+# --- the lot card, voids, amendments, new lots, roles ------------------------------------------
+
+
+def test_the_card_shows_the_timeline_and_payments_and_an_admin_voids(app, example_copy):
+    card = app.card
+    card.lot.value = "LOT-2023-006"
+    assert "LOT-2023-006-1" in card.body.value and "Платежи по лоту" in card.body.value
+    latest = card.entry.options[0][1]
+    assert card.entry.value == latest  # the latest entry first: the one that can be voided
+    app._on_void(card.entry.options[-1][1], "ошибка")  # an earlier one: refused, says why
+    assert "сначала аннулируйте" in card.void_message.value
+    app._on_void(latest, "не та дата")
+    assert f"аннулировано: {latest}" in card.void_message.value
+    assert 'class="mics-voided"' in card.body.value and "не та дата" in card.body.value
+    project = load(example_copy)
+    assert bool(project.events.set_index("event_id").loc[latest, "voided"]) is True
+
+
+def test_an_admin_amends_a_lot_and_adds_one(app, example_copy):
+    from mics_budget.recording import upgrade_register
+
+    upgrade_register(DataDir(example_copy))  # the copy predates nothing: no-op
+    card = app.card
+    card.lot.value = "LOT-NEW"
+    card.title.value = "Перчатки нитриловые"
+    card.needed_by.value = date(2025, 9, 1)
+    assert card.changes() == {"title": "Перчатки нитриловые", "needed_by": date(2025, 9, 1)}
+    app._on_amend("LOT-NEW", card.changes())
+    assert "лот LOT-NEW изменён" in card.amend_message.value
+    lots = load(example_copy).valid_lots
+    assert lots.loc["LOT-NEW", "title"] == "Перчатки нитриловые"
+    form = app.new_lot
+    form.lot.value = "LOT-2025-001"
+    app._on_add_lot({**form.values(), "estimate": ""})
+    assert "обязательное поле" in form.errors["estimate"].value
+    form.estimate.value = "1 200 000"
+    form.activity.value = "9.2"
+    app._on_add_lot(form.values())
+    assert "добавлен лот LOT-2025-001" in form.message.value
+    assert "LOT-2025-001" in {v for _, v in app.lot.options}
+
+
+def test_roles_are_checked_in_the_kernel(example_copy):
+    viewer = RegisterApp(DataDir(example_copy), today=TODAY, user=User("guest", "viewer"))
+    assert viewer.form not in viewer.tabs.children and viewer.new_lot not in viewer.tabs.children
+    assert viewer.card.admin not in viewer.card.children
+    recorder = RegisterApp(DataDir(example_copy), today=TODAY, user=User("Айгуль", "recorder"))
+    assert recorder.form in recorder.tabs.children
+    assert recorder.new_lot not in recorder.tabs.children
+    before = _events(example_copy)
+    for app in (viewer, recorder):  # what a widget message from the browser could trigger
+        app._on_void("LOT-2023-006-3", "x")
+        assert "только администратор" in app.card.void_message.value
+        app._on_add_lot({"lot": "X", "activity": "7.2", "method": "auction", "estimate": "1",
+                         "title": "", "currency": "KZT", "planned_announce": None,
+                         "needed_by": None})
+        assert "только администратор" in app.new_lot.message.value
+        app._on_amend("LOT-NEW", {"title": "X"})
+        assert "только администратор" in app.card.amend_message.value
+    viewer._on_save()
+    assert _events(example_copy) == before
+    assert "X" not in set(load(example_copy).lots["lot"])
+
+
+def test_needs_attention_lists_the_alerts(example_copy):
+    app = RegisterApp(DataDir(example_copy), today=date(2023, 7, 15))
+    assert "Требует внимания" in app.attention.value
+    assert "Поставка просрочена" in app.attention.value  # LOT-2023-002 contracted, not delivered
+
+
+# --- in Chromium ------------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_the_register_app_in_chromium(example_copy, browser, lang):
+    from tests.test_dashboard import Server
+
+    words = {"ru": ("Записать этап", "Записать", "объявлен", "Документ", "Карточка лота",
+                    "записано: лот LOT-NEW"),
+             "kk": ("Кезеңді жазу", "Жазу", "жарияланды", "Құжат", "Лот карточкасы",
+                    "жазылды: LOT-NEW лоты")}[lang]
+    tab_form, save, announced, document_label, tab_card, done = words
+    server = Server(example_copy, register=True, lang=lang)
+    server.wait()
+    try:
+        page, blocked = browser
+        page.goto(server.url)
+        page.wait_for_selector(".mics-register-view table", timeout=90_000)
+        assert page.locator(f'[lang="{lang}"] h1').count() >= 1
+        search = page.locator(".mics-register-view input[type=text]").first
+        search.fill("перчатки")
+        search.press("Enter")
+        page.wait_for_function("() => document.querySelectorAll("
+                               "'.mics-register-view table.mics tbody tr').length === 1")
+        page.get_by_role("tab", name=tab_form).click()
+        lot = page.locator(".mics-form select").nth(0)
+        lot.select_option(label=next(o for o in lot.locator("option").all_inner_texts()
+                                     if o.startswith("LOT-NEW")))
+        status = page.locator(".mics-form select").nth(1)
+        page.wait_for_function("() => document.querySelectorAll('.mics-form select')[1]"
+                               ".options.length === 2")
+        assert "announced" not in " ".join(status.locator("option").all_inner_texts())
+        status.select_option(label=announced)
+        field = page.get_by_label(document_label)
+        field.fill("Объявление 42")
+        field.press("Tab")
+        before = _events(example_copy)
+        page.get_by_role("button", name=save, exact=True).click()
+        page.wait_for_selector(".mics-ok", timeout=30_000)
+        assert page.locator(".mics-ok").inner_text().startswith(done)
+        added = _events(example_copy)[len(before):].splitlines()
+        assert len(added) == 1 and added[0].startswith(
+            f"LOT-NEW,{date.today().isoformat()},announced,,,,,Объявление 42,")
+        page.get_by_role("tab", name=tab_card).click()
+        card = page.locator(".mics-lot-card select").first
+        card.select_option(label=next(o for o in card.locator("option").all_inner_texts()
+                                      if o.startswith("LOT-NEW")))
+        page.wait_for_selector(".mics-lot-card >> text=Объявление 42", timeout=30_000)
+        assert blocked == []
+    finally:
+        server.stop()
