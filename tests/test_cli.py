@@ -226,6 +226,7 @@ def test_procurement_flags_json_contract(capsys):
     assert len({f["flag"] for f in flags}) >= 3
 
 
+@pytest.mark.slow
 def test_procurement_tables_for_people(capsys):
     code, out, _ = run(capsys, "procurement", "status", "--as-of", "2023-07-15")
     assert code == 0 and "договор заключён" in out and "ПРИМЕР" in out

@@ -261,6 +261,7 @@ def test_the_dashboard_in_kazakh_in_chromium(browser, project):
         server.stop()
 
 
+@pytest.mark.slow
 def test_a_page_on_a_public_address_needs_the_token(example_copy):
     server = Server(example_copy, host="0.0.0.0", token="s3cret-token")
     server.wait()
