@@ -2,12 +2,15 @@
 # Each target (re)creates .venv when it is missing or older than pyproject.toml.
 PYTHON ?= python3
 LAB_ARGS ?=        # e.g. make lab LAB_ARGS=--allow-root
+# the browser the browser tests drive: Debian's chromium (tests/conftest.py reads it too)
+CHROMIUM ?= /usr/bin/chromium
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export JUPYTER_PLATFORM_DIRS := 1
+export CHROMIUM
 
-.PHONY: report test lint lab venv clean dashboard bench
+.PHONY: report test test-fast lint browser lab venv clean dashboard bench
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,8 +27,29 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-test: lint
+# everything (what CI runs): the browser tests need Debian's chromium, installed here if missing
+test: browser lint
 	$(BIN)/python -m pytest
+
+# the development loop: no test marked slow (no process, papermill, Voila or browser)
+test-fast: lint
+	$(BIN)/python -m pytest -m "not slow"
+
+# Debian's chromium for the browser tests (never `playwright install`): apt-get as root,
+# otherwise the command to run
+browser:
+	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
+	if [ "$$(id -u)" != 0 ]; then \
+	  echo "The browser tests need Debian's chromium ($(CHROMIUM) is missing). Run:" >&2; \
+	  echo "  sudo apt-get install -y chromium fonts-dejavu-core" >&2; \
+	  echo "(or set CHROMIUM=/path/to/chromium; make test-fast needs no browser)" >&2; \
+	  exit 1; \
+	fi; \
+	echo "Installing Debian's chromium and fonts-dejavu-core for the browser tests (apt-get)"; \
+	export DEBIAN_FRONTEND=noninteractive; \
+	apt-get update -qq && \
+	apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null && \
+	test -x "$(CHROMIUM)" || { echo "$(CHROMIUM) is still missing after apt-get" >&2; exit 1; }
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.root_dir=$(CURDIR) $(LAB_ARGS) notebooks/explore.ipynb

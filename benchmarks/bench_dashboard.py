@@ -5,8 +5,8 @@
 Starts, with the same shipped configuration (pre-heated kernels, the offline template), the
 dashboard and a bare Voila page holding one offline ``alt.JupyterChart``; times the first
 chart of each (page load to the first drawn chart), then the time from a click on the
-funding-source filter to the updated figures. Targets (issue 6): first chart <= 1.3 x the bare
-page; filter change <= 200 ms.
+funding-source filter to the updated figures. Targets (docs/benchmarks.md): first chart
+<= 1.3 x the bare page; filter change <= 200 ms.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@
 
 Generates ROWS payments (valid, in KZT and USD, on the plan's funded activities) beside the
 example budget and rates in a temporary data folder, then times ``mics_budget.load`` and
-``Project.spending(as_of, by=["activity", "month"])``. Targets (issue 3): load + validate
+``Project.spending(as_of, by=["activity", "month"])``. Targets (docs/benchmarks.md): load + validate
 <= 10 s and summary <= 2 s for 1,000,000 rows on a 2-core machine.
 """
 

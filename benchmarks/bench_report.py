@@ -3,8 +3,8 @@
     python benchmarks/bench_report.py [--repeat 3] [--month 2025-06]
 
 The floor is a fresh process that executes an empty notebook with papermill and exports it to
-HTML (nbconvert), the least any papermill report can cost. Target (issue 5): the monthly report
-takes at most 1.5 x the floor. Medians of ``--repeat`` runs, alternating the two.
+HTML (nbconvert), the least any papermill report can cost. Target (docs/benchmarks.md): the
+monthly report takes at most 1.5 x the floor. Medians of ``--repeat`` runs, alternating the two.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Every function takes the tidy frames the library computes and returns an ``alt.Chart``;
 labels come from :mod:`.texts`. Nothing here loads anything from the internet: call
 :func:`use_offline_renderer` (static SVG) in reports, and use ``alt.JupyterChart`` with
-``enable_offline`` for interactive pages (see stack.md).
+``enable_offline`` for interactive pages (see docs/stack.md).
 """
 
 from __future__ import annotations

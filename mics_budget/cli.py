@@ -23,7 +23,9 @@ from .errors import UserError
 from .fileio import atomic_writer
 from .flags import FLAG_COLUMNS, flags_frame, red_flags
 from .i18n import t
+from .ocds import SCHEMA_VERSION as OCDS_VERSION
 from .ocds import release_package
+from .ocds import validate as validate_ocds
 from .output import FORMATS, emit, text_table, to_csv, to_json
 from .plan import import_plan
 from .procurement import METHODS
@@ -154,6 +156,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = pc.add_parser("ocds", help=t("help.procurement_ocds"))
     _as_of(p)
     p.add_argument("--out", type=parse_path, metavar="FILE", help=t("help.out"))
+    p.add_argument("--no-validate", action="store_true", help=t("help.no_validate"))
     _common(p)
     p.set_defaults(handler=cmd_procurement_ocds)
     p = pc.add_parser("record", help=t("help.procurement_record"))
@@ -512,6 +515,11 @@ def cmd_procurement_flags(args: argparse.Namespace) -> int:
 def cmd_procurement_ocds(args: argparse.Namespace) -> int:
     project = load(args.data)
     package = release_package(project, args.as_of or date.today())
+    if not args.no_validate:  # a package the schema refuses is our bug: say so, write nothing
+        errors = validate_ocds(package)
+        if errors:
+            raise UserError("ocds.invalid", version=OCDS_VERSION, count=len(errors),
+                            first=excerpt(errors[0], 200))
     text = to_json(package)
     if args.out:
         with atomic_writer(Path(args.out), "w", encoding="utf-8") as fh:

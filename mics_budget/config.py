@@ -15,7 +15,6 @@ DEFAULT_DATA_DIR = PROJECT_ROOT / "data"
 PARAMS_DIR = PROJECT_ROOT / "params"
 REPORTS_DIR = PROJECT_ROOT / "reports"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
-SEED_PLAN = PROJECT_ROOT.parent / "shared" / "seed" / "000_3189f67c75141ab5.txt"
 
 #: A file with this name in a data folder marks its amounts as invented example data.
 EXAMPLE_MARKER = "EXAMPLE"

@@ -1,11 +1,12 @@
 """The life of a procurement lot as data: stages, allowed steps and their OCDS 1.1 codes.
 
-Statuses move forward only (domain.md §3). ``unsuccessful`` may go back to ``announced`` (a
-repeated tender) or on to ``cancelled``; ``amended`` is not a stage: it is allowed while the
-lot is ``contracted`` or ``delivered`` and changes the amount in force. Direct methods
-(single source, e-shop) may go from nothing or ``planned`` straight to ``awarded`` or
-``contracted``. Replaying a lot's events in date order gives its state on any date; an event
-that is not an allowed step is a problem and the lot stays at its last valid step.
+Statuses move forward only (docs/domain.md, Procurement). ``unsuccessful`` may go back to
+``announced`` (a repeated tender) or on to ``cancelled``; ``amended`` is not a stage: it is
+allowed while the lot is ``contracted`` or ``delivered`` and changes the amount in force.
+Direct methods (single source, e-shop) may go from nothing or ``planned`` straight to
+``awarded`` or ``contracted``. Replaying a lot's events in date order gives its state on any
+date; an event that is not an allowed step is a problem and the lot stays at its last valid
+step.
 """
 
 from __future__ import annotations

@@ -2,12 +2,17 @@
 
 One immutable release per valid lot event and per payment on a lot, dated and tagged by stage;
 each release holds the lot's whole state at its date, so merging the releases of an ``ocid``
-(ocdsmerge) gives the compiled state that the register shows.
+(ocdsmerge) gives the compiled state that the register shows. :func:`validate` checks a
+package against the OCDS 1.1.5 schemas shipped in ``schema/ocds-1.1.5/`` (offline).
 """
 
 from __future__ import annotations
 
+import json
+import sys
 from datetime import UTC, date, datetime
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -25,6 +30,8 @@ METHOD_NAMES = {"open_tender": "Открытый конкурс", "auction": "А
                 "single_source": "Из одного источника", "e_shop": "Электронный магазин",
                 "commodity_exchange": "Товарная биржа"}
 TIMEZONE = "+05:00"
+SCHEMA_DIR = Path(__file__).with_name("schema") / "ocds-1.1.5"
+SCHEMA_VERSION = "1.1.5"
 
 
 def _when(value: pd.Timestamp | date) -> str:
@@ -178,3 +185,43 @@ def _copy(value):
     if isinstance(value, list):
         return [_copy(v) for v in value]
     return value
+
+
+def validate(package: dict) -> list[str]:
+    """Every way ``package`` breaks the OCDS 1.1.5 release package schema (each as
+    ``path: message``, in document order); ``[]`` when it is valid. No format checker: the
+    formats the schema names (``date-time``, ``uri``) are ours to get right, and checking
+    them needs optional packages."""
+    errors = sorted(_validator().iter_errors(package),
+                    key=lambda e: [(isinstance(p, str), p) for p in e.absolute_path])
+    return [f"{'/'.join(str(p) for p in error.absolute_path) or '/'}: {error.message}"
+            for error in errors]
+
+
+@cache
+def _validator():
+    jsonschema = _import_jsonschema()
+    from referencing import Registry
+    from referencing.jsonschema import DRAFT4
+
+    release, package = (json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+                        for name in ("release-schema.json", "release-package-schema.json"))
+    # the package schema names the release schema by its URL: resolved here, never fetched
+    registry = Registry().with_resources([(release["id"], DRAFT4.create_resource(release)),
+                                          (package["id"], DRAFT4.create_resource(package))])
+    return jsonschema.Draft4Validator(package, registry=registry)
+
+
+def _import_jsonschema():
+    """jsonschema without its optional ``rfc3987_syntax`` format checker, whose grammar takes
+    about 1 s to build at import (as :mod:`mics_budget._altair` does for altair): no format
+    is checked here."""
+    if "jsonschema" in sys.modules or "rfc3987_syntax" in sys.modules:
+        import jsonschema
+        return jsonschema
+    sys.modules["rfc3987_syntax"] = None
+    try:
+        import jsonschema
+    finally:
+        del sys.modules["rfc3987_syntax"]
+    return jsonschema

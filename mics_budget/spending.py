@@ -1,7 +1,7 @@
 """Spending by funding source as of a date: plan, committed, paid, remaining, execution.
 
 All sums are exact integers of tiyn (1/100 KZT); :func:`spending` turns them into KZT only at
-the end. Definitions (domain.md §2):
+the end. Definitions (docs/domain.md, Money):
 
 * ``plan`` — per (year, activity, source, specifics) the latest ``adjusted`` amount dated on or
   before the as-of date, else the latest ``approved`` one; ``proposed`` likewise (the request);

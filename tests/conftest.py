@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import _posixsubprocess
+import atexit
 import os
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -10,9 +13,8 @@ import pytest
 from mics_budget import i18n
 from mics_budget.config import DEFAULT_DATA_DIR, PROJECT_ROOT
 
-SEED = PROJECT_ROOT.parent / "shared" / "seed" / "000_3189f67c75141ab5.txt"
-if not SEED.exists():  # CI may lay shared/ elsewhere; the committed copy is identical
-    SEED = PROJECT_ROOT / "tests" / "data" / "plan_seed.txt"
+# the official plan, flattened from the Word table (the input of `mics-budget plan import`)
+SEED = PROJECT_ROOT / "tests" / "data" / "plan_seed.txt"
 
 
 @pytest.fixture(autouse=True)
@@ -91,10 +93,14 @@ def money_dir(data_dir: Path) -> Path:
     return write_files(data_dir, MONEY_FILES)
 
 
-# notebooks and kernels must not write to the home folder
-_JUPYTER_HOME = Path(tempfile.mkdtemp(prefix="mics-jupyter-"))
-for _name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR"):
-    os.environ.setdefault(_name, str(_JUPYTER_HOME / _name.lower()))
+# notebooks and kernels must not write to the home folder: a temporary folder, made once per
+# test run (processes started by tests inherit it) and removed at its end
+_JUPYTER_DIRS = ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR")
+if not all(os.environ.get(_name) for _name in _JUPYTER_DIRS):
+    _JUPYTER_HOME = Path(tempfile.mkdtemp(prefix="mics-jupyter-"))
+    atexit.register(shutil.rmtree, _JUPYTER_HOME, ignore_errors=True)
+    for _name in _JUPYTER_DIRS:
+        os.environ.setdefault(_name, str(_JUPYTER_HOME / _name.lower()))
 os.environ.setdefault("JUPYTER_PLATFORM_DIRS", "1")
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -142,3 +148,63 @@ def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
     setattr(item, f"rep_{report.when}", report)
+
+
+# --- `slow`: what `make test-fast` leaves out -------------------------------------------------
+# A test is marked `@pytest.mark.slow` when it starts a process (subprocess, multiprocessing,
+# papermill, Voila, a browser) or takes more than about a second. Outside slow tests, starting
+# a process fails the test (so the fast loop stays fast and needs no browser), and the summary
+# names the unmarked tests that took longer than SLOW_NOTE seconds.
+
+SLOW_NOTE = 2.0
+
+
+#: every way a process starts: subprocess, multiprocessing (spawn, forkserver, fork), pty
+_PROCESS_STARTS = [(subprocess, "_fork_exec"), (_posixsubprocess, "fork_exec"), (os, "fork"),
+                   (os, "forkpty"), (os, "posix_spawn"), (os, "posix_spawnp")]
+
+
+def _refuse_processes(item):
+    """Set up and run a test that is not marked slow with process starts refused."""
+    if item.get_closest_marker("slow") is not None:
+        return (yield)
+    started: list[str] = []
+
+    def refuse(*args, **kwargs):
+        started.append(item.nodeid)
+        raise RuntimeError("a test not marked slow starts a process")
+
+    saved = [(module, name, getattr(module, name)) for module, name in _PROCESS_STARTS
+             if hasattr(module, name)]
+    for module, name, _ in saved:
+        setattr(module, name, refuse)
+    try:
+        result = yield
+    except BaseException:
+        if not started:
+            raise
+        result = None
+    finally:
+        for module, name, original in saved:
+            setattr(module, name, original)
+    if started:
+        pytest.fail(f"{item.nodeid} starts a process: mark it @pytest.mark.slow",
+                    pytrace=False)
+    return result
+
+
+pytest_runtest_setup = pytest.hookimpl(wrapper=True)(_refuse_processes)
+pytest_runtest_call = pytest.hookimpl(wrapper=True)(_refuse_processes)
+
+
+def pytest_terminal_summary(terminalreporter):
+    durations: dict[str, float] = {}
+    for report in [*terminalreporter.stats.get("passed", []), *terminalreporter.stats.get("", [])]:
+        if getattr(report, "when", None) in ("setup", "call") and "slow" not in report.keywords:
+            durations[report.nodeid] = durations.get(report.nodeid, 0) + report.duration
+    long = sorted((d, n) for n, d in durations.items() if d > SLOW_NOTE)
+    if long:
+        terminalreporter.section("tests not marked slow that took over "
+                                 f"{SLOW_NOTE:g} s (mark them slow or make them faster)")
+        for duration, nodeid in reversed(long):
+            terminalreporter.write_line(f"{duration:6.2f} s  {nodeid}")

@@ -79,6 +79,9 @@ def build(name: str, target: Path) -> int | None:
     return None
 
 
+# The whole catalogue takes about 20 s (one load of a data folder per case, a 50 MB file among
+# them): it runs in `make test`, not in the fast loop, which has the loaders' own tests.
+@pytest.mark.slow
 @pytest.mark.parametrize("case", CASES, ids=[c["case"].split(":")[-1] for c in CASES])
 def test_each_bad_input_gives_exactly_its_problem(case, money_dir):
     target = money_dir / case["as"]

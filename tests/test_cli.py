@@ -135,6 +135,7 @@ def test_import_then_show_in_a_new_data_folder(capsys, tmp_path, seed_path):
     assert len(json.loads(out)) == 47
 
 
+@pytest.mark.slow
 def test_console_script_is_installed(data_dir):
     exe = shutil.which("mics-budget") or str(Path(__file__).parents[1] / ".venv/bin/mics-budget")
     result = subprocess.run([exe, "plan", "status", "--format", "json", "--data", str(data_dir)],
@@ -225,6 +226,7 @@ def test_procurement_flags_json_contract(capsys):
     assert len({f["flag"] for f in flags}) >= 3
 
 
+@pytest.mark.slow
 def test_procurement_tables_for_people(capsys):
     code, out, _ = run(capsys, "procurement", "status", "--as-of", "2023-07-15")
     assert code == 0 and "договор заключён" in out and "ПРИМЕР" in out
@@ -232,7 +234,7 @@ def test_procurement_tables_for_people(capsys):
     assert code == 0 and "Одна заявка в конкурентной процедуре" in out
 
 
-# --- hostile arguments (issue 10) -------------------------------------------------------------
+# --- hostile arguments ------------------------------------------------------------------------
 
 HOSTILE = ["", " ", "\x00", "=1+2", "../../../../etc/passwd", "x" * 5000, "-1", "2023-02-30",
            "٢٠٢٣-٠١-٠١", "🙂", "NaN", "1e309", "0024-01", "/", "--help=x"]
@@ -262,6 +264,28 @@ def _required(command):
                                          "--estimate", "100"]}.get(command, [])
 
 
+def _load_once_per_state(monkeypatch) -> None:
+    """``cli.load`` that reads a data folder again only when one of its files changed: the
+    commands still get the folder as it is on disk, without parsing it anew for each of the
+    hundreds of runs. Only successful loads are kept (a bad folder is read every time)."""
+    from mics_budget import cli
+    from mics_budget.config import DataDir
+
+    original, loaded = cli.load, {}
+
+    def load(data=None):
+        folder = data if isinstance(data, DataDir) else DataDir.resolve(data)
+        files = [p for d in (folder.plan, folder.budget, folder.procurement) if d.is_dir()
+                 for p in d.iterdir() if p.is_file()]
+        key = (folder.root, folder.is_example,
+               tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in files)))
+        if key not in loaded:
+            loaded[key] = original(data)
+        return loaded[key]
+
+    monkeypatch.setattr(cli, "load", load)
+
+
 @pytest.mark.slow
 def test_every_command_survives_hostile_arguments(money_dir, tmp_path, monkeypatch, capsys):
     """No value anyone can type ends in a traceback or an internal error: every command,
@@ -273,6 +297,7 @@ def test_every_command_survives_hostile_arguments(money_dir, tmp_path, monkeypat
     monkeypatch.setattr(os, "execvpe", lambda *a, **k: None)  # no Voila
     monkeypatch.setattr(runner, "run_report", lambda *a, **k: tmp_path)  # no papermill
     monkeypatch.delenv("MICS_DEBUG", raising=False)
+    _load_once_per_state(monkeypatch)
     parser = cli.build_parser()
     runs = 0
     for command, sub in _commands(parser):
@@ -304,7 +329,7 @@ def test_every_command_survives_hostile_arguments(money_dir, tmp_path, monkeypat
     assert runs > 300
 
 
-# --- Kazakh (issue 16) ------------------------------------------------------------------------
+# --- Kazakh -----------------------------------------------------------------------------------
 
 
 def test_help_in_kazakh(capsys):
@@ -370,6 +395,7 @@ def test_validate_in_kazakh(capsys, money_dir, tmp_path):
     assert rows[0]["message"] == "белгісіз іс-шара «99.1»"
 
 
+@pytest.mark.slow
 def test_mics_lang_kk_from_the_environment(money_dir):
     exe = shutil.which("mics-budget") or str(Path(__file__).parents[1] / ".venv/bin/mics-budget")
     result = subprocess.run([exe, "procurement", "status", "--as-of", "2023-07-15", "--data",

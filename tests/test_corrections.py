@@ -41,6 +41,7 @@ def test_rows_without_an_id_are_named_after_their_row(money_dir):
     assert events["event_id"].tolist() == ["row-2", "row-3", "row-4", "row-5", "row-6"]
 
 
+@pytest.mark.slow
 def test_a_recorded_event_gets_an_id_and_a_void_restores_the_previous_stage(new_style,
                                                                          capsys):
     values = record_event(new_style, "L1", "delivered", date(2023, 8, 1), by="Иванова",
@@ -106,6 +107,7 @@ def test_a_voided_event_leaves_the_figures_the_flags_and_the_ocds_export(new_sty
                if "contracts" in r)
 
 
+@pytest.mark.slow
 def test_an_old_register_records_and_voids_after_an_upgrade(money_dir):
     data = DataDir(money_dir)
     values = record_event(data, "L1", "delivered", date(2023, 8, 1), today=TODAY)

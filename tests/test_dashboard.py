@@ -43,6 +43,7 @@ def card_figures(board) -> dict[str, dict[str, str]]:
             for s, m, v, c in re.findall(pattern, board.cards.value)}
 
 
+@pytest.mark.slow
 def test_dashboard_figures_follow_the_filters_and_equal_the_cli(project):
     board = Dashboard(project, as_of=AS_OF)
     assert board.figures() == summary_json(project, AS_OF, [], None)["rows"]
@@ -58,6 +59,7 @@ def test_dashboard_figures_follow_the_filters_and_equal_the_cli(project):
     assert all(panel.chart is not None for panel in board.charts.values())
 
 
+@pytest.mark.slow
 def test_the_cards_show_the_change_over_the_month_and_the_forecast(project, capsys):
     as_of = date(2025, 3, 20)
     board = Dashboard(project, as_of=as_of)
@@ -80,6 +82,7 @@ def test_the_cards_show_the_change_over_the_month_and_the_forecast(project, caps
     assert "Прогноз на конец 2025 года" in board.cards.value
 
 
+@pytest.mark.slow
 def test_dashboard_language_switch_keeps_the_filters(project):
     board = Dashboard(project, as_of=AS_OF, lang="ru")
     assert board.filters.lang.options == (("ҚАЗ", "kk"), ("РУС", "ru"), ("ENG", "en"))
@@ -117,6 +120,7 @@ def test_dashboard_language_switch_keeps_the_filters(project):
         i18n.set_lang("ru")
 
 
+@pytest.mark.slow
 def test_the_charts_say_what_they_show(project):
     board = Dashboard(project, as_of=AS_OF)
     cumulative = board.charts["cumulative"].spec()
@@ -136,6 +140,7 @@ def test_the_charts_say_what_they_show(project):
     assert project.plan.section_titles()["6"] in json.dumps(section, ensure_ascii=False)
 
 
+@pytest.mark.slow
 def test_drill_down_from_sections_to_an_activity_and_back(project):
     board = Dashboard(project, as_of=AS_OF)
     drill = board.drill
@@ -162,6 +167,7 @@ def test_drill_down_from_sections_to_an_activity_and_back(project):
     assert all(project.plan[code].funding == "RB" for _, code in drill.pick.options if code)
 
 
+@pytest.mark.slow
 def test_the_lot_register_follows_the_filters_and_exports_what_it_shows(project):
     board = Dashboard(project, as_of=AS_OF)
     every = len(board.lots.lots)
@@ -175,6 +181,7 @@ def test_the_lot_register_follows_the_filters_and_exports_what_it_shows(project)
     assert "base64," in board.lots.download.value
 
 
+@pytest.mark.slow
 def test_a_filter_combination_without_data_says_so(project):
     board = Dashboard(project, as_of=AS_OF)
     units = [u for _, u in board.filters.unit.options if u != "*"]
@@ -191,6 +198,7 @@ def test_a_filter_combination_without_data_says_so(project):
     assert board.figures() and board.charts["by_source"].spec()
 
 
+@pytest.mark.slow
 def test_the_date_is_typed_as_the_page_writes_it(project):
     board = Dashboard(project, as_of=AS_OF)
     field = board.filters.as_of
@@ -208,6 +216,7 @@ def test_the_date_is_typed_as_the_page_writes_it(project):
     assert "Укажите дату" in field.error.value and field.value == date(2024, 3, 1)
 
 
+@pytest.mark.slow
 def test_the_timeline_is_redrawn_only_when_what_it_shows_changes(project):
     board = Dashboard(project, as_of=AS_OF)
     drawn = board.gantt.current
@@ -217,6 +226,7 @@ def test_the_timeline_is_redrawn_only_when_what_it_shows_changes(project):
     assert board.gantt.current is not drawn
 
 
+@pytest.mark.slow
 def test_a_folder_that_cannot_be_loaded_shows_its_problems(tmp_path, data_dir):
     from mics_budget.dashboard_views import ProblemsPage
 
@@ -235,6 +245,7 @@ def test_a_folder_that_cannot_be_loaded_shows_its_problems(tmp_path, data_dir):
     assert "The data could not be loaded" in english.value
 
 
+@pytest.mark.slow
 def test_errors_in_the_data_are_announced_above_the_figures(money_dir):
     payments = money_dir / "budget" / "payments.csv"
     payments.write_text(payments.read_text(encoding="utf-8")
@@ -245,6 +256,7 @@ def test_errors_in_the_data_are_announced_above_the_figures(money_dir):
     assert "В данных ошибок" in board.notice.value and "payments.csv" in board.notice.value
 
 
+@pytest.mark.slow
 def test_dashboard_shows_kazakh_titles_where_the_plan_has_them(data_dir):
     from tests.test_plan import add_kazakh_titles
 
@@ -258,6 +270,8 @@ def test_dashboard_shows_kazakh_titles_where_the_plan_has_them(data_dir):
     assert "Аумақтық бөлімшелерді оқыту" not in board.overdue.value
 
 
+@pytest.mark.slow
+@pytest.mark.slow
 def test_dashboard_marks_example_data(project, money_dir):
     assert "ПРИМЕР" in Dashboard(project, as_of=AS_OF).banner.value
     assert Dashboard(load(money_dir), as_of=date(2023, 12, 31)).banner.value == ""
@@ -274,6 +288,7 @@ def example_copy(tmp_path):
 # --- the server ------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_public_address_needs_a_token(capsys):
     assert is_local("127.0.0.1") and is_local("localhost") and is_local("::1")
     assert not is_local("0.0.0.0") and not is_local("192.0.2.10")
@@ -316,8 +331,9 @@ class Server:
             os.killpg(self.process.pid, signal.SIGKILL)
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def dashboard_server():
+    """One server for the module's page tests (each page gets its own kernel)."""
     server = Server(DEFAULT_DATA_DIR)
     server.wait()
     yield server
@@ -379,6 +395,7 @@ def date_shown(page) -> date:
     return date(int(text[6:]), int(text[3:5]), int(text[:2]))
 
 
+@pytest.mark.slow
 def test_the_dashboard_in_chromium(dashboard_server, browser, project):
     """At 1366×768 (the Bureau's laptops): every filter whole, no sideways scrolling, the
     figures of the CLI, charts with their titles and legends, the source filter and English."""
@@ -415,6 +432,7 @@ def test_the_dashboard_in_chromium(dashboard_server, browser, project):
 
 
 @pytest.mark.slow
+@pytest.mark.slow
 def test_the_dashboard_on_a_phone(dashboard_server, browser):
     """390 px wide: the cards stack, every chart fits the width, nothing scrolls sideways."""
     page, blocked = browser
@@ -434,6 +452,7 @@ def test_the_dashboard_on_a_phone(dashboard_server, browser):
     assert blocked == []
 
 
+@pytest.mark.slow
 @pytest.mark.slow
 def test_drill_down_and_the_typed_date_in_chromium(dashboard_server, browser, project):
     page, blocked = browser
@@ -467,6 +486,7 @@ def test_drill_down_and_the_typed_date_in_chromium(dashboard_server, browser, pr
 
 
 @pytest.mark.slow
+@pytest.mark.slow
 def test_a_broken_data_folder_shows_its_problems_in_chromium(browser, tmp_path):
     root = tmp_path / "data"
     shutil.copytree(DEFAULT_DATA_DIR, root)
@@ -497,6 +517,7 @@ def choose(select, starts: str) -> None:
     select.select_option(label=next(o for o in raw if o.replace("\xa0", " ").startswith(starts)))
 
 
+@pytest.mark.slow
 @pytest.mark.slow
 def test_the_dashboard_in_kazakh_in_chromium(browser, project):
     server = Server(DEFAULT_DATA_DIR, lang="kk")
@@ -534,6 +555,8 @@ def test_the_dashboard_in_kazakh_in_chromium(browser, project):
         server.stop()
 
 
+@pytest.mark.slow
+@pytest.mark.slow
 def test_a_page_on_a_public_address_needs_the_token(example_copy):
     server = Server(example_copy, host="0.0.0.0", token="s3cret-token")
     server.wait()
@@ -557,6 +580,8 @@ def test_a_page_on_a_public_address_needs_the_token(example_copy):
         server.stop()
 
 
+@pytest.mark.slow
+@pytest.mark.slow
 def test_dashboard_before_and_after_the_data(project):
     board = Dashboard(project, as_of=date(2022, 1, 1))
     assert board.message.value == "" and board.figures() == []
@@ -564,6 +589,7 @@ def test_dashboard_before_and_after_the_data(project):
     assert board.message.value == "" and len(board.figures()) == 2
 
 
+@pytest.mark.slow
 @pytest.mark.slow
 def test_a_sigterm_to_the_dashboard_command_stops_voila(tmp_path):
     """`mics-budget dashboard` becomes the Voila process: stopping it leaves nothing

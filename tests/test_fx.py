@@ -71,6 +71,7 @@ def test_rounding_to_the_tiyn_is_half_away_from_zero():
     assert frame["kzt_minor"].tolist() == [1, -1, 0]
 
 
+@pytest.mark.slow
 @given(st.integers(-10**11, 10**11), st.integers(1, 10**7), st.sampled_from([1, 10, 100,
                                                                               1000]))
 def test_conversion_is_exact_integer_arithmetic(minor, rate_e4, quant):

@@ -74,6 +74,7 @@ def test_language_switch():
         i18n.set_lang("kz")
 
 
+@pytest.mark.slow
 def test_the_language_from_the_environment():
     code = "from mics_budget import i18n; print(i18n.get_lang(), i18n.t('status.done'))"
     for value, expected in (("kk", "kk орындалды"), ("en", "en done"), ("xx", "ru выполнено")):
@@ -82,6 +83,7 @@ def test_the_language_from_the_environment():
         assert out.strip() == expected
 
 
+@pytest.mark.slow
 def test_babel_is_not_imported_for_labels():
     code = ("import sys, mics_budget.cli; mics_budget.cli.build_parser(); "
             "print(any(m == 'babel' or m.startswith('babel.') for m in sys.modules))")

@@ -11,19 +11,17 @@ import referencing
 from referencing.jsonschema import DRAFT4
 
 from mics_budget import load
-from mics_budget.config import DEFAULT_DATA_DIR, PROJECT_ROOT
+from mics_budget.config import DEFAULT_DATA_DIR
 from mics_budget.lifecycle import OCDS
-from mics_budget.ocds import release_package
+from mics_budget.ocds import SCHEMA_DIR, release_package, validate
 from mics_budget.register import register
 
-SCHEMAS = PROJECT_ROOT.parent / "shared" / "ocds-1.1.5"
 AS_OF = date(2025, 6, 30)
 
 
 def _schema(name: str) -> dict:
-    path = SCHEMAS / name
-    assert path.exists(), f"the OCDS schema is expected at {path} (shared/ beside the checkout)"
-    return json.loads(path.read_text(encoding="utf-8"))
+    """The official OCDS 1.1.5 schema shipped with the package (mics_budget/schema/)."""
+    return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
@@ -102,6 +100,57 @@ def test_cli_writes_the_package(tmp_path):
     out = tmp_path / "ocds.json"
     assert main(["procurement", "ocds", "--as-of", "2025-06-30", "--out", str(out)]) == 0
     assert json.loads(Path(out).read_text(encoding="utf-8"))["version"] == "1.1"
+
+
+def test_the_shipped_schemas_are_the_official_ones_with_their_licence():
+    assert _schema("release-schema.json")["id"] == \
+        "https://standard.open-contracting.org/schema/1__1__5/release-schema.json"
+    assert _schema("release-package-schema.json")["id"] == \
+        "https://standard.open-contracting.org/schema/1__1__5/release-package-schema.json"
+    assert "Apache License" in (SCHEMA_DIR / "LICENSE").read_text(encoding="utf-8")
+    assert "Open Contracting Partnership" in (SCHEMA_DIR / "README.md").read_text(
+        encoding="utf-8")
+
+
+def test_validate_finds_what_breaks_the_schema(package):
+    assert validate(package) == []
+    broken = json.loads(json.dumps(package))
+    broken["releases"][1]["tender"]["procurementMethod"] = "lottery"
+    del broken["publisher"]
+    errors = validate(broken)
+    assert len(errors) == 2
+    assert errors[0].startswith("/: 'publisher' is a required property")
+    assert errors[1].startswith("releases/1/tender/procurementMethod: 'lottery' is not one of")
+
+
+def test_cli_refuses_to_write_an_invalid_package_unless_told_not_to_check(
+        money_dir, tmp_path, monkeypatch, capsys):
+    from mics_budget import cli
+
+    def broken(*args, **kwargs):
+        package = release_package(*args, **kwargs)
+        package["releases"][0]["tender"]["procurementMethod"] = "lottery"
+        return package
+
+    monkeypatch.setattr(cli, "release_package", broken)
+    out = tmp_path / "out" / "ocds.json"
+    out.parent.mkdir()
+    argv = ["procurement", "ocds", "--as-of", "2023-12-31", "--out", str(out), "--data",
+            str(money_dir)]
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("ошибка: выгрузка OCDS не прошла проверку по схеме OCDS 1.1.5 "
+                          "(нарушений: 1; первое: releases/0/tender/procurementMethod: "
+                          "'lottery' is not one of"), err
+    assert "ошибка программы" in err and "--no-validate" in err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    assert list(out.parent.iterdir()) == []
+    assert cli.main([*argv, "--lang", "en"]) == 2
+    assert "the OCDS export failed the check against the OCDS 1.1.5 schema" in \
+        capsys.readouterr().err
+    assert cli.main([*argv, "--no-validate"]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["releases"][0]["tender"][
+        "procurementMethod"] == "lottery"
 
 
 def test_unicef_is_the_funder_of_a_lot_on_a_unicef_activity(money_dir):

@@ -117,6 +117,7 @@ def test_intervals_are_sorted_disjoint_and_month_aligned(text):
     assert isinstance(period.end, date)
 
 
+@pytest.mark.slow
 @given(st.text(max_size=40))
 def test_random_text_parses_or_raises_a_period_error(text):
     try:

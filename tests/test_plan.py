@@ -266,6 +266,7 @@ def test_docx_refusal_names_the_right_table_row(seed_text, tmp_path):
         "unknown month 'июлл'"]
 
 
+@pytest.mark.slow
 def test_refused_import_writes_nothing(seed_text, data_dir, tmp_path):
     before = {p.name: p.read_bytes() for p in (data_dir / "plan").iterdir()}
     bad = tmp_path / "plan.txt"
@@ -309,7 +310,7 @@ def test_a_file_without_the_table_or_glossary_is_refused(seed_text, tmp_path):
         parse_plan_file(path)
 
 
-# --- Kazakh titles (issue 16) -----------------------------------------------------------------
+# --- Kazakh titles ---------------------------------------------------------------------------
 
 
 def add_kazakh_titles(data: DataDir, titles: dict[str, str], sections: dict[str, str]) -> None:

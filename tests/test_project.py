@@ -21,6 +21,7 @@ def project():
     return load(DEFAULT_DATA_DIR)
 
 
+@pytest.mark.slow  # a sweep: 28 months, about 7 s in all
 @pytest.mark.parametrize("month", MONTHS)
 def test_every_view_works_on_every_month(project, month):
     as_of = month_end(month)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import shutil
-import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -25,8 +25,11 @@ SPECIFICS = ["143", "149", "161", ""]
 AS_OF = date(2024, 12, 31)
 
 
-def data_folder() -> Path:
-    root = Path(tempfile.mkdtemp(prefix="mics-prop-")) / "data"
+def data_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh data folder with the plan, in pytest's temporary folder (which pytest prunes
+    itself, also after a failing example): hypothesis runs many examples per test, so the
+    function-scoped ``tmp_path`` cannot be used."""
+    root = tmp_path_factory.mktemp("prop") / "data"
     (root / "plan").mkdir(parents=True)
     for name in ("activities.csv", "units.csv"):
         shutil.copy(DEFAULT_DATA_DIR / "plan" / name, root / "plan" / name)
@@ -88,11 +91,12 @@ def write(root: Path, lines, pays, xlsx: bool = False) -> None:
             path.write_text(text, encoding="utf-8")
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(budget_lines, payments, st.sampled_from([[], ["activity"], ["specifics", "month"],
                                                 ["section", "year"], ["unit"]]))
-def test_identities_hold_for_any_data(lines, pays, by):
-    root = data_folder()
+def test_identities_hold_for_any_data(tmp_path_factory, lines, pays, by):
+    root = data_folder(tmp_path_factory)
     write(root, lines, pays)
     project = load(root)
     # random payments fall in years without a budget line: an error, but they still count
@@ -106,25 +110,25 @@ def test_identities_hold_for_any_data(lines, pays, by):
         assert table.groupby("source")[column].sum().to_dict() == total[column].to_dict()
     paid = sum(minor for *_, minor in pays) + 100
     assert int(total["paid"].sum()) == paid  # every payment, refunds netted, exactly
-    shutil.rmtree(root.parent)
 
 
+@pytest.mark.slow
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(budget_lines, payments)
-def test_csv_and_xlsx_of_the_same_frame_give_the_same_summary(lines, pays):
-    root = data_folder()
+def test_csv_and_xlsx_of_the_same_frame_give_the_same_summary(tmp_path_factory, lines, pays):
+    root = data_folder(tmp_path_factory)
     write(root, lines, pays)
     from_csv = load(root).spending(AS_OF, ["activity", "month"])
     write(root, lines, pays, xlsx=True)
     from_xlsx = load(root).spending(AS_OF, ["activity", "month"])
     pd.testing.assert_frame_equal(from_csv, from_xlsx)
-    shutil.rmtree(root.parent)
 
 
 TARGETS = ["budget/payments.csv", "budget/budget.csv", "procurement/events.csv",
            "budget/fx_rates.csv", "budget/payments.xlsx", "plan/progress.csv"]
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(TARGETS), st.one_of(
     st.binary(max_size=600),
@@ -132,8 +136,8 @@ TARGETS = ["budget/payments.csv", "budget/budget.csv", "procurement/events.csv",
     st.lists(st.text(alphabet=st.sampled_from(list("P1,;\t\n\"-.2023 RB8.1₸ЮНИСЕФ")),
                      max_size=30), max_size=8).map(
         lambda rows: ("id,date,activity,source,amount\n" + "\n".join(rows)).encode())))
-def test_loaders_on_random_bytes_only_ever_report_problems(target, data):
-    root = data_folder()
+def test_loaders_on_random_bytes_only_ever_report_problems(tmp_path_factory, target, data):
+    root = data_folder(tmp_path_factory)
     for name, text in MONEY_FILES.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text(text, encoding="utf-8")
@@ -145,4 +149,3 @@ def test_loaders_on_random_bytes_only_ever_report_problems(target, data):
     for problem in project.problems:
         assert problem.key in LABELS
         assert problem.message
-    shutil.rmtree(root.parent)

@@ -160,6 +160,7 @@ def test_the_export_is_the_table_as_shown(app):
 # --- the lot card, voids, amendments, new lots, roles ------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_card_shows_the_timeline_and_payments_and_an_admin_voids(app, example_copy):
     card = app.card
     card.lot.value = "LOT-2023-006"
@@ -175,6 +176,7 @@ def test_the_card_shows_the_timeline_and_payments_and_an_admin_voids(app, exampl
     assert bool(project.events.set_index("event_id").loc[latest, "voided"]) is True
 
 
+@pytest.mark.slow
 def test_an_admin_amends_a_lot_and_adds_one(app, example_copy):
     from mics_budget.recording import upgrade_register
 
@@ -199,6 +201,7 @@ def test_an_admin_amends_a_lot_and_adds_one(app, example_copy):
     assert "LOT-2025-001" in {v for _, v in app.lot.options}
 
 
+@pytest.mark.slow
 def test_roles_are_checked_in_the_kernel(example_copy):
     viewer = RegisterApp(DataDir(example_copy), today=TODAY, user=User("guest", "viewer"))
     assert viewer.form not in viewer.tabs.children and viewer.new_lot not in viewer.tabs.children

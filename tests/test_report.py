@@ -31,9 +31,57 @@ def run_report(capsys, *argv: str) -> tuple[int, str]:
 
 @pytest.fixture(scope="module")
 def example_report(tmp_path_factory):
+    """The one end-to-end run of the report (papermill, a kernel): what the tests of the
+    run itself check."""
     out = tmp_path_factory.mktemp("reports")
     assert main(["report", "--month", MONTH, "--out", str(out)]) == 0
     return out / MONTH
+
+
+def execute_in_process(input_path, output_path, parameters=None, cwd=None, **_):
+    """``papermill.execute_notebook`` without a kernel: the cells run here, one after the
+    other, the parameters set after the ``parameters`` cell; what a cell displays becomes its
+    output; an exception is papermill's ``PapermillExecutionError`` for that cell."""
+    import IPython.display
+
+    from mics_budget._altair import alt
+
+    notebook = nbformat.read(input_path, as_version=4)
+    namespace: dict = {}
+    shown: list = []
+    renderer, display = alt.renderers.active, IPython.display.display
+    IPython.display.display = lambda *objs, **kwargs: shown.extend(objs)
+    before = Path.cwd()
+    try:
+        os.chdir(cwd or before)
+        cells = [c for c in notebook.cells if c.cell_type == "code"]
+        for count, cell in enumerate(cells, start=1):
+            shown.clear()
+            try:
+                exec(compile(cell.source, f"<cell {count}>", "exec"), namespace)
+            except Exception as exc:
+                raise papermill.PapermillExecutionError(
+                    notebook.cells.index(cell), count, cell.source, type(exc).__name__,
+                    str(exc), []) from exc
+            if "parameters" in cell.metadata.get("tags", []):
+                namespace.update(parameters or {})
+            cell.execution_count = count
+            cell.outputs = [nbformat.v4.new_output("display_data", data={
+                "text/html": obj.data}) for obj in shown]
+    finally:
+        os.chdir(before)
+        IPython.display.display = display
+        alt.renderers.enable(renderer)
+    nbformat.write(notebook, output_path)
+    return notebook
+
+
+@pytest.fixture
+def in_process(monkeypatch):
+    """Reports of this test run their notebook in this process (:func:`execute_in_process`):
+    the command line, the runner and the notebook's code as in a real run, in a second
+    instead of a kernel's four."""
+    monkeypatch.setattr(papermill, "execute_notebook", execute_in_process)
 
 
 def sheet_rows(path: Path, sheet: str) -> list[list]:
@@ -66,6 +114,7 @@ def test_committed_notebooks_have_no_outputs(name):
                for c in notebook.cells if c.cell_type == "code")
 
 
+@pytest.mark.slow
 def test_the_report_folder(example_report):
     names = sorted(p.name for p in example_report.iterdir())
     assert names == ["manifest.json", f"mics-report-{MONTH}.html", f"mics-report-{MONTH}.ipynb",
@@ -73,6 +122,7 @@ def test_the_report_folder(example_report):
     assert not list(example_report.parent.glob(".*.tmp"))
 
 
+@pytest.mark.slow
 def test_the_manifest(example_report):
     manifest = json.loads((example_report / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["parameters"]["report_month"] == MONTH
@@ -87,6 +137,7 @@ def test_the_manifest(example_report):
     assert len(manifest["run_id"]) == 32
 
 
+@pytest.mark.slow
 def test_the_html_has_no_code_and_loads_nothing_from_outside(example_report):
     html = (example_report / f"mics-report-{MONTH}.html").read_text(encoding="utf-8")
     body = html.split("<body", 1)[1]
@@ -110,6 +161,7 @@ def test_the_html_has_no_code_and_loads_nothing_from_outside(example_report):
     assert body.index('<section id="summary"') < body.index('<section id="headline"')
 
 
+@pytest.mark.slow
 def test_the_xlsx_equals_the_cli_json(example_report):
     path = example_report / f"mics-report-{MONTH}.xlsx"
     workbook = openpyxl.load_workbook(path)
@@ -134,6 +186,7 @@ def test_the_xlsx_equals_the_cli_json(example_report):
         (w["activity"], w["paid"]) for w in by_activity]
 
 
+@pytest.mark.slow
 def test_every_sheet_is_formatted_and_says_example(example_report):
     workbook = openpyxl.load_workbook(example_report / f"mics-report-{MONTH}.xlsx")
     for sheet in workbook.worksheets:
@@ -161,6 +214,7 @@ def test_every_sheet_is_formatted_and_says_example(example_report):
         assert sheet["A4"].value == t("table.empty"), sheet.title
 
 
+@pytest.mark.slow
 def test_the_charts_render_offline_in_chromium(example_report, browser):
     page, blocked = browser
     page.goto((example_report / f"mics-report-{MONTH}.html").as_uri())
@@ -172,7 +226,8 @@ def test_the_charts_render_offline_in_chromium(example_report, browser):
     assert page.locator(".mics-banner").first.is_visible()
 
 
-def test_an_inline_data_folder_in_english(money_dir, tmp_path, capsys):
+@pytest.mark.slow
+def test_an_inline_data_folder_in_english(money_dir, tmp_path, capsys, in_process):
     code, err = run_report(capsys, "--month", "2023-12", "--data", str(money_dir), "--lang",
                            "en", "--out", str(tmp_path))
     assert code == 0, err
@@ -187,7 +242,8 @@ def test_an_inline_data_folder_in_english(money_dir, tmp_path, capsys):
     assert [r[rb] for r in body[:3]] == [14_000_000.5, 10_400_000.25, 4_900_000.25]
 
 
-def test_a_month_with_a_data_error_still_reports_it(money_dir, tmp_path, capsys):
+@pytest.mark.slow
+def test_a_month_with_a_data_error_still_reports_it(money_dir, tmp_path, capsys, in_process):
     write_files(money_dir, {"budget/payments.csv": PAYMENTS
                             + "X1,2023-06-10,99.1,RB,,100,KZT,,,,,\n"})
     code, _ = run_report(capsys, "--month", "2023-12", "--data", str(money_dir), "--out",
@@ -202,7 +258,8 @@ def test_a_month_with_a_data_error_still_reports_it(money_dir, tmp_path, capsys)
     assert "неизвестное мероприятие «99.1»" in html
 
 
-def test_a_failed_run_leaves_no_partial_report_and_keeps_the_old_one(tmp_path, capsys):
+def test_a_failed_run_leaves_no_partial_report_and_keeps_the_old_one(tmp_path, capsys,
+                                                                     in_process):
     from mics_budget.runner import ReportError
     from mics_budget.runner import run_report as run
 
@@ -233,7 +290,8 @@ def test_months():
         parse_month("2024-13")
 
 
-def test_backfill_a_range_with_params_file(money_dir, tmp_path, capsys):
+@pytest.mark.slow
+def test_backfill_a_range_with_params_file(money_dir, tmp_path, capsys, in_process):
     params = tmp_path / "monthly.yaml"
     params.write_text(f"lang: en\ndata: {money_dir}\nout: {tmp_path / 'out'}\n")
     code, err = run_report(capsys, "--from", "2023-11", "--to", "2023-12", "--params",
@@ -244,6 +302,7 @@ def test_backfill_a_range_with_params_file(money_dir, tmp_path, capsys):
         == ["2023-11", "2023-12"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("inline", "lang"), [(False, ""), (True, "kk")])
 def test_the_explore_notebook_runs_top_to_bottom(money_dir, tmp_path, inline, lang):
     out = tmp_path / "explore.ipynb"
@@ -267,6 +326,7 @@ def test_the_explore_notebook_runs_top_to_bottom(money_dir, tmp_path, inline, la
         assert "пример данных | мероприятий: 47 | проблем в файлах:" in printed
 
 
+@pytest.mark.slow
 def test_a_killed_run_leaves_no_partial_report(tmp_path):
     import signal
     import subprocess
@@ -292,7 +352,8 @@ def test_a_killed_run_leaves_no_partial_report(tmp_path):
     assert not list(out.glob(".*.tmp"))  # the next run clears what a killed one left
 
 
-def test_a_month_before_any_data_is_refused_unless_forced(tmp_path, capsys):
+@pytest.mark.slow
+def test_a_month_before_any_data_is_refused_unless_forced(tmp_path, capsys, in_process):
     code, err = run_report(capsys, "--month", "2022-12", "--out", str(tmp_path))
     assert code == 2
     assert "месяц 2022-12 раньше первых данных (2023-02)" in err and "--force" in err
@@ -359,7 +420,7 @@ def test_importing_the_report_never_builds_the_rfc3987_grammar():
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
 
-# --- Kazakh (issue 16) ------------------------------------------------------------------------
+# --- Kazakh -----------------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -374,6 +435,7 @@ def reports_in_three_languages():
         i18n.set_lang("ru")
 
 
+@pytest.mark.slow
 def test_the_figures_are_the_same_in_every_language(reports_in_three_languages):
     ru, en, kk = (reports_in_three_languages[lang] for lang in ("ru", "en", "kk"))
     assert list(kk.tables) == list(ru.tables) == list(en.tables)
@@ -394,6 +456,7 @@ def test_the_figures_are_the_same_in_every_language(reports_in_three_languages):
         assert values[0] == values[1] == values[2], name
 
 
+@pytest.mark.slow
 def test_the_report_in_kazakh(reports_in_three_languages, tmp_path):
     kk = reports_in_three_languages["kk"]
     assert kk.title == "MICS: бюджет және мемлекеттік сатып алу — 2025 жылғы маусым айы " \
@@ -415,6 +478,7 @@ def test_the_report_in_kazakh(reports_in_three_languages, tmp_path):
     assert "Жоспар" in str(chart["datasets"])  # the legend: plan, commitments, payments
 
 
+@pytest.mark.slow
 def test_the_xlsx_in_kazakh_has_kazakh_sheets_and_the_same_numbers(reports_in_three_languages,
                                                                     tmp_path):
     books = {}
@@ -440,6 +504,7 @@ def test_the_xlsx_in_kazakh_has_kazakh_sheets_and_the_same_numbers(reports_in_th
         assert kk_cells == ru_cells, kk_sheet.title
 
 
+@pytest.mark.slow
 def test_kazakh_activity_titles_in_the_report(data_dir):
     from mics_budget import i18n
     from mics_budget.report import MonthlyReport
@@ -459,7 +524,8 @@ def test_kazakh_activity_titles_in_the_report(data_dir):
 
 
 @pytest.mark.slow
-def test_the_kazakh_report_through_the_command_line(tmp_path, capsys, example_report):
+def test_the_kazakh_report_through_the_command_line(tmp_path, capsys, example_report,
+                                                      in_process):
     code, err = run_report(capsys, "--month", MONTH, "--lang", "kk", "--out", str(tmp_path))
     assert code == 0, err
     assert f"[1/3] есеп блокнотын орындау ({MONTH})…" in err

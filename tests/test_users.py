@@ -50,6 +50,7 @@ def add(monkeypatch, path: Path, name: str, role: str, password: str = PASSWORD)
     return main(["users", "add", name, "--role", role, "--users", str(path)])
 
 
+@pytest.mark.slow
 def test_add_list_passwd_remove(monkeypatch, users_file, capsys):
     assert add(monkeypatch, users_file, "Айгуль Н.", "recorder") == 0
     assert "добавлен пользователь «Айгуль Н.» (recorder)" in capsys.readouterr().err
@@ -230,6 +231,7 @@ def test_read_password_from_a_pipe_is_one_line():
 CLI = [sys.executable, "-m", "mics_budget.cli"]
 
 
+@pytest.mark.slow
 def test_a_pipe_gives_the_password(users_file):
     done = subprocess.run([*CLI, "users", "add", "aigul", "--role", "recorder",
                            "--users", str(users_file)], input=f"{PASSWORD}\n", text=True,
@@ -270,6 +272,7 @@ def _run_in_terminal(argv: list[str], answers: list[str], timeout: float = 60) -
     return os.waitstatus_to_exitcode(status), output.decode("utf-8", "replace")
 
 
+@pytest.mark.slow
 def test_a_terminal_asks_twice_without_echo(users_file):
     code, out = _run_in_terminal([*CLI, "users", "add", "aigul", "--role", "admin",
                                   "--users", str(users_file)], [PASSWORD, PASSWORD])

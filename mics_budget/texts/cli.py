@@ -82,6 +82,11 @@ LABELS: dict[str, tuple[str, ...]] = {
         "month: YYYY-MM, last (previous month) or latest (last month with data)",
         "ай: ЖЖЖЖ-АА, last (өткен ай) немесе latest (деректері бар соңғы ай)",
     ),
+    "help.no_validate": (
+        "не проверять выгрузку по схеме OCDS (быстрее)",
+        "do not check the export against the OCDS schema (faster)",
+        "экспортты OCDS схемасы бойынша тексермеу (жылдамырақ)",
+    ),
     "help.out": ("куда записать файл", "where to write the file", "файлды қайда жазу керек"),
     "help.params": (
         "YAML-файл с параметрами по умолчанию (params/monthly.yaml)",

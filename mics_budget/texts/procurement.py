@@ -205,6 +205,18 @@ LABELS: dict[str, tuple[str, ...]] = {
         "баға ұсыныстарын сұрату",
     ),
     "method.single_source": ("из одного источника", "single source", "бір көзден алу"),
+    "ocds.invalid": (
+        "выгрузка OCDS не прошла проверку по схеме OCDS {version} (нарушений: {count}; "
+        "первое: {first}); ничего не записано. Это ошибка программы, а не ваших данных: "
+        "сообщите о ней разработчикам. Выгрузить без проверки: --no-validate",
+        "the OCDS export failed the check against the OCDS {version} schema (violations: "
+        "{count}; first: {first}); nothing was written. This is a bug of the tool, not of your "
+        "data: please report it. To export without the check: --no-validate",
+        "OCDS экспорты OCDS {version} схемасы бойынша тексеруден өтпеді (бұзушылықтар саны: "
+        "{count}; біріншісі: {first}); ештеңе жазылмады. Бұл сіздің деректеріңіздің емес, "
+        "бағдарламаның қатесі: ол туралы әзірлеушілерге хабарлаңыз. Тексерусіз экспорттау: "
+        "--no-validate",
+    ),
     "procurement.title": (
         "Реестр госзакупок на {date}, тенге",
         "Procurement register as of {date}, KZT",

@@ -191,7 +191,7 @@ def main() -> None:
                                         b"2023,6,payments,8.1,RB,161,5000000.50\n"
                                         b"2023,13,payments,8.1,RB,161,5\n"),
         exp(3, "month", "problem.bad_month", file=FP), 1)
-    # issue 10: line ends, Excel's sep= line, digits, ceilings, budget lines, quant, law
+    # line ends, Excel's sep= line, digits, ceilings, budget lines, quant, law
     add("cr_only_line_ends", P, pay(BAD_ACTIVITY).replace(b"\n", b"\r"),
         exp(6, "activity", "problem.unknown_activity"), 4, "Excel's 'CSV (Macintosh)'")
     add("lone_cr_inside_a_field", P, (HEADER + "\n" + ROWS[0] + "две\rстроки\n"
