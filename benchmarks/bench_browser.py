@@ -134,39 +134,16 @@ SAVE_JS = """async ({timeout}) => {
 
 
 # --- servers ---------------------------------------------------------------------------------
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU seconds of a process tree."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    children: dict[int, list[int]] = {}
-    cpu: dict[int, float] = {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-            fields = stat[stat.rindex(")") + 2:].split()
-        except (OSError, ValueError):
-            continue
-        children.setdefault(int(fields[1]), []).append(int(entry.name))
-        cpu[int(entry.name)] = (int(fields[11]) + int(fields[12])) / ticks
-    total, todo = 0.0, [pid]
-    while todo:
-        p = todo.pop()
-        total += cpu.get(p, 0.0)
-        todo += children.get(p, [])
-    return total
-
-
 def wait_idle(pids: list[int], quiet: float = 1.0, busy: float = 0.05,
               timeout: float = 90) -> float:
     """Wait until the server trees used less than ``busy`` CPU seconds over ``quiet``
     seconds (pre-heated kernels ready); returns the seconds waited."""
     start = time.monotonic()
     time.sleep(0.5)
-    last = sum(cpu_seconds(p) for p in pids)
+    last = sum(harness.cpu_tree(p) for p in pids)
     while time.monotonic() - start < timeout:
         time.sleep(quiet)
-        now = sum(cpu_seconds(p) for p in pids)
+        now = sum(harness.cpu_tree(p) for p in pids)
         if now - last < busy:
             break
         last = now

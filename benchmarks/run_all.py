@@ -462,9 +462,15 @@ def measure_dashboard(ctx: dict, rows: list[Row]) -> None:
         rows.append(Row("dash_figures", keys[0][1], "ms", "abs", 0.15, "", res["figures"],
                         note=note + (f"; errors: {errors}" if errors else ""),
                         error=None if res["figures"].values else errors or "no sample"))
+        first = Series([p["first_change"] / 1000 for p in res["panels"]
+                        if p.get("first_change") is not None])
+        seen = (f"; the first change of a chart's DOM came at {fmt(first.median, 'ms')} "
+                f"(median; min {fmt(first.min, 'ms')}) after the click"
+                if first.values else "")
         rows.append(Row("dash_charts", keys[1][1], "ms", "abs", 0.3, "", res["charts"],
                         note="same clicks, to the last DOM change of the two chart panels "
-                             f"(overview, gantt) once quiet for {bench_browser.QUIET_MS} ms",
+                             f"(overview, gantt) once quiet for {bench_browser.QUIET_MS} ms"
+                             + seen,
                         error=None if res["charts"].values else errors or "no sample",
                         extra={"panels": res["panels"]}))
         rows.append(Row("dash_first", keys[2][1], "s", "ratio", 1.3, "bare Voila page",
@@ -672,14 +678,19 @@ def main() -> int:
     elapsed = time.perf_counter() - started
 
     g_lines, steps = growth_lines(growth)
+    load_end = os.getloadavg()[0]
+    counted = [r.passed for r in rows if r.goal_kind != "check"]
     head = [f"# Benchmarks (issue 12){' — quick run' if args.quick else ''}", "",
             f"{stamp}, commit `{machine['git_commit'][:10]}`"
             f"{' (with uncommitted changes)' if machine['git_dirty'] else ''} on "
             f"{machine['nproc']} cores ({machine['cpu']}), "
             f"{machine['memory_bytes'] / 2**30:.0f} GiB, Python {machine['python']}, "
-            f"load average at the start {machine['load_average'][0]:.2f}. Medians of "
+            f"load average {machine['load_average'][0]:.2f} at the start and "
+            f"{load_end:.2f} at the end (other work shares the machine). Medians of "
             f"{repeat} runs (after one dropped warm-up round), interleaved with the floor; "
-            f"ratio = median / median (and min / min). Whole run: {elapsed / 60:.1f} min.", ""]
+            f"ratio = median / median (and min / min). Whole run: {elapsed / 60:.1f} min.", "",
+            f"Goals met: {counted.count(True)} of {len(counted)} "
+            f"({counted.count(False)} missed, {counted.count(None)} not measured).", ""]
     lines = [*head, *table_lines(rows)]
     notes = [f"- **{r.path}**: {r.note}" for r in sorted(
         rows, key=lambda r: ORDER.index(r.key) if r.key in ORDER else 99) if r.note
@@ -699,7 +710,7 @@ def main() -> int:
     document = {
         "started": stamp, "duration_s": elapsed, "mode": "quick" if args.quick else "full",
         "repeat": repeat, "sections": only, "machine": machine,
-        "memory_limit_bytes": harness.MEMORY_LIMIT[0],
+        "memory_limit_bytes": harness.MEMORY_LIMIT[0], "load_average_end": load_end,
         "rows": [r.as_json() for r in sorted(
             rows, key=lambda r: ORDER.index(r.key) if r.key in ORDER else 99)],
         "growth": [growth_json(g) for g in growth], "growth_steps": steps,
