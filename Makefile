@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 export JUPYTER_PLATFORM_DIRS := 1
 export CHROMIUM
 
-.PHONY: report test test-fast lint browser lab venv clean dashboard bench
+.PHONY: report test test-fast lint browser lab venv clean dashboard bench bench-quick
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -60,5 +60,10 @@ clean:
 dashboard: $(STAMP)
 	$(BIN)/mics-budget dashboard
 
+# Issue 12: every path against its floor, written to reports/bench.json and .md (about 20 min;
+# the 10M-row growth step needs about 4 GB of disk). bench-quick: small sizes, a few minutes.
 bench: $(STAMP)
-	$(BIN)/python benchmarks/run_all.py
+	$(BIN)/python benchmarks/run_all.py $(BENCH_ARGS)
+
+bench-quick: $(STAMP)
+	$(BIN)/python benchmarks/run_all.py --quick $(BENCH_ARGS)

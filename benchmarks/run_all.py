@@ -1,197 +1,724 @@
-"""`make bench`: the whole benchmark suite in one run, written to reports/bench.md.
+"""`make bench`: every path of issue 12 measured side by side with its floor, in one run.
 
-For 10k, 100k and 1M payments (with proportional lots and events: one lot per 1,000
-payments, seven events each) this measures, each size in a fresh process:
+    python benchmarks/run_all.py            # the whole suite (make bench), well under 30 min
+    python benchmarks/run_all.py --quick    # small sizes, fewer runs (make bench-quick)
+    python benchmarks/run_all.py --only help,ledger --repeat 3
 
-- load + validate (``mics_budget.load``) against a bare ``pyarrow.csv`` read of the same files;
-- paid and committed by source x activity x month (``Project.spending``) against the same
-  GROUP BY in DuckDB on the same parsed rows (with the same as-of FX join), and checks that
-  both give the same figures;
-- peak memory (max RSS of the process);
+Each path is measured ``--repeat`` times (5 by default; after one dropped warm-up round),
+interleaved with its floor so that a noisy moment of the (shared, 2-core) machine hits both;
+the table gives medians, the ratio of the medians, min and median, and the goal. Cold paths
+run in a fresh process each time (wall time from process start to exit); load + validate is
+timed inside a fresh process (imports excluded, as for the pyarrow floor). A measurement
+that fails is reported as failed; the run goes on.
 
-then the growth from 100k to 1M, and, unless ``--quick``, the monthly report against the
-papermill floor and the dashboard's first chart against a bare Voila page (their own scripts).
-Ratios are what counts: the machine is noisy.
+Writes ``reports/bench.json`` (every number, every run, the machine) and ``reports/bench.md``
+(``reports/bench-quick.*`` with ``--quick``). Benchmarks are not tests: nothing here fails a
+build.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import resource
+import os
 import shutil
-import statistics
-import subprocess
+import signal
 import sys
 import tempfile
 import time
-from datetime import date
+import traceback
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-SIZES = {"10k": 10_000, "100k": 100_000, "1M": 1_000_000}
-TARGETS = {"load": 2.0, "summary": 1.5, "growth": 12.0, "memory_mb": 2048, "report": 1.5,
-           "dashboard": 1.3}
+import itertools
 
+import harness
+from harness import BIN, PYTHON, ROOT, Failed, Series, alternate
 
-from bench_ledger import timed as median_time  # noqa: E402
-
-
-def make_folder(rows: int, root: Path) -> Path:
-    """The example data folder with ``rows`` generated payments, lots and events."""
-    import numpy as np
-    import pandas as pd
-    from bench_ledger import make_payments
-
-    from mics_budget.config import DEFAULT_DATA_DIR
-
-    folder = root / "data"
-    shutil.copytree(DEFAULT_DATA_DIR, folder)
-    payments = make_payments(rows)
-    lots_count = max(rows // 1000, 1)
-    rng = np.random.default_rng(2)
-    lots = pd.DataFrame({
-        "lot": [f"B-{i:05d}" for i in range(lots_count)],
-        "activity": rng.choice(["7.1", "7.2", "7.3", "9.2"], lots_count), "title": "Лот",
-        "method": "auction", "estimate": "1000000.00", "currency": "KZT", "specifics": "149",
-        "planned_announce": "2023-05-01", "needed_by": "2023-07-01", "law": "434-V"})
-    steps = [("announced", ""), ("evaluation", ""), ("awarded", ""),
-             ("contracted", "900000.00"), ("delivered", ""), ("paid", ""), ("closed", "")]
-    events = pd.DataFrame([
-        {"lot": lot, "date": f"2023-06-{day + 1:02d}", "status": status, "amount": amount,
-         "bids": "3" if status == "awarded" else "", "supplier": "", "supplier_bin": "",
-         "document": "", "note": "", "recorded_by": "bench", "recorded_at": ""}
-        for lot in lots["lot"] for day, (status, amount) in enumerate(steps)])
-    original = pd.read_csv(folder / "procurement" / "lots.csv", dtype=str, keep_default_na=False)
-    pd.concat([original, lots]).to_csv(folder / "procurement" / "lots.csv", index=False)
-    original = pd.read_csv(folder / "procurement" / "events.csv", dtype=str,
-                           keep_default_na=False)
-    pd.concat([original, events]).to_csv(folder / "procurement" / "events.csv", index=False)
-    payments.to_csv(folder / "budget" / "payments.csv", index=False)
-    return folder
+AS_OF = "2025-12-31"
+REPORT_MONTH = "2025-06"
+SECTIONS = ("help", "ledger", "xlsx", "report", "dashboard", "register")
+GROWTH_LIMIT = 12.0
 
 
-def duckdb_summary(project, as_of: date):
-    """Paid and committed (payments naming no lot) per source x activity x month in DuckDB,
-    converting USD with an ASOF join on the NBK rates (10 days at most), rounding half away
-    from zero to the tiyn as the library does."""
-    import duckdb
+@dataclass
+class Row:
+    """One line of the table: ours against a floor (or alone) and the goal."""
 
-    payments = project.payments.loc[project.payments["valid"], [
-        "date", "source", "activity", "currency", "amount_minor", "contract"]].astype(
-        {"amount_minor": "int64"})
-    rates = project.rates.loc[project.rates["source"] == "NBK",
-                              ["date", "currency", "rate_e4", "quant"]]
-    con = duckdb.connect()
-    con.register("payments", payments)
-    con.register("rates", rates)
-    query = f"""
-        WITH converted AS (
-          SELECT p.source, p.activity, p.contract,
-                 year(p.date) * 100 + month(p.date) AS month,
-                 CASE WHEN p.currency = 'KZT' THEN p.amount_minor
-                      ELSE sign(p.amount_minor * r.rate_e4) *
-                           floor((2 * abs(p.amount_minor::HUGEINT * r.rate_e4)
-                                  + r.quant * 10000) / (2 * r.quant * 10000)) END AS kzt
-          FROM payments p ASOF LEFT JOIN rates r
-            ON p.currency = r.currency AND p.date >= r.date
-          WHERE p.date <= DATE '{as_of.isoformat()}'
-            AND (p.currency = 'KZT' OR p.date - r.date <= INTERVAL 10 DAY))
-        SELECT source, activity, month, sum(kzt)::BIGINT AS paid,
-               sum(CASE WHEN contract = '' THEN kzt ELSE 0 END)::BIGINT AS direct
-        FROM converted GROUP BY ALL ORDER BY ALL"""
-    start = time.perf_counter()
-    result = con.execute(query).df()
-    return time.perf_counter() - start, result
+    key: str
+    path: str
+    unit: str                  # "s", "ms" or "× file"
+    goal_kind: str             # "ratio" (ours / floor), "abs" (ours) or "check"
+    limit: float | None
+    floor_name: str = ""
+    ours: Series | None = None
+    floor: Series | None = None
+    note: str = ""
+    error: str | None = None
+    extra: dict = field(default_factory=dict)
 
+    @property
+    def ratio(self) -> float | None:
+        if self.ours and self.floor and self.ours.values and self.floor.values \
+                and self.floor.median:
+            return self.ours.median / self.floor.median
+        return None
 
-def measure(size: str, repeat: int) -> dict:
-    """One size, in this (fresh) process."""
-    import pyarrow.csv as pacsv
+    @property
+    def ratio_min(self) -> float | None:
+        if self.ours and self.floor and self.ours.values and self.floor.values \
+                and self.floor.min:
+            return self.ours.min / self.floor.min
+        return None
 
-    import mics_budget
+    @property
+    def passed(self) -> bool | None:
+        if self.error is not None:
+            return None
+        if self.goal_kind == "check":
+            return bool(self.extra.get("ok"))
+        if self.goal_kind == "ratio":
+            return None if self.ratio is None else self.ratio <= self.limit
+        if not self.ours or not self.ours.values:
+            return None
+        return self.ours.median <= self.limit
 
-    rows = SIZES[size]
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = make_folder(rows, Path(tmp))
-        files = [p for sub in ("plan", "budget", "procurement")
-                 for p in sorted((folder / sub).glob("*.csv"))]
-        arrow_s, _ = median_time(lambda: [pacsv.read_csv(f) for f in files], repeat)
-        load_s, project = median_time(lambda: mics_budget.load(folder), repeat)
-        as_of = date(2025, 12, 31)
-        summary_s, table = median_time(
-            lambda: project.spending_minor(as_of, ["activity", "month"]), repeat)
-        duck = [duckdb_summary(project, as_of) for _ in range(repeat)]
-        duck_s = statistics.median(d[0] for d in duck)
-        theirs = duck[0][1]
-        ours = table.loc[table["paid"] != 0, ["source", "activity", "month", "paid"]]
-        ours_keys = {(r.source, r.activity, int(r.month.replace("-", ""))): int(r.paid)
-                     for r in ours.itertuples()}
-        their_keys = {(r.source, r.activity, int(r.month)): int(r.paid)
-                      for r in theirs.itertuples() if r.paid != 0}
-        equal = ours_keys == their_keys
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    return {"size": size, "rows": rows, "arrow_s": arrow_s, "load_s": load_s,
-            "summary_s": summary_s, "duckdb_s": duck_s, "equal": equal, "peak_mb": peak_mb,
-            "groups": len(ours_keys)}
+    @property
+    def goal(self) -> str:
+        if self.goal_kind == "check":
+            return "equal"
+        if self.goal_kind == "ratio":
+            return f"≤ {self.limit:g}× {self.floor_name}"
+        return f"≤ {fmt(self.limit, self.unit)}"
+
+    def as_json(self) -> dict:
+        return {"key": self.key, "path": self.path, "unit": self.unit, "goal": self.goal,
+                "goal_kind": self.goal_kind, "limit": self.limit, "floor": self.floor_name,
+                "ours": self.ours.as_json() if self.ours else None,
+                "floor_runs": self.floor.as_json() if self.floor else None,
+                "ratio_of_medians": self.ratio, "ratio_of_mins": self.ratio_min,
+                "passed": self.passed, "error": self.error, "note": self.note,
+                **({"extra": self.extra} if self.extra else {})}
 
 
-def run_script(name: str) -> str:
-    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / name)],
-                            capture_output=True, text=True, cwd=ROOT, timeout=600)
-    return result.stdout.strip() or result.stderr.strip()[-400:]
+def fmt(value: float | None, unit: str) -> str:
+    if value is None:
+        return "—"
+    if unit == "ms":
+        return f"{value * 1000:.0f} ms"
+    if unit == "s":
+        return f"{value:.3f} s" if value < 1 else f"{value:.2f} s"
+    if unit == "× file":
+        return f"{value:.2f}× file"
+    return f"{value:g}"
+
+
+def human(n: int) -> str:
+    """10000 -> 10k, 1000000 -> 1M, 150 -> 150."""
+    for size, suffix in ((1_000_000, "M"), (1_000, "k")):
+        if n >= size and n % size == 0:
+            return f"{n // size}{suffix}"
+    return f"{n:,}"
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def guarded(rows: list[Row], *keys: tuple[str, str, str, str, float | None, str]):
+    """A decorator: run a section; if it raises, each of its rows is reported as failed."""
+    def wrap(func):
+        def run(*args, **kwargs):
+            try:
+                return func(*args, **kwargs)
+            except Exception as exc:  # a failed measurement is a row, not a crash
+                detail = f"{type(exc).__name__}: {exc}"[:300] if not isinstance(
+                    exc, Failed) else str(exc)[:300]
+                log(f"FAILED {func.__name__}: {detail}")
+                traceback.print_exc(file=sys.stderr)
+                done = {r.key for r in rows}
+                for key, path, unit, kind, limit, floor in keys:
+                    if key not in done:
+                        rows.append(Row(key, path, unit, kind, limit, floor, error=detail))
+                return None
+        return run
+    return wrap
+
+
+# --- measurements ------------------------------------------------------------------------------
+def cold(command: list[str], last: dict, name: str, timeout: float = 900) -> float:
+    result = harness.run(command, timeout=timeout)
+    last[name] = result
+    return result.wall
+
+
+def measure_help(ctx: dict, rows: list[Row]) -> None:
+    @guarded(rows, ("help", "`mics-budget --help`", "s", "abs", 0.2, "`python -c pass`"))
+    def help_() -> None:
+        last: dict = {}
+        runs = alternate({
+            "ours": lambda: cold([str(BIN / "mics-budget"), "--help"], last, "ours"),
+            "floor": lambda: cold([PYTHON, "-c", "pass"], last, "floor"),
+        }, 2 * ctx["repeat"], warmup=1)
+        rows.append(Row("help", "`mics-budget --help`", "s", "abs", 0.2, "`python -c pass`",
+                        runs["ours"], runs["floor"],
+                        note="absolute goal on the whole command; `python -c pass` beside it"))
+    help_()
+
+
+def make_data(root: Path, rows: int, xlsx: bool = False) -> dict:
+    """Generate a data folder in a fresh process (the memory of the generation is not ours)."""
+    command = [PYTHON, str(ROOT / "benchmarks" / "data.py"), str(root), str(rows)]
+    started = time.perf_counter()
+    result = harness.run([*command, *(["--xlsx"] if xlsx else [])], timeout=1800)
+    info = json.loads(result.stdout.strip().splitlines()[-1])
+    info["generated_s"] = time.perf_counter() - started
+    return info
+
+
+def ledger_size(ctx: dict, label: str, rows_count: int, repeat: int, warmup: int) -> dict:
+    """Load (+ summary and flags) against the typed pyarrow read, for one size."""
+    size_root = Path(tempfile.mkdtemp(prefix=f"size-{label}-", dir=ctx["tmp"]))
+    try:
+        return _ledger_size(ctx, label, rows_count, repeat, warmup, size_root)
+    except BaseException:
+        shutil.rmtree(size_root, ignore_errors=True)
+        raise
+
+
+def _ledger_size(ctx: dict, label: str, rows_count: int, repeat: int, warmup: int,
+                 size_root: Path) -> dict:
+    log(f"ledger {label}: generating {rows_count:,} payments")
+    info = make_data(size_root, rows_count)
+    folder = Path(info["folder"])
+    payments = folder / "budget" / "payments.csv"
+    log(f"ledger {label}: {info['payments_bytes'] / 2**20:.0f} MiB of payments in "
+        f"{info['generated_s']:.0f} s; measuring")
+    answers: dict[str, list[dict]] = {"ours": [], "floor": []}
+
+    def ours() -> float:
+        answer = harness.worker("load", folder, "summary,flags", timeout=1800)
+        answers["ours"].append(answer)
+        return answer["load"]["seconds"]
+
+    def floor() -> float:
+        answer = harness.worker("arrow", payments, timeout=600)
+        answers["floor"].append(answer)
+        return answer["load"]["seconds"]
+
+    runs = alternate({"ours": ours, "floor": floor}, repeat, warmup=warmup)
+    kept_ours, kept_floor = answers["ours"][warmup:], answers["floor"][warmup:]
+    size = info["payments_bytes"]
+    out = {
+        "label": label, "data": info, "folder": folder, "root": size_root,
+        "load": runs["ours"], "arrow": runs["floor"],
+        "summary": Series([a["summary_s"] for a in kept_ours]),
+        "flags": Series([a["flags_s"] for a in kept_ours]),
+        "mem_ours": Series([a["load"]["rss_delta"] / size for a in kept_ours]),
+        "mem_floor": Series([a["load"]["rss_delta"] / size for a in kept_floor]),
+        "peak_ours": Series([a["process_peak"] for a in kept_ours]),
+        "peak_tree": Series([a["tree_rss"] for a in kept_ours]),
+        "peak_floor": Series([a["load"]["rss_peak"] for a in kept_floor]),
+        "flags_count": kept_ours[-1]["flags"], "problems": kept_ours[-1]["problems"],
+        "summary_rows": kept_ours[-1]["summary_rows"], "arrow_types": kept_floor[-1]["types"],
+        "hwm_reset": kept_ours[-1]["load"]["hwm_reset"],
+    }
+    log(f"ledger {label}: load {out['load'].median:.2f} s, pyarrow {out['arrow'].median:.3f} s, "
+        f"summary {out['summary'].median:.2f} s, flags {out['flags'].median:.2f} s")
+    return out
+
+
+def growth_step(ctx: dict, label: str, count: int, repeat: int, warmup: int,
+                growth: list[dict]) -> dict | None:
+    """One size of the growth curve; a failure is recorded in ``growth``, not raised."""
+    if count >= 10_000_000:
+        free = shutil.disk_usage(ctx["tmp"]).free
+        if free < 4 * 2**30:
+            growth.append({"label": label, "rows": count,
+                           "error": f"skipped: {free / 2**30:.1f} GiB free on disk"})
+            return None
+    try:
+        result = ledger_size(ctx, label, count, repeat, warmup)
+    except Exception as exc:
+        detail = str(exc)[:300] if isinstance(exc, Failed) else \
+            f"{type(exc).__name__}: {exc}"[:300]
+        log(f"FAILED growth {label}: {detail}")
+        growth.append({"label": label, "rows": count, "error": detail})
+        return None
+    growth.append(result)
+    return result
+
+
+def growth_large(ctx: dict, growth: list[dict]) -> None:
+    """The sizes of 10M payments and more, after everything else (the longest step)."""
+    for label, count in ctx["sizes"]:
+        if count >= 10_000_000:
+            result = growth_step(ctx, label, count, ctx["repeat_large"], 0, growth)
+            if result is not None:
+                shutil.rmtree(result["root"], ignore_errors=True)
+
+
+def paid_of_cli(stdout: str) -> dict:
+    doc = json.loads(stdout)
+    return {(r["source"], r["activity"], r["month"]): round(r["paid"] * 100)
+            for r in doc["rows"] if r["paid"]}
+
+
+def paid_of_duckdb(stdout: str) -> dict:
+    doc = json.loads(stdout.strip().splitlines()[-1])
+    return {(s, a, m): p for s, a, m, p in doc["rows"] if p}
+
+
+def measure_ledger(ctx: dict, rows: list[Row], growth: list[dict]) -> None:
+    main_label, _main_rows = ctx["main"]
+    repeat, warmup = ctx["repeat"], 1
+    main: dict = {}
+
+    keys_load = [("load", f"load + validate, {main_label} payments (CSV)", "s", "ratio", 2.0,
+                  "typed pyarrow read"),
+                 ("memory", f"memory while loading, {main_label} payments", "× file", "abs",
+                  4.0, "pyarrow")]
+
+    for label, count in ctx["sizes"]:
+        if count >= 10_000_000:
+            continue  # measured last (growth_large): the table comes first
+        result = growth_step(ctx, label, count, repeat, warmup, growth)
+        if result is not None and label == main_label:
+            main.update(result)
+        elif result is not None:
+            shutil.rmtree(result["root"], ignore_errors=True)
+
+    if not main:
+        why = next((g["error"] for g in growth if g.get("label") == main_label
+                    and "error" in g), "no data folder")
+        for key, path, unit, kind, limit, floor in keys_load:
+            rows.append(Row(key, path, unit, kind, limit, floor, error=why))
+        rows.append(Row("summary", "`summary --by activity,month` cold CLI", "s", "ratio", 2.0,
+                        "DuckDB", error=why))
+        rows.append(Row("flags", "`procurement flags` cold CLI", "s", "abs", 3.0,
+                        "DuckDB, grouped once", error=why))
+        return
+    size = main["data"]["payments_bytes"]
+    rows.append(Row("load", keys_load[0][1], "s", "ratio", 2.0, "typed pyarrow read",
+                    main["load"], main["arrow"],
+                    note=f"in a fresh process, imports excluded; floor: pyarrow.csv.read_csv "
+                         f"of payments.csv ({size / 2**20:.0f} MiB; {main['arrow_types']}); "
+                         "ours loads the whole folder (plan, budget, rates, "
+                         f"{main['data']['lots_added']:,} lots, "
+                         f"{main['data']['events_added']:,} events too)"))
+    rows.append(Row("memory", keys_load[1][1], "× file", "abs", 4.0, "pyarrow",
+                    main["mem_ours"], main["mem_floor"],
+                    note="peak RSS while loading minus RSS before (imports done) / size of "
+                         "payments.csv; floor: the same for the typed pyarrow read",
+                    extra={"payments_bytes": size,
+                           "peak_rss_bytes": main["peak_ours"].as_json()}))
+    folder = main["folder"]
+    mb = str(BIN / "mics-budget")
+
+    @guarded(rows, ("summary", f"`summary --by activity,month` cold CLI, {main_label}", "s",
+                    "ratio", 2.0, "DuckDB"),
+             ("summary_equal", "summary: same paid figures as DuckDB (exact tiyn)", "", "check",
+              None, ""))
+    def summary() -> None:
+        log("summary: cold CLI vs DuckDB")
+        last: dict = {}
+        runs = alternate({
+            "ours": lambda: cold([mb, "summary", "--as-of", AS_OF, "--by", "activity,month",
+                                  "--format", "json", "--data", str(folder)], last, "ours"),
+            "floor": lambda: cold([PYTHON, str(harness.WORKERS), "duckdb_summary", str(folder),
+                                   AS_OF], last, "floor"),
+        }, repeat, warmup=warmup)
+        rows.append(Row("summary", f"`summary --by activity,month` cold CLI, {main_label}", "s",
+                        "ratio", 2.0, "DuckDB", runs["ours"], runs["floor"],
+                        note=f"`mics-budget summary --as-of {AS_OF} --by activity,month "
+                             "--format json` vs a fresh Python running DuckDB on the same "
+                             "CSV files (payments + rates, as-of NBK join, GROUP BY); wall "
+                             "time, process start to exit"))
+        ours, theirs = paid_of_cli(last["ours"].stdout), paid_of_duckdb(last["floor"].stdout)
+        differ = sorted(k for k in set(ours) | set(theirs) if ours.get(k) != theirs.get(k))
+        rows.append(Row("summary_equal", "summary: same paid figures as DuckDB (exact tiyn)",
+                        "", "check", None, note=(
+                            f"{len(ours)} groups with payments, all equal" if not differ else
+                            f"{len(differ)} of {len(set(ours) | set(theirs))} groups differ, "
+                            f"e.g. {[(k, ours.get(k), theirs.get(k)) for k in differ[:3]]}"),
+                        extra={"ok": not differ, "groups": len(ours),
+                               "differ": [[*k, ours.get(k), theirs.get(k)]
+                                          for k in differ[:50]]}))
+    summary()
+
+    @guarded(rows, ("flags", f"`procurement flags` cold CLI, {main_label}", "s", "abs", 3.0,
+                    "DuckDB, grouped once"))
+    def flags() -> None:
+        log("flags: cold CLI vs DuckDB grouping once")
+        last: dict = {}
+        runs = alternate({
+            "ours": lambda: cold([mb, "procurement", "flags", "--as-of", AS_OF, "--format",
+                                  "json", "--data", str(folder)], last, "ours"),
+            "floor": lambda: cold([PYTHON, str(harness.WORKERS), "duckdb_flags", str(folder),
+                                   AS_OF], last, "floor"),
+        }, repeat, warmup=warmup)
+        count = len(json.loads(last["ours"].stdout))
+        data = main["data"]
+        rows.append(Row("flags", f"`procurement flags` cold CLI, {human(data['lots_added'])} "
+                                 f"lots / {human(data['events_added'])} events / {main_label} "
+                                 "payments", "s", "abs", 3.0, "DuckDB, grouped once",
+                        runs["ours"], runs["floor"],
+                        note=f"`mics-budget procurement flags --as-of {AS_OF} --format json` "
+                             f"({count:,} flags; includes loading the folder) vs a fresh "
+                             "Python running DuckDB on the same lots, events and payments CSV "
+                             "files, grouped once per lot; linearity: see the growth table",
+                        extra={"flags": count}))
+    flags()
+
+
+def measure_xlsx(ctx: dict, rows: list[Row]) -> None:
+    label, count = ctx["xlsx"]
+
+    @guarded(rows, ("xlsx", f"XLSX input, {label} payments", "s", "ratio", 3.0,
+                    "python-calamine"))
+    def xlsx() -> None:
+        try:
+            import python_calamine  # noqa: F401
+        except ImportError:
+            raise Failed("python-calamine is not installed (pip install python-calamine)"
+                         ) from None
+        root = Path(tempfile.mkdtemp(prefix="xlsx-", dir=ctx["tmp"]))
+        log(f"xlsx: writing {count:,} payments with openpyxl")
+        info = make_data(root, count, xlsx=True)
+        log(f"xlsx: {info['bytes'] / 2**20:.1f} MiB written in {info['generated_s']:.0f} s; "
+            "measuring")
+        answers: list[dict] = []
+
+        def ours() -> float:
+            answer = harness.worker("xlsx_ours", info["folder"])
+            answers.append(answer)
+            return answer["load"]["seconds"]
+
+        runs = alternate({
+            "ours": ours,
+            "floor": lambda: harness.worker("xlsx_calamine", info["xlsx"])["load"]["seconds"],
+        }, ctx["repeat"], warmup=1)
+        rows.append(Row("xlsx", f"XLSX input, {label} payments", "s", "ratio", 3.0,
+                        "python-calamine", runs["ours"], runs["floor"],
+                        note="`mics_budget.load` of the example folder with payments.xlsx "
+                             "(dates as dates, amounts as numbers) vs "
+                             "`CalamineWorkbook.from_path(…).get_sheet_by_index(0).to_python()`"
+                             "; each in a fresh process, imports excluded",
+                        extra={"xlsx_bytes": info["bytes"],
+                               "payments_loaded": answers[-1]["payments"]}))
+        shutil.rmtree(root, ignore_errors=True)
+    xlsx()
+
+
+def measure_report(ctx: dict, rows: list[Row]) -> None:
+    @guarded(rows, ("report", f"monthly report ({REPORT_MONTH})", "s", "ratio", 1.5,
+                    "papermill + nbconvert, empty notebook"))
+    def report() -> None:
+        log("report: mics-budget report vs papermill + nbconvert of an empty notebook")
+        root = Path(tempfile.mkdtemp(prefix="report-", dir=ctx["tmp"]))
+        n = [0]
+
+        def ours() -> float:
+            n[0] += 1
+            return harness.run([str(BIN / "mics-budget"), "report", "--month", REPORT_MONTH,
+                                "--out", str(root / f"out{n[0]}")], timeout=600).wall
+
+        def floor() -> float:
+            n[0] += 1
+            folder = root / f"floor{n[0]}"
+            folder.mkdir()
+            return harness.worker("report_floor", folder, timeout=600)["wall"]
+
+        runs = alternate({"ours": ours, "floor": floor}, ctx["repeat"], warmup=1)
+        rows.append(Row("report", f"monthly report ({REPORT_MONTH})", "s", "ratio", 1.5,
+                        "papermill + nbconvert, empty notebook", runs["ours"], runs["floor"],
+                        note=f"`mics-budget report --month {REPORT_MONTH} --out TMP` (example "
+                             "data) vs one fresh Python: papermill on a one-empty-cell "
+                             "notebook (python3), then nbconvert's HTMLExporter; wall times"))
+        shutil.rmtree(root, ignore_errors=True)
+    report()
+
+
+def measure_dashboard(ctx: dict, rows: list[Row]) -> None:
+    keys = (("dash_figures", "dashboard: filter change → figures updated", "ms", "abs", 0.15,
+             ""),
+            ("dash_charts", "dashboard: filter change → charts redrawn", "ms", "abs", 0.3, ""),
+            ("dash_first", "dashboard: first chart", "s", "ratio", 1.3, "bare Voila page"))
+
+    @guarded(rows, *keys)
+    def dashboard() -> None:
+        import bench_browser
+
+        log("dashboard: Voila + Chromium")
+        res = bench_browser.dashboard(ctx["browser_repeat"], changes=2, warmup=1)
+        ctx["dash_first"] = res["dash_first"]
+        errors = "; ".join(res["errors"][:3])
+        note = (f"click on a funding-source button (alternately РБ/ЮНИСЕФ) to the figures' "
+                f"data-value changed, in the page (MutationObserver, performance.now()), "
+                f"{len(res['figures'].values)} changes on {ctx['browser_repeat']} pages")
+        rows.append(Row("dash_figures", keys[0][1], "ms", "abs", 0.15, "", res["figures"],
+                        note=note + (f"; errors: {errors}" if errors else ""),
+                        error=None if res["figures"].values else errors or "no sample"))
+        first = Series([p["first_change"] / 1000 for p in res["panels"]
+                        if p.get("first_change") is not None])
+        seen = (f"; the first change of a chart's DOM came at {fmt(first.median, 'ms')} "
+                f"(median; min {fmt(first.min, 'ms')}) after the click"
+                if first.values else "")
+        rows.append(Row("dash_charts", keys[1][1], "ms", "abs", 0.3, "", res["charts"],
+                        note="same clicks, to the last DOM change of the two chart panels "
+                             f"(overview, gantt) once quiet for {bench_browser.QUIET_MS} ms"
+                             + seen,
+                        error=None if res["charts"].values else errors or "no sample",
+                        extra={"panels": res["panels"]}))
+        rows.append(Row("dash_first", keys[2][1], "s", "ratio", 1.3, "bare Voila page",
+                        res["dash_first"], res["bare_first"],
+                        note="navigation start to the first svg.marks/canvas (dashboard: in "
+                             ".mics-chart-overview) as seen in the page; `mics-budget "
+                             "dashboard` (example data) vs the same voila command serving a "
+                             "notebook with one offline alt.JupyterChart; fresh browser "
+                             "context per page, servers idle before each load"))
+    dashboard()
+
+
+def measure_register(ctx: dict, rows: list[Row]) -> None:
+    keys = (("reg_first", "register app: first form", "s", "ratio", 1.5,
+             "dashboard first chart"),
+            ("reg_save", "register app: save → register refreshed", "ms", "abs", 0.3, ""))
+
+    @guarded(rows, *keys)
+    def register() -> None:
+        import bench_browser
+
+        log("register: Voila + Chromium")
+        res = bench_browser.register(ctx["browser_repeat"], saves=2, warmup=1)
+        errors = "; ".join(res["errors"][:3])
+        floor = ctx.get("dash_first")
+        rows.append(Row("reg_first", keys[0][1], "s", "ratio", 1.5, "dashboard first chart",
+                        res["first_form"], floor if floor and floor.values else None,
+                        note="`mics-budget dashboard --register` on a copy of the example "
+                             "data: navigation start to the form's lot dropdown; floor: the "
+                             "dashboard's first chart of the same run",
+                        error=None if floor and floor.values else
+                        "no dashboard first chart to compare with"))
+        rows.append(Row("reg_save", keys[1][1], "ms", "abs", 0.3, "", res["save"],
+                        note="a valid next step of a benchmark lot dated today (announced → "
+                             "evaluation → unsuccessful …): click on save to the register "
+                             "table's HTML changed, in the page"
+                             + (f"; errors: {errors}" if errors else ""),
+                        error=None if res["save"].values else errors or "no sample"))
+    register()
+
+
+# --- output ------------------------------------------------------------------------------------
+ORDER = ["flags", "load", "memory", "summary", "summary_equal", "xlsx", "dash_figures",
+         "dash_charts", "dash_first", "reg_first", "reg_save", "report", "help"]
+
+
+def result_text(row: Row) -> str:
+    return {True: "pass", False: "**FAIL**", None: "error"}[row.passed]
+
+
+def table_lines(rows: list[Row]) -> list[str]:
+    lines = ["| path | ours | floor | ratio | goal | result | ours min / median | "
+             "floor min / median | runs |",
+             "| --- | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: |"]
+    for row in sorted(rows, key=lambda r: ORDER.index(r.key) if r.key in ORDER else 99):
+        if row.error is not None:
+            lines.append(f"| {row.path} | — | — | — | {row.goal} | error | "
+                         f"{row.error.replace('|', '/')} | | |")
+            continue
+        if row.goal_kind == "check":
+            lines.append(f"| {row.path} | {'yes' if row.passed else 'NO'} | | | equal | "
+                         f"{result_text(row)} | {row.note} | | |")
+            continue
+        ours, floor = row.ours, row.floor
+        unit = row.unit
+        ratio = (f"{row.ratio:.2f}× (min {row.ratio_min:.2f}×)"
+                 if row.ratio is not None else "—")
+        lines.append(
+            f"| {row.path} | {fmt(ours.median, unit)} | "
+            f"{fmt(floor.median, unit) + ' ' + row.floor_name if floor else '—'} | {ratio} | "
+            f"{row.goal} | {result_text(row)} | {fmt(ours.min, unit)} / "
+            f"{fmt(ours.median, unit)} | "
+            f"{(fmt(floor.min, unit) + ' / ' + fmt(floor.median, unit)) if floor else ''} | "
+            f"{len(ours.values)} |")
+    return lines
+
+
+def growth_lines(growth: list[dict]) -> tuple[list[str], list[dict]]:
+    lines = ["| payments | lots / events | payments.csv | load + validate | typed pyarrow "
+             "read | summary | flags | load memory | peak RSS | runs |",
+             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    ok = [g for g in growth if "error" not in g]
+    for g in growth:
+        if "error" in g:
+            lines.append(f"| {g['rows']:,} | | | {g['error']} | | | | | | |")
+            continue
+        d = g["data"]
+        lines.append(
+            f"| {d['payments_rows']:,} | {d['lots_added']:,} / {d['events_added']:,} | "
+            f"{d['payments_bytes'] / 2**20:.0f} MiB | {fmt(g['load'].median, 's')} | "
+            f"{fmt(g['arrow'].median, 's')} | {fmt(g['summary'].median, 's')} | "
+            f"{fmt(g['flags'].median, 's')} | {g['mem_ours'].median:.2f}× file | "
+            f"{max(g['peak_ours'].values) / 2**20:,.0f} MiB | {len(g['load'].values)} |")
+    steps = []
+    for small, big in itertools.pairwise(ok):
+        factor = big["data"]["payments_rows"] / small["data"]["payments_rows"]
+        step = {"from": small["label"], "to": big["label"], "rows_factor": factor}
+        for name in ("load", "summary", "flags"):
+            step[name] = big[name].median / small[name].median
+        step["passed"] = all(step[n] <= GROWTH_LIMIT * factor / 10 for n in
+                             ("load", "summary", "flags"))
+        steps.append(step)
+    if steps:
+        lines += ["", "| rows | × rows | load | summary | flags | goal | result |",
+                  "| --- | ---: | ---: | ---: | ---: | --- | --- |"]
+        for s in steps:
+            lines.append(f"| {s['from']} → {s['to']} | {s['rows_factor']:.0f}× | "
+                         f"{s['load']:.1f}× | {s['summary']:.1f}× | {s['flags']:.1f}× | "
+                         f"≤ {GROWTH_LIMIT:g}× per 10× rows | "
+                         f"{'pass' if s['passed'] else '**FAIL**'} |")
+    return lines, steps
+
+
+def growth_json(g: dict) -> dict:
+    if "error" in g:
+        return g
+    out = {k: v for k, v in g.items() if k not in ("folder", "root")}
+    for k, v in out.items():
+        if isinstance(v, Series):
+            out[k] = v.as_json()
+    return out
+
+
+def parse_size(label: str) -> int:
+    label = label.strip()
+    factor = {"k": 1_000, "M": 1_000_000}.get(label[-1], 1)
+    return int(float(label[:-1] if factor > 1 else label) * factor)
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--quick", action="store_true", help="skip the report and dashboard")
-    parser.add_argument("--sizes", default="10k,100k,1M")
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--one", help=argparse.SUPPRESS)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true",
+                        help="small sizes (10k, 100k payments; 10k-row XLSX), 3 runs")
+    parser.add_argument("--only", default=",".join(SECTIONS),
+                        help=f"comma-separated sections of {', '.join(SECTIONS)}")
+    parser.add_argument("--repeat", type=int, default=None, help="runs per measurement")
+    parser.add_argument("--repeat-large", type=int, default=3,
+                        help="runs at 10M payments (default 3, no warm-up: about 5 min "
+                             "on an idle 2-core machine)")
+    parser.add_argument("--no-10m", action="store_true", help="skip 10M payments")
+    parser.add_argument("--sizes", default=None,
+                        help="payments sizes of the ledger section, e.g. 100k,1M (the table "
+                             "uses 1M if given, else the largest)")
+    parser.add_argument("--max-memory-gb", type=float, default=None,
+                        help="stop a measured process above this RSS (default: 70%% of "
+                             "the memory available at the start)")
+    parser.add_argument("--out", default=None, help="the .json to write (and .md beside)")
     args = parser.parse_args()
-    if args.one:
-        print(json.dumps(measure(args.one, args.repeat)))
-        return 0
+    only = [s.strip() for s in args.only.split(",") if s.strip()]
+    unknown = set(only) - set(SECTIONS)
+    if unknown:
+        parser.error(f"unknown sections: {', '.join(sorted(unknown))}")
+    if args.max_memory_gb:
+        harness.MEMORY_LIMIT[0] = int(args.max_memory_gb * 2**30)
+    os.environ.pop("MICS_DATA", None)  # every child uses the folders given, or the example
+    os.environ.setdefault("JUPYTER_PLATFORM_DIRS", "1")
+    repeat = args.repeat or (3 if args.quick else 5)
+    if args.quick:
+        sizes = [("10k", 10_000), ("100k", 100_000)]
+        main_size, xlsx = ("100k", 100_000), ("10k", 10_000)
+    else:
+        sizes = [("100k", 100_000), ("1M", 1_000_000)]
+        if not args.no_10m:
+            sizes.append(("10M", 10_000_000))
+        main_size, xlsx = ("1M", 1_000_000), ("100k", 100_000)
+    if args.sizes:
+        sizes = [(label.strip(), parse_size(label)) for label in args.sizes.split(",")]
+        main_size = next((s for s in sizes if s[0] == "1M"), max(sizes, key=lambda s: s[1]))
+    out = Path(args.out) if args.out else ROOT / "reports" / (
+        "bench-quick.json" if args.quick else "bench.json")
+
+    def on_term(signum, frame):  # let the finally blocks stop servers and remove folders
+        raise KeyboardInterrupt
+    signal.signal(signal.SIGTERM, on_term)
+
     started = time.perf_counter()
-    results = []
-    for size in args.sizes.split(","):
-        out = subprocess.run([sys.executable, __file__, "--one", size, "--repeat",
-                              str(args.repeat)], capture_output=True, text=True, check=True)
-        results.append(json.loads(out.stdout.strip().splitlines()[-1]))
-        print(f"{size}: done", file=sys.stderr)
-    lines = ["# Benchmarks", "", f"Run on {date.today().isoformat()}, "
-             f"{subprocess.run(['nproc'], capture_output=True, text=True).stdout.strip()} "
-             "cores; medians of "
-             f"{args.repeat} runs. Targets: load ≤ {TARGETS['load']} × pyarrow, summary ≤ "
-             f"{TARGETS['summary']} × DuckDB, growth 1M/100k ≤ {TARGETS['growth']}, peak "
-             f"memory at 1M < {TARGETS['memory_mb']} MB.", "",
-             "| payments | pyarrow read | load + validate | ratio | summary | DuckDB | ratio "
-             "| same figures | peak memory |",
-             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |"]
-    for r in results:
-        lines.append(
-            f"| {r['rows']:,} | {r['arrow_s']:.2f} s | {r['load_s']:.2f} s | "
-            f"{r['load_s'] / r['arrow_s']:.1f} × | {r['summary_s']:.3f} s | "
-            f"{r['duckdb_s']:.3f} s | {r['summary_s'] / r['duckdb_s']:.1f} × | "
-            f"{'yes' if r['equal'] else 'NO'} ({r['groups']} groups) | {r['peak_mb']:.0f} MB |")
-    by_size = {r["size"]: r for r in results}
-    if "100k" in by_size and "1M" in by_size:
-        big, small = by_size["1M"], by_size["100k"]
-        lines += ["", f"Growth 100k → 1M: load {big['load_s'] / small['load_s']:.1f} ×, "
-                  f"summary {big['summary_s'] / small['summary_s']:.1f} × (target ≤ "
-                  f"{TARGETS['growth']})."]
-    if not args.quick:
-        lines += ["", "## Monthly report", "", "```", run_script("bench_report.py"), "```",
-                  "", "## Dashboard", "", "```", run_script("bench_dashboard.py"), "```"]
-    lines += ["", f"Whole suite: {time.perf_counter() - started:.0f} s."]
+    stamp = datetime.now(UTC).isoformat(timespec="seconds")
+    machine = harness.machine()
+    log(f"{'quick' if args.quick else 'full'} run, {repeat} runs each; "
+        f"{machine['nproc']} cores, {machine['cpu']}; commit {machine['git_commit'][:10]}"
+        f"{' (dirty)' if machine['git_dirty'] else ''}; memory limit per process "
+        f"{harness.MEMORY_LIMIT[0] / 2**30:.1f} GiB")
+    rows: list[Row] = []
+    growth: list[dict] = []
+    with tempfile.TemporaryDirectory(prefix="mics-bench-") as tmp:
+        ctx = {"tmp": tmp, "repeat": repeat, "repeat_large": args.repeat_large,
+               "sizes": sizes, "main": main_size, "xlsx": xlsx,
+               "browser_repeat": 2 if args.quick and not args.repeat else repeat}
+        if "help" in only:
+            measure_help(ctx, rows)
+        if "ledger" in only:
+            measure_ledger(ctx, rows, growth)
+        if "xlsx" in only:
+            measure_xlsx(ctx, rows)
+        if "report" in only:
+            measure_report(ctx, rows)
+        if "dashboard" in only or "register" in only:
+            measure_dashboard(ctx, rows)  # the register's floor is the dashboard's first chart
+        if "register" in only:
+            measure_register(ctx, rows)
+        if "ledger" in only:
+            growth_large(ctx, growth)
+    if "dashboard" not in only:
+        rows = [r for r in rows if not r.key.startswith("dash_")]
+    elapsed = time.perf_counter() - started
+
+    g_lines, steps = growth_lines(growth)
+    load_end = os.getloadavg()[0]
+    counted = [r.passed for r in rows if r.goal_kind != "check"]
+    head = [f"# Benchmarks (issue 12){' — quick run' if args.quick else ''}", "",
+            f"{stamp}, commit `{machine['git_commit'][:10]}`"
+            f"{' (with uncommitted changes)' if machine['git_dirty'] else ''} on "
+            f"{machine['nproc']} cores ({machine['cpu']}), "
+            f"{machine['memory_bytes'] / 2**30:.0f} GiB, Python {machine['python']}, "
+            f"load average {machine['load_average'][0]:.2f} at the start and "
+            f"{load_end:.2f} at the end (other work shares the machine). Medians of "
+            f"{repeat} runs (after one dropped warm-up round), interleaved with the floor; "
+            f"ratio = median / median (and min / min). Whole run: {elapsed / 60:.1f} min.", "",
+            f"Goals met: {counted.count(True)} of {len(counted)} "
+            f"({counted.count(False)} missed, {counted.count(None)} not measured).", ""]
+    lines = [*head, *table_lines(rows)]
+    notes = [f"- **{r.path}**: {r.note}" for r in sorted(
+        rows, key=lambda r: ORDER.index(r.key) if r.key in ORDER else 99) if r.note
+        and r.goal_kind != "check"]
+    if growth:
+        lines += ["", "## Growth: load, summary and flags (in one fresh process per run)", "",
+                  *g_lines, "",
+                  "Lots = payments / 100, ten events each; summary = `Project.spending(as_of, "
+                  "['activity', 'month'])` and flags = `red_flags(project, as_of)`, timed "
+                  "after the load in the same process; load memory = peak RSS while loading "
+                  "minus RSS before, over the payments file size; peak RSS = the process's "
+                  "maximum (imports, load, summary, flags)."]
+    lines += ["", "## What each row measures", "", *notes]
     text = "\n".join(lines) + "\n"
-    target = ROOT / "reports" / "bench.md"
-    target.parent.mkdir(exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.with_suffix(".md").write_text(text, encoding="utf-8")
+    document = {
+        "started": stamp, "duration_s": elapsed, "mode": "quick" if args.quick else "full",
+        "repeat": repeat, "sections": only, "machine": machine,
+        "memory_limit_bytes": harness.MEMORY_LIMIT[0], "load_average_end": load_end,
+        "rows": [r.as_json() for r in sorted(
+            rows, key=lambda r: ORDER.index(r.key) if r.key in ORDER else 99)],
+        "growth": [growth_json(g) for g in growth], "growth_steps": steps,
+        "growth_limit_per_10x": GROWTH_LIMIT,
+    }
+    out.write_text(json.dumps(document, indent=1, default=str), encoding="utf-8")
     print(text)
+    log(f"wrote {out} and {out.with_suffix('.md')}")
     return 0
 
 

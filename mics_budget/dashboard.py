@@ -193,7 +193,8 @@ class Dashboard(widgets.VBox):
 
     def _charts(self, as_of: date, selected: dict, by_source: pd.DataFrame,
                 forecast: pd.DataFrame, lots: pd.DataFrame) -> None:
-        project, wide = self.project, {"width": "container", "localized": False}
+        project = self.project
+        wide: dict[str, Any] = {"width": "container", "localized": False}
         if by_source.empty:
             for name in ("by_source", "by_section"):
                 self.charts[name].show_nothing(t("dash.no_money", date=i18n.format_date(as_of)))

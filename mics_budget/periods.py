@@ -114,12 +114,12 @@ def parse_period(text: str) -> Period:
     intervals: list[tuple[date, date]] = []
     for ends in pieces:
         (m1, y1), (m2, y2) = ends[0], ends[-1]
-        start, end = date(int(y1), m1, 1), last_day(int(y2), m2)
-        if start > end:
+        start, finish = date(int(y1), m1, 1), last_day(int(y2), m2)
+        if start > finish:
             raise PeriodError(text, "period.reversed")
         if intervals and start <= intervals[-1][1]:
             raise PeriodError(text, "period.unordered")
-        intervals.append((start, end))
+        intervals.append((start, finish))
 
     if duration is not None:
         span = sum((e - s).days + 1 for s, e in intervals)
