@@ -51,8 +51,12 @@ browser:
 	apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core >/dev/null && \
 	test -x "$(CHROMIUM)" || { echo "$(CHROMIUM) is still missing after apt-get" >&2; exit 1; }
 
+# JupyterLab without its "news" question and update check (labconfig/page_config.json)
+LAB_CONFIG := $(CURDIR)/mics_budget/share/jupyter
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.root_dir=$(CURDIR) $(LAB_ARGS) notebooks/explore.ipynb
+	JUPYTER_CONFIG_PATH=$(LAB_CONFIG) $(BIN)/jupyter lab --ServerApp.root_dir=$(CURDIR) \
+	  --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate $(LAB_ARGS) \
+	  notebooks/explore.ipynb
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

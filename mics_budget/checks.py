@@ -6,23 +6,20 @@ its severity, and a label key; its message is rendered in the current language o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import cache
 
 import pandas as pd
 
 from .i18n import t
+from .vocabulary import EXCERPT, excerpt
 
 ERROR = "error"
 WARNING = "warning"
-EXCERPT = 80  # characters of a value quoted in a problem
 MAX_PER_KIND = 1000  # problems of one kind listed row by row in one file; the rest summed up
-
-
-def excerpt(value: object, limit: int = EXCERPT) -> str:
-    """``value`` as text, cut to ``limit`` characters (with '…'), one line."""
-    text = " ".join(str(value).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 PROBLEM_COLUMNS = ["severity", "file", "sheet", "row", "column", "value", "key", "message"]
@@ -57,8 +54,12 @@ class Problem:
 
     @property
     def message(self) -> str:
-        params = {k: str(v) if isinstance(v, Label) else v for k, v in self.params.items()}
-        return t(self.key, **{"value": self.value, **params})
+        """The message in the current language; dates in it written as the language writes
+        them (``30.06.2025`` in Russian), whatever the file or the data had."""
+        params = {k: str(v) if isinstance(v, Label) else _day_for_people(v)
+                  for k, v in self.params.items()}
+        value = _day_for_people(self.value) if self.column in _date_columns() else self.value
+        return t(self.key, **{"value": value, **params})
 
     @property
     def location(self) -> str:
@@ -139,3 +140,32 @@ def _text(value: object) -> str | None:
     if isinstance(value, pd.Timestamp):
         return value.date().isoformat()
     return str(value)
+
+
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _day_for_people(value: object) -> object:
+    """A day (a ``date``, or ISO text such as the loader keeps) as the current language
+    writes it; anything else unchanged (a text that is not a real day stays as typed)."""
+    from .i18n import format_date
+
+    if isinstance(value, datetime):
+        return format_date(value.date())
+    if isinstance(value, date):
+        return format_date(value)
+    if isinstance(value, str) and _ISO_DAY.fullmatch(value):
+        try:
+            return format_date(date.fromisoformat(value))
+        except ValueError:
+            return value
+    return value
+
+
+@cache
+def _date_columns() -> frozenset[str]:
+    """The columns that hold days, in every input table."""
+    from .schemas import ALL, DATE
+
+    return frozenset(name for schema in ALL for name, dtype in schema.dtypes().items()
+                     if dtype == DATE)

@@ -7,14 +7,12 @@ import math
 import re
 import sys
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import TextIO
 
 import pandas as pd
 
-from .i18n import t
-
-FORMATS = ("json", "table", "csv")
+from .i18n import format_date, t
 
 
 def _cell(value: object, width: int | None = None) -> str:
@@ -22,8 +20,8 @@ def _cell(value: object, width: int | None = None) -> str:
         text = ""
     elif isinstance(value, bool):
         text = t("yes") if value else t("no")
-    elif isinstance(value, date):
-        text = value.isoformat()
+    elif isinstance(value, date):  # a Timestamp too: the day, as the language writes it
+        text = format_date(value.date() if isinstance(value, datetime) else value)
     else:
         text = str(value)
     text = " ".join(text.split())
@@ -33,9 +31,11 @@ def _cell(value: object, width: int | None = None) -> str:
 
 
 def text_table(frame: pd.DataFrame, headers: Sequence[str] | None = None,
-               widths: dict[str, int] | None = None, right: Sequence[str] = ()) -> str:
+               widths: dict[str, int] | None = None, right: Sequence[str] = (),
+               width: int | None = None) -> str:
     """An aligned plain-text table; numbers (and ``right`` columns) right-aligned, long texts
-    cut with '…'."""
+    cut with '…'. The table fits ``width`` characters (default: the terminal's, when the
+    output is one; else no limit): the widest text columns are shortened first, numbers never."""
     widths = widths or {}
     headers = list(headers or [t(f"col.{c}") for c in frame.columns])
     cells = [[_cell(v, widths.get(c)) for c, v in zip(frame.columns, row, strict=True)]
@@ -44,15 +44,57 @@ def text_table(frame: pd.DataFrame, headers: Sequence[str] | None = None,
                               and not pd.api.types.is_bool_dtype(frame[c]))
                for c in frame.columns]
     size = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    size = _fit(size, numeric, headers, terminal_width() if width is None else width)
 
     def line(values: Sequence[str]) -> str:
-        parts = [v.rjust(size[i]) if numeric[i] else v.ljust(size[i])
-                 for i, v in enumerate(values)]
+        parts = [_cut(v, size[i]).rjust(size[i]) if numeric[i] else _cut(v, size[i]).ljust(
+            size[i]) for i, v in enumerate(values)]
         return "  ".join(parts).rstrip()
 
     out = [line(headers), "  ".join("-" * s for s in size)]
     out += [line(r) for r in cells]
     return "\n".join(out) + "\n"
+
+
+def terminal_width(stream: TextIO | None = None) -> int | None:
+    """The width to fit: ``$COLUMNS``, else the terminal's when ``stream`` (stdout) is one;
+    ``None`` (no limit) for a file or a pipe."""
+    import os
+    import shutil
+
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    stream = stream or sys.stdout
+    try:
+        if stream.isatty():
+            return shutil.get_terminal_size().columns
+    except (AttributeError, ValueError, OSError):
+        pass
+    return None
+
+
+def _fit(size: list[int], numeric: list[bool], headers: Sequence[str],
+         width: int | None) -> list[int]:
+    """Column widths that fit ``width``: the long texts (titles, names, messages) give up
+    characters, widest first, down to 16; numbers, codes and dates are never cut."""
+    if not width:
+        return size
+    size = list(size)
+    floor = [s if numeric[i] else min(s, 16) for i, s in enumerate(size)]
+    excess = sum(size) + 2 * (len(size) - 1) - width
+    while excess > 0:
+        shrinkable = [i for i in range(len(size)) if size[i] > floor[i]]
+        if not shrinkable:
+            break
+        widest = max(shrinkable, key=lambda i: size[i])
+        size[widest] -= 1
+        excess -= 1
+    return size
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
 def to_json(obj: object) -> str:

@@ -245,3 +245,71 @@ def problems_table(problems: Iterable[Any]) -> Table:
                          columns=["severity", "file", "row", "column", "value", "message"])
     frame["severity"] = frame["severity"].map(lambda s: t(f"severity.{s}"))
     return Table("problems", frame, {"row": "int", "file": "code"})
+
+
+#: what a column of the library's frames holds, by its name (for :func:`styled`)
+KINDS_BY_NAME = {
+    **dict.fromkeys(["plan", "proposed", "committed", "paid", "remaining", "uncommitted",
+                     "amount", "estimate", "contract_amount", "savings", "left_to_pay", "kzt",
+                     "plan_to_date", "expected_paid", "expected_unspent", "plan_cumulative",
+                     "paid_cumulative"], "money"),
+    **dict.fromkeys(["execution", "savings_pct"], "percent"),
+    **dict.fromkeys(["delay_days", "days_in_stage", "days_overdue", "bids", "year",
+                     "announce_delay_days", "delivery_delay_days", "need_delay_days"], "int"),
+    **dict.fromkeys(["activity", "lot", "section", "specifics", "id", "source"], "code"),
+    "month": "month",
+}
+
+
+#: columns whose values are codes with a label of their own (``funding.RB`` is «РБ»)
+VALUE_LABELS = {"source": "funding", "funding": "funding", "stage": "stage",
+                "status": "status"}
+
+
+def kinds_of(frame: pd.DataFrame) -> dict[str, str]:
+    """Each column's kind, from its name (:data:`KINDS_BY_NAME`) or its dtype (dates)."""
+    kinds = {}
+    for column in frame.columns:
+        kind = KINDS_BY_NAME.get(str(column))
+        if kind is None and pd.api.types.is_datetime64_any_dtype(frame[column]):
+            kind = "date"
+        kinds[str(column)] = kind or "text"
+    return kinds
+
+
+def header_of(column: str, labels: dict[str, str] | None = None) -> str:
+    """A column's name for people: ``labels``, else its label ``col.<column>`` in the current
+    language, else the name itself."""
+    from .texts import LABELS
+
+    if labels and column in labels:
+        return labels[column]
+    return t(f"col.{column}") if f"col.{column}" in LABELS else str(column)
+
+
+def styled(frame: pd.DataFrame, kinds: dict[str, str] | None = None,
+           labels: dict[str, str] | None = None) -> Any:
+    """A frame as the report shows it, for notebooks: columns named in the current language,
+    money as ``1 234 567,89``, shares as ``83,6 %``, dates as ``30.06.2025``, numbers right
+    aligned; the values themselves stay numbers (a pandas ``Styler``; ``.data`` is the
+    frame). ``kinds`` and ``labels`` override what the column names suggest."""
+    from .texts import LABELS
+
+    kinds = kinds_of(frame) | (kinds or {})
+    table = Table("", frame, kinds)
+
+    def cell(column: str, value: Any) -> str:
+        prefix = VALUE_LABELS.get(column)  # RB -> РБ, announced -> объявлен
+        if prefix and isinstance(value, str) and f"{prefix}.{value or 'none'}" in LABELS:
+            return t(f"{prefix}.{value or 'none'}")
+        return table.cell(column, value)
+
+    formats = {c: (lambda v, c=c: cell(str(c), v)) for c in frame.columns}
+    numeric = [c for c in frame.columns if kinds.get(str(c)) in NUMERIC]
+    styler = frame.style.format(formats).hide(axis="index")
+    styler = styler.relabel_index([header_of(str(c), labels) for c in frame.columns],
+                                  axis="columns")
+    if numeric:
+        styler = styler.set_properties(subset=numeric, **{"text-align": "right",
+                                                          "white-space": "nowrap"})
+    return styler

@@ -29,9 +29,8 @@ from .values import (
     parse_dates,
     parse_ints,
 )
+from .vocabulary import METHODS
 
-METHODS = ("open_tender", "auction", "price_quotations", "single_source", "e_shop",
-           "commodity_exchange")
 
 def laws() -> dict[str, date]:
     """Versions of the procurement law and the day each applies from (``params``)."""

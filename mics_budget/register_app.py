@@ -33,8 +33,8 @@ from .lifecycle import IN_FORCE, allowed
 from .presentation import banner_html
 from .project import load
 from .recording import RecordError, add_lot, amend_lot, record_event, void_event
-from .register_views import APP_CSS, Attention, LotCard, LotForm, RegisterView, note, stage_name
-from .ui import in_lang, language_switch
+from .register_views import APP_CSS, Attention, LotCard, LotForm, RegisterView, stage_name
+from .ui import DateField, in_lang, language_switch, note
 from .users import User
 
 FIELDS = ("lot", "status", "date", "amount", "bids", "supplier", "supplier_bin", "document",
@@ -57,7 +57,7 @@ class RegisterApp(widgets.VBox):
         # the step form (its fields are attributes of the app: tests and notebooks use them)
         self.lot = widgets.Dropdown(layout={"width": "560px"})
         self.status = widgets.Dropdown(layout={"width": "360px"})
-        self.date = widgets.DatePicker(value=self.today)
+        self.date = DateField(self.today, required=True)
         self.amount = widgets.Text(placeholder="1 234 567,89")
         self.bids = widgets.Text()
         self.supplier = widgets.Text(layout={"width": "420px"})
@@ -184,6 +184,7 @@ class RegisterApp(widgets.VBox):
         self.amount.description = t("form.amount") + (" *" if needs else "")
         for name in ("lot", "status", "date"):
             getattr(self, name).description = t(f"form.{name}") + " *"
+        self.date.relabel()
 
     # --- messages -----------------------------------------------------------------------------
     def _say(self, target: widgets.HTML, kind: str, text: Callable[[], str]) -> None:

@@ -6,26 +6,23 @@ lot, and the "needs attention" panel. Each is a widget class, tested in the kern
 
 from __future__ import annotations
 
-import base64
 import html
-import tempfile
 from collections.abc import Callable, Collection
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
 import pandas as pd
 
-from . import i18n
 from .alerts import alerts
 from .corrections import history
 from .i18n import format_date, format_money, t
 from .lifecycle import TERMINAL, VOID
-from .presentation import TABLE_CSS, Table, write_xlsx
+from .presentation import TABLE_CSS, Table
 from .procurement import METHODS, laws
 from .project import Project
 from .register import register
+from .ui import DateField, in_lang, xlsx_link
 
 ALL = "*"
 OPEN = "open"
@@ -48,11 +45,6 @@ def stage_name(stage: str) -> str:
 
 def _fold(text: str) -> str:
     return " ".join(str(text).split()).lower().replace("ё", "е")
-
-
-def note(kind: str, text: str) -> str:
-    """A message for people: ``kind`` is ``ok`` or ``error`` (styled, in its language)."""
-    return f'<span class="mics-{kind}" lang="{i18n.get_lang()}">{html.escape(text)}</span>'
 
 
 class RegisterView(widgets.VBox):
@@ -164,8 +156,8 @@ class RegisterView(widgets.VBox):
 
     def render(self) -> None:
         shown = self.shown()
-        self.count.value = i18n_div(t("app.shown", shown=len(shown), total=len(self.lots)))
-        self.table.value = i18n_div(TABLE_CSS + self._table(shown).to_html())
+        self.count.value = in_lang(t("app.shown", shown=len(shown), total=len(self.lots)))
+        self.table.value = in_lang(TABLE_CSS + self._table(shown).to_html())
 
     def _table(self, shown: pd.DataFrame) -> Table:
         out = shown.assign(stage=shown["stage"].map(stage_name))
@@ -179,18 +171,8 @@ class RegisterView(widgets.VBox):
     def _on_export(self, _button=None) -> None:
         """An XLSX of the table as shown, formatted like the report's sheets, as a link."""
         name = f"register-{date.today().isoformat()}.xlsx"
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / name
-            write_xlsx(path, [self._table(self.shown())], title=t("register.title"))
-            data = base64.b64encode(path.read_bytes()).decode("ascii")
-        kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        self.download.value = (f'<a class="mics-download" download="{name}" '
-                               f'href="data:{kind};base64,{data}">'
-                               f'{html.escape(t("app.export_ready", name=name))}</a>')
-
-
-def i18n_div(content: str) -> str:
-    return f'<div lang="{i18n.get_lang()}">{content}</div>'
+        self.download.value = xlsx_link([self._table(self.shown())], name,
+                                        title=t("register.title"))
 
 
 def _code_key(code: str) -> tuple:
@@ -212,8 +194,8 @@ class LotCard(widgets.VBox):
         self.void_message = widgets.HTML()
         self.title = widgets.Text(layout={"width": "560px"})
         self.estimate = widgets.Text()
-        self.planned = widgets.DatePicker()
-        self.needed_by = widgets.DatePicker()
+        self.planned = DateField()
+        self.needed_by = DateField()
         self.law = widgets.Dropdown()
         self.amend = widgets.Button(button_style="primary")
         self.amend_message = widgets.HTML()
@@ -245,8 +227,8 @@ class LotCard(widgets.VBox):
 
     def relabel(self) -> None:
         self.lot.description = t("form.lot")
-        self.heading_void.value = i18n_div(f"<h4>{t('app.void')}</h4>")
-        self.heading_amend.value = i18n_div(f"<h4>{t('app.amend_lot')}</h4>")
+        self.heading_void.value = in_lang(f"<h4>{t('app.void')}</h4>")
+        self.heading_amend.value = in_lang(f"<h4>{t('app.amend_lot')}</h4>")
         self.entry.description = t("col.event_id")
         self.reason.description = t("app.void_reason")
         self.void.description = t("app.void")
@@ -254,6 +236,8 @@ class LotCard(widgets.VBox):
         self.estimate.description = t("app.field.estimate")
         self.planned.description = t("app.field.planned_announce")
         self.needed_by.description = t("app.field.needed_by")
+        self.planned.relabel()
+        self.needed_by.relabel()
         self.law.description = t("app.field.law")
         self.amend.description = t("form.save")
         for widget in (self.entry, self.reason, self.title, self.estimate, self.planned,
@@ -283,7 +267,7 @@ class LotCard(widgets.VBox):
     def render(self) -> None:
         project = self.project
         if project is None or not self.lot.value:
-            self.body.value = i18n_div(f"<p>{t('app.choose_lot')}</p>")
+            self.body.value = in_lang(f"<p>{t('app.choose_lot')}</p>")
             return
         lot = project.valid_lots.loc[self.lot.value]
         events = history(project.events, self.lot.value)
@@ -301,7 +285,7 @@ class LotCard(widgets.VBox):
             ["id", "date", "amount", "currency", "kzt", "document"]].rename(
             columns={"kzt": "paid"}),
             {"date": "date", "amount": "money", "paid": "money"})
-        self.body.value = i18n_div(
+        self.body.value = in_lang(
             f"{TABLE_CSS}{APP_CSS}<h3>{t('app.card')}</h3>{facts}"
             f"<h4>{t('history.title', lot=html.escape(self.lot.value))}</h4>{timeline}"
             f"<h4>{t('app.card_payments')}</h4>{pays.to_html()}")
@@ -360,8 +344,8 @@ class LotForm(widgets.VBox):
         self.estimate = widgets.Text(placeholder="1 234 567,89")
         self.title = widgets.Text(layout={"width": "560px"})
         self.currency = widgets.Text(value="KZT")
-        self.planned_announce = widgets.DatePicker()
-        self.needed_by = widgets.DatePicker()
+        self.planned_announce = DateField()
+        self.needed_by = DateField()
         self.save = widgets.Button(button_style="primary")
         self.message = widgets.HTML()
         self.errors = {name: widgets.HTML() for name in self.FIELDS}
@@ -386,6 +370,8 @@ class LotForm(widgets.VBox):
             widget = getattr(self, name)
             widget.description = t(f"app.field.{name}")
             widget.style = {"description_width": "200px"}
+            if isinstance(widget, DateField):
+                widget.relabel()
         for name in ("lot", "activity", "method", "estimate"):
             getattr(self, name).add_class("mics-required")
         self.save.description = t("app.add_lot")
@@ -407,4 +393,4 @@ class Attention(widgets.HTML):
                         f"{html.escape(a.detail)}</li>" for a in found)
         body = f'<ul class="mics-attention">{items}</ul>' if found else \
             f"<p>{html.escape(t('app.attention_none'))}</p>"
-        self.value = i18n_div(f"<h3>{html.escape(t('app.attention'))}</h3>{body}")
+        self.value = in_lang(f"<h3>{html.escape(t('app.attention'))}</h3>{body}")

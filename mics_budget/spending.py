@@ -22,11 +22,11 @@ import pandas as pd
 
 from .months import spanned
 from .values import lookup
+from .vocabulary import GROUP_KEYS
 
 if TYPE_CHECKING:
     from .project import Project
 
-GROUP_KEYS = ("activity", "section", "unit", "specifics", "year", "month")
 MONEY = ("plan", "committed", "paid", "remaining", "uncommitted")
 PHASE_RANK = {"approved": 1, "adjusted": 2}
 

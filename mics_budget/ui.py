@@ -73,6 +73,15 @@ class DateField(widgets.VBox):
         self.relabel()
 
     @property
+    def style(self) -> widgets.Style:
+        """The text field's style (``description_width`` lines it up with other fields)."""
+        return self.text.style
+
+    @style.setter
+    def style(self, value: dict[str, str]) -> None:
+        self.text.style = value
+
+    @property
     def description(self) -> str:
         return self.text.description
 

@@ -418,3 +418,20 @@ def test_a_params_file_may_choose_kazakh(tmp_path):
     params = tmp_path / "monthly.yaml"
     params.write_text("lang: kk\nmonth: last\n", encoding="utf-8")
     assert report_defaults(params) == ReportDefaults(lang="kk", month="last")
+
+
+@pytest.mark.slow
+def test_help_imports_nothing_heavy():
+    """`mics-budget --help` (and any parse) answers without pandas, numpy or pyarrow: the
+    commands are imported only when one runs (its speed is measured by make bench)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, contextlib, io\nfrom mics_budget import cli\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    try:\n        cli.main(['--help'])\n    except SystemExit:\n        pass\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & "
+            "{'pandas', 'numpy', 'pyarrow', 'babel', 'altair'}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"

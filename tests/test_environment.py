@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 
+import pytest
 import yaml
 
 from mics_budget.config import PROJECT_ROOT
@@ -34,3 +35,21 @@ def test_every_dependency_has_both_bounds():
     project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text())["project"]
     for spec in [*project["dependencies"], *project["optional-dependencies"]["dev"]]:
         assert ">=" in spec and "<" in spec.replace("<=", ""), spec
+
+
+@pytest.mark.slow
+def test_make_lab_starts_jupyterlab_without_the_news_question(monkeypatch):
+    """`make lab` points JupyterLab at a page config that turns the announcements plugin
+    (the "Would you like to get notified about official Jupyter news?" popup) off, and never
+    checks for updates (no internet)."""
+    from jupyter_core.paths import jupyter_path
+    from jupyterlab_server.config import get_page_config
+
+    makefile = (PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")
+    lab = makefile[makefile.index("\nlab:"):].split("\n\n")[0]
+    folder = re.search(r"^LAB_CONFIG := \$\(CURDIR\)/(\S+)$", makefile, re.M).group(1)
+    assert "JUPYTER_CONFIG_PATH=$(LAB_CONFIG)" in lab
+    assert "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate" in lab
+    monkeypatch.setenv("JUPYTER_CONFIG_PATH", str(PROJECT_ROOT / folder))
+    disabled = get_page_config(jupyter_path("labextensions")).get("disabledExtensions")
+    assert "@jupyterlab/apputils-extension:announcements" in disabled

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 
 import pandas as pd
 
 from mics_budget.cli import main
-from mics_budget.output import excel_safe, to_csv
+from mics_budget.output import excel_safe, text_table, to_csv
 from tests.conftest import EVENTS, write_files
 
 
@@ -38,3 +39,22 @@ def test_cli_csv_and_validation_csv_are_safe(capsys, money_dir, tmp_path):
     rows = list(csv.reader(io.StringIO(out_file.read_text(encoding="utf-8-sig"))))
     values = [row[5] for row in rows[1:]]
     assert "'@5" in values and "@5" not in values
+
+
+def test_a_text_table_fits_the_terminal_by_shortening_long_texts_only():
+    frame = pd.DataFrame({"lot": ["LOT-2023-001", "LOT-2023-002"],
+                          "title": ["Канцелярские товары для обучения интервьюеров " * 2,
+                                    "Планшеты"],
+                          "date": [date(2025, 6, 30), date(2025, 7, 1)],
+                          "estimate": [1234567.5, 2.0]})
+    wide = text_table(frame, ["Лот", "Название", "Дата", "Смета"], width=None)
+    assert "Канцелярские товары для обучения интервьюеров Канцелярские" in wide
+    assert "30.06.2025" in wide  # dates as the language writes them
+    narrow = text_table(frame, ["Лот", "Название", "Дата", "Смета"], width=60)
+    lines = narrow.splitlines()
+    assert max(len(line) for line in lines) <= 60
+    assert "LOT-2023-001" in narrow and "30.06.2025" in narrow and "1234567.5" in narrow
+    assert "Канцелярские товары дл…" in narrow  # cut, with an ellipsis
+    # a table of numbers that cannot fit is left whole rather than cut
+    numbers = pd.DataFrame({f"n{i}": [10**12] for i in range(8)})
+    assert "1000000000000" in text_table(numbers, [f"n{i}" for i in range(8)], width=40)

@@ -55,6 +55,8 @@ LABELS: dict[str, tuple[str, ...]] = {
         "{data} | іс-шаралар: {activities} | файлдардағы мәселелер: {problems}",
     ),
     "explore.real_data": ("реальные данные", "real data", "нақты деректер"),
+    "explore.saved": ("Выгрузки сохранены в {folder}", "Exports saved in {folder}",
+                      "Жүктемелер {folder} қалтасына сақталды"),
     "report.after_plan": (
         "месяц {month} позже окончания плана ({last}): отчёт был бы пустым; укажите другой "
         "месяц или --force",

@@ -1,0 +1,25 @@
+"""Problems as people read them: dates written as the language writes them."""
+
+from __future__ import annotations
+
+from mics_budget import i18n
+from mics_budget.checks import ERROR, WARNING, Problem
+
+
+def test_days_in_messages_are_written_as_the_language_writes_them():
+    stale = Problem(WARNING, "budget/payments.csv", 7, "date", "2024-03-09",
+                    "problem.stale_rate", {"rate_date": "2024-03-08"})
+    assert stale.message == "на 09.03.2024 курса нет, применён курс на 08.03.2024"
+    assert stale.as_json()["value"] == "2024-03-09"  # machines keep ISO
+    with i18n.using("en"):
+        assert stale.message == "no rate on 2024-03-09: the rate of 2024-03-08 was used"
+    with i18n.using("kk"):
+        assert stale.message.startswith("09.03.2024 күні бағам жоқ")
+
+
+def test_a_value_that_is_not_a_day_stays_as_typed():
+    bad = Problem(ERROR, "budget/payments.csv", 3, "date", "2024-02-30", "problem.bad_date")
+    assert bad.message == "неверная дата «2024-02-30»"
+    other = Problem(ERROR, "budget/payments.csv", 3, "document", "2024-01-05",
+                    "problem.bad_number")
+    assert other.message == "не число: «2024-01-05»"  # not a date column: left alone
