@@ -195,8 +195,7 @@ def _utf8_cells(data: bytes) -> tuple[list[str], Body | None] | None:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None
     start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
-    returns = data.count(b"\r", start)
-    if returns and returns != data.count(b"\r\n", start):
+    if _lone_carriage_return(data, start):
         return None
     head = _utf8_prefix(data[start:start + _HEAD], whole=len(data) - start <= _HEAD)
     if head is None:
@@ -255,10 +254,43 @@ def _fast_body(data: bytes, start: int, sep: str, width: int) -> Body | None:
     return Body(table.columns, numbers)
 
 
-def _row_numbers(data: bytes, start: int, rows: int, step: int = 1 << 22) -> np.ndarray | None:
+#: Bytes of a file looked at at once by numpy (a bounded temporary, however big the file)
+_STEP = 1 << 22
+
+
+def _lone_carriage_return(data: bytes, start: int) -> bool:
+    """Whether ``data[start:]`` has a carriage return not followed by a line feed (CR line
+    ends, or a CR inside a field). One ``memchr`` when there is no CR at all; otherwise
+    numpy over slices of the bytes (no copy)."""
+    if data.find(b"\r", start) < 0:
+        return False
+    buffer = np.frombuffer(data, dtype=np.uint8)[start:]
+    for low in range(0, len(buffer), _STEP):
+        high = min(low + _STEP, len(buffer))
+        followed = np.zeros(high - low, dtype=bool)
+        after = buffer[low + 1:high + 1] == 10
+        followed[:len(after)] = after
+        if ((buffer[low:high] == 13) & ~followed).any():
+            return True
+    return False
+
+
+def _count_lines(data: bytes, start: int) -> int:
+    """The lines of ``data[start:]`` (a last line without a line end counts)."""
+    buffer = np.frombuffer(data, dtype=np.uint8)[start:]
+    count = sum(int(np.count_nonzero(buffer[low:low + _STEP] == 10))
+                for low in range(0, len(buffer), _STEP))
+    return count + (len(buffer) > 0 and buffer[-1] != 10)
+
+
+def _row_numbers(data: bytes, start: int, rows: int, step: int = _STEP) -> np.ndarray | None:
     """The row numbers (header = 1) of the ``rows`` non-blank lines of ``data[start:]``, the
     body of a file without quoted line breaks; ``None`` if they do not add up. Read in chunks,
     so a file of ten million blank lines costs a few megabytes, not a number per line."""
+    if _count_lines(data, start) == rows:
+        # as many rows as lines: no blank line, no line break in a value (a fast count
+        # settles the usual file; the searches below are several times slower)
+        return np.arange(2, 2 + rows, dtype=np.int64)
     if not (data.find(b"\n\n", start) >= 0 or data.find(b"\n\r\n", start) >= 0
             or data.startswith((b"\n", b"\r\n"), start)):
         return np.arange(2, 2 + rows, dtype=np.int64)  # no blank line: rows follow one another

@@ -10,6 +10,8 @@ only takes values it reads exactly as the general one would.
 
 from __future__ import annotations
 
+import sys
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -118,7 +120,7 @@ def parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
     as pandas does (year 0 included); empty values are empty. The other values take
     :func:`_parse_dates_general`.
     """
-    array = trim(text_array(text))
+    array = text_array(text)  # a value with spaces around fails the fast path: not trimmed
     days, iso = _iso_days(array)
     empty = _mask(pc.equal(pc.binary_length(array), 0))
     out = days.astype("datetime64[us]")
@@ -213,7 +215,7 @@ def parse_amounts(text: pd.Series, decimals: int = 2) -> tuple[pd.Series, pd.Ser
     no sign but a minus) are checked with one regular expression and converted with integer
     arithmetic in Arrow and numpy; the others take :func:`_parse_amounts_general`.
     """
-    array = trim(text_array(text))
+    array = text_array(text)  # a value with spaces around fails the fast path: not trimmed
     count = len(array)
     width = _width(decimals)
     fraction = rf"(\.[0-9]{{0,{decimals}}})?" if decimals else ""
@@ -245,16 +247,15 @@ def _take(array: pa.ChunkedArray, mask: np.ndarray) -> pa.ChunkedArray:
 
 
 def _plain_minor(array: pa.ChunkedArray, decimals: int) -> np.ndarray:
-    """Minor units of values matching ``-?[0-9]+(\\.[0-9]*)?`` with at most ``decimals``
-    places: the digits without the dot, as an integer, times 10 ** (missing places)."""
-    digits = pc.cast(pc.replace_substring(array, ".", ""), pa.int64())
-    digits = np.asarray(digits.to_numpy(zero_copy_only=False), dtype=np.int64)
-    if not decimals:
-        return digits
-    point = np.asarray(pc.find_substring(array, ".").to_numpy(zero_copy_only=False))
-    length = np.asarray(pc.binary_length(array).to_numpy(zero_copy_only=False))
-    places = np.where(point >= 0, length - point - 1, 0)
-    return digits * 10 ** (decimals - places)
+    """Minor units of values matching ``-?[0-9]{1,15}(\.[0-9]*)?`` with at most ``decimals``
+    places: Arrow's decimal parser reads them exactly (17 digits at most fit its 18), and the
+    decimal's integer is the amount in minor units."""
+    parsed = pc.cast(array, pa.decimal128(18, decimals)).combine_chunks()
+    # a decimal128 is a 16-byte two's complement integer in the machine's byte order; every
+    # value here is below 10**18, so its low 64 bits are the whole value
+    words = np.frombuffer(parsed.buffers()[1], dtype=np.int64)
+    low = 0 if sys.byteorder == "little" else 1
+    return words[2 * parsed.offset + low: 2 * (parsed.offset + len(parsed)): 2].copy()
 
 
 def _parse_amounts_general(text: pd.Series, decimals: int = 2
@@ -326,3 +327,22 @@ def lookup_text(series: pd.Series, mapping: dict[str, str]) -> pd.Series:
     where = pc.index_in(array, value_set=pa.array(keys, type=array.type))
     values = pa.array([mapping[k] for k in keys], type=pa.large_string())
     return text_series(pc.take(values, where), series.index)
+
+
+def duplicated(series: pd.Series) -> pd.Series:
+    """``series.duplicated(keep="first")`` for text.
+
+    Ids are usually written in order (payment orders are numbered as they are made, and a
+    register is appended to): when every value is greater than the one before, none can
+    repeat, which one comparison pass proves. Otherwise each value gets an integer code
+    (Arrow's hash table, faster than pandas' on Arrow strings) and the codes are checked.
+    """
+    array = text_array(series)
+    if array.null_count == 0 and len(array) > 1:
+        pairs = pc.less(array.slice(0, len(array) - 1), array.slice(1))
+        if pc.all(pairs).as_py():
+            return pd.Series(False, index=series.index)
+    codes = pc.dictionary_encode(array).combine_chunks().indices  # equal values, equal codes
+    codes = np.asarray(codes.fill_null(-1).to_numpy(zero_copy_only=False), dtype=np.int64)
+    return pd.Series(pd.Series(codes).duplicated(keep="first").to_numpy(),
+                     index=series.index, copy=False)

@@ -150,6 +150,12 @@ LABELS: dict[str, tuple[str, ...]] = {
         "на {value} курса нет, применён курс на {rate_date}",
         "no rate on {value}: the rate of {rate_date} was used",
     ),
+    "problem.stale_rate_rows": (
+        "на {value} курса {currency} нет, применён курс на {rate_date} "
+        "(строк: {count}, с {first} по {last})",
+        "no {currency} rate on {value}: the rate of {rate_date} was used "
+        "({count} rows, {first} to {last})",
+    ),
     "problem.unknown_activity": ("неизвестное мероприятие «{value}»", "unknown activity '{value}'"),
     "problem.unknown_currency": (
         "неизвестная валюта «{value}» (нужен код ISO 4217)",
