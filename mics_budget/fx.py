@@ -60,7 +60,9 @@ def normalise_currency(text: pd.Series) -> pd.Series:
     """Upper-cased codes; empty means KZT; ``тг``/``тенге``/``₸`` are KZT too."""
     codes = pc.utf8_upper(trim(text_array(text)))
     tenge = pc.is_in(codes, value_set=pa.array(["", "ТГ", "ТЕНГЕ", "₸"], type=codes.type))
-    return text_series(pc.if_else(tenge, BASE, codes), text.index)
+    if pc.any(tenge).as_py():  # else no second copy of the column
+        codes = pc.if_else(tenge, BASE, codes)
+    return text_series(codes, text.index)
 
 
 def load_rates(data: DataDir) -> tuple[pd.DataFrame, list[Problem]]:
@@ -139,12 +141,12 @@ def convert_columns(frame: pd.DataFrame, rates: pd.DataFrame, rows: np.ndarray |
     rows = np.ones(count, dtype=bool) if rows is None else np.asarray(rows, dtype=bool)
     minor = frame[amount].astype("Int64")
     has_amount = minor.notna().to_numpy()
-    minor_values = minor.fillna(0).to_numpy(dtype=np.int64)
     days = frame[date].to_numpy(dtype="datetime64[us]")
     codes = frame[currency]
     foreign = rows & (codes != BASE).to_numpy(dtype=bool) & ~np.isnat(days) & has_amount
     # rows in tenge (and rows without a date or an amount) convert at 1
-    kzt, kzt_known = minor_values.copy(), rows & has_amount
+    kzt = minor.to_numpy(dtype=np.int64, na_value=0, copy=True)  # written below
+    kzt_known = rows & has_amount
     rate = np.full(count, 10**RATE_DECIMALS, dtype=np.int64)
     rate_known = rows.copy()
     quant = np.ones(count, dtype=np.int64)
@@ -156,7 +158,7 @@ def convert_columns(frame: pd.DataFrame, rates: pd.DataFrame, rows: np.ndarray |
         where = np.flatnonzero(foreign)
         found, row_rate, row_quant, row_rate_date = _rates_of(days, codes, where, rates,
                                                               source)
-        row_kzt, too_large = _convert_exact(minor_values[where], row_rate, row_quant)
+        row_kzt, too_large = _convert_exact(kzt[where], row_rate, row_quant)
         ok = found & ~too_large
         kzt[where], kzt_known[where] = np.where(ok, row_kzt, 0), ok
         rate[where], rate_known[where] = np.where(ok, row_rate, 0), ok

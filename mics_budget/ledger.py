@@ -65,25 +65,35 @@ def check_money_rows(frame: pd.DataFrame, plan: Plan, rates: pd.DataFrame,
 
     Checks: date and amount readable, activity in the plan, source RB/UNICEF and equal to the
     plan's funding (no money on an activity that needs none), currency known, an FX rate found,
-    dates inside the plan's years (a warning). The frame is not copied: its new and parsed
-    columns are set on a shallow copy (copy-on-write), and only the valid rows are converted.
+    dates inside the plan's years (a warning).
+
+    ``frame`` is the caller's freshly read table and is changed in place (the returned frame
+    is the same object): its date, source and currency text give way to the parsed values as
+    soon as they are set, so a million rows never hold both. Only the valid rows are converted.
     """
     problems: list[Problem] = []
-    out = frame.copy(deep=False)
+    out = frame
     dates, bad_date = parse_dates(out[date_column])
     minor, bad_amount, has_sign = parse_amounts(out["amount"])
-    funding = lookup_text(out["activity"], {a.id: a.funding for a in plan.activities})
+    # the plan's funding of each row's activity, and the row's source, as small integers
+    # (positions in ``fundings``; -1 for an unknown activity or source)
+    fundings = sorted({a.funding for a in plan.activities} | set(SOURCES.values()) | {"NONE"})
+    of_activity = np.array([fundings.index(a.funding) for a in plan.activities] + [-1],
+                           dtype=np.int8)
+    funding_code = of_activity[_positions(out["activity"], [a.id for a in plan.activities])]
     source = lookup_text(out["source"].str.lower(), SOURCES)
+    source_code = _positions(source, fundings)
     currency = (normalise_currency(out["currency"]) if "currency" in out
                 else pd.Series(BASE, index=out.index, dtype="str"))
     missing_date = dates.isna() & ~bad_date
     missing_amount = minor.isna() & ~bad_amount
     empty_activity = out["activity"] == ""
     empty_source = out["source"] == ""
-    unknown_activity = funding.isna()
+    unknown_activity = pd.Series(funding_code < 0, index=out.index)
     unknown_source = source.isna()
-    none_funded = funding.eq("NONE")
-    wrong_source = ~unknown_activity & ~none_funded & ~unknown_source & source.ne(funding)
+    none_funded = pd.Series(funding_code == fundings.index("NONE"), index=out.index)
+    wrong_source = ~unknown_activity & ~none_funded & ~unknown_source & pd.Series(
+        source_code != funding_code, index=out.index)
     unknown_currency = ~isin(currency, currencies())
 
     problems += from_mask(out, bad_date, ERROR, date_column, "problem.bad_date")
@@ -105,8 +115,10 @@ def check_money_rows(frame: pd.DataFrame, plan: Plan, rates: pd.DataFrame,
     problems += from_mask(out, unknown_source & ~empty_source, ERROR, "source",
                           "problem.unknown_source")
     problems += from_mask(out, none_funded, ERROR, "activity", "problem.no_funding")
+    wrong = wrong_source.to_numpy()
     problems += from_mask(out, wrong_source, ERROR, "source", "problem.wrong_source",
-                          funding=funding)
+                          funding=pd.Series(np.array(fundings, dtype=object)[
+                              funding_code[wrong]], index=out.index[wrong]))
     if unknown_currency.any():
         problems += from_mask(out.assign(currency=currency), unknown_currency, ERROR,
                               "currency", "problem.unknown_currency")
@@ -127,6 +139,7 @@ def check_money_rows(frame: pd.DataFrame, plan: Plan, rates: pd.DataFrame,
     for column, values in converted.items():
         out[column] = values
     out["valid"] = valid & out["kzt_minor"].notna()
+    pa.default_memory_pool().release_unused()  # the checks' temporaries go back
     return out, problems
 
 
@@ -234,7 +247,7 @@ def _positions(series: pd.Series, values: list[str]) -> np.ndarray:
     """The position of each value of ``series`` in ``values`` (-1 when not there)."""
     array = text_array(series)
     found = pc.index_in(array, value_set=pa.array(values, type=array.type))
-    return np.asarray(found.fill_null(-1).to_numpy(zero_copy_only=False), dtype=np.int64)
+    return np.asarray(found.fill_null(-1).to_numpy(zero_copy_only=False))  # int32
 
 
 def _days(values: list) -> np.ndarray:

@@ -131,8 +131,8 @@ def normalise_text(text: str) -> tuple[str, str, bool]:
 
 @dataclass
 class Body:
-    """The data rows of a file: one Arrow text column (``large_string``) per header column,
-    and the row number a person sees for each row (the header is row 1)."""
+    """The data rows of a file: one Arrow text column per header column, and the row number
+    a person sees for each row (the header is row 1)."""
 
     columns: list[pa.ChunkedArray | pa.Array]
     rows: np.ndarray
@@ -244,7 +244,9 @@ def _fast_body(data: bytes, start: int, sep: str, width: int) -> Body | None:
             read_options=pacsv.ReadOptions(column_names=names, use_threads=True),
             parse_options=pacsv.ParseOptions(delimiter=sep, ignore_empty_lines=True),
             convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.large_string()),
+                # 32-bit offsets while reading (half the memory of pandas' 64-bit ones);
+                # each column is widened when its frame column is made
+                column_types=dict.fromkeys(names, pa.string()),
                 strings_can_be_null=False, quoted_strings_can_be_null=False))
     except (pa.ArrowInvalid, ValueError):
         return None
@@ -521,25 +523,41 @@ def _frame(body: Body | None, mapping: dict[int, str], schema: Schema, name: str
     """The loaded table: the schema's columns as trimmed ``str`` (a missing optional column is
     empty), rows whose every cell is empty left out, and the provenance columns.
 
-    Built once from the Arrow columns: a column without whitespace to trim is not copied,
-    blank rows are looked for column by column (one pass when a required column is always
-    filled) and the frame is never copied whole.
+    Built once from the Arrow columns, which it takes from ``body`` (each is released as soon
+    as its frame column is made: the file's text is never held twice): a column without
+    whitespace to trim is not copied, blank rows are looked for column by column (one pass
+    when a required column is always filled), columns that are empty in every row share one
+    array, and the frame is never copied whole.
     """
     rows = body.rows if body is not None else np.array([], dtype=np.int64)
-    count = len(rows)
+    taken = body.columns if body is not None else []
+    if body is not None:
+        body.columns = []
     position = {column: at for at, column in mapping.items()}
-    filled = [trim(body.columns[position[c]]) if c in position and body is not None
-              else _repeat("", count) for c in schema.columns]
-    keep = _not_blank([filled[i] for i, c in enumerate(schema.columns) if c in position])
+    filled = [trim(taken[position[c]]) if c in position else None for c in schema.columns]
+    del taken
+    keep = _not_blank([c for c in filled if c is not None])
     if keep is not None:
-        filled = [column.filter(keep) for column in filled]
+        filled = [None if column is None else column.filter(keep) for column in filled]
         rows = rows[keep.to_numpy(zero_copy_only=False)]
-        count = len(rows)
-    columns = {c: text_series(a) for c, a in zip(schema.columns, filled, strict=True)}
-    columns["_file"] = text_series(_repeat(name, count))
-    columns["_sheet"] = text_series(_repeat(sheet or "", count))
+    empty = _repeat("", len(rows))  # shared by every column that is empty in every row
+    columns = {}
+    for at, column in enumerate(schema.columns):
+        array, filled[at] = filled[at], None
+        if array is None or _all_empty(array):
+            array = empty
+        columns[column] = text_series(array)
+        del array
+    columns["_file"] = text_series(_repeat(name, len(rows)))
+    columns["_sheet"] = text_series(_repeat(sheet, len(rows)) if sheet else empty)
     columns["_row"] = pd.Series(rows, dtype="int64", copy=False)
+    pa.default_memory_pool().release_unused()  # the reader's buffers go back to the system
     return pd.DataFrame(columns, copy=False)
+
+
+def _all_empty(array: pa.ChunkedArray | pa.Array) -> bool:
+    """Whether every value is the empty string (no bytes at all, no null)."""
+    return array.null_count == 0 and pc.sum(pc.binary_length(array)).as_py() in (0, None)
 
 
 def _not_blank(columns: list) -> pa.Array | None:

@@ -74,13 +74,15 @@ def _may_need_trim(array: pa.ChunkedArray | pa.Array) -> bool:
     copies every value). Conservative: ``True`` may be wrong, ``False`` never is."""
     chunks = array.chunks if isinstance(array, pa.ChunkedArray) else [array]
     for chunk in chunks:
-        if chunk.null_count or not pa.types.is_large_string(chunk.type):
+        if chunk.null_count or not (pa.types.is_large_string(chunk.type)
+                                    or pa.types.is_string(chunk.type)):
             return True
         _, offsets_buffer, data_buffer = chunk.buffers()
         if data_buffer is None or len(chunk) == 0:
             continue
-        offsets = np.frombuffer(offsets_buffer, dtype=np.int64)[chunk.offset:
-                                                                chunk.offset + len(chunk) + 1]
+        width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
+        offsets = np.frombuffer(offsets_buffer, dtype=width)[chunk.offset:
+                                                             chunk.offset + len(chunk) + 1]
         data = np.frombuffer(data_buffer, dtype=np.uint8)
         if offsets[-1] == offsets[0]:
             continue  # only empty values
@@ -150,7 +152,7 @@ def _iso_days(array: pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray]:
         pass
     else:
         if days.null_count == array.null_count:
-            out = days.to_numpy(zero_copy_only=False).astype("datetime64[D]")
+            out = np.asarray(days.to_numpy(zero_copy_only=False), dtype="datetime64[D]")
             return out, ~np.isnat(out)
     shaped = _mask(pc.match_substring_regex(array, _ISO_DAY))
     out = np.full(len(array), np.datetime64("NaT"), dtype="datetime64[D]")
@@ -249,13 +251,21 @@ def _take(array: pa.ChunkedArray, mask: np.ndarray) -> pa.ChunkedArray:
 def _plain_minor(array: pa.ChunkedArray, decimals: int) -> np.ndarray:
     """Minor units of values matching ``-?[0-9]{1,15}(\.[0-9]*)?`` with at most ``decimals``
     places: Arrow's decimal parser reads them exactly (17 digits at most fit its 18), and the
-    decimal's integer is the amount in minor units."""
-    parsed = pc.cast(array, pa.decimal128(18, decimals)).combine_chunks()
-    # a decimal128 is a 16-byte two's complement integer in the machine's byte order; every
-    # value here is below 10**18, so its low 64 bits are the whole value
-    words = np.frombuffer(parsed.buffers()[1], dtype=np.int64)
+    decimal's integer is the amount in minor units. Chunk by chunk: the 16-byte decimals of a
+    million values are never all held at once."""
+    out = np.empty(len(array), dtype=np.int64)
     low = 0 if sys.byteorder == "little" else 1
-    return words[2 * parsed.offset + low: 2 * (parsed.offset + len(parsed)): 2].copy()
+    done = 0
+    for chunk in array.chunks:
+        parsed = pc.cast(chunk, pa.decimal128(18, decimals))
+        if len(parsed):
+            # a decimal128 is a 16-byte two's complement integer in the machine's byte
+            # order; every value here is below 10**18, so its low 64 bits are the value
+            words = np.frombuffer(parsed.buffers()[1], dtype=np.int64)
+            out[done:done + len(parsed)] = words[2 * parsed.offset + low:
+                                                 2 * (parsed.offset + len(parsed)):2]
+        done += len(parsed)
+    return out
 
 
 def _parse_amounts_general(text: pd.Series, decimals: int = 2
