@@ -11,8 +11,11 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
+from itertools import zip_longest
 from pathlib import Path
 
 import numpy as np
@@ -24,6 +27,7 @@ import pyarrow.csv as pacsv
 from .checks import ERROR, MAX_PER_KIND, WARNING, Problem, more_rows
 from .schemas import Schema
 from .values import text_series, trim
+from .xlsx import Unsure, calamine_book, cell_text
 
 _SEPARATORS = [";", "\t", ","]
 #: No table of ours has more than a dozen columns: a wider header is refused before its rows
@@ -141,7 +145,7 @@ class Body:
     def from_rows(cls, rows: list[list[str]] | list[tuple[str, ...]], width: int,
                   numbers: np.ndarray | list[int]) -> Body:
         """From rows of Python strings (the csv module's or a sheet's), column by column."""
-        columns = ([pa.array(column, type=pa.large_string()) for column in zip(*rows)]
+        columns = ([pa.array(column, type=pa.large_string()) for column in zip(*rows, strict=True)]
                    if rows else [pa.array([], type=pa.large_string())] * width)
         return cls(columns, np.asarray(numbers, dtype=np.int64))
 
@@ -342,30 +346,66 @@ def _careful_body(text: str, sep: str, header: list[str]
 
 
 def _cells_xlsx(path: Path, schema: Schema) -> tuple[str | None, list[str], Body | None, int]:
-    """Sheet name, header, body and the header's row number of the first matching sheet."""
+    """Sheet name, header, body and the header's row number of the first matching sheet.
+
+    python-calamine reads the values when the workbook holds nothing it reads otherwise than
+    openpyxl (:mod:`.xlsx`); openpyxl reads the others, and any workbook calamine fails on.
+    """
+    book = calamine_book(path)
+    if book is not None:
+        try:
+            with book:
+                found = _find_sheet(((t, partial(book.rows, t)) for t in book.titles),
+                                    schema, cell_text, calamine=True)
+            if found[1]:
+                return found
+            return (book.titles[0] if book.titles else None), [], None, 1
+        except Exception:  # Unsure, or anything calamine could not do: openpyxl decides
+            pass
     import openpyxl
 
     workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
-        for sheet in workbook.worksheets:
-            rows = sheet.iter_rows(values_only=True)
-            head: list[tuple] = []
-            for _ in range(10):  # the header may sit below a title row or two
-                try:
-                    head.append(next(rows))
-                except StopIteration:
-                    break
-            found = _xlsx_header(head, schema)
-            if found is None:
-                continue
-            offset, header = found
-            data = [*head[offset + 1:], *rows]
-            data = _formulas_without_values(path, sheet.title, offset + 1, data)
-            return sheet.title, header, _xlsx_body(data, len(header), offset), offset + 1
+        sheets = ((sheet.title, partial(sheet.iter_rows, values_only=True))
+                  for sheet in workbook.worksheets)
+        found = _find_sheet(sheets, schema, _xlsx_text, formulas_of=path)
+        if found[1]:
+            return found
         first = workbook.worksheets[0] if workbook.worksheets else None
         return (first.title if first else None), [], None, 1
     finally:
         workbook.close()
+
+
+def _find_sheet(sheets: Iterable[tuple[str, Callable[[], Iterable]]], schema: Schema,
+                text: Callable[[object], str],
+                formulas_of: Path | None = None, calamine: bool = False
+                ) -> tuple[str | None, list[str], Body | None, int]:
+    """The first of ``sheets`` (title, function giving its rows) with a header of ``schema``
+    among its first ten rows: its title, header, body (cells as ``text`` gives them) and the
+    header's row number; no header when none has one."""
+    for title, read in sheets:
+        rows = iter(read())
+        head: list = []
+        for _ in range(10):  # the header may sit below a title row or two
+            try:
+                head.append(next(rows))
+            except StopIteration:
+                break
+        # calamine's empty cell is openpyxl's None
+        found = _xlsx_header([tuple(None if v == "" else v for v in row) for row in head]
+                             if calamine else head, schema)
+        if found is None:
+            continue
+        offset, header = found
+        if calamine and any(not isinstance(v, str) for v in head[offset]):
+            # a number's text in a header is openpyxl's (2023, not 2023.0)
+            raise Unsure("a number or a date in the header")
+        data = [*head[offset + 1:], *rows]
+        if formulas_of is not None:
+            data = _formulas_without_values(formulas_of, title, offset + 1, data)
+        return title, header, _xlsx_body(data, len(header), offset, text), offset + 1
+    return None, [], None, 1
 
 
 def _xlsx_header(head: list, schema: Schema) -> tuple[int, list[str]] | None:
@@ -379,12 +419,36 @@ def _xlsx_header(head: list, schema: Schema) -> tuple[int, list[str]] | None:
     return None
 
 
-def _xlsx_body(data: list, width: int, offset: int) -> Body:
-    """The rows below the header as text (a row shorter than the header is missing cells,
-    not empty ones: they stay null, as a short row of a sheet without a dimension always was)."""
-    texts = [[_xlsx_text(v) for v in row[:width]] + [None] * (width - len(row))
-             for row in data]
-    return Body.from_rows(texts, width, range(offset + 2, offset + 2 + len(data)))
+def _xlsx_body(data: list, width: int, offset: int,
+               text: Callable[[object], str] | None = None) -> Body:
+    """The rows below the header as text, converted column by column (a column of strings,
+    the usual case, is taken as it is). A sheet without a stated dimension gives rows only as
+    long as their last cell (openpyxl): a short row's missing cells stay null, and when no row
+    is as wide as the header the sheet is refused, as pandas always refused it here."""
+    text = text or _xlsx_text
+    longest = max((min(len(row), width) for row in data), default=width)
+    if longest < width:
+        raise ValueError(f"{width} columns passed, passed data had {longest} columns")
+    cells: Iterable[tuple]
+    if all(len(row) == width for row in data):  # a sheet with a dimension: no slicing
+        cells = zip(*data, strict=True)
+    else:
+        cells = zip_longest(*(row[:width] for row in data), fillvalue=_ABSENT)
+    columns = [_column_texts(column, text) for column in cells]
+    if not columns:
+        columns = [[] for _ in range(width)]
+    return Body([pa.array(column, type=pa.large_string()) for column in columns],
+                np.arange(offset + 2, offset + 2 + len(data), dtype=np.int64))
+
+
+_ABSENT = object()  # a cell past the end of a short row (not an empty cell)
+
+
+def _column_texts(column: tuple, text: Callable[[object], str]) -> tuple | list:
+    """A sheet column's cells as text; the column itself when every cell is a string."""
+    if all(type(value) is str for value in column):
+        return column
+    return [None if value is _ABSENT else text(value) for value in column]
 
 
 def _formulas_without_values(path: Path, title: str, skip: int, data: list) -> list:

@@ -249,7 +249,7 @@ def _take(array: pa.ChunkedArray, mask: np.ndarray) -> pa.ChunkedArray:
 
 
 def _plain_minor(array: pa.ChunkedArray, decimals: int) -> np.ndarray:
-    """Minor units of values matching ``-?[0-9]{1,15}(\.[0-9]*)?`` with at most ``decimals``
+    r"""Minor units of values matching ``-?[0-9]{1,15}(\.[0-9]*)?`` with at most ``decimals``
     places: Arrow's decimal parser reads them exactly (17 digits at most fit its 18), and the
     decimal's integer is the amount in minor units. Chunk by chunk: the 16-byte decimals of a
     million values are never all held at once."""
