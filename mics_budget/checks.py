@@ -134,12 +134,13 @@ def _rows_of(series: pd.Series, frame: pd.DataFrame, positions: np.ndarray) -> p
 
 
 def more_rows(severity: str, file: str, column: str | None, key: str,
-              rows: Sequence[int] | pd.Series) -> Problem:
-    """One problem standing for the rows past :data:`MAX_PER_KIND` with the same problem."""
-    rows = list(rows)
+              rows: Sequence[int] | pd.Series | np.ndarray) -> Problem:
+    """One problem standing for the rows past :data:`MAX_PER_KIND` with the same problem
+    (counted in numpy: millions of rows are not made Python integers)."""
+    numbers = rows.to_numpy() if isinstance(rows, pd.Series) else np.asarray(rows)
     return Problem(severity, file, None, column, None, "problem.more_rows",
-                   {"count": len(rows), "first": int(min(rows)), "last": int(max(rows)),
-                    "what": key})
+                   {"count": len(numbers), "first": int(numbers.min()),
+                    "last": int(numbers.max()), "what": key})
 
 
 def cell_texts(series: pd.Series) -> list[str | None]:

@@ -9,9 +9,9 @@ number a person sees in Excel or a text editor: the header is row 1).
 from __future__ import annotations
 
 import csv
-import io
 import re
-from collections.abc import Callable, Iterable
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
@@ -119,11 +119,11 @@ def normalise_text(text: str) -> tuple[str, str, bool]:
     """Text ready to be split into rows: Excel's ``sep=`` line removed (its separator
     returned), old Mac line ends (CR only) turned into LF, and a carriage return alone inside
     a line kept as a character of its field (``LONE_CR`` until the cells are read)."""
-    first, _, rest = _first_line(text)
-    directive = _DIRECTIVE.match(first)
+    end = re.search(r"\r\n|\n|\r", text)
+    directive = _DIRECTIVE.match(text if end is None else text[:end.start()])
     sep = ""
-    if directive:
-        sep, text = directive.group(1), rest
+    if directive:  # (the rest is copied only then)
+        sep, text = directive.group(1), ("" if end is None else text[end.end():])
     lone = False
     if "\r" in text and "\n" not in text:
         text = text.replace("\r", "\n")
@@ -159,14 +159,17 @@ def _header(line: str, sep: str) -> list[str]:
 
 
 def _cells_csv(text: str, sep: str, arrow: bool = True
-               ) -> tuple[list[str], Body | None, list[int], list[int]]:
+               ) -> tuple[list[str], Body | None, Sequence[int], Sequence[int]]:
     """Header, body, the numbers of ragged rows and those of rows the csv reader could not
     read. ``arrow=False`` skips pyarrow's reader (known to fail on these very bytes)."""
-    if not text.strip():
+    if not text or text.isspace():  # (no stripped copy of a big file)
         return [], None, [], []
-    first, _, rest = text.partition("\n")
-    header = _header(first, sep)
-    body = _fast_body(rest.encode("utf-8"), 0, sep, len(header)) if arrow else None
+    end = text.find("\n")
+    header = _header(text if end < 0 else text[:end], sep)
+    body = None
+    if arrow:
+        body = _fast_body(text[end + 1:].encode("utf-8") if end >= 0 else b"", 0, sep,
+                          len(header))
     if body is not None:
         return header, body, [], []
     return _careful_body(text, sep, header)
@@ -289,7 +292,7 @@ def _count_lines(data: bytes, start: int) -> int:
     return count + (len(buffer) > 0 and buffer[-1] != 10)
 
 
-def _row_numbers(data: bytes, start: int, rows: int, step: int = _STEP) -> np.ndarray | None:
+def _row_numbers(data: bytes, start: int, rows: int, step: int = 1 << 20) -> np.ndarray | None:
     """The row numbers (header = 1) of the ``rows`` non-blank lines of ``data[start:]``, the
     body of a file without quoted line breaks; ``None`` if they do not add up. Read in chunks,
     so a file of ten million blank lines costs a few megabytes, not a number per line."""
@@ -319,14 +322,29 @@ def _row_numbers(data: bytes, start: int, rows: int, step: int = _STEP) -> np.nd
     return numbers if len(numbers) == rows else None
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text``, each with its line feed, as ``io.StringIO`` gives them, but
+    without StringIO's copy of the whole text at four bytes per character."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end + 1]
+        start = end + 1
+
+
 def _careful_body(text: str, sep: str, header: list[str]
-                  ) -> tuple[list[str], Body, list[int], list[int]]:
+                  ) -> tuple[list[str], Body, Sequence[int], Sequence[int]]:
     """The csv module, row by row: numbers records as Excel does (quoted line breaks stay in
     their field), reports rows with another number of fields than the header and rows it
     cannot read at all; every other row is kept."""
-    rows = csv.reader(io.StringIO(text), delimiter=sep)
+    rows = csv.reader(_lines(text), delimiter=sep)
     next(rows, None)
-    good, numbers, ragged, unreadable = [], [], [], []
+    good: list[list[str]] = []
+    # row numbers as 8-byte integers, not Python ints: millions of ragged rows stay small
+    numbers, ragged, unreadable = array("q"), array("q"), array("q")
     number = 1
     while True:
         number += 1
@@ -342,7 +360,8 @@ def _careful_body(text: str, sep: str, header: list[str]
             numbers.append(number)
         elif any(cell.strip() for cell in row):
             ragged.append(number)
-    return header, Body.from_rows(good, len(header), numbers), ragged, unreadable
+    return (header, Body.from_rows(good, len(header), np.frombuffer(numbers, dtype=np.int64)),
+            ragged, unreadable)
 
 
 def _cells_xlsx(path: Path, schema: Schema) -> tuple[str | None, list[str], Body | None, int]:
@@ -528,8 +547,9 @@ def read_table(path: Path, schema: Schema, name: str | None = None,
             problem("load.bad_encoding", value=cells)
             return empty_frame(schema), problems
         header, body, ragged, unreadable = cells
-        for key, numbers in (("load.ragged_row", ragged), ("load.unreadable_row", unreadable)):
-            for number in numbers[:MAX_PER_KIND]:
+        for key, listed in (("load.ragged_row", ragged), ("load.unreadable_row", unreadable)):
+            numbers = np.asarray(listed, dtype=np.int64)  # (an array of millions: no copy)
+            for number in numbers[:MAX_PER_KIND].tolist():
                 problem(key, row=number, count=len(header))
             if len(numbers) > MAX_PER_KIND:
                 problems.append(more_rows(ERROR, name, None, key, numbers[MAX_PER_KIND:]))
@@ -561,7 +581,7 @@ def read_table(path: Path, schema: Schema, name: str | None = None,
     return frame, problems
 
 
-def _read_csv(data: bytes) -> tuple[list[str], Body | None, list[int], list[int]] | str:
+def _read_csv(data: bytes) -> tuple[list[str], Body | None, Sequence[int], Sequence[int]] | str:
     """Header, body, ragged and unreadable rows of a CSV file, or the encoding it is not in.
 
     A UTF-8 file goes to pyarrow as bytes (:func:`_utf8_cells`); any other file, or one that
