@@ -83,13 +83,13 @@ def _may_need_trim(array: pa.ChunkedArray | pa.Array) -> bool:
         width = np.int64 if pa.types.is_large_string(chunk.type) else np.int32
         offsets = np.frombuffer(offsets_buffer, dtype=width)[chunk.offset:
                                                              chunk.offset + len(chunk) + 1]
-        data = np.frombuffer(data_buffer, dtype=np.uint8)
         if offsets[-1] == offsets[0]:
             continue  # only empty values
-        # an empty value points at its neighbour's bytes: a false alarm at worst
-        first = data[np.minimum(offsets[:-1], offsets[-1] - 1)]
-        last = data[np.maximum(offsets[1:] - 1, offsets[0])]
-        if _MAYBE_SPACE[first].any() or _MAYBE_SPACE[last].any():
+        data = np.frombuffer(data_buffer, dtype=np.uint8)
+        # each value's first and last byte in one gather; an empty value points at its
+        # neighbour's bytes (clipped at the buffer's ends): a false alarm at worst
+        edges = np.take(data, np.concatenate((offsets[:-1], offsets[1:] - 1)), mode="clip")
+        if np.take(_MAYBE_SPACE, edges).any():
             return True
     return False
 
