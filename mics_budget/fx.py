@@ -236,10 +236,14 @@ def stale_rate_problems(frame: pd.DataFrame, stale: np.ndarray, rate_date: pd.Se
     positions = np.flatnonzero(stale)
     if not len(positions):
         return []
-    keys = [k for k in ("_file", "_sheet", currency, date) if k in frame]
-    rows = frame[[*keys, "_row"]].iloc[positions]  # only these columns, only these rows
-    group = rows.groupby(keys, sort=False, dropna=False).ngroup().to_numpy()
-    numbers = rows["_row"].to_numpy(dtype=np.int64)
+    # one integer per (file, sheet, currency, day) of the stale rows, the groups numbered in
+    # the order they first appear (each key as integer codes: no grouping of text columns)
+    group = np.zeros(len(positions), dtype=np.int64)
+    for key in (k for k in ("_file", "_sheet", currency, date) if k in frame):
+        codes, uniques = pd.factorize(frame[key].iloc[positions], use_na_sentinel=False)
+        # renumbered after each key, so the product never exceeds rows x distinct values
+        group = pd.factorize(group * len(uniques) + codes)[0]
+    numbers = frame["_row"].iloc[positions].to_numpy(dtype=np.int64)
     count = np.bincount(group)
     first = np.full(len(count), np.iinfo(np.int64).max)
     last = np.full(len(count), np.iinfo(np.int64).min)
