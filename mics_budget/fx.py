@@ -199,10 +199,10 @@ def _rates_of(days: np.ndarray, codes: pd.Series, where: np.ndarray, rates: pd.D
     known_codes = sorted(set(table["currency"]))
     if not known_codes:
         return found, rate, quant, rate_date
-    array = text_array(codes)
+    array = text_array(codes).take(pa.array(where))  # only the rows looked up
     which = pc.index_in(array, value_set=pa.array(known_codes, type=array.type))
-    which = np.asarray(which.fill_null(-1).to_numpy(zero_copy_only=False), dtype=np.int64)
-    which, day_numbers = which[where], days[where].view(np.int64)
+    which = np.asarray(which.fill_null(-1).to_numpy(zero_copy_only=False))
+    day_numbers = days[where].view(np.int64)
     gap = MAX_GAP_DAYS * 86_400 * 10**6  # in microseconds, as the days
     for number, code in enumerate(known_codes):
         mine = np.flatnonzero(which == number)
