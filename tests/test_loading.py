@@ -208,7 +208,7 @@ def test_stale_rates_are_grouped_by_day_and_currency():
     assert group.params == {"currency": "USD", "rate_date": "2024-03-01", "count": 3,
                             "first": 2, "last": 7}
     assert group.severity == "warning" and group.column == "date"
-    assert group.message == ("на 2024-03-02 курса USD нет, применён курс на 2024-03-01 "
+    assert group.message == ("на 02.03.2024 курса USD нет, применён курс на 01.03.2024 "
                              "(строк: 3, с 2 по 7)")
 
 
