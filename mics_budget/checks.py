@@ -23,7 +23,8 @@ WARNING = "warning"
 MAX_PER_KIND = 1000  # problems of one kind listed row by row in one file; the rest summed up
 
 
-PROBLEM_COLUMNS = ["severity", "file", "sheet", "row", "column", "value", "key", "message"]
+PROBLEM_COLUMNS = ["severity", "file", "sheet", "row", "column", "column_in_file", "value",
+                   "key", "message"]
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ class Problem:
     key: str
     params: dict = field(default_factory=dict, compare=False, hash=False)
     sheet: str | None = None
+    #: the column's header as the file writes it (``Дата`` for ``date``), when it differs
+    header: str | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         # a problem quotes a short excerpt of the value, never a whole file or a 20 MB cell
@@ -69,15 +72,21 @@ class Problem:
             where += f":{self.row}"
         return where
 
+    @property
+    def column_in_file(self) -> str | None:
+        """The column as the file names it (its own header), for people."""
+        return self.header or self.column
+
     def line(self) -> str:
-        """``file:row: column: message``, as the CLI prints it."""
-        column = f" {self.column}:" if self.column else ""
+        """``file:row: column: message``, as the CLI prints it (the column as the file
+        names it)."""
+        column = f" {self.column_in_file}:" if self.column else ""
         return f"{self.location}:{column} {self.message}"
 
     def as_json(self) -> dict:
         return {"severity": self.severity, "file": self.file, "sheet": self.sheet,
-                "row": self.row, "column": self.column, "value": self.value,
-                "key": self.key, "message": self.message}
+                "row": self.row, "column": self.column, "column_in_file": self.column_in_file,
+                "value": self.value, "key": self.key, "message": self.message}
 
 
 def has_errors(problems: Iterable[Problem]) -> bool:
@@ -186,3 +195,16 @@ def _date_columns() -> frozenset[str]:
 
     return frozenset(name for schema in ALL for name, dtype in schema.dtypes().items()
                      if dtype == DATE)
+
+
+def with_file_headers(problems: list[Problem], headers: dict[str, dict[str, str]]
+                      ) -> list[Problem]:
+    """The problems with each column named as its file writes it (``headers``: file ->
+    canonical column -> the file's own header, from :func:`mics_budget.tables.file_headers`)."""
+    from dataclasses import replace
+
+    out = []
+    for problem in problems:
+        own = headers.get(problem.file, {}).get(problem.column or "")
+        out.append(replace(problem, header=own) if own else problem)
+    return out

@@ -12,6 +12,8 @@ import csv
 import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
@@ -500,6 +502,21 @@ def _xlsx_text(value: object) -> str:
     return str(value)
 
 
+_HEADERS: ContextVar[dict[str, dict[str, str]] | None] = ContextVar("headers", default=None)
+
+
+@contextmanager
+def file_headers() -> Iterator[dict[str, dict[str, str]]]:
+    """While loading: each file read, its canonical columns and the headers it writes for
+    them where they differ (``{"budget/payments.csv": {"date": "Дата"}}``)."""
+    headers: dict[str, dict[str, str]] = {}
+    token = _HEADERS.set(headers)
+    try:
+        yield headers
+    finally:
+        _HEADERS.reset(token)
+
+
 def read_table(path: Path, schema: Schema, name: str | None = None,
                ) -> tuple[pd.DataFrame, list[Problem]]:
     """Read one CSV or XLSX file against ``schema``; never raises for bad content."""
@@ -575,6 +592,11 @@ def read_table(path: Path, schema: Schema, name: str | None = None,
                 sheet=sheet, missing=", ".join(missing), found=found)
         return empty_frame(schema), problems
 
+    headers = _HEADERS.get()
+    if headers is not None:  # the file's own words for the columns (problems name them so)
+        own = {column: " ".join(str(header[position]).split())
+               for position, column in mapping.items()}
+        headers[name] = {c: h for c, h in own.items() if h and h != c}
     frame = _frame(body, mapping, schema, name, sheet)
     if frame.empty:
         problem("load.no_rows", severity=WARNING, sheet=sheet)
