@@ -45,9 +45,9 @@ import pandas as pd
 alt.JupyterChart.enable_offline(True)
 alt.JupyterChart(alt.Chart(pd.DataFrame({"a": ["x", "y"], "b": [1, 2]})).mark_bar().encode(
     x="a", y="b"))"""
-DASH_CHART = ".mics-chart-overview svg.marks, .mics-chart-overview canvas"
+DASH_CHART = ".mics-chart svg.marks"
 BARE_CHART = "svg.marks, canvas"
-FORM = ".mics-form select"
+FORM = ".mics-register-view table"  # the app opens on the register tab
 QUIET_MS = 1500
 PAGE_TIMEOUT_MS = 120_000
 BENCH_LOT = "BENCH-1"
@@ -72,7 +72,7 @@ FILTER_JS = """async ({index, timeout, quiet}) => {
   const groups = document.querySelectorAll('.mics-filters .widget-toggle-buttons');
   const button = groups.length ? groups[0].querySelectorAll('button')[index] : null;
   if (!button) throw new Error('no source filter button ' + index);
-  const charts = Array.from(document.querySelectorAll('.mics-chart-overview, .mics-chart-gantt'));
+  const charts = Array.from(document.querySelectorAll('.mics-chart'));
   if (!charts.length) throw new Error('no chart panels');
   const before = sig();
   return await new Promise((resolve, reject) => {
@@ -88,7 +88,7 @@ FILTER_JS = """async ({index, timeout, quiet}) => {
       lastAt = performance.now(); chart = lastAt - t0;
       if (firstChart === null) firstChart = chart;
       for (const c of charts) if (records.some(r => c.contains(r.target)))
-        panels[c.className.match(/mics-chart-[a-z]+/)[0]] = chart;
+        panels[c.className.match(/mics-chart-[a-z_]+/)[0]] = chart;
     });
     for (const c of charts) chartObs.observe(c, {childList: true, subtree: true,
                                                 attributes: true, characterData: true});
@@ -107,10 +107,11 @@ FILTER_JS = """async ({index, timeout, quiet}) => {
 }"""
 
 SAVE_JS = """async ({timeout}) => {
-  const table = Array.from(document.querySelectorAll('.mics-register .widget-html')).find(
-      e => e.querySelector('table') && !e.closest('.mics-form'));
+  const table = Array.from(document.querySelectorAll('.mics-register-view .widget-html')).find(
+      e => e.querySelector('table'));
   if (!table) throw new Error('no register table');
-  const button = document.querySelector('.mics-form button');
+  const button = document.querySelector('.mics-form button.mod-primary') ||
+      document.querySelector('.mics-form button');
   if (!button) throw new Error('no save button');
   const before = table.innerHTML;
   return await new Promise((resolve, reject) => {
@@ -288,6 +289,7 @@ def _options(select) -> list[str]:
 
 def register(repeat: int, saves: int = 2, warmup: int = 1) -> dict:
     """First form of the register app; ``saves`` saves per page."""
+    from mics_budget.i18n import t_in
     from mics_budget.lifecycle import allowed
     from mics_budget.server import free_port
 
@@ -319,6 +321,9 @@ def register(repeat: int, saves: int = 2, warmup: int = 1) -> dict:
                 try:
                     if keep:
                         results["first_form"].values.append(first)
+                    page.get_by_role("tab", name=t_in("ru", "app.tab.record")).click()
+                    page.wait_for_selector(".mics-form select", state="visible",
+                                           timeout=PAGE_TIMEOUT_MS)
                     form = page.locator(".mics-form")
                     lot, status = form.locator("select").nth(0), form.locator("select").nth(1)
                     label = next((t for t in _options(lot) if t.startswith(BENCH_LOT)), None)
@@ -328,16 +333,14 @@ def register(repeat: int, saves: int = 2, warmup: int = 1) -> dict:
                     wait_idle([proc.pid])
                     for _ in range(saves if keep else 1):
                         step = NEXT_STEP[stage]
-                        expected = [f"({s})" for s in allowed(stage, "auction")]
+                        expected = [t_in("ru", f"stage.{s}") for s in allowed(stage, "auction")]
                         page.wait_for_function(
                             """([expected]) => {
                                  const s = document.querySelectorAll('.mics-form select')[1];
-                                 const got = Array.from(s.options).map(
-                                     o => o.textContent.trim().match(/\\([a-z_]+\\)$/)?.[0]);
+                                 const got = Array.from(s.options).map(o => o.textContent.trim());
                                  return JSON.stringify(got) === JSON.stringify(expected);
                                }""", arg=[expected], timeout=30_000)
-                        option = next(t for t in _options(status) if t.endswith(f"({step})"))
-                        status.select_option(label=option)
+                        status.select_option(label=t_in("ru", f"stage.{step}"))
                         wait_idle([proc.pid], quiet=0.5)
                         try:
                             seconds = page.evaluate(SAVE_JS, {"timeout": 30_000}) / 1000
