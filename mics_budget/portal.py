@@ -50,7 +50,7 @@ beyond two decimals is a problem).
 Every row carries its provenance: ``_file`` (the path as given, plus the path inside a given
 folder), ``_record`` (1-based position of the top-level record in the file) and ``_path``
 (where exactly, e.g. ``data.TrdBuy[0].Lots[1]``), and ``_key``, the portal id (``id``; for
-records without one: unit ``contract_id:lot_id:pln_point_id``, payment ``nom_za:pay_date``,
+records without one: unit ``contract_id:lot_id:pln_point_id``, payment ``nom_za:<pay_date day>``,
 bid ``app_id:lot_id``, unreliable supplier ``pid`` or BIN). The same portal id read from
 several files is kept once: the version with the latest ``last_update_date`` /
 ``index_date``, else the first read. A file that is not JSON, a JSON of another shape, a
@@ -411,7 +411,8 @@ def _finish(kind: str, rows: list[dict], problems: list[Problem]) -> pd.DataFram
     """Columns, portal id, duplicates dropped, dates and money parsed."""
     spec = SPECS[kind]
     frame = pd.DataFrame.from_records(rows) if rows else pd.DataFrame()
-    for column in (*spec.columns, *spec.dates, *spec.money, "index_date", *PROVENANCE):
+    for column in (*spec.columns, *spec.dates, *spec.money, "last_update_date", "index_date",
+                   *PROVENANCE):
         if column not in frame:
             frame[column] = ""
     frame["_record"] = pd.array(frame["_record"].replace("", None), dtype="Int64")
@@ -441,7 +442,8 @@ def _portal_key(kind: str, frame: pd.DataFrame) -> pd.Series:
         fallback = frame["contract_id"] + ":" + frame["lot_id"] + ":" + frame["pln_point_id"]
         fallback = fallback.where(frame["contract_id"] != "", "")
     elif kind == "treasury_payments":
-        fallback = (frame["nom_za"] + ":" + frame["pay_date"]).where(frame["nom_za"] != "", "")
+        day = frame["pay_date"].str.strip().str[:10]
+        fallback = (frame["nom_za"] + ":" + day).where(frame["nom_za"] != "", "")
     elif kind == "bids":
         fallback = (frame["app_id"] + ":" + frame["lot_id"]).where(
             (frame["app_id"] != "") & (frame["lot_id"] != ""), "")

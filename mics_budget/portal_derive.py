@@ -799,7 +799,7 @@ class _Deriver:
             "source": lot["source"], "specifics": espk[-3:] if espk else "",
             "amount": _money_text(amount), "currency": "KZT", "payee": payment["supplier"],
             "document": payment["ppn"] or payment["check_number"], "contract": lot["lot"],
-            "refund_of": "", "note": "", "portal_id": f"treasury_pay:{payment['_key']}",
+            "refund_of": "", "note": "", "portal_id": f"treasury_pay:{pid[3:]}",
             "amount_minor": amount, "_file": payment["_file"], "_record": payment["_record"]})
 
     def _replay(self, lot: dict, candidates: list[_Candidate]) -> None:
