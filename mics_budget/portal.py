@@ -168,8 +168,10 @@ class PortalData:
         return cls(**{kind: _finish(kind, [], []) for kind in KINDS})
 
 
-def read_portal(paths: Iterable[str | Path]) -> tuple[PortalData, list[Problem]]:
+def read_portal(paths: Iterable[str | Path] | str | Path) -> tuple[PortalData, list[Problem]]:
     """Read saved portal answers (files or folders); problems are values, never raised."""
+    if isinstance(paths, str | Path):
+        paths = [paths]
     problems: list[Problem] = []
     rows: dict[str, list[dict]] = {kind: [] for kind in KINDS}
     files = _collect(paths, problems)
@@ -429,9 +431,11 @@ def _finish(kind: str, rows: list[dict], problems: list[Problem]) -> pd.DataFram
     frame = frame.loc[~missing]
     frame = _drop_duplicates(frame)
     for column in spec.dates:
-        frame[column] = _dates(frame, column, problems)
+        frame[column] = _dates(frame, column, problems) if len(frame) else \
+            pd.Series(pd.NaT, index=frame.index, dtype="datetime64[us]")
     for column in spec.money:
-        frame[f"{column}_minor"] = _money(frame, column, problems)
+        frame[f"{column}_minor"] = _money(frame, column, problems) if len(frame) else \
+            pd.Series(pd.NA, index=frame.index, dtype="Int64")
     return frame.reset_index(drop=True)
 
 

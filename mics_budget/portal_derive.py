@@ -327,7 +327,11 @@ class _Deriver:
         for lot_id, app_id, key in zip(bids["lot_id"], bids["app_id"], bids["_key"], strict=True):
             self.apps_by_lot[lot_id].add(app_id or key)
             self.bid_keys_by_lot[lot_id].add(key)
-        self.acts = _rows(self.portal.acts)
+        self.acts_by_contract: dict[str, list[dict]] = defaultdict(list)
+        for r in _rows(self.portal.acts):
+            self.acts_by_contract[r["contract_id"]].append(r)
+            if _present(r["contract_root_id"]) and r["contract_root_id"] != r["contract_id"]:
+                self.acts_by_contract[r["contract_root_id"]].append(r)
         self.payments_by_contract: dict[str, list[dict]] = defaultdict(list)
         for r in _rows(self.portal.treasury_payments):
             self.payments_by_contract[r["contract_id"]].append(r)
@@ -399,18 +403,13 @@ class _Deriver:
             start = found[0]["trd_buy_id"] if found else None
         if start is None and wanted and self.lots_by_number.get(wanted):
             start = self.lots_by_number[wanted][0]["trd_buy_id"]
-        if start is None:
+        if start is None or start not in self.ann_by_id:
             self._lot_problem(WARNING, lot, "portal.link_not_found", number or wanted)
             return None
         steps: list[tuple[dict, dict | None]] = []
         reference: dict | None = None
         for ann_id in self._chain(start):
-            ann = self.ann_by_id.get(ann_id) or {
-                "id": ann_id, "number_anno": number, "_file": "", "_record": None,
-                "_path": "—", **{c: "" for c in ("ref_buy_status_id", "ref_trade_methods_id",
-                                                 "parent_id")},
-                **{c: pd.NaT for c in ("publish_date", "end_date", "itogi_date_public",
-                                       "last_update_date")}}
+            ann = self.ann_by_id[ann_id]
             here = self.lots_by_ann.get(ann_id, [])
             plot = self._pick(lot, ann, here, wanted, reference, ann_id == start)
             if plot is False:
@@ -427,10 +426,8 @@ class _Deriver:
                 reference = reference or plot
                 self.used["lots"].add(plot["id"])
                 self.links.append({"lot": lot["lot"], "kind": "lot", "portal_id": plot["id"]})
-            if ann_id in self.ann_by_id:
-                self.used["announcements"].add(ann_id)
-                self.links.append({"lot": lot["lot"], "kind": "announcement",
-                                   "portal_id": ann_id})
+            self.used["announcements"].add(ann_id)
+            self.links.append({"lot": lot["lot"], "kind": "announcement", "portal_id": ann_id})
             steps.append((ann, plot))
         if not steps:
             return None
@@ -440,7 +437,7 @@ class _Deriver:
         """The announcement and its repeats (``parent_id``, both ways), by publication."""
         first, seen = start, {start}
         while True:
-            parent = self.ann_by_id.get(first, {}).get("parent_id", "")
+            parent = self.ann_by_id[first]["parent_id"]
             if not _present(parent) or parent in seen or parent not in self.ann_by_id:
                 break
             seen.add(parent)
@@ -456,7 +453,7 @@ class _Deriver:
                     queue.append(child)
 
         def order(ann_id: str) -> tuple:
-            published = self.ann_by_id.get(ann_id, {}).get("publish_date", pd.NaT)
+            published = self.ann_by_id[ann_id]["publish_date"]
             return (pd.isna(published), published if not pd.isna(published) else 0,
                     _id_order(ann_id))
 
@@ -723,8 +720,8 @@ class _Deriver:
         return out
 
     def _delivery(self, lot: dict, root: str, chain_ids: set[str]) -> list[_Candidate]:
-        acts = [a for a in self.acts
-                if a["contract_id"] in chain_ids or a["contract_root_id"] == root]
+        acts = {a["_key"]: a for c in sorted(chain_ids | {root})
+                for a in self.acts_by_contract.get(c, [])}.values()
         valid = []
         for act in acts:
             self.used["acts"].add(act["_key"])

@@ -141,7 +141,12 @@ def fetch(base_url: str, token: str, bin: str, since: date | str | None, out_dir
     unknown = [k for k in kinds if k not in KINDS]
     if unknown:
         raise PortalError("portal.unknown_kind", value=unknown[0], choices=", ".join(KINDS))
-    since_text = since.isoformat() if isinstance(since, date) else (since or "")
+    since_text = since.isoformat() if isinstance(since, date) else (since or "").strip()
+    if since_text:
+        try:
+            date.fromisoformat(since_text)
+        except ValueError:
+            raise PortalError("error.bad_date", value=since_text) from None
     client = _Client(base_url, token, timeout, retries, backoff)
     out = Path(out_dir)
     state = _State.open(out, client.base_url, bin, since_text)
@@ -337,7 +342,7 @@ class _Client:
         self.timeout = timeout
         self.retries = max(int(retries), 0)
         self.backoff = backoff
-        self._opener = urllib.request.build_opener()
+        self._opener = urllib.request.build_opener(_SameHostRedirect())
 
     def url(self, path: str) -> str:
         if path.startswith(("http://", "https://")):
@@ -381,6 +386,17 @@ class _Client:
                 raise error from None
             time.sleep(self.backoff * 2 ** attempt)
             attempt += 1
+
+
+class _SameHostRedirect(urllib.request.HTTPRedirectHandler):
+    """Follow redirects, but never carry the token to another host."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        new = super().redirect_request(req, fp, code, msg, headers, newurl)
+        old_host = urllib.parse.urlsplit(req.full_url).hostname
+        if new is not None and urllib.parse.urlsplit(newurl).hostname != old_host:
+            new.remove_header("Authorization")
+        return new
 
 
 def _read_error(exc: urllib.error.HTTPError) -> str:

@@ -357,6 +357,21 @@ def test_contract_in_another_currency_is_refused(portal):
     assert "portal.currency_mismatch" in keys(result.problems)
 
 
+def test_unknown_contract_status_and_treasury_payments_on_unicef_money(portal):
+    data, _ = portal
+    contracts = data.contracts.copy()
+    contracts.loc[contracts["id"] == "35550005", "ref_contract_status_id"] = "777"
+    data = type(data)(**{**data.__dict__, "contracts": contracts})
+    register = REGISTER.iloc[[0, 3]].assign(source=["UNICEF", "RB"])
+    result = derive(data, register, CUSTOMER)
+    assert [e[1] for e in events_of(result, "LOT-D")] == [
+        "announced", "evaluation", "awarded", "contracted"]  # no longer terminated
+    unknown = next(p for p in result.problems if p.key == "portal.unknown_status")
+    assert unknown.value == "777" and unknown.column == "ref_contract_status_id"
+    assert "portal.unicef_treasury" in keys(result.problems)
+    assert set(result.payments["source"]) == {"UNICEF"}
+
+
 # --- fetching -------------------------------------------------------------------------------
 
 
@@ -415,6 +430,7 @@ class FakePortal:
         self.fail: dict[str, int] = {}  # key -> HTTP status, once
         self.delay: dict[str, float] = {}  # key -> seconds, once
         self.malformed: set[str] = set()
+        self.redirect: dict[str, str] = {}  # key -> Location
 
     @staticmethod
     def key(path: str, body: dict | None) -> str:
@@ -450,6 +466,12 @@ def _handler(fake: FakePortal):
                 time.sleep(fake.delay.pop(key))
             if key in fake.fail:
                 return self.send(fake.fail.pop(key), b"server error")
+            if key in fake.redirect:
+                self.send_response(302)
+                self.send_header("Location", fake.redirect[key])
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return None
             if key in fake.malformed:
                 return self.send(200, b"<html>maintenance</html>")
             page = fake.pages.get(key)
@@ -477,7 +499,8 @@ def fake():
     state = FakePortal()
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                              daemon=True)
     thread.start()
     state.base_url = f"http://127.0.0.1:{server.server_address[1]}"
     yield state
@@ -546,6 +569,15 @@ def test_a_wrong_token_is_the_portals_404_invalid_route(fake, tmp_path):
     assert not list((tmp_path / "gz").rglob("*.json"))
 
 
+def test_the_token_never_follows_a_redirect_to_another_host(fake, tmp_path):
+    port = fake.base_url.rsplit(":", 1)[1]
+    fake.redirect[f"{LOTS_URL}?limit=200"] = f"http://localhost:{port}/elsewhere"
+    with pytest.raises(PortalError) as failed:
+        run(fake, tmp_path / "gz", kinds=["lots"])
+    assert fake.auth == [f"Bearer {TOKEN}", None]  # localhost is another host name
+    assert failed.value.key == "portal.bad_token"
+
+
 def test_timeouts_and_5xx_are_retried_then_reported(fake, tmp_path):
     fake.fail[f"{LOTS_URL}?limit=200"] = 503
     fake.delay[f"{LOTS_URL}?page=next&search_after=1"] = 1.0
@@ -592,4 +624,7 @@ def test_fetch_refuses_a_folder_of_another_download_and_a_bad_bin(fake, tmp_path
     with pytest.raises(PortalError) as failed:
         fetch(fake.base_url, TOKEN, "12345", None, out)
     assert failed.value.key == "portal.bad_bin"
+    with pytest.raises(PortalError) as failed:
+        fetch(fake.base_url, TOKEN, CUSTOMER, "01.01.2023", tmp_path / "other")
+    assert failed.value.key == "error.bad_date"
     shutil.rmtree(out)
