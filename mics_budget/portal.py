@@ -123,7 +123,7 @@ SPECS: dict[str, KindSpec] = {
         ("sign_date", "crdate", "last_update_date", "contract_end_date",
          "trd_buy_itogi_date_public"),
         ("contract_sum", "contract_sum_wnds")),
-    "contract_units": KindSpec(("id", "contract_id", "lot_id", "pln_point_id")),
+    "contract_units": KindSpec(("id", "contract_id", "lot_id", "pln_point_id", "deleted")),
     "acts": KindSpec(
         ("id", "contract_id", "contract_root_id", "number_act", "is_deleted", "day_overdue",
          "status_id"),
@@ -226,6 +226,9 @@ def _read_file(path: Path, name: str, rows: dict[str, list[dict]],
         problems.append(_problem(ERROR, name, None, "portal.not_json",
                                  f"line {exc.lineno}, column {exc.colno}: {exc.msg}"))
         return
+    except RecursionError:
+        problems.append(_problem(ERROR, name, None, "portal.not_json", "nested too deeply"))
+        return
     reader = _FileReader(name, rows, problems)
     reader.dispatch(obj)
 
@@ -270,6 +273,9 @@ class _FileReader:
             kind = ROOTS.get(root.replace("_", "").lower())
             if kind is None:
                 self.problem(WARNING, None, "portal.unknown_root", root)
+                continue
+            if value is not None and not isinstance(value, dict | list):
+                self.problem(ERROR, None, "portal.unknown_shape", f"data.{root}")
                 continue
             items = [value] if isinstance(value, dict) else (value or [])
             self.records(items, kind, f"data.{root}")

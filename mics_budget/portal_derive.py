@@ -59,7 +59,8 @@ A portal lot or contract linked to two register lots is a problem and left out.
 - ``paid`` when the cumulative Treasury payments reach the amount in force on the payment's
   date, dated by the payment that reaches it — ``contract:<root>:paid``.
 
-Contracts in draft/signing (110–165) without ``sign_date`` give nothing yet; not concluded
+Deleted contracts and units (``deleted`` = 1) are left out. Contracts in draft/signing
+(110–165) without ``sign_date`` give nothing yet; not concluded
 (330, 410, 420, 430, 461) give a warning and nothing else. A contract in another currency
 than the lot is a problem. Unknown status or method codes are problems, never crashes: an
 unknown lot status derives only ``announced``.
@@ -123,6 +124,7 @@ PENDING = frozenset({110, 115, 120, 125, 130, 131, 135, 160, 165})
 IN_FORCE = frozenset({185, 190, 310, 315, 345, 375, 390, 450, 455, 456, 460, 464, 465, 470})
 TERMINATED = frozenset({340, 350, 462, 463, 480})
 NOT_CONCLUDED = frozenset({330, 410, 420, 430, 461})
+DELETED = ("1", "true")  # the ``deleted`` / ``is_deleted`` flags of contracts, units, acts
 
 
 @dataclass
@@ -304,13 +306,16 @@ class _Deriver:
         for r in self.ann_by_id.values():
             if _present(r["parent_id"]):
                 self.children[r["parent_id"]].append(r["id"])
-        self.contract_by_id = {r["id"]: r for r in _rows(self.contracts)}
+        self.contract_by_id = {r["id"]: r for r in _rows(self.contracts)
+                               if r["deleted"] not in DELETED}
         self.roots: dict[str, list[dict]] = defaultdict(list)
         for r in self.contract_by_id.values():
             self.roots[self._root(r)].append(r)
         units = self.portal.contract_units
+        units = units.loc[~units["deleted"].isin(DELETED)]
         self.units_by_lot: dict[str, set[str]] = defaultdict(set)
-        self.unit_contracts: set[str] = set(units["contract_id"])
+        self.unit_contracts: set[str] = set(units.loc[units["lot_id"].map(_present),
+                                                      "contract_id"])
         for lot_id, contract_id in zip(units["lot_id"], units["contract_id"], strict=True):
             if _present(lot_id):
                 self.units_by_lot[lot_id].add(contract_id)
@@ -725,7 +730,7 @@ class _Deriver:
         valid = []
         for act in acts:
             self.used["acts"].add(act["_key"])
-            if act["is_deleted"] in ("1", "true") or not pd.isna(act["revoke_date"]):
+            if act["is_deleted"] in DELETED or not pd.isna(act["revoke_date"]):
                 continue
             when = _day(act["approve_date"]) or _day(act["akt_date"])
             fine = _minor(act["sum_fine_minor"])

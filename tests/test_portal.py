@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from mics_budget import labels
 from mics_budget.portal import STATE_FORMAT, read_portal, snake
@@ -178,6 +180,29 @@ def test_the_kind_of_a_record_is_inferred_from_its_fields(tmp_path, record, kind
                                              "plans", "rnu")}
     assert sizes.pop(kind) >= 1
     assert set(sizes.values()) == {0}
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False)
+    | st.text(max_size=12) | st.sampled_from(["2023-05-22 10:00:00", "1.005", "12,5", "0"]),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+        st.sampled_from(["id", "items", "data", "errors", "TrdBuy", "Lots", "numberAnno",
+                         "publishDate", "lot_number", "trd_buy_id", "AppLots", "payAmount",
+                         "contractSum", "signDate", "aktDate", "supplierBiin", "katoList",
+                         "ContractUnits", "TreasuryPay", "status", "message", "name", "x"]),
+        inner, max_size=6),
+    max_leaves=20)
+
+
+@settings(max_examples=20, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(document=JSON, garbage=st.binary(max_size=40))
+def test_any_input_gives_problems_never_exceptions(tmp_path, document, garbage):
+    (tmp_path / "doc.json").write_text(json.dumps(document), encoding="utf-8")
+    (tmp_path / "garbage.json").write_bytes(garbage)
+    data, problems = read_portal([tmp_path])
+    assert all(p.message for p in problems)
+    derive(data, REGISTER, CUSTOMER)
 
 
 def test_snake_case():
