@@ -3,32 +3,31 @@
 Standard library only (``urllib``). :func:`fetch` pages the API and saves **every answer as
 received**, atomically (a temporary file, then a rename), before asking for the next page:
 
-================  =======================================================  ==================
-folder            request                                                  pages
-================  =======================================================  ==================
-``lots/``         REST ``GET /v3/lots/bin/{bin}?limit=N``                  ``next_page``
-``announcements/`` GraphQL ``TrdBuy(filter: {orgBin, publishDate: [since]})`` ``after`` = lastId
-                  with the nested ``Lots``; then ``TrdBuy(filter: {id: […]})``
-                  for announcements of our lots organised by another BIN
-                  (``extra-NNNN.json``)
-``contracts/``    GraphQL ``Contract(filter: {customerBin, signDate: [since]})``  ``after`` = lastId
-                  with the nested ``ContractUnits``, ``Acts``, ``TreasuryPay``
-``bids/``         GraphQL ``TrdApp(filter: {buyId})`` per announcement     ``after`` = lastId
-                  (``<announcement id>-NNNN.json``)
-``rnu/``          REST ``GET /v3/rnu/{biin}`` per supplier of our          ``next_page``
-                  contracts (``<BIN>-NNNN.json``; 404 = not listed)
-================  =======================================================  ==================
+- ``lots/``: REST ``GET /v3/lots/bin/{bin}?limit=N`` (the customer's lots, every field),
+  paged by ``next_page``;
+- ``announcements/``: GraphQL ``TrdBuy(filter: {orgBin: BIN, publishDate: [since]})`` with
+  the nested ``Lots``; then ``TrdBuy(filter: {id: […]})`` for the announcements of our lots
+  organised by another BIN (a single organiser), as ``extra-NNNN.json``;
+- ``contracts/``: GraphQL ``Contract(filter: {customerBin: BIN, signDate: [since]})`` with
+  the nested ``ContractUnits``, ``Acts`` and ``TreasuryPay``;
+- ``bids/``: GraphQL ``TrdApp(filter: {buyId})`` per saved announcement
+  (``<announcement id>-NNNN.json``);
+- ``rnu/``: REST ``GET /v3/rnu/{biin}`` per supplier of the saved contracts
+  (``<BIN>-NNNN.json``; the portal's 404 "not found" means not listed: nothing is saved).
+
+GraphQL pages continue with ``after`` = ``extensions.pageInfo.lastId`` while
+``hasNextPage``; REST pages with ``next_page`` (a relative URL with ``search_after``).
 
 Why this mix (facts from the portal's documentation, ``docs/ows/ows_v3.md`` and
 ``graphql_schema.json`` of Rus9136/gos_tracker): the REST list ``/v3/trd-buy/bin/{bin}``
 lacks ``itogi_date_public``, ``parent_id`` and ``customer_bin``, and REST contracts by
 customer lack ``sign_date`` and the amendment links; acts and bids have no per-customer REST
-path (``/v3/acts`` and ``/v3/trd-app`` list the whole country). GraphQL ``TrdBuy`` filters by
-the organiser's BIN (``orgBin``) and ``Contract`` by ``customerBin``; ``limit`` is at most
-200; paging continues with ``after`` = ``extensions.pageInfo.lastId`` while
-``hasNextPage``. REST pages carry ``next_page``, a relative URL with ``search_after``.
-``since`` (a date) bounds publication (announcements) and signature (contracts); lots, bids
-and unreliable suppliers are fetched whole for the customer.
+path (``/v3/acts`` and ``/v3/trd-app`` list the whole country). GraphQL ``TrdBuy`` filters
+by the organiser's BIN (``orgBin``; there is no customer filter) and ``Contract`` by
+``customerBin``; ``limit`` is at most 200. ``since`` (a date) bounds publication
+(announcements) and signature (contracts); lots, bids and unreliable suppliers are fetched
+whole for the customer. ``kinds`` picks some of the folders; ``bids`` and ``rnu`` use what
+``announcements`` and ``contracts`` saved (in this call or an earlier one).
 
 Files are ``<out_dir>/<kind>/<page>.json`` (``0001.json`` …; per announcement or supplier
 ``<id>-0001.json``). ``state.json`` records the parameters (base URL, BIN, since; **never the
@@ -255,13 +254,18 @@ class _Runner:
         saved = 0
         while stream.file(self.out, saved + 1).exists():
             saved += 1
-        self.result.skipped += saved
         if self.state.done(stream.key):
+            self.result.skipped += saved
             return
-        request = self._first(stream)
-        if saved:
-            last = json.loads(stream.file(self.out, saved).read_text(encoding="utf-8"))
-            request = self._next(stream, request, last)
+        request: tuple[str, bytes | None] | None = self._first(stream)
+        while saved:  # continue after the last readable page (ours are written atomically)
+            try:
+                last = json.loads(stream.file(self.out, saved).read_bytes().decode("utf-8-sig"))
+                request = self._next(stream, self._first(stream), last)
+                break
+            except (UnicodeDecodeError, ValueError, AttributeError):
+                saved -= 1
+        self.result.skipped += saved
         page = saved
         while request is not None:
             url, body = request
@@ -301,6 +305,9 @@ class _Runner:
         records = (document.get("data") or {}).get(stream.root) or []
         info = (document.get("extensions") or {}).get("pageInfo") or {}
         if not records or not info.get("hasNextPage") or info.get("lastId") is None:
+            return None
+        after = json.loads(request[1] or b"{}").get("variables", {}).get("after")
+        if info["lastId"] == after:  # the same page again: stop rather than loop
             return None
         return request[0], self._body(stream, info["lastId"])
 
