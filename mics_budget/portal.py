@@ -303,21 +303,21 @@ class _FileReader:
             self.bids(flat, nested, provenance)
             return
         self.rows[kind].append({**flat, **provenance})
-        for key, children in nested.items():
+        for key, (raw_key, children) in nested.items():
             child = CHILDREN.get((kind, key))
             if child is None:
                 continue
             child_kind, inherit = child
             given = {c: flat.get(p, "") for c, p in inherit.items() if flat.get(p, "")}
             for index, sub in enumerate(children):
-                self.record(sub, child_kind, number, f"{where}.{key}[{index}]", given)
+                self.record(sub, child_kind, number, f"{where}.{raw_key}[{index}]", given)
 
     def bids(self, flat: dict, nested: dict, provenance: dict) -> None:
         """One row per lot of an application (``app_lots``), with the application's fields."""
-        app_lots = nested.get("app_lots")
-        if app_lots is None:  # already one row per lot (a flattened export)
+        if "app_lots" not in nested:  # already one row per lot (a flattened export)
             self.rows["bids"].append({**flat, **provenance})
             return
+        raw_key, app_lots = nested["app_lots"]
         base = {k: v for k, v in flat.items() if k != "id"}
         base["app_id"] = flat.get("id", "")
         for index, app_lot in enumerate(app_lots):
@@ -325,7 +325,7 @@ class _FileReader:
                 continue
             row, _ = _normalise(app_lot)
             self.rows["bids"].append({**base, **row, **provenance,
-                                      "_path": f"{provenance['_path']}.app_lots[{index}]"})
+                                      "_path": f"{provenance['_path']}.{raw_key}[{index}]"})
 
     def problem(self, severity: str, number: int | None, key: str, value: str,
                 **params: object) -> None:
@@ -356,10 +356,11 @@ def _scalar(value: object) -> bool:
     return not isinstance(value, dict | list)
 
 
-def _normalise(item: dict) -> tuple[dict[str, str], dict[str, list]]:
-    """Snake-case text fields, one level of nested objects flattened, and nested record lists."""
+def _normalise(item: dict) -> tuple[dict[str, str], dict[str, tuple[str, list]]]:
+    """Snake-case text fields, one level of nested objects flattened, and nested record lists
+    (by snake-case name: the name as written and the records)."""
     flat: dict[str, str] = {}
-    nested: dict[str, list] = {}
+    nested: dict[str, tuple[str, list]] = {}
     inner: dict[str, str] = {}
     for raw_key, value in item.items():
         key = snake(str(raw_key))
@@ -372,7 +373,7 @@ def _normalise(item: dict) -> tuple[dict[str, str], dict[str, list]]:
         elif all(_scalar(v) for v in value):
             flat[key] = ",".join(_text(v) for v in value)
         else:
-            nested[key] = [v for v in value if isinstance(v, dict)]
+            nested[key] = (str(raw_key), [v for v in value if isinstance(v, dict)])
     for key, value in inner.items():  # a record's own field wins over a flattened one
         if not flat.get(key):
             flat[key] = value

@@ -88,7 +88,7 @@ def test_every_shape_is_read_into_its_kind(portal):
     assert lots.loc["25550003", "trd_buy_id"] == "15550003"
     assert lots.loc["25550003", "trd_buy_number_anno"] == "15550003-1"
     assert lots.loc["25550003", "point_list"] == "70000002"
-    assert lots.loc["25550003", "_path"] == "data.TrdBuy[1].lots[0]"
+    assert lots.loc["25550003", "_path"] == "data.TrdBuy[1].Lots[0]"
     assert lots.loc["25550010", "customer_bin"] == "990140000099"  # a bare camelCase list
     units = data.contract_units.set_index("_key")
     assert units.loc["35550003:25550003:70000002", "contract_id"] == "35550003"  # nested, no id
@@ -380,6 +380,21 @@ def test_contract_in_another_currency_is_refused(portal):
     result = derive(data, REGISTER.iloc[[3]], CUSTOMER)
     assert [e[1] for e in events_of(result, "LOT-D")] == ["announced", "evaluation", "awarded"]
     assert "portal.currency_mismatch" in keys(result.problems)
+
+
+def test_steps_follow_the_status_and_fall_back_on_the_contracts_dates(portal):
+    data, _ = portal
+    anns, lots = data.announcements.copy(), data.lots.copy()
+    anns.loc[anns["id"] == "15550001", "itogi_date_public"] = pd.NaT
+    lots.loc[lots["id"] == "25550005", "ref_lot_status_id"] = "250"  # bids under review
+    contracts = data.contracts.loc[data.contracts["id"] != "35550005"]
+    data = type(data)(**{**data.__dict__, "announcements": anns, "lots": lots,
+                         "contracts": contracts})
+    result = derive(data, REGISTER.iloc[[0, 3]], CUSTOMER)
+    awarded = next(e for e in events_of(result, "LOT-A") if e[1] == "awarded")
+    assert awarded[0] == "2023-06-08"  # the contract's trd_buy_itogi_date_public
+    assert [e[:2] for e in events_of(result, "LOT-D")] == [
+        ("2023-06-20", "announced"), ("2023-06-27", "evaluation")]
 
 
 def test_unknown_contract_status_and_treasury_payments_on_unicef_money(portal):
