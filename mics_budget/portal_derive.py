@@ -16,7 +16,9 @@ customer that no register lot links to are counted as ``unlinked``.
 
 1. the announcement whose ``number_anno`` is ``portal_number`` (else the one of the lot
    whose ``lot_number`` is ``portal_lot``) and every announcement connected to it through
-   ``parent_id`` (repeated tenders, before or after it), in publication order;
+   ``parent_id`` (repeated tenders, before or after it), in publication order — except
+   where another register lot names an announcement of that chain in its
+   ``portal_number``: the repeat then belongs to that lot (a repeat registered as a new lot);
 2. in each announcement, the portal lot whose ``lot_number`` is ``portal_lot``; without
    ``portal_lot``, the announcement's only lot (several lots: a problem, give
    ``portal_lot``). In a repeated announcement where no lot has that number: the lot sharing
@@ -36,7 +38,7 @@ A portal lot or contract linked to two register lots is a problem and left out.
 - ``evaluation`` at ``end_date`` (end of the bid window) once the lot's status (else the
   announcement's) is past the bid window (:data:`REVIEW`, :data:`DONE`, :data:`FAILED`) or a
   contract exists; ``bids`` = the number of applications (``TrdApp``) on the lot, empty when
-  no application is in the files;
+  no application is in the files (also on ``awarded`` and ``unsuccessful``);
 - ``awarded`` at ``itogi_date_public`` (else the contract's ``trd_buy_itogi_date_public``)
   when the status is :data:`DONE` (350 completed, 360 held) or a contract exists; supplier
   and BIN of the contract when there is one;
@@ -361,6 +363,8 @@ class _Deriver:
         self._scope()
         self._index()
         plans = []
+        self.numbers = {n: lot for n, lot in zip(self.register["portal_number"],
+                                                  self.register["lot"], strict=True) if n}
         for lot in _rows(self.register):
             if lot["portal_number"] or lot["portal_lot"]:
                 plan = self._link(lot)
@@ -413,7 +417,7 @@ class _Deriver:
             return None
         steps: list[tuple[dict, dict | None]] = []
         reference: dict | None = None
-        for ann_id in self._chain(start):
+        for ann_id in self._chain(start, lot["lot"]):
             ann = self.ann_by_id[ann_id]
             here = self.lots_by_ann.get(ann_id, [])
             plot = self._pick(lot, ann, here, wanted, reference, ann_id == start)
@@ -438,12 +442,18 @@ class _Deriver:
             return None
         return {"lot": lot, "steps": steps, "roots": []}
 
-    def _chain(self, start: str) -> list[str]:
-        """The announcement and its repeats (``parent_id``, both ways), by publication."""
+    def _chain(self, start: str, lot: str) -> list[str]:
+        """The announcement and its repeats (``parent_id``, both ways), by publication; an
+        announcement another register lot names (``portal_number``) ends the chain there."""
+
+        def mine(ann_id: str) -> bool:
+            return self.numbers.get(self.ann_by_id[ann_id]["number_anno"], lot) == lot
+
         first, seen = start, {start}
         while True:
             parent = self.ann_by_id[first]["parent_id"]
-            if not _present(parent) or parent in seen or parent not in self.ann_by_id:
+            if (not _present(parent) or parent in seen or parent not in self.ann_by_id
+                    or not mine(parent)):
                 break
             seen.add(parent)
             first = parent
@@ -453,7 +463,7 @@ class _Deriver:
             current = queue.pop(0)
             chain.append(current)
             for child in self.children.get(current, []):
-                if child not in seen:
+                if child not in seen and mine(child):
                     seen.add(child)
                     queue.append(child)
 
@@ -591,7 +601,7 @@ class _Deriver:
                 self._missing(lot, ann, "unsuccessful", "itogi_date_public")
             else:
                 out.append(_Candidate(when, "unsuccessful", f"trd_buy:{ann_id}:unsuccessful",
-                                      source, document=ann.get("number_anno", "")))
+                                      source, bids=bids, document=ann.get("number_anno", "")))
             return out
         if code in DONE or contract is not None:
             when, source = self._first_date((ann, "itogi_date_public"),

@@ -351,6 +351,19 @@ def test_a_sequence_the_lifecycle_refuses_is_a_problem_not_an_event(portal):
     assert "contract:35550001:paid" in refused[0].message
 
 
+def test_a_repeat_registered_as_a_lot_of_its_own(portal):
+    data, _ = portal
+    register = pd.concat([REGISTER.iloc[[1]], REGISTER.iloc[[1]].assign(
+        lot="LOT-B2", portal_number="15550003-1")])
+    result = derive(data, register, CUSTOMER)
+    assert [e[1] for e in events_of(result, "LOT-B")] == [
+        "announced", "evaluation", "unsuccessful"]
+    assert [e[:2] for e in events_of(result, "LOT-B2")] == [
+        ("2023-06-05", "announced"), ("2023-06-12", "evaluation"), ("2023-06-14", "awarded"),
+        ("2023-06-20", "contracted")]
+    assert result.problems == []
+
+
 def test_link_problems(portal):
     data, _ = portal
     register = pd.DataFrame([
