@@ -70,12 +70,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import labels
 from .checks import ERROR, WARNING, Problem
-from .portal_labels import LABELS as _PORTAL_LABELS
 from .values import parse_amounts, parse_dates
-
-labels.LABELS.update(_PORTAL_LABELS)
 
 KINDS = ("announcements", "lots", "contracts", "contract_units", "acts", "bids",
          "treasury_payments", "plans", "rnu")

@@ -37,7 +37,7 @@ complete streams are skipped; the same folder with other parameters is refused. 
 fetch into a new folder.
 
 The token goes only into the ``Authorization: Bearer`` header: never into URLs, files,
-messages or exceptions. Errors are :class:`PortalError` (a :class:`.labels.UserError`): a 404
+messages or exceptions. Errors are :class:`PortalError` (a :class:`.errors.UserError`): a 404
 "Invalid Route" (the portal's answer to a wrong or expired token), a timeout, no network
 ("save the portal's responses by hand and import the files"), an answer that is not the
 expected JSON (naming the URL). 429 and 5xx answers, timeouts and refused connections are
@@ -57,7 +57,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .fileio import atomic_writer
-from .labels import UserError
+from .errors import UserError
 from .portal import STATE_FORMAT, read_portal
 
 DEFAULT_BASE_URL = "https://ows.goszakup.gov.kz"
@@ -98,7 +98,7 @@ TRD_APP_QUERY = (
 
 
 class PortalError(UserError):
-    """A failed fetch, with a label key (see :mod:`.portal_labels`)."""
+    """A failed fetch, with a label key (see :mod:`.texts.portal`)."""
 
 
 @dataclass

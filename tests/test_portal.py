@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import shutil
 import socket
-import string
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -20,11 +19,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mics_budget import labels
+from mics_budget import i18n
 from mics_budget.portal import STATE_FORMAT, read_portal, snake
 from mics_budget.portal_derive import derive
 from mics_budget.portal_fetch import PortalError, fetch
-from mics_budget.portal_labels import LABELS as PORTAL_LABELS
 
 DATA = Path(__file__).parent / "data" / "goszakup"
 CUSTOMER = "990140000010"
@@ -154,7 +152,7 @@ def test_bad_files_and_records_are_problems_naming_file_and_record(portal):
     bad_date = next(p for p in problems if p.key == "portal.bad_date")
     assert bad_date.column == "publish_date" and bad_date.value == "2023-13-45 10:00:00"
     assert "items[1]" in bad_date.message and "2023-13-45" in bad_date.message
-    labels.set_lang("en")
+    i18n.set_lang("en")
     assert "invalid date" in bad_date.message
 
 
@@ -194,6 +192,7 @@ JSON = st.recursive(
     max_leaves=20)
 
 
+@pytest.mark.slow
 @settings(max_examples=20, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(document=JSON, garbage=st.binary(max_size=40))
@@ -221,16 +220,6 @@ def test_state_and_hidden_files_are_skipped_missing_paths_reported(tmp_path):
     assert keys(problems) == ["portal.path_missing"]
     assert [Path(f).name for f in data.files] == ["state.json"]  # opened, recognised, no rows
     assert all(len(data.frame(k)) == 0 for k in ("announcements", "lots", "contracts"))
-
-
-def test_portal_labels_have_both_languages_and_the_same_placeholders():
-    def names(text: str) -> set[str]:
-        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
-
-    for key, (ru, en) in PORTAL_LABELS.items():
-        assert key.startswith("portal.") and ru.strip() and en.strip()
-        assert names(ru) == names(en), key
-        assert labels.LABELS[key] == (ru, en)
 
 
 # --- deriving -------------------------------------------------------------------------------
@@ -664,7 +653,7 @@ def test_no_network(tmp_path):
               kinds=["lots"], retries=0, timeout=1)
     assert failed.value.key == "portal.no_network"
     assert "сохраните ответы портала вручную" in str(failed.value)
-    labels.set_lang("en")
+    i18n.set_lang("en")
     assert "save the portal's responses by hand and import the files" in str(failed.value)
 
 
