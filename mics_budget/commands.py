@@ -330,7 +330,8 @@ def cmd_procurement_add_lot(args: argparse.Namespace) -> int:
     values = add_lot(DataDir.resolve(args.data), args.lot, args.activity, args.method,
                      args.estimate, title=args.title, currency=args.currency,
                      specifics=args.specifics, planned_announce=args.planned_announce,
-                     needed_by=args.needed_by, law=args.law, by=args.by)
+                     needed_by=args.needed_by, law=args.law, by=args.by,
+                     portal_number=args.portal_number, portal_lot=args.portal_lot)
     print(t("record.lot_added", lot=values["lot"]), file=sys.stderr)
     return 0
 
@@ -338,7 +339,9 @@ def cmd_procurement_add_lot(args: argparse.Namespace) -> int:
 def cmd_procurement_amend_lot(args: argparse.Namespace) -> int:
     changes = {k: v for k, v in (("title", args.title), ("estimate", args.estimate),
                                  ("planned_announce", args.planned_announce),
-                                 ("needed_by", args.needed_by), ("law", args.law))
+                                 ("needed_by", args.needed_by), ("law", args.law),
+                                 ("portal_number", args.portal_number),
+                                 ("portal_lot", args.portal_lot))
                if v is not None}
     values = amend_lot(DataDir.resolve(args.data), args.lot, by=args.by, **changes)
     print(t("record.lot_amended", lot=values["lot"]), file=sys.stderr)

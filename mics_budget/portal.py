@@ -325,7 +325,7 @@ class _FileReader:
 
     def problem(self, severity: str, number: int | None, key: str, value: str,
                 **params: object) -> None:
-        self.problems.append(_problem(severity, self.name, number, key, value, **params))
+        self.problems.append(_problem(severity, self.name, number, key, value, None, **params))
 
 
 # --- records -------------------------------------------------------------------------------

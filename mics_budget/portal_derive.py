@@ -198,7 +198,7 @@ def _money_text(minor: int | None) -> str:
 
 
 def _minor(value: object) -> int | None:
-    return None if value is None or pd.isna(value) else int(value)
+    return None if value is None or pd.isna(value) else int(value)  # type: ignore[call-overload]
 
 
 def _rows(frame: pd.DataFrame) -> list[dict]:
@@ -420,11 +420,12 @@ class _Deriver:
         for ann_id in self._chain(start, lot["lot"]):
             ann = self.ann_by_id[ann_id]
             here = self.lots_by_ann.get(ann_id, [])
-            plot = self._pick(lot, ann, here, wanted, reference, ann_id == start)
-            if plot is False:
+            picked = self._pick(lot, ann, here, wanted, reference, ann_id == start)
+            if picked is False or picked is True:
                 if ann_id == start:
                     return None
                 continue
+            plot = picked
             if plot is not None:
                 other = self.claimed_lots.get(plot["id"])
                 if other is not None and other != lot["lot"]:
@@ -621,7 +622,7 @@ class _Deriver:
         if not text:
             return
         method = METHODS.get(_code(text) or -1)
-        source = ann if ann.get("ref_trade_methods_id") else plot
+        source = ann if ann.get("ref_trade_methods_id") else (plot or ann)
         if method is None:
             self._record_problem(WARNING, source, "portal.unknown_method", text,
                                  "ref_trade_methods_id")

@@ -56,8 +56,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from .fileio import atomic_writer
 from .errors import UserError
+from .fileio import atomic_writer
 from .portal import STATE_FORMAT, read_portal
 
 DEFAULT_BASE_URL = "https://ows.goszakup.gov.kz"
@@ -231,7 +231,7 @@ class _State:
         return self.data["streams"].get(key, {}).get("variables")
 
     def update(self, stream: _Stream, pages: int, done: bool) -> None:
-        entry = {"pages": pages, "done": done}
+        entry: dict[str, object] = {"pages": pages, "done": done}
         if stream.variables:
             entry["variables"] = stream.variables
         self.data["streams"][stream.key] = entry

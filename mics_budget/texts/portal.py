@@ -231,4 +231,33 @@ LABELS: dict[str, tuple[str, ...]] = {
         "unknown kind of data '{value}'; possible: {choices}",
         "белгісіз деректер түрі «{value}»; мүмкіндері: {choices}",
     ),
+    # --- linking a lot to the portal ------------------------------------------------------
+    "app.field.portal_number": ("№ объявления на портале", "Portal announcement no.",
+                                "Порталдағы хабарландыру нөмірі"),
+    "app.field.portal_lot": ("№ лота на портале", "Portal lot no.", "Порталдағы лот нөмірі"),
+    "help.arg.portal_number": (
+        "номер объявления на goszakup.gov.kz (number_anno, например 15550001-1): связывает лот "
+        "с порталом для «import goszakup»",
+        "the announcement's number on goszakup.gov.kz (number_anno, e.g. 15550001-1): links the "
+        "lot to the portal for 'import goszakup'",
+        "goszakup.gov.kz порталындағы хабарландыру нөмірі (number_anno, мысалы 15550001-1): "
+        "лотты «import goszakup» үшін порталмен байланыстырады",
+    ),
+    "help.arg.portal_lot": (
+        "номер лота на портале (lot_number), если в объявлении несколько лотов",
+        "the lot's number on the portal (lot_number), when the announcement has several lots",
+        "хабарландыруда бірнеше лот болса, порталдағы лот нөмірі (lot_number)",
+    ),
+    "record.bad_portal_number": (
+        "номер на портале «{value}» не подходит: одно слово без пробелов, не длиннее 64 "
+        "символов",
+        "the portal number '{value}' is not valid: one word without spaces, at most 64 "
+        "characters",
+        "порталдағы нөмір «{value}» жарамсыз: бос орынсыз бір сөз, 64 таңбадан аспауы керек",
+    ),
+    "record.portal_link_taken": (
+        "«{value}» на портале уже связан с лотом {lot} реестра",
+        "'{value}' on the portal is already linked to register lot {lot}",
+        "порталдағы «{value}» тізілімнің {lot} лотымен байланысқан",
+    ),
 }
