@@ -205,6 +205,24 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.set_defaults(handler="cmd_procurement_upgrade")
 
+    imports = commands.add_parser("import", help=t("help.import"))
+    ic = imports.add_subparsers(dest="import_command", required=True, parser_class=Parser)
+    # no abbreviations: ``--token SECRET`` must not pass for ``--token-file``
+    p = ic.add_parser("goszakup", help=t("help.import_goszakup"), allow_abbrev=False)
+    p.add_argument("paths", nargs="*", type=parse_path, metavar="PATH", help=t("help.gz_paths"))
+    p.add_argument("--fetch", action="store_true", help=t("help.gz_fetch"))
+    p.add_argument("--bin", default="", metavar="BIN", help=t("help.gz_bin"))
+    p.add_argument("--token-file", type=parse_path, metavar="FILE",
+                   help=t("help.gz_token_file"))
+    p.add_argument("--since", type=parse_date, metavar="YYYY-MM-DD", help=t("help.gz_since"))
+    p.add_argument("--url", metavar="URL", help=t("help.gz_url"))
+    p.add_argument("--dry-run", action="store_true", help=t("help.dry_run"))
+    p.add_argument("--by", metavar="NAME", help=t("help.arg.by"))
+    p.add_argument("--format", choices=["table", "json"], default="table",
+                   help=t("help.format"))
+    _common(p)
+    p.set_defaults(handler="cmd_import_goszakup")
+
     p = commands.add_parser("to-utf8", help=t("help.to_utf8"))
     _common(p)
     p.set_defaults(handler="cmd_to_utf8")

@@ -357,6 +357,56 @@ def cmd_procurement_upgrade(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import_goszakup(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from .portal_import import fetch_goszakup, import_goszakup, read_token
+
+    data = DataDir.resolve(args.data)
+    require_folder(data)
+    paths = list(args.paths)
+    with tempfile.TemporaryDirectory(prefix="mics-goszakup-") as scratch:
+        if args.fetch:
+            if paths:
+                raise UserError("portal.paths_with_fetch")
+            if not args.bin:
+                raise UserError("portal.fetch_needs_bin")
+            token = read_token(args.token_file)
+            # a dry run writes nothing into the data folder: the answers go to a scratch one
+            fetched = fetch_goszakup(data, args.bin, token, args.since, args.url,
+                                     out=Path(scratch) if args.dry_run else None)
+            print(t("portal.fetched", fetched=fetched.fetched, skipped=fetched.skipped,
+                    path=fetched.out_dir), file=sys.stderr)
+            paths = [str(fetched.out_dir)]
+        elif not paths:
+            raise UserError("portal.no_paths")
+        result = import_goszakup(data, paths, customer_bin=args.bin or None,
+                                 dry_run=args.dry_run, by=args.by)
+    if args.format == "json":
+        emit(to_json(result.as_json()))
+        return 1 if result.has_errors else 0
+    emit(t("import.title", files=len(result.files)) + "\n")
+    if result.dry_run:
+        emit(t("import.dry_run") + "\n")
+    lots = result.lots()
+    if len(lots):
+        shown = lots.assign(
+            stages=lots["stages"].map(lambda s: ", ".join(t(f"stage.{x}") for x in s)),
+            paid=lots["paid"].map(i18n.format_number))
+        emit(text_table(shown, headers=[t("col.lot")] + [t(f"col.import_{c}") for c in (
+            "events", "stages", "payments", "paid", "already", "conflicts", "held")],
+            right=["paid"], widths={"stages": 60}))
+    totals = result.totals()
+    ignored = result.ignored.groupby("reason")["records"].sum()
+    emit(t("import.totals", **totals, other=int(ignored.get("other_customer", 0)),
+           unlinked=int(ignored.get("unlinked", 0))) + "\n")
+    if not (totals["events"] or totals["payments"] or totals["conflicts"]):
+        emit(t("import.nothing") + "\n")
+    for problem in [*result.conflicts, *result.problems]:
+        print(problem.line(), file=sys.stderr)
+    return 1 if result.has_errors else 0
+
+
 def cmd_to_utf8(args: argparse.Namespace) -> int:
     converted = convert_to_utf8(DataDir.resolve(args.data))
     for name, encoding in converted:

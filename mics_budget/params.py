@@ -86,6 +86,7 @@ class LawVersion:
 class ProcurementSettings:
     ocid_prefix: str = "ocds-000000-"
     publisher: str = ""
+    customer_bin: str = ""  # the Bureau's BIN on goszakup.gov.kz (``import goszakup``)
     buyer: Party = Party()
     funder: Party | None = None
     laws: dict[str, LawVersion] = field(default_factory=dict)

@@ -71,6 +71,7 @@ from pathlib import Path
 import pandas as pd
 
 from .checks import ERROR, WARNING, Problem
+from .portal_facts import FACTS_FORMAT
 from .values import parse_amounts, parse_dates
 
 KINDS = ("announcements", "lots", "contracts", "contract_units", "acts", "bids",
@@ -242,8 +243,8 @@ class _FileReader:
             self.records(obj, None, "")
         elif not isinstance(obj, dict):
             self.problem(ERROR, None, "portal.unknown_shape", type(obj).__name__)
-        elif obj.get("format") == STATE_FORMAT:
-            return  # the fetcher's own state file
+        elif obj.get("format") in (STATE_FORMAT, FACTS_FORMAT):
+            return  # the fetcher's state file, the import's facts
         elif "items" in obj and (obj["items"] is None or isinstance(obj["items"], list)):
             self.records(obj["items"] or [], None, "items")
         elif isinstance(obj.get("data"), dict) or "errors" in obj:

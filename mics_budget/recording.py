@@ -327,12 +327,13 @@ def record_event(data: DataDir, lot: str, status: str, on: date, amount: str | N
         stage = history["stage"].iloc[-1] if len(history) else ""
         last = history["date"].iloc[-1] if len(history) else None
         check_step(stage, last, known["method"].iloc[0], values["status"], on)
-        values["event_id"] = _append_event(events_path, events, lot, values)
+        values["event_id"] = append_event(events_path, events, lot, values)
     return values
 
 
-def _append_event(path: Path, events: pd.DataFrame, lot: str, values: dict[str, str]) -> str:
-    """Append an event row with its id; return the id (``row-N`` in a register without an
+def append_event(path: Path, events: pd.DataFrame, lot: str, values: dict[str, str]) -> str:
+    """Append an event row with its id (call under :func:`locked`; ``events`` has the
+    register's ``lot`` and ``event_id``); return the id (``row-N`` in a register without an
     ``event_id`` column)."""
     has_id = "event_id" in file_columns(path, EVENTS)
     if has_id:
@@ -384,7 +385,7 @@ def void_event(data: DataDir, event_id: str, reason: str, by: str | None = None,
             "note": reason, "recorded_by": by or getpass.getuser(),
             "recorded_at": datetime.now().astimezone().isoformat(timespec="seconds"),
         }
-        values["event_id"] = _append_event(events_path, events, row["lot"], values)
+        values["event_id"] = append_event(events_path, events, row["lot"], values)
     return values
 
 

@@ -260,4 +260,166 @@ LABELS: dict[str, tuple[str, ...]] = {
         "'{value}' on the portal is already linked to register lot {lot}",
         "порталдағы «{value}» тізілімнің {lot} лотымен байланысқан",
     ),
+    # --- importing into the register -----------------------------------------------------
+    "portal.conflict": (
+        "лот {lot}: этап «{stage}» на портале ({record}): {value}, а в реестре ({event_id}): "
+        "{register}; ничего не добавлено, следующие этапы лота ждут, пока расхождение не "
+        "будет устранено",
+        "lot {lot}: step '{stage}' on the portal ({record}) has {value}, the register "
+        "({event_id}) has {register}; nothing added, the lot's later steps wait until this is "
+        "resolved",
+        "{lot} лоты: порталдағы «{stage}» кезеңі ({record}): {value}, ал тізілімде "
+        "({event_id}): {register}; ештеңе қосылмады, сәйкессіздік жойылғанша лоттың келесі "
+        "кезеңдері күтеді",
+    ),
+    "portal.refused": (
+        "лот {lot}: этап «{stage}» с портала ({record}) не принят: {reason}; ничего не "
+        "добавлено, следующие этапы лота ждут",
+        "lot {lot}: step '{stage}' from the portal ({record}) refused: {reason}; nothing "
+        "added, the lot's later steps wait",
+        "{lot} лоты: порталдан келген «{stage}» кезеңі ({record}) қабылданбады: {reason}; "
+        "ештеңе қосылмады, лоттың келесі кезеңдері күтеді",
+    ),
+    "portal.payment_refused": (
+        "лот {lot}: платёж {value} ({record}) не принят: {reason}",
+        "lot {lot}: payment {value} ({record}) refused: {reason}",
+        "{lot} лоты: {value} төлемі ({record}) қабылданбады: {reason}",
+    ),
+    "portal.payment_conflict": (
+        "лот {lot}: платёж {id} уже есть в платежах с другим значением ({register}), на "
+        "портале ({record}): {value}; оставлен как есть",
+        "lot {lot}: payment {id} is already in the payments with another value ({register}); "
+        "the portal ({record}) says {value}; left as it is",
+        "{lot} лоты: {id} төлемі төлемдерде басқа мәнмен бар ({register}), порталда "
+        "({record}): {value}; өзгертілмеді",
+    ),
+    "portal.bad_facts": (
+        "файл не читается ({detail}); удалите его и повторите «mics-budget import goszakup»",
+        "the file cannot be read ({detail}); delete it and run 'mics-budget import goszakup' "
+        "again",
+        "файл оқылмайды ({detail}); оны жойып, «mics-budget import goszakup» командасын қайта "
+        "орындаңыз",
+    ),
+    "portal.no_paths": (
+        "укажите файлы или папки с сохранёнными ответами портала, или --fetch",
+        "give files or folders of saved portal answers, or --fetch",
+        "портал жауаптары сақталған файлдарды немесе қалталарды, не болмаса --fetch "
+        "көрсетіңіз",
+    ),
+    "portal.paths_with_fetch": (
+        "--fetch загружает ответы портала сам: не указывайте файлы вместе с ним",
+        "--fetch downloads the portal's answers itself: give no files with it",
+        "--fetch портал жауаптарын өзі жүктейді: онымен бірге файлдарды көрсетпеңіз",
+    ),
+    "portal.fetch_needs_bin": (
+        "для --fetch нужен --bin: БИН заказчика (Бюро) на портале",
+        "--fetch needs --bin: the customer's (the Bureau's) BIN on the portal",
+        "--fetch үшін --bin қажет: тапсырыс берушінің (Бюроның) порталдағы БСН",
+    ),
+    "portal.no_token": (
+        "нет токена API портала: укажите --token-file ФАЙЛ или переменную окружения "
+        "GOSZAKUP_TOKEN (токен выдаётся порталом по письменному запросу на год)",
+        "no token for the portal's API: give --token-file FILE or the environment variable "
+        "GOSZAKUP_TOKEN (the portal issues a token for a year on a written request)",
+        "портал API токені жоқ: --token-file ФАЙЛ немесе GOSZAKUP_TOKEN орта айнымалысын "
+        "көрсетіңіз (токенді портал жазбаша сұрау бойынша бір жылға береді)",
+    ),
+    "portal.token_file": (
+        "файл с токеном (--token-file) не читается или пуст: {detail}",
+        "the token file (--token-file) cannot be read or is empty: {detail}",
+        "токен файлы (--token-file) оқылмайды немесе бос: {detail}",
+    ),
+    "portal.fetched": (
+        "загружено страниц: {fetched}, уже было сохранено: {skipped}; ответы портала "
+        "сохранены в {path}",
+        "pages downloaded: {fetched}, already saved: {skipped}; the portal's answers are in "
+        "{path}",
+        "жүктелген беттер: {fetched}, бұрын сақталғаны: {skipped}; портал жауаптары {path} "
+        "қалтасында",
+    ),
+    "import.title": (
+        "Импорт с goszakup.gov.kz (файлов прочитано: {files})",
+        "Import from goszakup.gov.kz (files read: {files})",
+        "goszakup.gov.kz порталынан импорт (оқылған файлдар: {files})",
+    ),
+    "import.dry_run": (
+        "Пробный запуск: ничего не записано, ниже — что было бы добавлено",
+        "Dry run: nothing written; below is what would be added",
+        "Сынақ іске қосу: ештеңе жазылмады, төменде не қосылатыны көрсетілген",
+    ),
+    "import.totals": (
+        "Итого: событий добавлено {events}, платежей {payments}; уже в реестре {already}; "
+        "записей портала пропущено {ignored} (других заказчиков: {other}, не связаны с "
+        "лотами реестра: {unlinked}); противоречий {conflicts}, этапов ждут {held}; "
+        "проблем в файлах портала {problems}",
+        "Totals: events added {events}, payments {payments}; already in the register "
+        "{already}; portal records ignored {ignored} (other customers: {other}, not linked to "
+        "a register lot: {unlinked}); contradictions {conflicts}, steps waiting {held}; "
+        "problems in the portal files {problems}",
+        "Барлығы: қосылған оқиғалар {events}, төлемдер {payments}; тізілімде бұрыннан бар "
+        "{already}; өткізіп жіберілген портал жазбалары {ignored} (басқа тапсырыс "
+        "берушілердікі: {other}, тізілім лоттарымен байланыспаған: {unlinked}); "
+        "қайшылықтар {conflicts}, күтетін кезеңдер {held}; портал файлдарындағы мәселелер "
+        "{problems}",
+    ),
+    "import.nothing": (
+        "ничего нового: реестр уже содержит всё, что портал сообщает о связанных лотах",
+        "nothing new: the register already holds all the portal says about the linked lots",
+        "жаңа ештеңе жоқ: порталдың байланысқан лоттар туралы мәліметтерінің бәрі тізілімде "
+        "бар",
+    ),
+    "col.import_events": ("Событий", "Events", "Оқиғалар"),
+    "col.import_stages": ("Этапы", "Steps", "Кезеңдер"),
+    "col.import_payments": ("Платежей", "Payments", "Төлемдер"),
+    "col.import_paid": ("Сумма платежей", "Payments, sum", "Төлемдер сомасы"),
+    "col.import_already": ("Уже в реестре", "Already there", "Тізілімде бар"),
+    "col.import_conflicts": ("Противоречий", "Contradictions", "Қайшылықтар"),
+    "col.import_held": ("Ждут", "Waiting", "Күтуде"),
+    "help.import": ("загрузить данные из внешних систем", "import data from other systems",
+                    "сыртқы жүйелерден деректерді жүктеу"),
+    "help.import_goszakup": (
+        "этапы лотов и казначейские платежи с goszakup.gov.kz: из сохранённых ответов "
+        "портала или загрузкой (--fetch)",
+        "lot steps and Treasury payments from goszakup.gov.kz: from saved portal answers or "
+        "downloaded (--fetch)",
+        "goszakup.gov.kz порталынан лот кезеңдері мен қазынашылық төлемдері: сақталған "
+        "портал жауаптарынан немесе жүктеу арқылы (--fetch)",
+    ),
+    "help.gz_paths": (
+        "сохранённые ответы портала: файлы .json или папки",
+        "saved portal answers: .json files or folders",
+        "сақталған портал жауаптары: .json файлдары немесе қалталар",
+    ),
+    "help.gz_fetch": (
+        "загрузить данные заказчика с портала и сохранить ответы в DIR/procurement/portal/"
+        "<дата>/",
+        "download the customer's data from the portal, saving the answers in "
+        "DIR/procurement/portal/<date>/",
+        "тапсырыс берушінің деректерін порталдан жүктеп, жауаптарды "
+        "DIR/procurement/portal/<күн>/ қалтасына сақтау",
+    ),
+    "help.gz_bin": (
+        "БИН заказчика (Бюро) на портале: записи других заказчиков пропускаются",
+        "the customer's (the Bureau's) BIN on the portal: other customers' records are "
+        "ignored",
+        "тапсырыс берушінің (Бюроның) порталдағы БСН: басқа тапсырыс берушілердің "
+        "жазбалары өткізіп жіберіледі",
+    ),
+    "help.gz_token_file": (
+        "файл с токеном API портала (иначе переменная окружения GOSZAKUP_TOKEN)",
+        "a file holding the portal's API token (else the environment variable "
+        "GOSZAKUP_TOKEN)",
+        "портал API токені бар файл (әйтпесе GOSZAKUP_TOKEN орта айнымалысы)",
+    ),
+    "help.gz_since": (
+        "загружать объявления и договоры с этой даты",
+        "download announcements and contracts from this date on",
+        "хабарландырулар мен шарттарды осы күннен бастап жүктеу",
+    ),
+    "help.gz_url": ("адрес API портала", "the portal API's address", "портал API мекенжайы"),
+    "help.dry_run": (
+        "показать, что было бы добавлено, ничего не записывая",
+        "show what would be added, writing nothing",
+        "ештеңе жазбай, не қосылатынын көрсету",
+    ),
 }
