@@ -125,6 +125,15 @@ class SupplierSeveralLots(Rule):
 
 
 @dataclass(frozen=True)
+class ActPenalty(Rule):
+    """An acceptance act with a fine above ``min_fine`` (KZT) or at least
+    ``min_days_overdue`` days of delay."""
+
+    min_fine: float = 0.0
+    min_days_overdue: int = 1
+
+
+@dataclass(frozen=True)
 class RedFlagRules:
     """One rule per red flag; ``None`` (absent from the file) switches the flag off."""
 
@@ -138,6 +147,8 @@ class RedFlagRules:
     payment_before_delivery: Rule | None = None
     payment_without_lot: Rule | None = None
     supplier_several_lots: SupplierSeveralLots | None = None
+    unreliable_supplier: Rule | None = None
+    act_penalty: ActPenalty | None = None
 
     def rule(self, name: str) -> Rule | None:
         return getattr(self, name)

@@ -170,6 +170,42 @@ LABELS: dict[str, tuple[str, ...]] = {
         "Бір өнім беруші бірнеше лотта жеңімпаз болды: сатып алудың бөлшектелуін немесе сөз "
         "байласуды тексеріңіз.",
     ),
+    "flag.unreliable_supplier": (
+        "Поставщик в реестре недобросовестных участников",
+        "Supplier in the register of unreliable participants",
+        "Өнім беруші жосықсыз қатысушылар тізілімінде",
+    ),
+    "flag.unreliable_supplier.detail": (
+        "{supplier} (БИН {bin}) в реестре недобросовестных участников: {start} – {end}",
+        "{supplier} (BIN {bin}) is in the register of unreliable participants: {start} – {end}",
+        "{supplier} (БСН {bin}) жосықсыз қатысушылар тізілімінде: {start} – {end}",
+    ),
+    "flag.unreliable_supplier.explain": (
+        "Победитель лота внесён в реестр недобросовестных участников государственных закупок "
+        "(goszakup.gov.kz, /v3/rnu) на срок, который пересекается с его договором.",
+        "The lot's winner is in the register of unreliable participants in public procurement "
+        "(goszakup.gov.kz, /v3/rnu) for a period that overlaps its contract.",
+        "Лот жеңімпазы мемлекеттік сатып алудың жосықсыз қатысушылар тізіліміне "
+        "(goszakup.gov.kz, /v3/rnu) шартымен қатар келетін мерзімге енгізілген.",
+    ),
+    "flag.act_penalty": (
+        "Неустойка или просрочка по акту приёмки",
+        "Penalty or delay in an acceptance act",
+        "Қабылдау-беру актісі бойынша тұрақсыздық айыбы немесе мерзімнің өтуі",
+    ),
+    "flag.act_penalty.detail": (
+        "акт {act} от {date}: неустойка {fine}, просрочка {days} дн.",
+        "act {act} of {date}: penalty {fine}, {days} days overdue",
+        "{act} актісі ({date}): тұрақсыздық айыбы {fine}, мерзімі өткені {days} күн",
+    ),
+    "flag.act_penalty.explain": (
+        "По акту приёма-передачи на портале начислена неустойка или поставка просрочена "
+        "(goszakup.gov.kz: sum_fine, day_overdue).",
+        "The portal's acceptance act charges a penalty or records a late delivery "
+        "(goszakup.gov.kz: sum_fine, day_overdue).",
+        "Порталдағы қабылдау-беру актісі бойынша тұрақсыздық айыбы есептелген немесе жеткізу "
+        "мерзімі өткен (goszakup.gov.kz: sum_fine, day_overdue).",
+    ),
     "form.amount": ("Сумма", "Amount", "Сома"),
     "form.bids": ("Заявок", "Bids", "Өтінімдер саны"),
     "form.date": ("Дата", "Date", "Күні"),
