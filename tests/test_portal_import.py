@@ -119,7 +119,6 @@ def test_contradictions_are_listed_and_never_applied(folder):
     record_event(data, "LOT-A", "announced", date(2023, 5, 16), today=TODAY)
     record_event(data, "LOT-C", "announced", date(2023, 5, 20), today=TODAY)
     record_event(data, "LOT-C", "evaluation", date(2023, 5, 31), today=TODAY)
-    payments = folder / "budget" / "payments.csv"
     write_files(folder, {"budget/payments.csv": (
         "id,date,activity,source,specifics,amount,currency,payee,document,contract,refund_of,"
         "note\nGZ-55550002,2023-07-28,7.1,RB,143,4000000,KZT,,,LOT-A,,\n")})
