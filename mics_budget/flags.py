@@ -240,7 +240,8 @@ def _portal_flags(add, lots: pd.DataFrame, events: pd.DataFrame, project: Projec
         winners = steps.loc[steps["supplier_bin"] != ""].groupby("lot", sort=False).tail(1)[
             ["lot", "supplier", "supplier_bin"]]
         listed = winners.merge(rnu, on="supplier_bin", sort=False)
-        since = listed["lot"].map(named).fillna(as_of)
+        since = pd.Series(named.reindex(listed["lot"]).to_numpy(), index=listed.index,
+                          dtype="datetime64[us]").fillna(as_of)
         on = ((listed["start_date"].isna() | (listed["start_date"] <= as_of))
               & (listed["end_date"].isna() | (listed["end_date"] >= since)))
         rows = listed.loc[on].sort_values("start_date", kind="stable").drop_duplicates("lot")

@@ -103,7 +103,7 @@ def procurement_kpis(project: Project, as_of: date, table: pd.DataFrame | None =
              for s in ("awarded", "contracted", "delivered")}
     awarded = first["awarded"]
     calls = events.loc[events["status"] == "announced", ["lot", "date"]]
-    calls = calls.assign(award=calls["lot"].map(awarded))
+    calls = calls.assign(award=awarded.reindex(calls["lot"]).to_numpy())
     last_call = calls.loc[calls["date"] <= calls["award"]].groupby("lot")["date"].max()
     rows["days_to_results"] = _median_days(last_call, awarded)
     rows["days_to_signature"] = _median_days(awarded, first["contracted"])

@@ -23,7 +23,7 @@ from mics_budget.portal_import import import_goszakup
 from mics_budget.recording import RecordError, record_event
 from mics_budget.register import register
 from tests.conftest import write_files
-from tests.goszakup import CUSTOMER, DATA
+from tests.goszakup import CUSTOMER, DATA, LOTS_URL, TOKEN, fake_portal
 
 TODAY = date(2024, 1, 31)
 AS_OF = date(2023, 12, 31)
@@ -287,3 +287,45 @@ def test_exit_codes(folder, capsys, monkeypatch):
         main([*base, "--fetch", "--bin", CUSTOMER, "--token", "tok-123"])
     assert refused.value.code == 2
     assert "--token" in capsys.readouterr().err  # not taken for --token-file
+
+
+@pytest.mark.slow
+def test_fetch_saves_every_answer_then_imports_and_resumes(data_dir, tmp_path, capsys,
+                                                          monkeypatch):
+    folder = write_files(data_dir, {"procurement/lots.csv": LOTS_HEADER
+                                    + "F1,7.2,Маски,auction,100000,KZT,149,,,434-V,,,101-1,\n"})
+    token_file = tmp_path / "token"
+    token_file.write_text(TOKEN + "\n", encoding="utf-8")
+    monkeypatch.delenv("GOSZAKUP_TOKEN", raising=False)
+    with fake_portal() as fake:
+        base = ["import", "goszakup", "--fetch", "--bin", CUSTOMER, "--url", fake.base_url,
+                "--data", str(folder)]
+        assert main([*base, "--token-file", str(token_file)]) == 0
+        out, err = capsys.readouterr()
+        saved = folder / "procurement" / "portal" / date.today().isoformat()
+        assert "загружено страниц: 11, уже было сохранено: 0" in err and str(saved) in err
+        assert (saved / "lots" / "0003.json").read_bytes() == fake.pages[
+            f"{LOTS_URL}?page=next&search_after=2"]  # saved as received, before the import
+        events = load(folder).events
+        assert events[["lot", "date", "status", "portal_id"]].astype(str).values.tolist() == [
+            ["F1", "2023-05-01", "announced", "goszakup:trd_buy:101:announced"]]
+        assert "событий добавлено 1" in out
+        fake.log.clear()  # the same day again: everything is saved, nothing is fetched
+        assert main([*base, "--token-file", str(token_file)]) == 0
+        out, err = capsys.readouterr()
+        assert fake.log == [] and "уже было сохранено: 11" in err
+        assert "событий добавлено 0" in out and "уже в реестре 1" in out
+        before = snapshot(folder)
+        monkeypatch.setenv("GOSZAKUP_TOKEN", TOKEN)  # from the environment; a dry run
+        assert main([*base, "--since", "2023-01-01", "--dry-run"]) == 0
+        assert snapshot(folder) == before  # the answers went to a scratch folder
+        monkeypatch.setenv("GOSZAKUP_TOKEN", "tok-Wrong-1")
+        assert main([*base, "--since", "2023-02-01"]) == 2
+        out, err = capsys.readouterr()
+        assert "404 «Invalid Route»" in err and "токен неверен или истёк" in err
+        assert "tok-Wrong-1" not in out + err
+        assert set(fake.auth) == {f"Bearer {TOKEN}", "Bearer tok-Wrong-1"}
+    assert load(folder).events["status"].tolist() == ["announced"]
+    for path in folder.rglob("*"):
+        if path.is_file():
+            assert TOKEN.encode() not in path.read_bytes(), path
