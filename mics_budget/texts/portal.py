@@ -422,4 +422,5 @@ LABELS: dict[str, tuple[str, ...]] = {
         "show what would be added, writing nothing",
         "ештеңе жазбай, не қосылатынын көрсету",
     ),
+    "col.portal_id": ("Источник (портал)", "Source (portal)", "Дереккөз (портал)"),
 }
