@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
 
+import numpy as np
 import pandas as pd
 
 from .i18n import t
@@ -22,7 +23,8 @@ WARNING = "warning"
 MAX_PER_KIND = 1000  # problems of one kind listed row by row in one file; the rest summed up
 
 
-PROBLEM_COLUMNS = ["severity", "file", "sheet", "row", "column", "value", "key", "message"]
+PROBLEM_COLUMNS = ["severity", "file", "sheet", "row", "column", "column_in_file", "value",
+                   "key", "message"]
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,8 @@ class Problem:
     key: str
     params: dict = field(default_factory=dict, compare=False, hash=False)
     sheet: str | None = None
+    #: the column's header as the file writes it (``Дата`` for ``date``), when it differs
+    header: str | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         # a problem quotes a short excerpt of the value, never a whole file or a 20 MB cell
@@ -68,15 +72,21 @@ class Problem:
             where += f":{self.row}"
         return where
 
+    @property
+    def column_in_file(self) -> str | None:
+        """The column as the file names it (its own header), for people."""
+        return self.header or self.column
+
     def line(self) -> str:
-        """``file:row: column: message``, as the CLI prints it."""
-        column = f" {self.column}:" if self.column else ""
+        """``file:row: column: message``, as the CLI prints it (the column as the file
+        names it)."""
+        column = f" {self.column_in_file}:" if self.column else ""
         return f"{self.location}:{column} {self.message}"
 
     def as_json(self) -> dict:
         return {"severity": self.severity, "file": self.file, "sheet": self.sheet,
-                "row": self.row, "column": self.column, "value": self.value,
-                "key": self.key, "message": self.message}
+                "row": self.row, "column": self.column, "column_in_file": self.column_in_file,
+                "value": self.value, "key": self.key, "message": self.message}
 
 
 def has_errors(problems: Iterable[Problem]) -> bool:
@@ -88,46 +98,62 @@ def problems_frame(problems: Iterable[Problem]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=PROBLEM_COLUMNS).astype({"row": "Int64"})
 
 
-def from_mask(frame: pd.DataFrame, mask: pd.Series, severity: str, column: str | None,
-              key: str, value_column: str | None = None, **params: object) -> list[Problem]:
+def from_mask(frame: pd.DataFrame, mask: pd.Series | np.ndarray, severity: str,
+              column: str | None, key: str, value_column: str | None = None,
+              **params: object) -> list[Problem]:
     """One problem per row of ``frame`` where ``mask`` is true (vectorised selection).
 
     ``frame`` carries the provenance columns ``_file``, ``_sheet`` and ``_row``; a parameter
-    given as a Series is taken row by row.
+    given as a Series is taken row by row. Only the cells of the rows listed are read (the
+    first :data:`MAX_PER_KIND`; the others are summed up in one problem): a million flagged
+    rows cost a million booleans, not a copy of the frame.
     """
-    mask = mask.fillna(False).astype(bool)
-    bad = frame.loc[mask]
-    if bad.empty:
+    if isinstance(mask, pd.Series):
+        if not mask.index.equals(frame.index):
+            mask = mask.reindex(frame.index)
+        mask = mask.fillna(False).to_numpy(dtype=bool)
+    positions = np.flatnonzero(np.asarray(mask, dtype=bool))
+    if not len(positions):
         return []
-    rest = None
-    if len(bad) > MAX_PER_KIND:  # a million bad rows need not be a million objects
-        rest, bad = bad.iloc[MAX_PER_KIND:], bad.iloc[:MAX_PER_KIND]
-        mask = mask & mask.cumsum().le(MAX_PER_KIND)
+    shown, rest = positions[:MAX_PER_KIND], positions[MAX_PER_KIND:]
     source = value_column or column
-    values = _texts(bad[source]) if source in bad else [None] * len(bad)
-    sheets = bad["_sheet"].tolist() if "_sheet" in bad else [None] * len(bad)
-    per_row = {k: _texts(v.loc[mask]) for k, v in params.items() if isinstance(v, pd.Series)}
+    values = (cell_texts(frame[source].iloc[shown]) if source in frame
+              else [None] * len(shown))
+    sheets = (frame["_sheet"].iloc[shown].tolist() if "_sheet" in frame
+              else [None] * len(shown))
+    per_row = {k: cell_texts(_rows_of(v, frame, shown)) for k, v in params.items()
+               if isinstance(v, pd.Series)}
     fixed = {k: v for k, v in params.items() if not isinstance(v, pd.Series)}
+    files, rows = frame["_file"].iloc[shown].tolist(), frame["_row"].iloc[shown].tolist()
     out = []
-    for i, (file, row) in enumerate(zip(bad["_file"], bad["_row"], strict=True)):
+    for i, (file, row) in enumerate(zip(files, rows, strict=True)):
         row_params = {**fixed, **{k: v[i] for k, v in per_row.items()}}
         out.append(Problem(severity, file, int(row), column, values[i], key, row_params,
                            sheets[i] or None))
-    if rest is not None:
-        out.append(more_rows(severity, out[-1].file, column, key, rest["_row"]))
+    if len(rest):
+        out.append(more_rows(severity, out[-1].file, column, key,
+                             frame["_row"].iloc[rest]))
     return out
 
 
+def _rows_of(series: pd.Series, frame: pd.DataFrame, positions: np.ndarray) -> pd.Series:
+    """The values of ``series`` (aligned on ``frame``'s index) at these rows of ``frame``."""
+    if series.index.equals(frame.index):
+        return series.iloc[positions]
+    return series.loc[frame.index[positions]]
+
+
 def more_rows(severity: str, file: str, column: str | None, key: str,
-              rows: Sequence[int] | pd.Series) -> Problem:
-    """One problem standing for the rows past :data:`MAX_PER_KIND` with the same problem."""
-    rows = list(rows)
+              rows: Sequence[int] | pd.Series | np.ndarray) -> Problem:
+    """One problem standing for the rows past :data:`MAX_PER_KIND` with the same problem
+    (counted in numpy: millions of rows are not made Python integers)."""
+    numbers = rows.to_numpy() if isinstance(rows, pd.Series) else np.asarray(rows)
     return Problem(severity, file, None, column, None, "problem.more_rows",
-                   {"count": len(rows), "first": int(min(rows)), "last": int(max(rows)),
-                    "what": key})
+                   {"count": len(numbers), "first": int(numbers.min()),
+                    "last": int(numbers.max()), "what": key})
 
 
-def _texts(series: pd.Series) -> list[str | None]:
+def cell_texts(series: pd.Series) -> list[str | None]:
     """Values as people read them (dates as ISO days), vectorised for many problems."""
     if pd.api.types.is_datetime64_any_dtype(series):
         return series.dt.strftime("%Y-%m-%d").astype(object).where(series.notna(), None).tolist()
@@ -169,3 +195,16 @@ def _date_columns() -> frozenset[str]:
 
     return frozenset(name for schema in ALL for name, dtype in schema.dtypes().items()
                      if dtype == DATE)
+
+
+def with_file_headers(problems: list[Problem], headers: dict[str, dict[str, str]]
+                      ) -> list[Problem]:
+    """The problems with each column named as its file writes it (``headers``: file ->
+    canonical column -> the file's own header, from :func:`mics_budget.tables.file_headers`)."""
+    from dataclasses import replace
+
+    out = []
+    for problem in problems:
+        own = headers.get(problem.file, {}).get(problem.column or "")
+        out.append(replace(problem, header=own) if own else problem)
+    return out

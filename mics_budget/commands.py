@@ -91,7 +91,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     for problem in project.problems:
         print(problem.line())
     out = Path(args.out) if args.out else REPORTS_DIR / "validation.csv"
-    frame = problems_frame(project.problems).drop(columns=["key"])
+    frame = problems_frame(project.problems)  # for people: each column as its file names it
+    frame = frame.assign(column=frame["column_in_file"]).drop(columns=["key", "column_in_file"])
     with atomic_writer(out, "w", encoding="utf-8-sig", newline="") as fh:
         fh.write(to_csv(frame))
     errors = sum(p.severity == "error" for p in project.problems)

@@ -74,7 +74,7 @@ def history(events: pd.DataFrame, lot: str) -> pd.DataFrame:
         "amount": steps["amount_minor"] / 100, "bids": steps["bids"],
         "supplier": steps["supplier"], "document": steps["document"], "note": steps["note"],
         "recorded_by": steps["recorded_by"], "recorded_at": steps["recorded_at"],
-        "portal_id": steps["portal_id"] if "portal_id" in steps else "",
+        "portal_id": steps["portal_id"],
         "voided": steps["voided"],
         "voided_by": _about(steps["event_id"], voids["recorded_by"]),
         "voided_at": _about(steps["event_id"], voids["recorded_at"]),

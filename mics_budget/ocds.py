@@ -200,7 +200,9 @@ def validate(package: dict) -> list[str]:
 
 @cache
 def _validator():
-    jsonschema = _import_jsonschema()
+    from ._imports import without_rfc3987
+
+    jsonschema = without_rfc3987("jsonschema")
     from referencing import Registry
     from referencing.jsonschema import DRAFT4
 
@@ -211,14 +213,6 @@ def _validator():
                                           (package["id"], DRAFT4.create_resource(package))])
     return jsonschema.Draft4Validator(package, registry=registry)
 
-
-def _import_jsonschema():
-    """jsonschema without its optional ``rfc3987_syntax`` format checker, whose grammar takes
-    about 1 s to build at import (as :mod:`mics_budget._altair` does for altair): no format
-    is checked here."""
-    if "jsonschema" in sys.modules or "rfc3987_syntax" in sys.modules:
-        import jsonschema
-        return jsonschema
     sys.modules["rfc3987_syntax"] = None
     try:
         import jsonschema

@@ -246,8 +246,8 @@ def _xlsx_value(kind: str, value: Any) -> object:
 def problems_table(problems: Iterable[Any]) -> Table:
     """Data problems as people read them (the report's sheet, the dashboard's page when the
     folder cannot be loaded): severity, file, row, column, value and message."""
-    frame = pd.DataFrame([p.as_json() for p in problems],
-                         columns=["severity", "file", "row", "column", "value", "message"])
+    rows = [{**p.as_json(), "column": p.column_in_file} for p in problems]  # as the file has it
+    frame = pd.DataFrame(rows, columns=["severity", "file", "row", "column", "value", "message"])
     frame["severity"] = frame["severity"].map(lambda s: t(f"severity.{s}"))
     return Table("problems", frame, {"row": "int", "file": "code"})
 

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import pandas as pd
 
 from . import spending as _spending
-from .checks import ERROR, WARNING, Problem, has_errors
+from .checks import ERROR, WARNING, Problem, has_errors, with_file_headers
 from .config import DataDir
 from .errors import UserError
 from .fx import load_rates
@@ -28,7 +28,7 @@ from .portal_facts import PortalFacts, load_portal_facts
 from .procurement import contracts_in_force, events_until, load_events, load_lots, lot_states
 from .schedule import load_progress, status_table
 from .schemas import EVENTS, conform
-from .tables import valid_until
+from .tables import file_headers, valid_until
 from .values import sum_is_safe
 
 
@@ -250,25 +250,27 @@ def load(data: str | os.PathLike[str] | DataDir | None = None) -> Project:
     nothing else can be checked.
     """
     folder = data if isinstance(data, DataDir) else DataDir.resolve(data)
-    plan = load_plan(folder)
-    progress, problems = load_progress(folder, plan)
-    rates, more = load_rates(folder)
-    problems += more
-    lots, events = load_register(folder, plan)
-    budget = load_budget(folder, plan, rates)
-    payments = load_payments(folder, plan, rates, lots.frame.loc[lots.frame["valid"], "lot"])
-    financing = load_financing_plan(folder, plan, rates)
-    problems += budget.problems + payments.problems + financing.problems
-    problems += payments_without_budget(payments.frame, budget.frame, plan)
-    problems += lots.problems + events.problems
-    portal, more = load_portal_facts(folder)
-    problems += more
-    project = Project(folder, plan, progress, rates, budget.frame, payments.frame,
-                      financing.frame, lots.frame, events.frame, problems, portal=portal)
-    _, contract_problems = contracts_in_force(lots.frame, events.frame, rates,
-                                              pd.Timestamp.max.normalize())
-    project.problems += contract_problems + _financing_plan_totals(project)
-    project.problems += _unsafe_totals(project) + settings_problems()
+    with file_headers() as headers:
+        plan = load_plan(folder)
+        progress, problems = load_progress(folder, plan)
+        rates, more = load_rates(folder)
+        problems += more
+        lots, events = load_register(folder, plan)
+        budget = load_budget(folder, plan, rates)
+        payments = load_payments(folder, plan, rates, lots.frame.loc[lots.frame["valid"], "lot"])
+        financing = load_financing_plan(folder, plan, rates)
+        problems += budget.problems + payments.problems + financing.problems
+        problems += payments_without_budget(payments.frame, budget.frame, plan)
+        problems += lots.problems + events.problems
+        portal, more = load_portal_facts(folder)
+        problems += more
+        project = Project(folder, plan, progress, rates, budget.frame, payments.frame,
+                          financing.frame, lots.frame, events.frame, problems, portal=portal)
+        _, contract_problems = contracts_in_force(lots.frame, events.frame, rates,
+                                                  pd.Timestamp.max.normalize())
+        project.problems += contract_problems + _financing_plan_totals(project)
+        project.problems += _unsafe_totals(project) + settings_problems()
+    project.problems = with_file_headers(project.problems, headers)
     return project
 
 

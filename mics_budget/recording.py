@@ -34,7 +34,7 @@ from .fileio import atomic_writer
 from .fx import currencies
 from .i18n import LANGS, format_date, t, t_in
 from .lifecycle import IN_FORCE, STATUSES, VOID, allowed, replay
-from .plan import load_plan
+from .plan import Plan, load_plan
 from .procurement import METHODS, law_on, laws, load_events, load_lots
 from .schemas import EVENTS, LOTS, Schema
 from .tables import LONE_CR, TextLayout, decode, find_input, normalise_text, text_layout
@@ -306,9 +306,10 @@ def lot_history(events: pd.DataFrame, lot: str) -> pd.DataFrame:
 def record_event(data: DataDir, lot: str, status: str, on: date, amount: str | None = None,
                  bids: str | int | None = None, supplier: str = "", supplier_bin: str = "",
                  document: str = "", note: str = "", by: str | None = None,
-                 today: date | None = None) -> dict[str, str]:
+                 today: date | None = None, plan: Plan | None = None) -> dict[str, str]:
     """Check and append one event of a lot; return the values written (``event_id``
-    included). ``status`` is a code or a stage name (:func:`status_code`)."""
+    included). ``status`` is a code or a stage name (:func:`status_code`). ``plan``: the plan
+    already loaded (the register app's), else it is read from the folder."""
     values = event_values(lot, status, on, amount, bids, supplier, supplier_bin, document,
                           note, by, today)
     require_folder(data)
@@ -317,7 +318,7 @@ def record_event(data: DataDir, lot: str, status: str, on: date, amount: str | N
     events_path = register_file(data.procurement, "events")
     register_file(data.procurement, "lots")
     with locked(events_path):
-        plan = load_plan(data)
+        plan = plan or load_plan(data)
         lots = load_lots(data, plan).frame
         known = lots.loc[lots["valid"] & (lots["lot"] == lot)]
         if known.empty:

@@ -33,6 +33,7 @@ from .lifecycle import IN_FORCE, allowed
 from .presentation import banner_html
 from .project import load
 from .recording import RecordError, add_lot, amend_lot, record_event, void_event
+from .register import register
 from .register_views import APP_CSS, Attention, LotCard, LotForm, RegisterView, stage_name
 from .ui import DateField, in_lang, language_switch, note
 from .users import User
@@ -146,10 +147,11 @@ class RegisterApp(widgets.VBox):
         self.banner.value = in_lang(banner_html(t("example.banner"))) \
             if self.project.example_data else ""
         self.states = self.project.on(self.today).states
-        self.view.show(self.project, self.today)
+        table = register(self.project, self.today)  # once: the view and the alerts share it
+        self.view.show(self.project, self.today, table=table)
         self.card.show(self.project, self.today)
         self.new_lot.show(self.project)
-        self.attention.show(self.project, self.today)
+        self.attention.show(self.project, self.today, table=table)
         current, step = self.lot.value, self.status.value
         lots = self.project.valid_lots
         options = [(f"{lot} — {str(row.title)[:50]} ({stage_name(self.stage_of(lot))})", lot)
@@ -224,7 +226,7 @@ class RegisterApp(widgets.VBox):
                 amount=self.amount.value or None, bids=self.bids.value or None,
                 supplier=self.supplier.value, supplier_bin=self.supplier_bin.value,
                 document=self.document.value, note=self.note.value, by=self._by(),
-                today=self.today)
+                today=self.today, plan=self.project.plan)
         except UserError as exc:
             self._refused(exc, self.errors, self.message)
             return

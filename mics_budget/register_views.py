@@ -401,8 +401,9 @@ class LotForm(widgets.VBox):
 class Attention(widgets.HTML):
     """What needs attention today (the same facts as ``procurement alerts``)."""
 
-    def show(self, project: Project, today: date) -> None:
-        found = alerts(project, today)
+    def show(self, project: Project, today: date, table: pd.DataFrame | None = None) -> None:
+        """The alerts of ``today`` (from ``table`` when it is the register of that day)."""
+        found = alerts(project, today, table=table)
         items = "".join(f"<li><b>{html.escape(a.lot or '')}</b> — {html.escape(a.title)}: "
                         f"{html.escape(a.detail)}</li>" for a in found)
         body = f'<ul class="mics-attention">{items}</ul>' if found else \

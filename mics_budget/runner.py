@@ -61,8 +61,10 @@ def html_export(notebook: Path, lang: str = "ru", title: str = "") -> str:
     """The executed notebook as a self-contained HTML page without code (offline), declared
     in ``lang`` (``<html lang="kk">``) so that screen readers read it in that language, and
     titled ``title`` (the browser tab, the printed page's header)."""
-    import nbformat
-    from nbconvert import HTMLExporter
+    from ._imports import without_rfc3987
+
+    nbformat = without_rfc3987("nbformat")
+    HTMLExporter = without_rfc3987("nbconvert").HTMLExporter
 
     exporter = HTMLExporter(template_name="mics_report",
                             extra_template_basedirs=[str(TEMPLATES)],
@@ -117,8 +119,11 @@ def run_report(month: str, data: DataDir, lang: str = "ru", out: Path | None = N
                progress: Callable[[str], None] | None = None, pdf: bool = False) -> Path:
     """Produce ``OUT/YYYY-MM/`` (default ``reports/``) for ``month``; return the folder. With
     ``pdf``, also a PDF of the HTML when a Chromium is found (else a note, no failure)."""
-    import papermill
     from filelock import FileLock
+
+    from ._imports import without_rfc3987
+
+    papermill = without_rfc3987("papermill")
 
     say = progress or (lambda _: None)
     out = Path(out) if out else REPORTS_DIR

@@ -9,17 +9,27 @@ number a person sees in Excel or a text editor: the header is row 1).
 from __future__ import annotations
 
 import csv
-import io
 import re
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
+from itertools import zip_longest
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
 
 from .checks import ERROR, MAX_PER_KIND, WARNING, Problem, more_rows
 from .schemas import Schema
+from .values import text_series, trim
+from .xlsx import Unsure, calamine_book, cell_text
 
 _SEPARATORS = [";", "\t", ","]
 #: No table of ours has more than a dozen columns: a wider header is refused before its rows
@@ -111,11 +121,11 @@ def normalise_text(text: str) -> tuple[str, str, bool]:
     """Text ready to be split into rows: Excel's ``sep=`` line removed (its separator
     returned), old Mac line ends (CR only) turned into LF, and a carriage return alone inside
     a line kept as a character of its field (``LONE_CR`` until the cells are read)."""
-    first, _, rest = _first_line(text)
-    directive = _DIRECTIVE.match(first)
+    end = re.search(r"\r\n|\n|\r", text)
+    directive = _DIRECTIVE.match(text if end is None else text[:end.start()])
     sep = ""
-    if directive:
-        sep, text = directive.group(1), rest
+    if directive:  # (the rest is copied only then)
+        sep, text = directive.group(1), ("" if end is None else text[end.end():])
     lone = False
     if "\r" in text and "\n" not in text:
         text = text.replace("\r", "\n")
@@ -125,16 +135,43 @@ def normalise_text(text: str) -> tuple[str, str, bool]:
     return text, sep or sniff_separator(text), lone
 
 
-def _cells_csv(text: str, sep: str) -> tuple[list[str], pd.DataFrame, list[int], list[int]]:
-    """Header, body (all str, indexed by row number), the numbers of ragged rows and those of
-    rows the csv reader could not read."""
-    if not text.strip():
-        return [], pd.DataFrame(), [], []
-    first, _, rest = text.partition("\n")
-    header = next(csv.reader([first.rstrip("\r")], delimiter=sep))
+@dataclass
+class Body:
+    """The data rows of a file: one Arrow text column per header column, and the row number
+    a person sees for each row (the header is row 1)."""
+
+    columns: list[pa.ChunkedArray | pa.Array]
+    rows: np.ndarray
+
+    @classmethod
+    def from_rows(cls, rows: list[list[str]] | list[tuple[str, ...]], width: int,
+                  numbers: np.ndarray | list[int]) -> Body:
+        """From rows of Python strings (the csv module's or a sheet's), column by column."""
+        columns = ([pa.array(column, type=pa.large_string()) for column in zip(*rows, strict=True)]
+                   if rows else [pa.array([], type=pa.large_string())] * width)
+        return cls(columns, np.asarray(numbers, dtype=np.int64))
+
+
+def _header(line: str, sep: str) -> list[str]:
+    """The header's cells (``TooWide`` past :data:`MAX_COLUMNS`)."""
+    header = next(csv.reader([line.rstrip("\r")], delimiter=sep))
     if len(header) > MAX_COLUMNS:
         raise TooWide(len(header))
-    body = _fast_body(rest, sep, len(header))
+    return header
+
+
+def _cells_csv(text: str, sep: str, arrow: bool = True
+               ) -> tuple[list[str], Body | None, Sequence[int], Sequence[int]]:
+    """Header, body, the numbers of ragged rows and those of rows the csv reader could not
+    read. ``arrow=False`` skips pyarrow's reader (known to fail on these very bytes)."""
+    if not text or text.isspace():  # (no stripped copy of a big file)
+        return [], None, [], []
+    end = text.find("\n")
+    header = _header(text if end < 0 else text[:end], sep)
+    body = None
+    if arrow:
+        body = _fast_body(text[end + 1:].encode("utf-8") if end >= 0 else b"", 0, sep,
+                          len(header))
     if body is not None:
         return header, body, [], []
     return _careful_body(text, sep, header)
@@ -148,41 +185,127 @@ class TooWide(Exception):
         self.count = count
 
 
-def _fast_body(rest: str, sep: str, width: int) -> pd.DataFrame | None:
-    """pyarrow's multi-threaded reader; ``None`` when any row has another number of fields
-    (then the careful reader finds and numbers them)."""
-    import pyarrow as pa
-    import pyarrow.csv as pacsv
+#: Bytes of a UTF-8 file decoded to find its separator (65,536 characters and a directive)
+_HEAD = 4 * 65536 + 8192
 
+
+def _utf8_cells(data: bytes) -> tuple[list[str], Body | None] | None:
+    """Header and body of a UTF-8 file read by pyarrow straight from its bytes.
+
+    This is the fast path: the bytes are handed to pyarrow as they are (the old way decoded
+    the whole file to Python text and encoded it back, three copies of the file). The result
+    is the same as :func:`_cells_csv` of the decoded text, because the bytes pyarrow reads are
+    exactly those that decoding and encoding back would give. ``None`` when the file needs the
+    text path: not UTF-8 (pyarrow checks every value), UTF-16, a carriage return alone (old Mac
+    line ends, or one inside a field), an empty or blank file, a long directive line. The body
+    is ``None`` when pyarrow cannot read the rows (ragged rows, quoted line breaks): the text
+    path then goes straight to the careful reader.
+    """
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    start = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    if _lone_carriage_return(data, start):
+        return None
+    head = _utf8_prefix(data[start:start + _HEAD], whole=len(data) - start <= _HEAD)
+    if head is None:
+        return None
+    first, newline, rest = _first_line(head)
+    directive = _DIRECTIVE.match(first)
+    if directive and len(first) > 1024:
+        return None
+    if directive:
+        sep, text, start = (directive.group(1), rest,
+                            start + len(first.encode("utf-8")) + len(newline))
+    else:
+        sep, text = "", head
+    if not text.strip():
+        return None
+    sep = sep or sniff_separator(text)
+    end = data.find(b"\n", start)
+    if end < 0:
+        return None
+    try:
+        header = _header(data[start:end].decode("utf-8"), sep)
+    except UnicodeDecodeError:
+        return None
+    return header, _fast_body(data, end + 1, sep, len(header))
+
+
+def _utf8_prefix(data: bytes, whole: bool) -> str | None:
+    """``data`` decoded as UTF-8 (a character cut at its end dropped unless ``whole``)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if whole or exc.start < len(data) - 3:
+            return None
+        return _utf8_prefix(data[: exc.start], whole=True)
+
+
+def _fast_body(data: bytes, start: int, sep: str, width: int) -> Body | None:
+    """pyarrow's multi-threaded reader on ``data[start:]`` (no copy of the bytes); ``None``
+    when any row has another number of fields (then the careful reader finds and numbers
+    them) or a value is not UTF-8."""
     names = [f"c{i}" for i in range(width)]
-    data = rest.encode("utf-8")
+    buffer = pa.py_buffer(data).slice(start)
     try:  # the first row with another number of fields stops it
         table = pacsv.read_csv(
-            io.BytesIO(data),
+            pa.BufferReader(buffer),
             read_options=pacsv.ReadOptions(column_names=names, use_threads=True),
             parse_options=pacsv.ParseOptions(delimiter=sep, ignore_empty_lines=True),
             convert_options=pacsv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()), strings_can_be_null=False,
-                quoted_strings_can_be_null=False))
+                # 32-bit offsets while reading (half the memory of pandas' 64-bit ones);
+                # each column is widened when its frame column is made
+                column_types=dict.fromkeys(names, pa.string()),
+                strings_can_be_null=False, quoted_strings_can_be_null=False))
     except (pa.ArrowInvalid, ValueError):
         return None
-    numbers = _row_numbers(data, table.num_rows)
+    numbers = _row_numbers(data, start, table.num_rows)
     if numbers is None:
         return None
-    body = table.to_pandas(types_mapper={pa.string(): pd.StringDtype("pyarrow", na_value=np.nan)}
-                           .get)
-    body.columns = range(width)
-    body.index = numbers
-    return body
+    return Body(table.columns, numbers)
 
 
-def _row_numbers(data: bytes, rows: int, step: int = 1 << 22) -> pd.Index | None:
-    """The row numbers (header = 1) of the ``rows`` non-blank lines of ``data``, the body of a
-    file without quoted line breaks; ``None`` if they do not add up. Read in chunks, so a file
-    of ten million blank lines costs a few megabytes, not a number per line."""
-    if not (b"\n\n" in data or b"\n\r\n" in data or data.startswith((b"\n", b"\r\n"))):
-        return pd.RangeIndex(2, 2 + rows)  # no blank line: rows follow one another
-    buffer = np.frombuffer(data, dtype=np.uint8)
+#: Bytes of a file looked at at once by numpy (a bounded temporary, however big the file)
+_STEP = 1 << 22
+
+
+def _lone_carriage_return(data: bytes, start: int) -> bool:
+    """Whether ``data[start:]`` has a carriage return not followed by a line feed (CR line
+    ends, or a CR inside a field). One ``memchr`` when there is no CR at all; otherwise
+    numpy over slices of the bytes (no copy)."""
+    if data.find(b"\r", start) < 0:
+        return False
+    buffer = np.frombuffer(data, dtype=np.uint8)[start:]
+    for low in range(0, len(buffer), _STEP):
+        high = min(low + _STEP, len(buffer))
+        followed = np.zeros(high - low, dtype=bool)
+        after = buffer[low + 1:high + 1] == 10
+        followed[:len(after)] = after
+        if ((buffer[low:high] == 13) & ~followed).any():
+            return True
+    return False
+
+
+def _count_lines(data: bytes, start: int) -> int:
+    """The lines of ``data[start:]`` (a last line without a line end counts)."""
+    buffer = np.frombuffer(data, dtype=np.uint8)[start:]
+    count = sum(int(np.count_nonzero(buffer[low:low + _STEP] == 10))
+                for low in range(0, len(buffer), _STEP))
+    return count + (len(buffer) > 0 and buffer[-1] != 10)
+
+
+def _row_numbers(data: bytes, start: int, rows: int, step: int = 1 << 20) -> np.ndarray | None:
+    """The row numbers (header = 1) of the ``rows`` non-blank lines of ``data[start:]``, the
+    body of a file without quoted line breaks; ``None`` if they do not add up. Read in chunks,
+    so a file of ten million blank lines costs a few megabytes, not a number per line."""
+    if _count_lines(data, start) == rows:
+        # as many rows as lines: no blank line, no line break in a value (a fast count
+        # settles the usual file; the searches below are several times slower)
+        return np.arange(2, 2 + rows, dtype=np.int64)
+    if not (data.find(b"\n\n", start) >= 0 or data.find(b"\n\r\n", start) >= 0
+            or data.startswith((b"\n", b"\r\n"), start)):
+        return np.arange(2, 2 + rows, dtype=np.int64)  # no blank line: rows follow one another
+    buffer = np.frombuffer(data, dtype=np.uint8)[start:]
     found, line, at_start = [], 0, True
     for low in range(0, len(buffer), step):
         chunk = buffer[low:low + step]
@@ -198,17 +321,32 @@ def _row_numbers(data: bytes, rows: int, step: int = 1 << 22) -> pd.Index | None
         line += int(counted[-1])
         at_start = bool(newline[-1])
     numbers = np.concatenate(found) if found else np.array([], dtype=np.int64)
-    return pd.Index(numbers) if len(numbers) == rows else None
+    return numbers if len(numbers) == rows else None
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text``, each with its line feed, as ``io.StringIO`` gives them, but
+    without StringIO's copy of the whole text at four bytes per character."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end + 1]
+        start = end + 1
 
 
 def _careful_body(text: str, sep: str, header: list[str]
-                  ) -> tuple[list[str], pd.DataFrame, list[int], list[int]]:
+                  ) -> tuple[list[str], Body, Sequence[int], Sequence[int]]:
     """The csv module, row by row: numbers records as Excel does (quoted line breaks stay in
     their field), reports rows with another number of fields than the header and rows it
     cannot read at all; every other row is kept."""
-    rows = csv.reader(io.StringIO(text), delimiter=sep)
+    rows = csv.reader(_lines(text), delimiter=sep)
     next(rows, None)
-    good, numbers, ragged, unreadable = [], [], [], []
+    good: list[list[str]] = []
+    # row numbers as 8-byte integers, not Python ints: millions of ragged rows stay small
+    numbers, ragged, unreadable = array("q"), array("q"), array("q")
     number = 1
     while True:
         number += 1
@@ -224,44 +362,114 @@ def _careful_body(text: str, sep: str, header: list[str]
             numbers.append(number)
         elif any(cell.strip() for cell in row):
             ragged.append(number)
-    body = pd.DataFrame(good, index=numbers, columns=range(len(header)), dtype="str")
-    return header, body, ragged, unreadable
+    return (header, Body.from_rows(good, len(header), np.frombuffer(numbers, dtype=np.int64)),
+            ragged, unreadable)
 
 
-def _cells_xlsx(path: Path, schema: Schema) -> tuple[str | None, list[str], pd.DataFrame, int]:
-    """Sheet name, header, body and the header's row number of the first matching sheet."""
+def _cells_xlsx(path: Path, schema: Schema) -> tuple[str | None, list[str], Body | None, int]:
+    """Sheet name, header, body and the header's row number of the first matching sheet.
+
+    python-calamine reads the values when the workbook holds nothing it reads otherwise than
+    openpyxl (:mod:`.xlsx`); openpyxl reads the others, and any workbook calamine fails on.
+    """
+    book = calamine_book(path)
+    if book is not None:
+        try:
+            with book:
+                found = _find_sheet(((t, partial(book.rows, t)) for t in book.titles),
+                                    schema, cell_text, calamine=True)
+            if found[1]:
+                return found
+            return (book.titles[0] if book.titles else None), [], None, 1
+        except Exception:  # Unsure, or anything calamine could not do: openpyxl decides
+            pass
     import openpyxl
 
     workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
-        for sheet in workbook.worksheets:
-            rows = sheet.iter_rows(values_only=True)
-            head: list[tuple] = []
-            for _ in range(10):  # the header may sit below a title row or two
-                try:
-                    head.append(next(rows))
-                except StopIteration:
-                    break
-            for offset, candidate in enumerate(head):
-                names = [schema.canonical(c) for c in candidate if c is not None]
-                if set(schema.required) <= set(names) or (
-                    sum(n is not None for n in names) >= max(2, len(schema.required) // 2)
-                ):
-                    header = ["" if c is None else str(c) for c in candidate]
-                    data = [*head[offset + 1:], *rows]
-                    data = _formulas_without_values(path, sheet.title, offset + 1, data)
-                    body = pd.DataFrame(
-                        [[_xlsx_text(v) for v in r[: len(header)]] for r in data],
-                        columns=range(len(header)) if data else None, dtype="str",
-                    )
-                    if not data:
-                        body = pd.DataFrame(columns=range(len(header)), dtype="str")
-                    body.index = pd.RangeIndex(offset + 2, offset + 2 + len(body))
-                    return sheet.title, header, body, offset + 1
+        sheets = ((sheet.title, partial(sheet.iter_rows, values_only=True))
+                  for sheet in workbook.worksheets)
+        found = _find_sheet(sheets, schema, _xlsx_text, formulas_of=path)
+        if found[1]:
+            return found
         first = workbook.worksheets[0] if workbook.worksheets else None
-        return (first.title if first else None), [], pd.DataFrame(), 1
+        return (first.title if first else None), [], None, 1
     finally:
         workbook.close()
+
+
+def _find_sheet(sheets: Iterable[tuple[str, Callable[[], Iterable]]], schema: Schema,
+                text: Callable[[object], str],
+                formulas_of: Path | None = None, calamine: bool = False
+                ) -> tuple[str | None, list[str], Body | None, int]:
+    """The first of ``sheets`` (title, function giving its rows) with a header of ``schema``
+    among its first ten rows: its title, header, body (cells as ``text`` gives them) and the
+    header's row number; no header when none has one."""
+    for title, read in sheets:
+        rows = iter(read())
+        head: list = []
+        for _ in range(10):  # the header may sit below a title row or two
+            try:
+                head.append(next(rows))
+            except StopIteration:
+                break
+        # calamine's empty cell is openpyxl's None
+        found = _xlsx_header([tuple(None if v == "" else v for v in row) for row in head]
+                             if calamine else head, schema)
+        if found is None:
+            continue
+        offset, header = found
+        if calamine and any(not isinstance(v, str) for v in head[offset]):
+            # a number's text in a header is openpyxl's (2023, not 2023.0)
+            raise Unsure("a number or a date in the header")
+        data = [*head[offset + 1:], *rows]
+        if formulas_of is not None:
+            data = _formulas_without_values(formulas_of, title, offset + 1, data)
+        return title, header, _xlsx_body(data, len(header), offset, text), offset + 1
+    return None, [], None, 1
+
+
+def _xlsx_header(head: list, schema: Schema) -> tuple[int, list[str]] | None:
+    """The position of the header among a sheet's first rows, and its cells."""
+    for offset, candidate in enumerate(head):
+        names = [schema.canonical(c) for c in candidate if c is not None]
+        if set(schema.required) <= set(names) or (
+            sum(n is not None for n in names) >= max(2, len(schema.required) // 2)
+        ):
+            return offset, ["" if c is None else str(c) for c in candidate]
+    return None
+
+
+def _xlsx_body(data: list, width: int, offset: int,
+               text: Callable[[object], str] | None = None) -> Body:
+    """The rows below the header as text, converted column by column (a column of strings,
+    the usual case, is taken as it is). A sheet without a stated dimension gives rows only as
+    long as their last cell (openpyxl): a short row's missing cells stay null, and when no row
+    is as wide as the header the sheet is refused, as pandas always refused it here."""
+    text = text or _xlsx_text
+    longest = max((min(len(row), width) for row in data), default=width)
+    if longest < width:
+        raise ValueError(f"{width} columns passed, passed data had {longest} columns")
+    cells: Iterable[tuple]
+    if all(len(row) == width for row in data):  # a sheet with a dimension: no slicing
+        cells = zip(*data, strict=True)
+    else:
+        cells = zip_longest(*(row[:width] for row in data), fillvalue=_ABSENT)
+    columns = [_column_texts(column, text) for column in cells]
+    if not columns:
+        columns = [[] for _ in range(width)]
+    return Body([pa.array(column, type=pa.large_string()) for column in columns],
+                np.arange(offset + 2, offset + 2 + len(data), dtype=np.int64))
+
+
+_ABSENT = object()  # a cell past the end of a short row (not an empty cell)
+
+
+def _column_texts(column: tuple, text: Callable[[object], str]) -> tuple | list:
+    """A sheet column's cells as text; the column itself when every cell is a string."""
+    if all(type(value) is str for value in column):
+        return column
+    return [None if value is _ABSENT else text(value) for value in column]
 
 
 def _formulas_without_values(path: Path, title: str, skip: int, data: list) -> list:
@@ -294,6 +502,21 @@ def _xlsx_text(value: object) -> str:
     return str(value)
 
 
+_HEADERS: ContextVar[dict[str, dict[str, str]] | None] = ContextVar("headers", default=None)
+
+
+@contextmanager
+def file_headers() -> Iterator[dict[str, dict[str, str]]]:
+    """While loading: each file read, its canonical columns and the headers it writes for
+    them where they differ (``{"budget/payments.csv": {"date": "Дата"}}``)."""
+    headers: dict[str, dict[str, str]] = {}
+    token = _HEADERS.set(headers)
+    try:
+        yield headers
+    finally:
+        _HEADERS.reset(token)
+
+
 def read_table(path: Path, schema: Schema, name: str | None = None,
                ) -> tuple[pd.DataFrame, list[Problem]]:
     """Read one CSV or XLSX file against ``schema``; never raises for bad content."""
@@ -313,6 +536,7 @@ def read_table(path: Path, schema: Schema, name: str | None = None,
         return empty_frame(schema), problems
     sheet = None
     is_zip = data.startswith(_XLSX_MAGIC)
+    body: Body | None
     if path.suffix.lower() in {".xlsx", ".xlsm"}:
         if not is_zip:
             problem("load.not_xlsx")
@@ -326,24 +550,23 @@ def read_table(path: Path, schema: Schema, name: str | None = None,
         if is_zip or (b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff"))):
             problem("load.not_text")
             return empty_frame(schema), problems
-        text, encoding = decode(data)
-        if text is None:
-            problem("load.bad_encoding", value=encoding)
-            return empty_frame(schema), problems
         header_row = 1
-        text, sep, lone_cr = normalise_text(text)
         try:
-            header, body, ragged, unreadable = _cells_csv(text, sep)
+            cells = _read_csv(data)
         except TooWide as exc:
             problem("load.too_many_columns", row=1, value=str(exc.count), limit=MAX_COLUMNS)
             return empty_frame(schema), problems
         except csv.Error as exc:  # the header line itself cannot be read
             problem("load.unreadable", row=1, value=str(exc))
             return empty_frame(schema), problems
-        if lone_cr:
-            body = body.replace(LONE_CR, "\r", regex=True)
-        for key, numbers in (("load.ragged_row", ragged), ("load.unreadable_row", unreadable)):
-            for number in numbers[:MAX_PER_KIND]:
+        del data  # the bytes are read: a big file's memory goes back before the checks
+        if isinstance(cells, str):
+            problem("load.bad_encoding", value=cells)
+            return empty_frame(schema), problems
+        header, body, ragged, unreadable = cells
+        for key, listed in (("load.ragged_row", ragged), ("load.unreadable_row", unreadable)):
+            numbers = np.asarray(listed, dtype=np.int64)  # (an array of millions: no copy)
+            for number in numbers[:MAX_PER_KIND].tolist():
                 problem(key, row=number, count=len(header))
             if len(numbers) > MAX_PER_KIND:
                 problems.append(more_rows(ERROR, name, None, key, numbers[MAX_PER_KIND:]))
@@ -369,18 +592,101 @@ def read_table(path: Path, schema: Schema, name: str | None = None,
                 sheet=sheet, missing=", ".join(missing), found=found)
         return empty_frame(schema), problems
 
-    frame = body[list(mapping)].rename(columns=mapping) if len(body.columns) else body
-    frame = frame.reindex(columns=list(schema.columns), fill_value="")
-    frame = frame.astype("str").apply(lambda s: s.str.strip())
-    blank = (frame == "").all(axis=1)
-    frame = frame.loc[~blank]
-    frame["_file"] = name
-    frame["_sheet"] = sheet or ""
-    frame["_row"] = frame.index.astype("int64")
-    frame = frame.reset_index(drop=True)
+    headers = _HEADERS.get()
+    if headers is not None:  # the file's own words for the columns (problems name them so)
+        own = {column: " ".join(str(header[position]).split())
+               for position, column in mapping.items()}
+        headers[name] = {c: h for c, h in own.items() if h and h != c}
+    frame = _frame(body, mapping, schema, name, sheet)
     if frame.empty:
         problem("load.no_rows", severity=WARNING, sheet=sheet)
     return frame, problems
+
+
+def _read_csv(data: bytes) -> tuple[list[str], Body | None, Sequence[int], Sequence[int]] | str:
+    """Header, body, ragged and unreadable rows of a CSV file, or the encoding it is not in.
+
+    A UTF-8 file goes to pyarrow as bytes (:func:`_utf8_cells`); any other file, or one that
+    pyarrow cannot read, is decoded to text first (:func:`decode`, :func:`normalise_text`).
+    """
+    fast = _utf8_cells(data)
+    if fast is not None and fast[1] is not None:
+        return fast[0], fast[1], [], []
+    text, encoding = decode(data)
+    if text is None:
+        return encoding
+    text, sep, lone_cr = normalise_text(text)
+    # pyarrow already failed on these very bytes when the fast path got that far
+    arrow = fast is None or encoding not in ("utf-8", "utf-8-sig")
+    header, body, ragged, unreadable = _cells_csv(text, sep, arrow=arrow)
+    if lone_cr and body is not None:
+        body.columns = [pc.replace_substring(c, LONE_CR, "\r") for c in body.columns]
+    return header, body, ragged, unreadable
+
+
+def _frame(body: Body | None, mapping: dict[int, str], schema: Schema, name: str,
+           sheet: str | None) -> pd.DataFrame:
+    """The loaded table: the schema's columns as trimmed ``str`` (a missing optional column is
+    empty), rows whose every cell is empty left out, and the provenance columns.
+
+    Built once from the Arrow columns, which it takes from ``body`` (each is released as soon
+    as its frame column is made: the file's text is never held twice): a column without
+    whitespace to trim is not copied, blank rows are looked for column by column (one pass
+    when a required column is always filled), columns that are empty in every row share one
+    array, and the frame is never copied whole.
+    """
+    rows = body.rows if body is not None else np.array([], dtype=np.int64)
+    taken = body.columns if body is not None else []
+    if body is not None:
+        body.columns = []
+    position = {column: at for at, column in mapping.items()}
+    filled = [trim(taken[position[c]]) if c in position else None for c in schema.columns]
+    del taken
+    keep = _not_blank([c for c in filled if c is not None])
+    if keep is not None:
+        filled = [None if column is None else column.filter(keep) for column in filled]
+        rows = rows[keep.to_numpy(zero_copy_only=False)]
+    empty = _repeat("", len(rows))  # shared by every column that is empty in every row
+    columns = {}
+    for at, column in enumerate(schema.columns):
+        array, filled[at] = filled[at], None
+        if array is None or _all_empty(array):
+            array = empty
+        columns[column] = text_series(array)
+        del array
+    columns["_file"] = text_series(_repeat(name, len(rows)))
+    columns["_sheet"] = text_series(_repeat(sheet, len(rows)) if sheet else empty)
+    columns["_row"] = pd.Series(rows, dtype="int64", copy=False)
+    pa.default_memory_pool().release_unused()  # the reader's buffers go back to the system
+    return pd.DataFrame(columns, copy=False)
+
+
+def _all_empty(array: pa.ChunkedArray | pa.Array) -> bool:
+    """Whether every value is the empty string (no bytes at all, no null)."""
+    return array.null_count == 0 and pc.sum(pc.binary_length(array)).as_py() in (0, None)
+
+
+def _not_blank(columns: list) -> pa.Array | None:
+    """The rows with a non-empty cell, or ``None`` when every row has one (the usual case,
+    settled on the first column that has no empty cell)."""
+    blank = None
+    for column in columns:
+        empty = pc.equal(pc.binary_length(column), 0).fill_null(False)
+        blank = empty if blank is None else pc.and_(blank, empty)
+        if not pc.any(blank).as_py():
+            return None
+    if blank is None:
+        return None
+    return pc.invert(blank.combine_chunks() if isinstance(blank, pa.ChunkedArray) else blank)
+
+
+def _repeat(text: str, count: int) -> pa.Array:
+    """``count`` copies of ``text`` as one Arrow string array, made from its two buffers
+    (offsets and bytes) rather than from a million Python strings."""
+    raw = text.encode("utf-8")
+    offsets = np.arange(count + 1, dtype=np.int64) * len(raw)
+    return pa.Array.from_buffers(pa.large_string(), count,
+                                 [None, pa.py_buffer(offsets), pa.py_buffer(raw * count)])
 
 
 def valid_until(frame: pd.DataFrame, as_of, column: str = "date") -> pd.DataFrame:

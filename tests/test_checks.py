@@ -23,3 +23,17 @@ def test_a_value_that_is_not_a_day_stays_as_typed():
     other = Problem(ERROR, "budget/payments.csv", 3, "document", "2024-01-05",
                     "problem.bad_number")
     assert other.message == "не число: «2024-01-05»"  # not a date column: left alone
+
+
+def test_a_column_is_named_as_the_file_writes_it(money_dir):
+    from mics_budget import load
+
+    payments = money_dir / "budget" / "payments.csv"
+    lines = payments.read_text(encoding="utf-8").splitlines()
+    header = lines[0].replace("date", "Дата").replace("amount", "Сумма")
+    payments.write_text("\n".join([header, *lines[1:], "P9,31.02.2023,8.1,RB,161,5,KZT,,,,,"])
+                        + "\n", encoding="utf-8")
+    problem = next(p for p in load(money_dir).problems if p.key == "problem.bad_date")
+    assert problem.column == "date" and problem.column_in_file == "Дата"
+    assert problem.line() == "budget/payments.csv:6: Дата: неверная дата «31.02.2023»"
+    assert problem.as_json()["column_in_file"] == "Дата"

@@ -265,13 +265,14 @@ def _required(command):
 
 
 def _load_once_per_state(monkeypatch) -> None:
-    """``cli.load`` that reads a data folder again only when one of its files changed: the
-    commands still get the folder as it is on disk, without parsing it anew for each of the
-    hundreds of runs. Only successful loads are kept (a bad folder is read every time)."""
-    from mics_budget import cli
+    """``load`` of the commands that reads a data folder again only when one of its files
+    changed: the commands still get the folder as it is on disk, without parsing it anew for
+    each of the hundreds of runs. Only successful loads are kept (a bad folder is read every
+    time)."""
+    from mics_budget import commands
     from mics_budget.config import DataDir
 
-    original, loaded = cli.load, {}
+    original, loaded = commands.load, {}
 
     def load(data=None):
         folder = data if isinstance(data, DataDir) else DataDir.resolve(data)
@@ -283,7 +284,7 @@ def _load_once_per_state(monkeypatch) -> None:
             loaded[key] = original(data)
         return loaded[key]
 
-    monkeypatch.setattr(cli, "load", load)
+    monkeypatch.setattr(commands, "load", load)
 
 
 @pytest.mark.slow

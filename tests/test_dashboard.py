@@ -331,9 +331,10 @@ class Server:
             os.killpg(self.process.pid, signal.SIGKILL)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def dashboard_server():
-    """One server for the module's page tests (each page gets its own kernel)."""
+    """A server of the example data for one page test (a server shared by several tests
+    once left a page waiting for its kernel under load: each test starts its own)."""
     server = Server(DEFAULT_DATA_DIR)
     server.wait()
     yield server

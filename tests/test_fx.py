@@ -46,7 +46,7 @@ def test_a_weekend_uses_the_last_earlier_rate_with_a_warning():
     assert frame["rate_date"].iloc[0] == pd.Timestamp("2024-03-01")
     [warning] = problems
     assert warning.severity == "warning"
-    assert warning.message == "на 2024-03-03 курса нет, применён курс на 2024-03-01"
+    assert warning.message == "на 03.03.2024 курса нет, применён курс на 01.03.2024"
 
 
 @pytest.mark.parametrize("day", ["2024-03-15", "2024-02-29"])

@@ -72,7 +72,7 @@ def test_a_payment_the_budget_does_not_fund_that_year_is_an_error_and_still_coun
          "на 2024 год по нему ничего не выделяет (нет утверждённой или уточнённой строки с "
          "суммой)"),
         (7, "warning", "problem.outside_activity_period",
-         "платёж 2023-09-10 вне срока мероприятия 7.1 по плану (Июль 2023)")]
+         "платёж 10.09.2023 вне срока мероприятия 7.1 по плану (Июль 2023)")]
     assert project.spending(date(2024, 12, 31), year=2024).set_index("source").loc[
         "RB", "paid"] == 500.0
 

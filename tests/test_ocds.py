@@ -125,14 +125,14 @@ def test_validate_finds_what_breaks_the_schema(package):
 
 def test_cli_refuses_to_write_an_invalid_package_unless_told_not_to_check(
         money_dir, tmp_path, monkeypatch, capsys):
-    from mics_budget import cli
+    from mics_budget import cli, commands
 
     def broken(*args, **kwargs):
         package = release_package(*args, **kwargs)
         package["releases"][0]["tender"]["procurementMethod"] = "lottery"
         return package
 
-    monkeypatch.setattr(cli, "release_package", broken)
+    monkeypatch.setattr(commands, "release_package", broken)
     out = tmp_path / "out" / "ocds.json"
     out.parent.mkdir()
     argv = ["procurement", "ocds", "--as-of", "2023-12-31", "--out", str(out), "--data",

@@ -418,6 +418,12 @@ def test_importing_the_report_never_builds_the_rfc3987_grammar():
     code = ("import sys; import mics_budget.report, mics_budget.dashboard, mics_budget.charts; "
             "sys.exit(3 if 'rfc3987_syntax' in sys.modules else 0)")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+    # nor does the process that runs the report (papermill, nbconvert), nor the OCDS check
+    code = ("import sys; from mics_budget._imports import without_rfc3987; "
+            "without_rfc3987('papermill'); without_rfc3987('nbconvert'); "
+            "from mics_budget.ocds import _validator; _validator(); "
+            "sys.exit(3 if 'rfc3987_syntax' in sys.modules else 0)")
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
 
 # --- Kazakh -----------------------------------------------------------------------------------

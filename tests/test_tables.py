@@ -161,5 +161,6 @@ def test_memory_stays_a_small_multiple_of_the_file_size(data_dir, tmp_path, shap
     out = subprocess.run([sys.executable, str(script), str(data_dir), shape], env=env,
                          capture_output=True, text=True, check=True).stdout.split()
     ratio, problems = float(out[0]), int(out[1])
-    assert ratio < 30, ratio
+    # measured: a million columns 3.1, blank lines 2.4, ragged rows 4.6, separators 9.3
+    assert ratio < 12, ratio
     assert problems <= 1002

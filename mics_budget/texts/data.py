@@ -222,6 +222,14 @@ LABELS: dict[str, tuple[str, ...]] = {
         "unknown activity '{value}'",
         "белгісіз іс-шара «{value}»",
     ),
+    "problem.stale_rate_rows": (
+        "на {value} курса {currency} нет, применён курс на {rate_date} "
+        "(строк: {count}, с {first} по {last})",
+        "no {currency} rate on {value}: the rate of {rate_date} was used "
+        "({count} rows, {first} to {last})",
+        "{value} күні {currency} бағамы жоқ, {rate_date} күнгі бағам қолданылды "
+        "(жолдар саны: {count}, {first}–{last})",
+    ),
     "problem.unknown_currency": (
         "неизвестная валюта «{value}» (нужен код ISO 4217)",
         "unknown currency '{value}' (an ISO 4217 code is needed)",
