@@ -383,9 +383,11 @@ def cmd_import_goszakup(args: argparse.Namespace) -> int:
             raise UserError("portal.no_paths")
         result = import_goszakup(data, paths, customer_bin=args.bin or None,
                                  dry_run=args.dry_run, by=args.by)
+    # no file read at all is bad input; anything listed in what was read is bad data
+    code = 2 if not result.files else 1 if result.has_errors else 0
     if args.format == "json":
         emit(to_json(result.as_json()))
-        return 1 if result.has_errors else 0
+        return code
     emit(t("import.title", files=len(result.files)) + "\n")
     if result.dry_run:
         emit(t("import.dry_run") + "\n")
@@ -401,11 +403,11 @@ def cmd_import_goszakup(args: argparse.Namespace) -> int:
     ignored = result.ignored.groupby("reason")["records"].sum()
     emit(t("import.totals", **totals, other=int(ignored.get("other_customer", 0)),
            unlinked=int(ignored.get("unlinked", 0))) + "\n")
-    if not (totals["events"] or totals["payments"] or totals["conflicts"]):
+    if not (totals["events"] or totals["payments"] or result.has_errors):
         emit(t("import.nothing") + "\n")
     for problem in [*result.conflicts, *result.problems]:
         print(problem.line(), file=sys.stderr)
-    return 1 if result.has_errors else 0
+    return code
 
 
 def cmd_to_utf8(args: argparse.Namespace) -> int:

@@ -62,6 +62,7 @@ per kind: time and memory grow linearly with the records.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -187,8 +188,11 @@ def _collect(paths: Iterable[str | Path], problems: list[Problem]) -> list[tuple
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file()
-                           and p.suffix.lower() == ".json" and not p.name.startswith("."))
+            found = _json_files(path)
+            if found is None:
+                problems.append(_problem(ERROR, path.as_posix(), None, "portal.too_many_files",
+                                         path.as_posix(), limit=MAX_SCANNED))
+                continue
             if not found:
                 problems.append(_problem(WARNING, path.as_posix(), None, "portal.no_files",
                                          path.as_posix()))
@@ -207,9 +211,33 @@ def _collect(paths: Iterable[str | Path], problems: list[Problem]) -> list[tuple
     return out
 
 
+MAX_SCANNED = 200_000  # entries of a folder searched for answers (not a whole disk)
+MAX_FILE_BYTES = 256 << 20  # a page of the API is well under a megabyte
+
+
+def _json_files(folder: Path) -> list[Path] | None:
+    """The ``*.json`` files under ``folder`` (hidden files and folders skipped, links to
+    folders not followed), sorted; None when the folder holds more than :data:`MAX_SCANNED`
+    entries (``/`` given by mistake is refused, not searched)."""
+    found: list[Path] = []
+    scanned = 0
+    for root, dirs, files in os.walk(folder, onerror=lambda _: None):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        scanned += len(dirs) + len(files)
+        if scanned > MAX_SCANNED:
+            return None
+        found += [Path(root) / f for f in files
+                  if f.lower().endswith(".json") and not f.startswith(".")]
+    return sorted(p for p in found if p.is_file())
+
+
 def _read_file(path: Path, name: str, rows: dict[str, list[dict]],
                problems: list[Problem]) -> None:
     try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            problems.append(_problem(ERROR, name, None, "portal.too_big", name,
+                                     limit=f"{MAX_FILE_BYTES >> 20} MB"))
+            return
         data = path.read_bytes()
     except OSError as exc:
         problems.append(_problem(ERROR, name, None, "portal.unreadable", exc.strerror or str(exc)))

@@ -176,3 +176,17 @@ def test_state_and_hidden_files_are_skipped_missing_paths_reported(tmp_path):
     assert keys(problems) == ["portal.path_missing"]
     assert [Path(f).name for f in data.files] == ["state.json"]  # opened, recognised, no rows
     assert all(len(data.frame(k)) == 0 for k in ("announcements", "lots", "contracts"))
+
+
+def test_a_folder_too_big_to_be_answers_and_a_file_too_big_are_refused(tmp_path, monkeypatch):
+    from mics_budget import portal as module
+
+    for i in range(5):
+        (tmp_path / f"{i}.json").write_text("[]", "utf-8")
+    monkeypatch.setattr(module, "MAX_SCANNED", 3)
+    data, problems = read_portal([tmp_path])
+    assert keys(problems) == ["portal.too_many_files"] and data.files == []
+    monkeypatch.setattr(module, "MAX_SCANNED", 100)
+    monkeypatch.setattr(module, "MAX_FILE_BYTES", 1)
+    data, problems = read_portal([tmp_path / "0.json"])
+    assert keys(problems) == ["portal.too_big"] and problems[0].file.endswith("0.json")

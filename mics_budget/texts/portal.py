@@ -423,4 +423,16 @@ LABELS: dict[str, tuple[str, ...]] = {
         "ештеңе жазбай, не қосылатынын көрсету",
     ),
     "col.portal_id": ("Источник (портал)", "Source (portal)", "Дереккөз (портал)"),
+    "portal.too_many_files": (
+        "в папке больше {limit} файлов и папок: укажите папку с ответами портала, а не «{value}»",
+        "the folder holds more than {limit} files and folders: give the folder of the portal's "
+        "answers, not '{value}'",
+        "қалтада {limit} файлдан және қалтадан көп: «{value}» емес, портал жауаптары бар "
+        "қалтаны көрсетіңіз",
+    ),
+    "portal.too_big": (
+        "файл больше {limit}: это не ответ портала",
+        "the file is larger than {limit}: not an answer of the portal",
+        "файл {limit} көлемінен үлкен: бұл портал жауабы емес",
+    ),
 }
