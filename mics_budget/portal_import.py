@@ -78,6 +78,7 @@ from .recording import (
     require_folder,
 )
 from .schemas import EVENTS, PAYMENTS
+from .tables import decode, text_layout
 from .values import parse_amounts, parse_dates
 from .vocabulary import excerpt
 
@@ -478,9 +479,38 @@ def _derive(portal: PortalData, lots: pd.DataFrame, customer_bin: str | None
 # --- writing -------------------------------------------------------------------------------
 
 
+def _check_encodable(path: Path, rows: list[dict[str, str]]) -> None:
+    """Every value can be written in the file's encoding (a Kazakh letter in a Windows-1251
+    register cannot): checked for all rows before the first is appended, so an import is
+    refused whole rather than cut in the middle."""
+    if not path.exists() or path.stat().st_size == 0:
+        return  # a new file is UTF-8
+    text, encoding = decode(path.read_bytes())
+    if text is None:
+        raise RecordError("load.bad_encoding", None, value=encoding)
+    codec = text_layout(text, encoding).codec
+    for row in rows:
+        for value in row.values():
+            try:
+                str(value).encode(codec)
+            except UnicodeEncodeError as exc:
+                char = exc.object[exc.start]
+                raise RecordError("record.unencodable", None, char=char,
+                                  code=f"U+{ord(char):04X}", path=path.name,
+                                  encoding="Windows-1251" if codec == "cp1251" else codec
+                                  ) from None
+
+
 def _write(data: DataDir, result: ImportResult, events_path: Path,
            payments_path: Path | None) -> None:
     """Append the events, then the payments, each line whole (call under the locks)."""
+    event_rows = [{c: str(r[c]) for c in EVENTS.columns if c in r}
+                  for r in result.events.to_dict("records")]
+    payment_rows = [{c: str(r[c]) for c in PAYMENTS.columns if c in r}
+                    for r in result.payments.to_dict("records")]
+    _check_encodable(events_path, event_rows)
+    if payments_path is not None:
+        _check_encodable(payments_path, payment_rows)
     if len(result.events):
         if "portal_id" not in file_columns(events_path, EVENTS):
             raise RecordError("record.needs_upgrade", None, path=events_path.name,

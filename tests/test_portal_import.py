@@ -329,3 +329,27 @@ def test_fetch_saves_every_answer_then_imports_and_resumes(data_dir, tmp_path, c
     for path in folder.rglob("*"):
         if path.is_file():
             assert TOKEN.encode() not in path.read_bytes(), path
+
+
+def test_a_windows_1251_register_gets_its_own_style_or_nothing(folder, tmp_path):
+    header = ("lot;date;status;amount;bids;supplier;supplier_bin;document;note;recorded_by;"
+              "recorded_at;event_id;voids;portal_id\r\n"
+              "LOT-F;2023-05-01;announced;;;;;Док. 1;;Иванова;;LOT-F-1;;\r\n")
+    events = folder / "procurement" / "events.csv"
+    events.write_bytes(header.encode("cp1251"))
+    kazakh = tmp_path / "portal"
+    shutil.copytree(DATA / "rest", kazakh / "rest")
+    payments = kazakh / "rest" / "treasury_pay.json"  # where the supplier's name comes from
+    payments.write_text(payments.read_text("utf-8").replace("ТОО «Пример»", "ТОО «Қазақ»"),
+                        "utf-8")
+    before = snapshot(folder)
+    with pytest.raises(RecordError, match="«Қ».*mics-budget to-utf8"):
+        run(folder, [kazakh])
+    after = {k: v for k, v in snapshot(folder).items() if not k.endswith(".lock")}
+    assert after == before  # refused whole, not cut in the middle
+    run(folder, [DATA / "rest"])
+    text = events.read_bytes().decode("cp1251")
+    assert ";contracted;9520000,00;;ТОО «Пример»;990140000001;" in text
+    assert text.count("\r\n") == len(text.splitlines())
+    assert load(folder).events["status"].tolist()[:3] == ["announced", "announced",
+                                                          "evaluation"]
