@@ -90,7 +90,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .checks import ERROR, WARNING, Problem
+from .checks import ERROR, WARNING, Label, Problem
 from .lifecycle import START, STEPS, allowed
 from .portal import PortalData
 
@@ -199,6 +199,15 @@ def _money_text(minor: int | None) -> str:
 
 def _minor(value: object) -> int | None:
     return None if value is None or pd.isna(value) else int(value)  # type: ignore[call-overload]
+
+
+class _Stages(tuple):
+    """Stage names, rendered in the language current when a message is shown."""
+
+    def __str__(self) -> str:
+        from .i18n import t
+
+        return ", ".join(f"«{t(f'stage.{s}')}»" for s in self) or "—"
 
 
 def _rows(frame: pd.DataFrame) -> list[dict]:
@@ -565,7 +574,7 @@ class _Deriver:
         ann_id = ann["id"]
         if published is None:
             self._record_problem(ERROR, ann, "portal.missing_date", ann.get("number_anno"),
-                                 "publish_date", lot=lot["lot"], status="announced",
+                                 "publish_date", lot=lot["lot"], status=Label("stage.announced"),
                                  field="publish_date")
             return out
         out.append(_Candidate(published, "announced", f"trd_buy:{ann_id}:announced", ann,
@@ -649,7 +658,7 @@ class _Deriver:
 
     def _missing(self, lot: dict, record: dict, status: str, column: str) -> None:
         self._record_problem(ERROR, record, "portal.missing_date", "", column, lot=lot["lot"],
-                             status=status, field=column)
+                             status=Label(f"stage.{status}"), field=column)
 
     def _supplier_name(self, contract: dict | None) -> str:
         if contract is None:
@@ -825,8 +834,8 @@ class _Deriver:
                 self._record_problem(
                     ERROR, event.record, "portal.lifecycle_refused", event.status, None,
                     lot=lot["lot"], portal_id=event.portal_id,
-                    date=event.date.date().isoformat(), stage=stage or "—",
-                    allowed=", ".join(choices) or "—")
+                    date=event.date.date().isoformat(), step=Label(f"stage.{event.status}"),
+                    stage=Label(f"stage.{stage or 'none'}"), allowed=_Stages(choices))
                 continue
             if event.status not in STEPS:
                 stage = event.status

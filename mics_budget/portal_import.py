@@ -79,7 +79,7 @@ from .recording import (
 )
 from .schemas import EVENTS, PAYMENTS
 from .tables import decode, text_layout
-from .values import parse_amounts, parse_dates
+from .values import MAX_AMOUNT_TEXT, above_ceiling, parse_amounts, parse_dates
 from .vocabulary import excerpt
 
 SOURCE = "goszakup"
@@ -407,6 +407,9 @@ class _Import:
                      is None else _shown(column, ours, record)}))
                 continue
             try:
+                if above_ceiling(pd.Series([record["amount_minor"]], dtype="Int64")).iloc[0]:
+                    raise RecordError("problem.amount_too_large", "amount",
+                                      value=record["amount"], limit=MAX_AMOUNT_TEXT)
                 check_text({"payee": record["payee"], "document": record["document"],
                             "id": pid})
             except RecordError as exc:

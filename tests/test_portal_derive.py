@@ -136,8 +136,9 @@ def test_a_sequence_the_lifecycle_refuses_is_a_problem_not_an_event(portal):
     statuses = [e[1] for e in events_of(result, "LOT-A")]
     assert statuses[-2:] == ["amended", "delivered"]  # paid on 07-28 came before delivery
     refused = [p for p in result.problems if p.key == "portal.lifecycle_refused"]
-    assert [(p.value, p.params["stage"], p.params["lot"]) for p in refused] == [
-        ("paid", "contracted", "LOT-A")]
+    assert [(p.value, p.params["stage"].key, p.params["lot"]) for p in refused] == [
+        ("paid", "stage.contracted", "LOT-A")]
+    assert "этап «оплачено»" in refused[0].message and "«поставлено»" in refused[0].message
     assert "contract:35550001:paid" in refused[0].message
 
 

@@ -353,3 +353,34 @@ def test_a_windows_1251_register_gets_its_own_style_or_nothing(folder, tmp_path)
     assert text.count("\r\n") == len(text.splitlines())
     assert load(folder).events["status"].tolist()[:3] == ["announced", "announced",
                                                           "evaluation"]
+
+
+def test_hostile_portal_values_are_refused_one_by_one(data_dir, tmp_path):
+    folder = write_files(data_dir, {"procurement/lots.csv": LOTS_HEADER
+                                    + "LOT-X,7.2,Маски,price_quotations,500,KZT,149,,,434-V,,,"
+                                      "900-1,\n", "budget/budget.csv": BUDGET})
+    files = write_files(tmp_path / "portal", {  # bare lists, camelCase, as copied by hand
+        "anns.json": json.dumps([{
+            "id": 1, "numberAnno": "900-1", "publishDate": "2023-05-01 10:00:00",
+            "endDate": "2023-05-12 10:00:00", "itogiDatePublic": "2023-05-15 10:00:00",
+            "refBuyStatusId": 350, "customerBin": CUSTOMER, "refTradeMethodsId": 3}]),
+        "lots.json": json.dumps([{"id": 11, "lotNumber": "900-L1", "trdBuyId": 1,
+                                  "refLotStatusId": 360, "customerBin": CUSTOMER}]),
+        "contracts.json": json.dumps([{
+            "id": 21, "trdBuyId": 1, "signDate": "2099-01-01 10:00:00", "contractSum": 100,
+            "supplierBiin": "990140000001", "Supplier": {"nameRu": "ТОО А"},
+            "customerBin": CUSTOMER, "refContractStatusId": 190}]),
+        "pay.json": json.dumps([
+            {"id": 31, "contractId": 21, "payAmount": "20000000000000.00",
+             "payDate": "2023-06-01 10:00:00", "espk": "000149"},
+            {"id": 32, "contractId": 21, "payAmount": 10, "payDate": "2023-06-02 10:00:00",
+             "supplier": "ТОО \u0001", "espk": "000149"}])})
+    result = run(folder, [files])
+    assert result.events["status"].tolist() == ["announced", "evaluation", "awarded"]
+    refused = {(c.key, c.column) for c in result.conflicts}
+    assert refused == {("portal.refused", "date"), ("portal.payment_refused", "amount"),
+                       ("portal.payment_refused", "payee")}
+    future = next(c for c in result.conflicts if c.key == "portal.refused")
+    assert "ещё не наступила" in future.message and future.file.endswith("contracts.json")
+    assert result.payments.empty and result.held == {"LOT-X": 0}
+    assert load(folder).problems == []  # nothing the loader would refuse was written

@@ -134,11 +134,11 @@ LABELS: dict[str, tuple[str, ...]] = {
         "{lot} лоты: {value} шартының сомасы жоқ ({record} жазбасы); кезең шығарылмады",
     ),
     "portal.lifecycle_refused": (
-        "лот {lot}: этап «{value}» ({portal_id}, {date}) недопустим после этапа «{stage}» "
+        "лот {lot}: этап «{step}» ({portal_id}, {date}) недопустим после этапа «{stage}» "
         "(возможно: {allowed}); не выведен",
-        "lot {lot}: step '{value}' ({portal_id}, {date}) is not allowed after stage '{stage}' "
+        "lot {lot}: step '{step}' ({portal_id}, {date}) is not allowed after stage '{stage}' "
         "(allowed: {allowed}); not derived",
-        "{lot} лоты: «{value}» кезеңі ({portal_id}, {date}) «{stage}» кезеңінен кейін рұқсат "
+        "{lot} лоты: «{step}» кезеңі ({portal_id}, {date}) «{stage}» кезеңінен кейін рұқсат "
         "етілмейді (мүмкін: {allowed}); шығарылмады",
     ),
     "portal.contract_not_concluded": (
