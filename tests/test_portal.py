@@ -190,3 +190,48 @@ def test_a_folder_too_big_to_be_answers_and_a_file_too_big_are_refused(tmp_path,
     monkeypatch.setattr(module, "MAX_FILE_BYTES", 1)
     data, problems = read_portal([tmp_path / "0.json"])
     assert keys(problems) == ["portal.too_big"] and problems[0].file.endswith("0.json")
+
+
+def _restyle(value, style):
+    """Every field name of the records in ``value`` in ``style`` (``camel`` or ``snake``)."""
+    def name(key: str) -> str:
+        if style == "snake":
+            return snake(key)
+        head, *rest = snake(key).split("_")
+        return head + "".join(part.title() for part in rest)
+
+    if isinstance(value, list):
+        return [_restyle(v, style) for v in value]
+    if isinstance(value, dict):
+        return {name(k): _restyle(v, style) for k, v in value.items()}
+    return value
+
+
+@pytest.mark.parametrize(("folder", "style"), [("rest", "camel"), ("graphql", "snake")])
+def test_either_field_style_reads_the_same(tmp_path, folder, style):
+    """A REST page with camelCase fields, a GraphQL answer with snake_case ones, and a bare
+    list of either: the same records as the portal's own style."""
+    for source in sorted((DATA / folder).glob("*.json")):
+        document = json.loads(source.read_text("utf-8"), parse_float=str)  # 4700000.00 kept
+        if "items" in document:
+            restyled = {**document, "items": _restyle(document["items"], style)}
+            (tmp_path / f"list-{source.name}").write_text(
+                json.dumps(_restyle(document["items"], style), ensure_ascii=False), "utf-8")
+        else:
+            restyled = {"data": {k: _restyle(v, style) for k, v in document["data"].items()}}
+        (tmp_path / source.name).write_text(json.dumps(restyled, ensure_ascii=False), "utf-8")
+    original, problems = read_portal([DATA / folder])
+    again, more = read_portal([tmp_path])
+    assert problems == more == []
+    for kind in ("announcements", "lots", "contracts", "contract_units", "acts", "bids",
+                 "treasury_payments", "rnu"):
+        columns = [c for c in original.frame(kind).columns if not c.startswith("_")]
+        ours = original.frame(kind)[columns].sort_values("_key" if "_key" in columns
+                                                         else columns[0])
+        theirs = again.frame(kind)
+        assert len(theirs) == len(ours), kind
+        if len(ours):
+            theirs = theirs.set_index(again.frame(kind)["_key"]).loc[
+                original.frame(kind)["_key"]]
+            assert theirs[columns].reset_index(drop=True).equals(
+                original.frame(kind)[columns].reset_index(drop=True)), kind
