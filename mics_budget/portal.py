@@ -457,7 +457,7 @@ def _finish(kind: str, rows: list[dict], problems: list[Problem]) -> pd.DataFram
             frame["contract_id"] != "", frame.get("contract_registry_id", ""))
     frame["_key"] = _portal_key(kind, frame)
     missing = frame["_key"] == ""
-    for row in _records(frame.loc[missing]):
+    for row in _records(frame.loc[missing]) if missing.any() else []:
         problems.append(_problem(ERROR, row["_file"], row["_record"], "portal.missing_id", "",
                                  record=row["_path"], kind=kind))
     frame = frame.loc[~missing]
@@ -516,7 +516,7 @@ def _dates(frame: pd.DataFrame, column: str, problems: list[Problem]) -> pd.Seri
         local = local.dt.tz_convert(ALMATY).dt.strftime("%Y-%m-%d %H:%M:%S")
         text = text.where(~zoned, local.fillna(text[zoned]))
     parsed, bad = parse_dates(text)
-    for row in _records(frame.loc[bad]):
+    for row in _records(frame.loc[bad]) if bad.any() else []:
         problems.append(_problem(ERROR, row["_file"], row["_record"], "portal.bad_date",
                                  row[column], column, record=row["_path"], field=column))
     return parsed
@@ -528,7 +528,7 @@ _TRAILING_ZEROS = re.compile(r"^(-?\d+\.\d\d)0+$")
 def _money(frame: pd.DataFrame, column: str, problems: list[Problem]) -> pd.Series:
     text = frame[column].str.replace(_TRAILING_ZEROS, r"\1", regex=True)
     minor, bad, _ = parse_amounts(text)
-    for row in _records(frame.loc[bad]):
+    for row in _records(frame.loc[bad]) if bad.any() else []:
         problems.append(_problem(ERROR, row["_file"], row["_record"], "portal.bad_amount",
                                  row[column], column, record=row["_path"], field=column))
     return minor
