@@ -181,6 +181,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--needed-by", type=parse_date, metavar="YYYY-MM-DD",
                    help=t("help.arg.needed_by"))
     p.add_argument("--law", default="", metavar="LAW", help=t("help.arg.law"))
+    p.add_argument("--portal-number", default="", metavar="NUMBER",
+                   help=t("help.arg.portal_number"))
+    p.add_argument("--portal-lot", default="", metavar="NUMBER", help=t("help.arg.portal_lot"))
     p.add_argument("--by", metavar="NAME", help=t("help.arg.by"))
     _common(p)
     p.set_defaults(handler="cmd_procurement_add_lot")
@@ -193,12 +196,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--needed-by", type=parse_date, metavar="YYYY-MM-DD",
                    help=t("help.arg.needed_by"))
     p.add_argument("--law", metavar="LAW", help=t("help.arg.law"))
+    p.add_argument("--portal-number", metavar="NUMBER", help=t("help.arg.portal_number"))
+    p.add_argument("--portal-lot", metavar="NUMBER", help=t("help.arg.portal_lot"))
     p.add_argument("--by", metavar="NAME", help=t("help.arg.by"))
     _common(p)
     p.set_defaults(handler="cmd_procurement_amend_lot")
     p = pc.add_parser("upgrade", help=t("help.procurement_upgrade"))
     _common(p)
     p.set_defaults(handler="cmd_procurement_upgrade")
+
+    imports = commands.add_parser("import", help=t("help.import"))
+    ic = imports.add_subparsers(dest="import_command", required=True, parser_class=Parser)
+    # no abbreviations: ``--token SECRET`` must not pass for ``--token-file``
+    p = ic.add_parser("goszakup", help=t("help.import_goszakup"), allow_abbrev=False)
+    p.add_argument("paths", nargs="*", type=parse_path, metavar="PATH", help=t("help.gz_paths"))
+    p.add_argument("--fetch", action="store_true", help=t("help.gz_fetch"))
+    p.add_argument("--bin", default="", metavar="BIN", help=t("help.gz_bin"))
+    p.add_argument("--token-file", type=parse_path, metavar="FILE",
+                   help=t("help.gz_token_file"))
+    p.add_argument("--since", type=parse_date, metavar="YYYY-MM-DD", help=t("help.gz_since"))
+    p.add_argument("--url", metavar="URL", help=t("help.gz_url"))
+    p.add_argument("--dry-run", action="store_true", help=t("help.dry_run"))
+    p.add_argument("--by", metavar="NAME", help=t("help.arg.by"))
+    p.add_argument("--format", choices=["table", "json"], default="table",
+                   help=t("help.format"))
+    _common(p)
+    p.set_defaults(handler="cmd_import_goszakup")
 
     p = commands.add_parser("to-utf8", help=t("help.to_utf8"))
     _common(p)

@@ -331,7 +331,8 @@ def cmd_procurement_add_lot(args: argparse.Namespace) -> int:
     values = add_lot(DataDir.resolve(args.data), args.lot, args.activity, args.method,
                      args.estimate, title=args.title, currency=args.currency,
                      specifics=args.specifics, planned_announce=args.planned_announce,
-                     needed_by=args.needed_by, law=args.law, by=args.by)
+                     needed_by=args.needed_by, law=args.law, by=args.by,
+                     portal_number=args.portal_number, portal_lot=args.portal_lot)
     print(t("record.lot_added", lot=values["lot"]), file=sys.stderr)
     return 0
 
@@ -339,7 +340,9 @@ def cmd_procurement_add_lot(args: argparse.Namespace) -> int:
 def cmd_procurement_amend_lot(args: argparse.Namespace) -> int:
     changes = {k: v for k, v in (("title", args.title), ("estimate", args.estimate),
                                  ("planned_announce", args.planned_announce),
-                                 ("needed_by", args.needed_by), ("law", args.law))
+                                 ("needed_by", args.needed_by), ("law", args.law),
+                                 ("portal_number", args.portal_number),
+                                 ("portal_lot", args.portal_lot))
                if v is not None}
     values = amend_lot(DataDir.resolve(args.data), args.lot, by=args.by, **changes)
     print(t("record.lot_amended", lot=values["lot"]), file=sys.stderr)
@@ -353,6 +356,58 @@ def cmd_procurement_upgrade(args: argparse.Namespace) -> int:
     if not changed:
         print(t("upgrade.nothing"), file=sys.stderr)
     return 0
+
+
+def cmd_import_goszakup(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from .portal_import import fetch_goszakup, import_goszakup, read_token
+
+    data = DataDir.resolve(args.data)
+    require_folder(data)
+    paths = list(args.paths)
+    with tempfile.TemporaryDirectory(prefix="mics-goszakup-") as scratch:
+        if args.fetch:
+            if paths:
+                raise UserError("portal.paths_with_fetch")
+            if not args.bin:
+                raise UserError("portal.fetch_needs_bin")
+            token = read_token(args.token_file)
+            # a dry run writes nothing into the data folder: the answers go to a scratch one
+            fetched = fetch_goszakup(data, args.bin, token, args.since, args.url,
+                                     out=Path(scratch) if args.dry_run else None)
+            print(t("portal.fetched", fetched=fetched.fetched, skipped=fetched.skipped,
+                    path=fetched.out_dir), file=sys.stderr)
+            paths = [str(fetched.out_dir)]
+        elif not paths:
+            raise UserError("portal.no_paths")
+        result = import_goszakup(data, paths, customer_bin=args.bin or None,
+                                 dry_run=args.dry_run, by=args.by)
+    # no file read at all is bad input; anything listed in what was read is bad data
+    code = 2 if not result.files else 1 if result.has_errors else 0
+    if args.format == "json":
+        emit(to_json(result.as_json()))
+        return code
+    emit(t("import.title", files=len(result.files)) + "\n")
+    if result.dry_run:
+        emit(t("import.dry_run") + "\n")
+    lots = result.lots()
+    if len(lots):
+        shown = lots.assign(
+            stages=lots["stages"].map(lambda s: ", ".join(t(f"stage.{x}") for x in s)),
+            paid=lots["paid"].map(i18n.format_number))
+        emit(text_table(shown, headers=[t("col.lot")] + [t(f"col.import_{c}") for c in (
+            "events", "stages", "payments", "paid", "already", "conflicts", "held")],
+            right=["paid"], widths={"stages": 60}))
+    totals = result.totals()
+    ignored = result.ignored.groupby("reason")["records"].sum()
+    emit(t("import.totals", **totals, other=int(ignored.get("other_customer", 0)),
+           unlinked=int(ignored.get("unlinked", 0))) + "\n")
+    if not (totals["events"] or totals["payments"] or result.has_errors):
+        emit(t("import.nothing") + "\n")
+    for problem in [*result.conflicts, *result.problems]:
+        print(problem.line(), file=sys.stderr)
+    return code
 
 
 def cmd_to_utf8(args: argparse.Namespace) -> int:

@@ -18,8 +18,8 @@ from .checks import ERROR, Problem, from_mask
 from .lifecycle import VOID
 
 HISTORY_COLUMNS = ["event_id", "date", "status", "amount", "bids", "supplier", "document",
-                   "note", "recorded_by", "recorded_at", "voided", "voided_by", "voided_at",
-                   "void_reason", "valid"]
+                   "note", "recorded_by", "recorded_at", "portal_id", "voided", "voided_by",
+                   "voided_at", "void_reason", "valid"]
 
 
 def positional_id(row: int) -> str:
@@ -74,6 +74,7 @@ def history(events: pd.DataFrame, lot: str) -> pd.DataFrame:
         "amount": steps["amount_minor"] / 100, "bids": steps["bids"],
         "supplier": steps["supplier"], "document": steps["document"], "note": steps["note"],
         "recorded_by": steps["recorded_by"], "recorded_at": steps["recorded_at"],
+        "portal_id": steps["portal_id"],
         "voided": steps["voided"],
         "voided_by": _about(steps["event_id"], voids["recorded_by"]),
         "voided_at": _about(steps["event_id"], voids["recorded_at"]),

@@ -29,6 +29,7 @@ from .dashboard_views import Cards, DrillDown, Filters, ProblemsPage
 from .errors import UserError
 from .flags import Flag, flags_frame, red_flags
 from .i18n import t
+from .kpis import kpi_table, procurement_kpis
 from .months import month_end
 from .presentation import TABLE_CSS, Table, banner_html, problems_table
 from .project import Project, load
@@ -93,13 +94,15 @@ class Dashboard(widgets.VBox):
         self.gantt = ChartPanel("gantt")
         self.lots = RegisterView()
         self.overdue, self.flags = widgets.HTML(), widgets.HTML()
+        self.kpis = widgets.HTML()  # the procurement KPIs of the lots shown
         self.headings = {key: widgets.HTML() for key in ("drill", "lots", "plan")}
         grid = widgets.GridBox([self.charts[name] for name in CHARTS])
         grid.add_class("mics-charts")
         super().__init__([widgets.HTML(CSS + PAGE_CSS + TABLE_CSS), self.banner, self.title,
                           self.filters, self.message, self.notice, self.cards, grid,
                           self.headings["drill"], self.drill, self.headings["lots"], self.lots,
-                          self.overdue, self.flags, self.headings["plan"], self.gantt])
+                          self.kpis, self.overdue, self.flags, self.headings["plan"],
+                          self.gantt])
         self.add_class("mics-dashboard")
         self.last_refresh: dict[str, float] = {}
         self.rows: list[dict] = []
@@ -189,7 +192,7 @@ class Dashboard(widgets.VBox):
         self.drill.show(self.project, self.filters.as_of.value, None, [])
         self.lots.show(self.project, self.filters.as_of.value, [],
                        table=self._day(self.filters.as_of.value)["register"])
-        self.overdue.value = self.flags.value = ""
+        self.overdue.value = self.flags.value = self.kpis.value = ""
 
     def _charts(self, as_of: date, selected: dict, by_source: pd.DataFrame,
                 forecast: pd.DataFrame, lots: pd.DataFrame) -> None:
@@ -227,6 +230,9 @@ class Dashboard(widgets.VBox):
         flags: list[Flag] = [f for f in day["flags"] if f.lot is None or f.lot in shown_lots]
         table = Table("flags", flags_frame(flags), {"lot": "code"})
         self.flags.value = in_lang(f"<h2>{table.title}</h2>{table.to_html()}")
+        kpis = kpi_table(procurement_kpis(self.project, day["as_of"], table=day["register"],
+                                          lots=shown_lots))
+        self.kpis.value = in_lang(f"<h2>{kpis.title}</h2>{kpis.to_html()}")
 
     def _gantt(self, as_of: date, ids: list[str]) -> None:
         key = (as_of, tuple(ids), i18n.get_lang())
@@ -247,7 +253,8 @@ class Dashboard(widgets.VBox):
             if len(self._days) >= DAYS_KEPT:
                 self._days.pop(next(iter(self._days)))
             lots = register(self.project, as_of)
-            self._days[key] = {"register": lots, "status": self.project.status(as_of),
+            self._days[key] = {"as_of": as_of, "register": lots,
+                               "status": self.project.status(as_of),
                                "flags": red_flags(self.project, as_of, table=lots)}
         return self._days[key]
 

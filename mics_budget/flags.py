@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, ClassVar
 import pandas as pd
 
 from .i18n import format_date, format_money, format_percent, t
-from .lifecycle import IN_FORCE
+from .lifecycle import IN_FORCE, SUPPLIER_NAMED
 from .params import RedFlagRules, red_flag_rules
 from .register import register
 
@@ -27,13 +27,13 @@ if TYPE_CHECKING:
 FLAG_NAMES = ("single_bid", "short_submission", "single_source_without_note",
               "price_near_estimate", "amendment_increase", "delivery_after_need",
               "payment_above_contract", "payment_before_delivery", "payment_without_lot",
-              "supplier_several_lots")
+              "supplier_several_lots", "unreliable_supplier", "act_penalty")
 FLAG_COLUMNS = ["lot", "flag", "severity", "detail"]
 
 # how the facts of a flag are written for people (anything else: as text)
-_MONEY = {"old", "new", "paid", "contract", "amount"}
+_MONEY = {"old", "new", "paid", "contract", "amount", "fine"}
 _SHARE = {"share", "threshold", "rise"}
-_DATE = {"start", "date", "planned", "needed_by", "signed", "delivered"}
+_DATE = {"start", "end", "date", "planned", "needed_by", "signed", "delivered"}
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def _shown(name: str, value: object) -> str:
     if name in _SHARE:
         return format_percent(value)
     if name in _DATE:
-        return format_date(value)  # type: ignore[arg-type]
+        return format_date(value) if value is not None else "—"  # type: ignore[arg-type]
     if name == "method":
         return t(f"method.{value}")
     return str(value)
@@ -121,6 +121,7 @@ def red_flags(project: Project, as_of: date, rules: RedFlagRules | None = None,
     lots = table.assign(estimate=table["estimate"].astype("float64"))
     _lot_flags(add, lots, events, rules)
     _payment_flags(add, lots, payments, rules)
+    _portal_flags(add, lots, events, project, pd.Timestamp(as_of), rules)
     found.sort(key=lambda item: item[:3])
     flags = [flag for *_, flag in found]
     rule = rules.payment_without_lot
@@ -224,3 +225,45 @@ def _payment_flags(add, lots: pd.DataFrame, payments: pd.DataFrame,
         rows = winners.loc[count >= rule.min_lots]
         add("supplier_several_lots", rows, {"supplier": rows["supplier"],
                                             "count": count.loc[rows.index]})
+
+
+def _portal_flags(add, lots: pd.DataFrame, events: pd.DataFrame, project: Project,
+                  as_of: pd.Timestamp, rules: RedFlagRules) -> None:
+    """What goszakup.gov.kz makes visible (:mod:`.portal_facts`): a winner in the register of
+    unreliable participants while its contract ran (listed on or before ``as_of`` and not
+    struck off before the award), acceptance acts with a fine or a delay."""
+    facts = project.portal
+    rnu = facts.unreliable
+    if rules.unreliable_supplier is not None and len(rnu):
+        steps = events.loc[events["status"].isin(SUPPLIER_NAMED) & events["lot"].isin(lots["lot"])]
+        named = steps.groupby("lot")["date"].min()
+        winners = steps.loc[steps["supplier_bin"] != ""].groupby("lot", sort=False).tail(1)[
+            ["lot", "supplier", "supplier_bin"]]
+        listed = winners.merge(rnu, on="supplier_bin", sort=False)
+        since = pd.Series(named.reindex(listed["lot"]).to_numpy(), index=listed.index,
+                          dtype="datetime64[us]").fillna(as_of)
+        on = ((listed["start_date"].isna() | (listed["start_date"] <= as_of))
+              & (listed["end_date"].isna() | (listed["end_date"] >= since)))
+        rows = listed.loc[on].sort_values("start_date", kind="stable").drop_duplicates("lot")
+        rows = rows.set_index(rows["lot"].map(dict(zip(lots["lot"], lots.index,
+                                                       strict=True)))).sort_index()
+        add("unreliable_supplier", rows, {
+            "supplier": rows["supplier"].where(rows["supplier"] != "", rows["supplier_name"]),
+            "bin": rows["supplier_bin"],
+            "start": [None if pd.isna(d) else d.date() for d in rows["start_date"]],
+            "end": [None if pd.isna(d) else d.date() for d in rows["end_date"]]})
+    rule = rules.act_penalty
+    penalties = facts.penalties
+    if rule is not None and len(penalties):
+        fine = penalties["sum_fine_minor"].fillna(0)
+        days = penalties["day_overdue"].fillna(0)
+        rows = penalties.loc[penalties["lot"].isin(lots["lot"])
+                             & (penalties["date"].isna() | (penalties["date"] <= as_of))
+                             & ((fine > round(rule.min_fine * 100))
+                                | (days >= rule.min_days_overdue))]
+        rows = rows.sort_values(["date", "act_id"], kind="stable")
+        add("act_penalty", rows, {
+            "act": rows["act_id"],
+            "date": [None if pd.isna(d) else d.date() for d in rows["date"]],
+            "fine": (rows["sum_fine_minor"].fillna(0).astype("int64") / 100).tolist(),
+            "days": rows["day_overdue"].fillna(0).astype("int64").tolist()})

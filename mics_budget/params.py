@@ -86,6 +86,7 @@ class LawVersion:
 class ProcurementSettings:
     ocid_prefix: str = "ocds-000000-"
     publisher: str = ""
+    customer_bin: str = ""  # the Bureau's BIN on goszakup.gov.kz (``import goszakup``)
     buyer: Party = Party()
     funder: Party | None = None
     laws: dict[str, LawVersion] = field(default_factory=dict)
@@ -124,6 +125,15 @@ class SupplierSeveralLots(Rule):
 
 
 @dataclass(frozen=True)
+class ActPenalty(Rule):
+    """An acceptance act with a fine above ``min_fine`` (KZT) or at least
+    ``min_days_overdue`` days of delay."""
+
+    min_fine: float = 0.0
+    min_days_overdue: int = 1
+
+
+@dataclass(frozen=True)
 class RedFlagRules:
     """One rule per red flag; ``None`` (absent from the file) switches the flag off."""
 
@@ -137,6 +147,8 @@ class RedFlagRules:
     payment_before_delivery: Rule | None = None
     payment_without_lot: Rule | None = None
     supplier_several_lots: SupplierSeveralLots | None = None
+    unreliable_supplier: Rule | None = None
+    act_penalty: ActPenalty | None = None
 
     def rule(self, name: str) -> Rule | None:
         return getattr(self, name)

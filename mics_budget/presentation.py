@@ -21,8 +21,8 @@ from .fileio import atomic_writer
 from .i18n import format_date, format_number, format_percent, t
 
 XLSX_FORMATS = {"money": "#,##0.00", "percent": "0.0%", "date": "DD.MM.YYYY", "int": "0",
-                "month": "MM.YYYY"}
-NUMERIC = {"money", "percent", "int"}
+                "month": "MM.YYYY", "decimal": "#,##0.0"}
+NUMERIC = {"money", "percent", "int", "decimal"}
 #: codes (lot ids, activity codes, months, dates) never wrap onto a second line
 NOWRAP = {"code", "date", "month"}
 
@@ -30,9 +30,10 @@ NOWRAP = {"code", "date", "month"}
 @dataclass
 class Table:
     """A table for people. ``kinds``: column -> ``money``, ``percent``, ``date``, ``month``
-    (``YYYY-MM``), ``int``, ``code`` (an id that never wraps) or ``text`` (the default, left
-    aligned and wrapping); ``row`` takes each row's kind from the ``kind_column`` (a table of
-    figures of different kinds, e.g. money rows and a percent row)."""
+    (``YYYY-MM``), ``int``, ``decimal`` (one decimal: averages, median days), ``code`` (an id
+    that never wraps) or ``text`` (the default, left aligned and wrapping); ``row`` takes each
+    row's kind from the ``kind_column`` (a table of figures of different kinds, e.g. money rows
+    and a percent row)."""
 
     key: str                    # sheet and label key: ``table.<key>`` is its title
     frame: pd.DataFrame
@@ -72,6 +73,8 @@ class Table:
             return format_month(str(value))
         if kind == "int":
             return str(int(value))
+        if kind == "decimal":
+            return format_number(float(value), 1)
         return str(value)
 
     def to_html(self, columns: list[str] | None = None) -> str:
@@ -235,6 +238,8 @@ def _xlsx_value(kind: str, value: Any) -> object:
         return date(int(year), int(number), 1)
     if kind == "int":
         return int(value)
+    if kind == "decimal":
+        return round(float(value), 1)
     return str(value)
 
 

@@ -24,6 +24,7 @@ from .ledger import Loaded, load_budget, load_financing_plan, load_payments, pay
 from .lifecycle import replay
 from .params import problems as settings_problems
 from .plan import Plan, load_plan
+from .portal_facts import PortalFacts, load_portal_facts
 from .procurement import contracts_in_force, events_until, load_events, load_lots, lot_states
 from .schedule import load_progress, status_table
 from .schemas import EVENTS, conform
@@ -44,6 +45,8 @@ class Project:
     events: pd.DataFrame
     problems: list[Problem] = field(default_factory=list)
     _views: dict = field(default_factory=dict, repr=False, compare=False)
+    #: what goszakup.gov.kz says that the register has no column for (:mod:`.portal_facts`)
+    portal: PortalFacts = field(default_factory=PortalFacts.empty, repr=False, compare=False)
 
     @property
     def example_data(self) -> bool:
@@ -94,7 +97,8 @@ class Project:
         kept = [p for p in self.problems if not p.file.startswith("procurement/")]
         return Project(self.data, self.plan, self.progress, self.rates, self.budget,
                        self.payments, self.financing_plan, lots.frame, events.frame,
-                       kept + lots.problems + events.problems + contract_problems)
+                       kept + lots.problems + events.problems + contract_problems,
+                       portal=self.portal)
 
     # --- what is known on a day ------------------------------------------------------------
     def on(self, as_of: date | pd.Timestamp) -> AsOf:
@@ -258,8 +262,10 @@ def load(data: str | os.PathLike[str] | DataDir | None = None) -> Project:
         problems += budget.problems + payments.problems + financing.problems
         problems += payments_without_budget(payments.frame, budget.frame, plan)
         problems += lots.problems + events.problems
+        portal, more = load_portal_facts(folder)
+        problems += more
         project = Project(folder, plan, progress, rates, budget.frame, payments.frame,
-                          financing.frame, lots.frame, events.frame, problems)
+                          financing.frame, lots.frame, events.frame, problems, portal=portal)
         _, contract_problems = contracts_in_force(lots.frame, events.frame, rates,
                                                   pd.Timestamp.max.normalize())
         project.problems += contract_problems + _financing_plan_totals(project)

@@ -247,13 +247,14 @@ def next_event_id(events: pd.DataFrame, lot: str) -> str:
     return f"{lot}-{number}"
 
 
-def record_event(data: DataDir, lot: str, status: str, on: date, amount: str | None = None,
+def event_values(lot: str, status: str, on: date, amount: str | None = None,
                  bids: str | int | None = None, supplier: str = "", supplier_bin: str = "",
                  document: str = "", note: str = "", by: str | None = None,
-                 today: date | None = None, plan: Plan | None = None) -> dict[str, str]:
-    """Check and append one event of a lot; return the values written (``event_id``
-    included). ``status`` is a code or a stage name (:func:`status_code`). ``plan``: the plan
-    already loaded (the register app's), else it is read from the folder."""
+                 today: date | None = None) -> dict[str, str]:
+    """The checks of a step that need no register: a known status (code or stage name), not
+    dated in the future, a readable amount (required where a contract needs one) and bid count,
+    a 12-digit BIN, no control characters. Returns the row to write (without ``event_id``);
+    a refused value raises :class:`RecordError` naming the field."""
     today = today or date.today()
     code = status_code(status)
     if code is None:
@@ -272,6 +273,45 @@ def record_event(data: DataDir, lot: str, status: str, on: date, amount: str | N
         raise RecordError("record.bad_bin", "supplier_bin", value=excerpt(supplier_bin))
     check_text({"lot": lot, "supplier": supplier, "document": document, "note": note,
                 "recorded_by": by or ""})
+    return {
+        "lot": lot, "date": on.isoformat(), "status": status,
+        "amount": _money_text(minor), "bids": "" if count is None else str(count),
+        "supplier": " ".join((supplier or "").split()), "supplier_bin": supplier_bin,
+        "document": document or "", "note": note or "",
+        "recorded_by": by or getpass.getuser(),
+        "recorded_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+    }
+
+
+def check_step(stage: str, last: pd.Timestamp | None, method: str, status: str,
+               on: date) -> None:
+    """The lifecycle checks of a step: allowed from the lot's ``stage`` for its ``method``
+    and dated on or after its ``last`` event; else :class:`RecordError`."""
+    choices = allowed(stage, method)
+    if status not in choices:
+        raise RecordError("record.bad_step", "status", value=t(f"stage.{status}"),
+                          stage=t(f"stage.{stage or 'none'}"),
+                          allowed=_stage_names(choices))
+    if last is not None and not pd.isna(last) and pd.Timestamp(on) < last:
+        raise RecordError("record.date_before_last", "date", value=format_date(on),
+                          last=format_date(last.date()))
+
+
+def lot_history(events: pd.DataFrame, lot: str) -> pd.DataFrame:
+    """The steps of a lot still in force (replayed events), in their order."""
+    return events.loc[events["valid"] & (events["lot"] == lot)].sort_values(
+        ["date", "_row"], kind="stable")
+
+
+def record_event(data: DataDir, lot: str, status: str, on: date, amount: str | None = None,
+                 bids: str | int | None = None, supplier: str = "", supplier_bin: str = "",
+                 document: str = "", note: str = "", by: str | None = None,
+                 today: date | None = None, plan: Plan | None = None) -> dict[str, str]:
+    """Check and append one event of a lot; return the values written (``event_id``
+    included). ``status`` is a code or a stage name (:func:`status_code`). ``plan``: the plan
+    already loaded (the register app's), else it is read from the folder."""
+    values = event_values(lot, status, on, amount, bids, supplier, supplier_bin, document,
+                          note, by, today)
     require_folder(data)
     if not find_input(data.procurement, "lots"):  # no register yet: no lot to record on
         raise RecordError("record.unknown_lot", "lot", value=excerpt(lot))
@@ -284,31 +324,17 @@ def record_event(data: DataDir, lot: str, status: str, on: date, amount: str | N
         if known.empty:
             raise RecordError("record.unknown_lot", "lot", value=lot)
         events, _ = replay(load_events(data, lots).frame, lots)
-        history = events.loc[events["valid"] & (events["lot"] == lot)].sort_values(
-            ["date", "_row"])
+        history = lot_history(events, lot)
         stage = history["stage"].iloc[-1] if len(history) else ""
-        choices = allowed(stage, known["method"].iloc[0])
-        if status not in choices:
-            raise RecordError("record.bad_step", "status", value=t(f"stage.{status}"),
-                              stage=t(f"stage.{stage or 'none'}"),
-                              allowed=_stage_names(choices))
-        if len(history) and pd.Timestamp(on) < history["date"].iloc[-1]:
-            raise RecordError("record.date_before_last", "date", value=format_date(on),
-                              last=format_date(history["date"].iloc[-1].date()))
-        values = {
-            "lot": lot, "date": on.isoformat(), "status": status,
-            "amount": _money_text(minor), "bids": "" if count is None else str(count),
-            "supplier": " ".join((supplier or "").split()), "supplier_bin": supplier_bin,
-            "document": document or "", "note": note or "",
-            "recorded_by": by or getpass.getuser(),
-            "recorded_at": datetime.now().astimezone().isoformat(timespec="seconds"),
-        }
-        values["event_id"] = _append_event(events_path, events, lot, values)
+        last = history["date"].iloc[-1] if len(history) else None
+        check_step(stage, last, known["method"].iloc[0], values["status"], on)
+        values["event_id"] = append_event(events_path, events, lot, values)
     return values
 
 
-def _append_event(path: Path, events: pd.DataFrame, lot: str, values: dict[str, str]) -> str:
-    """Append an event row with its id; return the id (``row-N`` in a register without an
+def append_event(path: Path, events: pd.DataFrame, lot: str, values: dict[str, str]) -> str:
+    """Append an event row with its id (call under :func:`locked`; ``events`` has the
+    register's ``lot`` and ``event_id``); return the id (``row-N`` in a register without an
     ``event_id`` column)."""
     has_id = "event_id" in file_columns(path, EVENTS)
     if has_id:
@@ -360,20 +386,24 @@ def void_event(data: DataDir, event_id: str, reason: str, by: str | None = None,
             "note": reason, "recorded_by": by or getpass.getuser(),
             "recorded_at": datetime.now().astimezone().isoformat(timespec="seconds"),
         }
-        values["event_id"] = _append_event(events_path, events, row["lot"], values)
+        values["event_id"] = append_event(events_path, events, row["lot"], values)
     return values
 
 
 def add_lot(data: DataDir, lot: str, activity: str, method: str, estimate: str,
             title: str = "", currency: str = "KZT", specifics: str = "",
             planned_announce: date | None = None, needed_by: date | None = None,
-            law: str = "", by: str | None = None) -> dict[str, str]:
-    """Check and append one lot to the register; return the values written."""
+            law: str = "", by: str | None = None, portal_number: str = "",
+            portal_lot: str = "") -> dict[str, str]:
+    """Check and append one lot to the register; return the values written. ``portal_number``
+    (the announcement's ``number_anno``) and ``portal_lot`` (the portal's ``lot_number``) link
+    it to goszakup.gov.kz (:mod:`.portal_import`)."""
     lot = (lot or "").strip()
     if not lot:
         raise RecordError("problem.missing_lot_id", "lot")
     check_text({"lot": lot, "activity": activity, "title": title, "specifics": specifics,
-                "law": law})
+                "law": law, "portal_number": portal_number, "portal_lot": portal_lot})
+    portal_number, portal_lot = _portal_link(portal_number, portal_lot)
     if len(lot) > MAX_LOT_ID:
         raise RecordError("record.long_lot_id", "lot", value=excerpt(lot), limit=MAX_LOT_ID)
     method = (method or "").strip().lower()
@@ -399,10 +429,12 @@ def add_lot(data: DataDir, lot: str, activity: str, method: str, estimate: str,
         raise RecordError("record.not_procurement", "activity", value=activity,
                           form=plan[activity].completion_form)
     lots_path = register_file(data.procurement, "lots")
+    _require_link_columns(lots_path, portal_number, portal_lot)
     with locked(lots_path):
         lots = load_lots(data, plan).frame
         if (lots["lot"] == lot).any():
             raise RecordError("problem.duplicate_lot", "lot", value=lot)
+        _check_link_free(lots, lot, portal_number, portal_lot)
         values = {
             "lot": lot, "activity": activity, "title": " ".join((title or "").split()),
             "method": method, "estimate": _money_text(minor), "currency": currency,
@@ -411,20 +443,61 @@ def add_lot(data: DataDir, lot: str, activity: str, method: str, estimate: str,
             "needed_by": needed_by.isoformat() if needed_by else "", "law": law or "",
             "recorded_by": by or getpass.getuser(),
             "recorded_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+            "portal_number": portal_number, "portal_lot": portal_lot,
         }
         append_row(lots_path, LOTS, dict(values))
     return values
 
 
-AMENDABLE = ("title", "estimate", "planned_announce", "needed_by", "law")
+MAX_PORTAL_TEXT = 64  # characters of an announcement or lot number of the portal
+
+
+def _portal_link(portal_number: str | None, portal_lot: str | None) -> tuple[str, str]:
+    """The portal's announcement and lot numbers as typed (trimmed): one line, no spaces
+    inside, of a sane length (``15550001-1``, ``90000001-ОК1``)."""
+    out = []
+    for name, value in (("portal_number", portal_number), ("portal_lot", portal_lot)):
+        text = (value or "").strip()
+        if len(text) > MAX_PORTAL_TEXT or any(c.isspace() for c in text):
+            raise RecordError("record.bad_portal_number", name, value=excerpt(text))
+        out.append(text)
+    return out[0], out[1]
+
+
+def _require_link_columns(path: Path, portal_number: str, portal_lot: str) -> None:
+    """A link cannot be written into a lots file made before the portal columns existed."""
+    if (portal_number or portal_lot) and not {"portal_number", "portal_lot"} <= file_columns(
+            path, LOTS):
+        raise RecordError("record.needs_upgrade", "portal_number", path=path.name,
+                          columns="portal_number, portal_lot")
+
+
+def _check_link_free(lots: pd.DataFrame, lot: str, portal_number: str, portal_lot: str) -> None:
+    """Another lot in force already linked to the same announcement and portal lot: refused
+    (the import could not tell which register lot a portal fact belongs to)."""
+    if not (portal_number or portal_lot):
+        return
+    current = lots.loc[lots["valid"] & (lots["lot"] != lot)]
+    same = (current["portal_number"] == portal_number) & (current["portal_lot"] == portal_lot)
+    if portal_lot:  # a portal lot number names one lot, whatever the announcement
+        same |= current["portal_lot"] == portal_lot
+    if same.any():
+        raise RecordError("record.portal_link_taken", "portal_lot" if portal_lot
+                          else "portal_number", value=portal_lot or portal_number,
+                          lot=current.loc[same, "lot"].iloc[0])
+
+
+AMENDABLE = ("title", "estimate", "planned_announce", "needed_by", "law", "portal_number",
+             "portal_lot")
 
 
 def amend_lot(data: DataDir, lot: str, by: str | None = None, **changes: object
               ) -> dict[str, str]:
     """Change planning fields of a lot (``title``, ``estimate``, ``planned_announce``,
-    ``needed_by``, ``law``) by appending a whole new row of it: the last row of a lot is in
-    force, the earlier ones are its history (who and when in ``recorded_by``/``recorded_at``).
-    A field not given keeps its value; a date can be changed, not removed."""
+    ``needed_by``, ``law``) or its link to the portal (``portal_number``, ``portal_lot``) by
+    appending a whole new row of it: the last row of a lot is in force, the earlier ones are
+    its history (who and when in ``recorded_by``/``recorded_at``). A field not given keeps its
+    value; a date can be changed, not removed."""
     unknown = set(changes) - set(AMENDABLE)
     if unknown:
         raise ValueError(f"only {', '.join(AMENDABLE)} can be amended, not {sorted(unknown)}")
@@ -445,7 +518,8 @@ def amend_lot(data: DataDir, lot: str, by: str | None = None, **changes: object
             raise RecordError("record.unknown_lot", "lot", value=excerpt(lot))
         row = current.iloc[-1]
         values = {c: str(row[c]) for c in ("lot", "activity", "method", "currency",
-                                             "specifics", "title", "law")}
+                                             "specifics", "title", "law", "portal_number",
+                                             "portal_lot")}
         values["estimate"] = _money_text(int(row["estimate_minor"]))
         for column in ("planned_announce", "needed_by"):
             day = row[column]
@@ -469,6 +543,13 @@ def amend_lot(data: DataDir, lot: str, by: str | None = None, **changes: object
                 raise RecordError("record.unknown_law", "law", value=excerpt(law),
                                   choices=", ".join(laws()))
             values["law"] = law
+        if "portal_number" in changes or "portal_lot" in changes:
+            number, lot_number = _portal_link(
+                str(changes.get("portal_number", values["portal_number"]) or ""),
+                str(changes.get("portal_lot", values["portal_lot"]) or ""))
+            _require_link_columns(lots_path, number, lot_number)
+            _check_link_free(frame, lot, number, lot_number)
+            values["portal_number"], values["portal_lot"] = number, lot_number
         values["recorded_by"] = by or getpass.getuser()
         values["recorded_at"] = datetime.now().astimezone().isoformat(timespec="seconds")
         append_row(lots_path, LOTS, dict(values))

@@ -282,14 +282,16 @@ class RegisterApp(widgets.VBox):
             add_lot(self.data, values["lot"], values["activity"], values["method"],
                     values["estimate"], title=values["title"], currency=values["currency"],
                     planned_announce=values["planned_announce"],
-                    needed_by=values["needed_by"], by=self._by())
+                    needed_by=values["needed_by"], by=self._by(),
+                    portal_number=values.get("portal_number") or "",
+                    portal_lot=values.get("portal_lot") or "")
         except RecordError as exc:
             self._refused(exc, form.errors, form.message)
             return
         except UserError as exc:
             self._refused(exc, {}, form.message)
             return
-        for name in ("lot", "estimate", "title"):
+        for name in ("lot", "estimate", "title", "portal_number", "portal_lot"):
             getattr(form, name).value = ""
         self.reload()
         lot = values["lot"]

@@ -197,6 +197,8 @@ class LotCard(widgets.VBox):
         self.planned = DateField()
         self.needed_by = DateField()
         self.law = widgets.Dropdown()
+        self.portal_number = widgets.Text(placeholder="15550001-1")
+        self.portal_lot = widgets.Text(placeholder="90000001-ОК1")
         self.amend = widgets.Button(button_style="primary")
         self.amend_message = widgets.HTML()
         self.heading_void, self.heading_amend = widgets.HTML(), widgets.HTML()
@@ -204,7 +206,8 @@ class LotCard(widgets.VBox):
             self.heading_void, self.entry, self.reason, widgets.HBox([self.void,
                                                                       self.void_message]),
             self.heading_amend, self.title, self.estimate, self.planned, self.needed_by,
-            self.law, widgets.HBox([self.amend, self.amend_message])])
+            self.law, self.portal_number, self.portal_lot,
+            widgets.HBox([self.amend, self.amend_message])])
         self.admin.add_class("mics-lot-admin")
         self.project: Project | None = None
         self.today = date.today()
@@ -239,9 +242,11 @@ class LotCard(widgets.VBox):
         self.planned.relabel()
         self.needed_by.relabel()
         self.law.description = t("app.field.law")
+        self.portal_number.description = t("app.field.portal_number")
+        self.portal_lot.description = t("app.field.portal_lot")
         self.amend.description = t("form.save")
         for widget in (self.entry, self.reason, self.title, self.estimate, self.planned,
-                       self.needed_by, self.law):
+                       self.needed_by, self.law, self.portal_number, self.portal_lot):
             widget.style = {"description_width": "200px"}
         self.render()
 
@@ -262,6 +267,10 @@ class LotCard(widgets.VBox):
                 out[name] = widget.value
         if self.law.value and self.law.value != lot["law"]:
             out["law"] = self.law.value
+        for name in ("portal_number", "portal_lot"):
+            value = getattr(self, name).value.strip()
+            if value != lot[name]:
+                out[name] = value
         return out
 
     def render(self) -> None:
@@ -302,6 +311,8 @@ class LotCard(widgets.VBox):
         self.needed_by.value = lot["needed_by"].date() if pd.notna(lot["needed_by"]) else None
         self.law.options = [("", ""), *[(name, name) for name in laws()]]
         self.law.value = lot["law"] if lot["law"] in laws() else ""
+        self.portal_number.value = str(lot["portal_number"])
+        self.portal_lot.value = str(lot["portal_lot"])
 
 
 def _plain(minor: Any) -> str:
@@ -332,10 +343,10 @@ def _timeline(events: pd.DataFrame) -> str:
 
 class LotForm(widgets.VBox):
     """Adding a lot (an admin's job): its activity (a procurement activity of the plan), method,
-    estimate and planning fields."""
+    estimate, planning fields and, once announced, its numbers on goszakup.gov.kz."""
 
     FIELDS = ("lot", "activity", "method", "estimate", "title", "currency", "planned_announce",
-              "needed_by")
+              "needed_by", "portal_number", "portal_lot")
 
     def __init__(self, on_add: Callable[[dict], None]) -> None:
         self.lot = widgets.Text()
@@ -346,6 +357,8 @@ class LotForm(widgets.VBox):
         self.currency = widgets.Text(value="KZT")
         self.planned_announce = DateField()
         self.needed_by = DateField()
+        self.portal_number = widgets.Text(placeholder="15550001-1")
+        self.portal_lot = widgets.Text(placeholder="90000001-ОК1")
         self.save = widgets.Button(button_style="primary")
         self.message = widgets.HTML()
         self.errors = {name: widgets.HTML() for name in self.FIELDS}
@@ -381,7 +394,8 @@ class LotForm(widgets.VBox):
                 "method": self.method.value or "", "estimate": self.estimate.value,
                 "title": self.title.value, "currency": self.currency.value or "KZT",
                 "planned_announce": self.planned_announce.value,
-                "needed_by": self.needed_by.value}
+                "needed_by": self.needed_by.value, "portal_number": self.portal_number.value,
+                "portal_lot": self.portal_lot.value}
 
 
 class Attention(widgets.HTML):

@@ -22,6 +22,7 @@ from .currency_effect import unicef_in_usd
 from .flags import Flag, flags_frame, red_flags
 from .forecast import at_risk
 from .i18n import format_money, format_percent, t
+from .kpis import kpi_table, procurement_kpis
 from .months import month_end, next_month, previous_month
 from .params import specifics_names
 from .presentation import TABLE_CSS, Table, banner_html, problems_table, write_xlsx
@@ -118,6 +119,8 @@ class MonthlyReport:
             "lot": "code", "activity": "code", "stage_since": "date", "estimate": "money",
             "contract_amount": "money", "savings": "money", "savings_pct": "percent",
             "paid": "money", "left_to_pay": "money", "delay_days": "int"})
+        self.kpis = procurement_kpis(project, as_of, table=lots)
+        self.tables["kpis"] = kpi_table(self.kpis)
         self.flags = red_flags(project, as_of, table=lots)
         self.tables["flags"] = Table("flags", flags_frame(self.flags), {"lot": "code"})
 
@@ -325,6 +328,7 @@ class MonthlyReport:
     def show_procurement(self) -> None:
         self._show("procurement", self._heading("report.procurement"), self.charts["lots"],
                    self.tables["register"].to_html(REGISTER_SHOWN),
+                   self._heading("table.kpis", 3) + self.tables["kpis"].to_html(),
                    self._heading("table.flags", 3) + self.tables["flags"].to_html())
 
     @_in_its_language

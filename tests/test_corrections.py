@@ -115,8 +115,9 @@ def test_an_old_register_records_and_voids_after_an_upgrade(money_dir):
     with pytest.raises(RecordError, match="procurement upgrade"):
         void_event(data, "row-7", "ошибка", today=TODAY)
     before = load(money_dir).events[["event_id", "status", "date"]]
-    assert upgrade_register(data) == [("procurement/lots.csv", ["recorded_by", "recorded_at"]),
-                                      ("procurement/events.csv", ["event_id", "voids"])]
+    assert upgrade_register(data) == [
+        ("procurement/lots.csv", ["recorded_by", "recorded_at", "portal_number", "portal_lot"]),
+        ("procurement/events.csv", ["event_id", "voids", "portal_id"])]
     after = load(money_dir)
     assert after.problems == []
     assert after.events[["event_id", "status", "date"]].equals(before)  # nothing moved

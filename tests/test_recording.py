@@ -152,6 +152,35 @@ def test_add_lot_derives_the_law_from_the_planned_announcement(money_dir, planne
     assert values["law"] == law
 
 
+def test_a_lot_is_linked_to_the_portal_when_added_or_amended(data_dir):
+    from mics_budget.recording import amend_lot
+
+    data = DataDir(data_dir)
+    add_lot(data, "N1", "7.3", "price_quotations", "1000", portal_number=" 15550001-1 ")
+    add_lot(data, "N2", "7.2", "auction", "1000", portal_number="15550004-1",
+            portal_lot="90000003-АУК1")
+    lots = load(data_dir).valid_lots
+    assert lots.loc["N1", ["portal_number", "portal_lot"]].tolist() == ["15550001-1", ""]
+    assert lots.loc["N2", "portal_lot"] == "90000003-АУК1"
+    for kwargs, message in [({"portal_number": "15550001-1"}, "уже связан с лотом N1"),
+                            ({"portal_lot": "90000003-АУК1"}, "уже связан с лотом N2"),
+                            ({"portal_number": "1555 0001"}, "без пробелов"),
+                            ({"portal_number": "1" * 65}, "не длиннее 64")]:
+        with pytest.raises(RecordError, match=message) as refused:
+            add_lot(data, "N3", "7.2", "auction", "1000", **kwargs)
+        assert refused.value.field in ("portal_number", "portal_lot")
+    amend_lot(data, "N2", title="Маски")  # the link is kept when something else changes
+    assert load(data_dir).valid_lots.loc["N2", "portal_lot"] == "90000003-АУК1"
+    amend_lot(data, "N1", portal_number="15550002-1")
+    assert load(data_dir).valid_lots.loc["N1", "portal_number"] == "15550002-1"
+
+
+def test_a_link_in_a_lots_file_without_the_portal_columns_asks_for_the_upgrade(money_dir):
+    with pytest.raises(RecordError, match="procurement upgrade"):
+        add_lot(DataDir(money_dir), "L2", "7.2", "auction", "1", portal_number="15550009-1")
+    add_lot(DataDir(money_dir), "L2", "7.2", "auction", "1")  # without a link: as before
+
+
 def test_a_new_register_is_created_with_its_header(data_dir):
     data = DataDir(data_dir)
     add_lot(data, "N1", "7.3", "e_shop", "1000")

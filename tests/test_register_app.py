@@ -196,9 +196,19 @@ def test_an_admin_amends_a_lot_and_adds_one(app, example_copy):
     assert "обязательное поле" in form.errors["estimate"].value
     form.estimate.value = "1 200 000"
     form.activity.value = "9.2"
+    form.portal_number.value = "1555 0007"  # the portal's number: no spaces
+    app._on_add_lot(form.values())
+    assert "без пробелов" in form.errors["portal_number"].value
+    form.portal_number.value = "15550007-1"
     app._on_add_lot(form.values())
     assert "добавлен лот LOT-2025-001" in form.message.value
     assert "LOT-2025-001" in {v for _, v in app.lot.options}
+    assert load(example_copy).valid_lots.loc["LOT-2025-001", "portal_number"] == "15550007-1"
+    card.lot.value = "LOT-NEW"  # a lot added before its announcement is linked later
+    card.portal_number.value = "15550008-1"
+    assert card.changes() == {"portal_number": "15550008-1"}
+    app._on_amend("LOT-NEW", card.changes())
+    assert load(example_copy).valid_lots.loc["LOT-NEW", "portal_number"] == "15550008-1"
 
 
 @pytest.mark.slow

@@ -14,6 +14,7 @@ from . import (
     forecast,
     general,
     plan,
+    portal,
     procurement,
     register,
     report,
@@ -23,7 +24,7 @@ from . import (
 )
 
 AREAS = (general, data, plan, procurement, register, report, summary, forecast, screens,
-         access, settings, cli)
+         access, settings, cli, portal)
 LABELS: dict[str, tuple[str, ...]] = {}
 for _area in AREAS:
     LABELS.update(_area.LABELS)

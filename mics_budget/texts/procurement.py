@@ -170,6 +170,120 @@ LABELS: dict[str, tuple[str, ...]] = {
         "Бір өнім беруші бірнеше лотта жеңімпаз болды: сатып алудың бөлшектелуін немесе сөз "
         "байласуды тексеріңіз.",
     ),
+    "flag.unreliable_supplier": (
+        "Поставщик в реестре недобросовестных участников",
+        "Supplier in the register of unreliable participants",
+        "Өнім беруші жосықсыз қатысушылар тізілімінде",
+    ),
+    "flag.unreliable_supplier.detail": (
+        "{supplier} (БИН {bin}) в реестре недобросовестных участников: {start} – {end}",
+        "{supplier} (BIN {bin}) is in the register of unreliable participants: {start} – {end}",
+        "{supplier} (БСН {bin}) жосықсыз қатысушылар тізілімінде: {start} – {end}",
+    ),
+    "flag.unreliable_supplier.explain": (
+        "Победитель лота внесён в реестр недобросовестных участников государственных закупок "
+        "(goszakup.gov.kz, /v3/rnu) на срок, который пересекается с его договором.",
+        "The lot's winner is in the register of unreliable participants in public procurement "
+        "(goszakup.gov.kz, /v3/rnu) for a period that overlaps its contract.",
+        "Лот жеңімпазы мемлекеттік сатып алудың жосықсыз қатысушылар тізіліміне "
+        "(goszakup.gov.kz, /v3/rnu) шартымен қатар келетін мерзімге енгізілген.",
+    ),
+    "flag.act_penalty": (
+        "Неустойка или просрочка по акту приёмки",
+        "Penalty or delay in an acceptance act",
+        "Қабылдау-беру актісі бойынша тұрақсыздық айыбы немесе мерзімнің өтуі",
+    ),
+    "flag.act_penalty.detail": (
+        "акт {act} от {date}: неустойка {fine}, просрочка {days} дн.",
+        "act {act} of {date}: penalty {fine}, {days} days overdue",
+        "{act} актісі ({date}): тұрақсыздық айыбы {fine}, мерзімі өткені {days} күн",
+    ),
+    "flag.act_penalty.explain": (
+        "По акту приёма-передачи на портале начислена неустойка или поставка просрочена "
+        "(goszakup.gov.kz: sum_fine, day_overdue).",
+        "The portal's acceptance act charges a penalty or records a late delivery "
+        "(goszakup.gov.kz: sum_fine, day_overdue).",
+        "Порталдағы қабылдау-беру актісі бойынша тұрақсыздық айыбы есептелген немесе жеткізу "
+        "мерзімі өткен (goszakup.gov.kz: sum_fine, day_overdue).",
+    ),
+    "kpi.lots": ("Лотов в реестре", "Lots in the register", "Тізілімдегі лоттар"),
+    "kpi.average_bids": (
+        "Среднее число заявок (конкурентные способы)",
+        "Average bids (competitive methods)",
+        "Өтінімдердің орташа саны (бәсекелестік тәсілдер)",
+    ),
+    "kpi.single_bid_share": (
+        "Доля лотов с одной заявкой",
+        "Share of lots with a single bid",
+        "Бір өтінім берілген лоттардың үлесі",
+    ),
+    "kpi.single_source_share": (
+        "Доля закупок из одного источника (по сумме договоров)",
+        "Single-source share (by contract amount)",
+        "Бір көзден алу үлесі (шарт сомасы бойынша)",
+    ),
+    "kpi.failed_lots": (
+        "Лотов с несостоявшейся закупкой",
+        "Lots with a failed procedure",
+        "Сатып алу өткізілмеген лоттар",
+    ),
+    "kpi.cancelled_lots": ("Отменённых лотов", "Cancelled lots", "Жойылған лоттар"),
+    "kpi.savings": (
+        "Экономия от сметной суммы, тенге",
+        "Savings against the estimate, KZT",
+        "Сметалық сомадан үнемдеу, теңге",
+    ),
+    "kpi.savings_share": (
+        "Экономия, доля сметной суммы",
+        "Savings, share of the estimate",
+        "Үнемдеу, сметалық сомадағы үлесі",
+    ),
+    "kpi.days_to_results": (
+        "Дней от объявления до итогов (медиана)",
+        "Days from publication to results (median)",
+        "Хабарландырудан қорытындыға дейінгі күндер (медиана)",
+    ),
+    "kpi.days_to_signature": (
+        "Дней от итогов до подписания договора (медиана)",
+        "Days from results to signature (median)",
+        "Қорытындыдан шартқа қол қойылғанға дейінгі күндер (медиана)",
+    ),
+    "kpi.days_to_delivery": (
+        "Дней от подписания до поставки (медиана)",
+        "Days from signature to delivery (median)",
+        "Шартқа қол қойылғаннан жеткізуге дейінгі күндер (медиана)",
+    ),
+    "kpi.days_to_payment": (
+        "Дней от регистрации договора в казначействе до первого платежа (медиана)",
+        "Days from the contract's Treasury registration to the first payment (median)",
+        "Шарт қазынашылықта тіркелгеннен бірінші төлемге дейінгі күндер (медиана)",
+    ),
+    "kpi.note": (
+        "«Лотов» — сколько лотов вошло в расчёт. Длительности — медиана календарных дней по "
+        "лотам, где известны обе даты. Экономия считается от сметной суммы, которую "
+        "определяет сам заказчик: большая экономия может означать завышенную смету, а не "
+        "выгодную цену. Регистрация договора в казначействе известна из данных "
+        "goszakup.gov.kz (mics-budget import goszakup).",
+        "'Lots': how many lots the figure is computed over. Durations are the median of "
+        "calendar days over the lots where both dates are known. Savings are measured "
+        "against the estimate, which the buyer sets itself: a large saving can mean a "
+        "generous estimate rather than a good price. The contract's Treasury registration "
+        "comes from goszakup.gov.kz (mics-budget import goszakup).",
+        "«Лоттар» — есептеуге кірген лоттар саны. Ұзақтықтар — екі күні де белгілі лоттар "
+        "бойынша күнтізбелік күндердің медианасы. Үнемдеу тапсырыс берушінің өзі белгілейтін "
+        "сметалық сомадан есептеледі: үлкен үнемдеу тиімді бағаны емес, асыра бағаланған "
+        "сметаны білдіруі мүмкін. Шарттың қазынашылықта тіркелуі goszakup.gov.kz деректерінен "
+        "алынады (mics-budget import goszakup).",
+    ),
+    "col.kpi": ("Показатель", "Indicator", "Көрсеткіш"),
+    "col.kpi_value": ("Значение", "Value", "Мәні"),
+    "col.kpi_lots": ("Лотов", "Lots", "Лоттар"),
+    "table.kpis": (
+        "Показатели закупок",
+        "Procurement indicators",
+        "Сатып алу көрсеткіштері",
+    ),
+    "sheet.kpis": ("Показатели закупок", "Procurement KPIs", "Сатып алу көрсеткіштері"),
     "form.amount": ("Сумма", "Amount", "Сома"),
     "form.bids": ("Заявок", "Bids", "Өтінімдер саны"),
     "form.date": ("Дата", "Date", "Күні"),
