@@ -300,6 +300,9 @@ def test_every_command_survives_hostile_arguments(money_dir, tmp_path, monkeypat
     monkeypatch.delenv("MICS_DEBUG", raising=False)
     _load_once_per_state(monkeypatch)
     parser = cli.build_parser()
+    # one parser for the thousands of runs (argparse parsers can parse many times; the
+    # language, the only thing a parser depends on, stays the same here)
+    monkeypatch.setattr(cli, "build_parser", lambda: parser)
     runs = 0
     for command, sub in _commands(parser):
         base = [*command, *_valid_positionals(command), *_required(command)]

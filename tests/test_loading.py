@@ -146,7 +146,7 @@ _AMOUNT_TEXT = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(_DATE_TEXT, max_size=30))
 def test_dates_fast_path_equals_the_reference(texts):
     series = pd.Series(texts, dtype="str", index=np.arange(len(texts)) * 2 + 5)
@@ -154,7 +154,7 @@ def test_dates_fast_path_equals_the_reference(texts):
         pd.testing.assert_series_equal(got, want, check_exact=True)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(_AMOUNT_TEXT, max_size=30), st.sampled_from([0, 2, 4]))
 def test_amounts_fast_path_equals_the_reference(texts, decimals):
     series = pd.Series(texts, dtype="str")
