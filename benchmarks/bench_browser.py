@@ -334,13 +334,20 @@ def register(repeat: int, saves: int = 2, warmup: int = 1) -> dict:
                     for _ in range(saves if keep else 1):
                         step = NEXT_STEP[stage]
                         expected = [t_in("ru", f"stage.{s}") for s in allowed(stage, "auction")]
-                        page.wait_for_function(
-                            """([expected]) => {
+                        try:
+                            page.wait_for_function(
+                                """([expected]) => {
                                  const s = document.querySelectorAll('.mics-form select')[1];
-                                 const got = Array.from(s.options).map(o => o.textContent.trim());
+                                 const got = Array.from(s.options).map(
+                                     o => o.textContent.replace(/\u00a0/g, ' ').trim());
                                  return JSON.stringify(got) === JSON.stringify(expected);
                                }""", arg=[expected], timeout=30_000)
-                        status.select_option(label=t_in("ru", f"stage.{step}"))
+                        except Exception as exc:
+                            raise Failed(f"steps offered {_options(status)}, expected "
+                                         f"{expected}") from exc
+                        wanted = t_in("ru", f"stage.{step}")  # shown with no-break spaces
+                        status.select_option(label=next(
+                            o for o in _options(status) if o.replace("\u00a0", " ") == wanted))
                         wait_idle([proc.pid], quiet=0.5)
                         try:
                             seconds = page.evaluate(SAVE_JS, {"timeout": 30_000}) / 1000

@@ -165,11 +165,11 @@ class Dashboard(widgets.VBox):
         lots = day["register"]
         lots = lots.loc[lots["activity"].isin(ids)]
         self._charts(as_of, selected, by_source, forecast, lots)
+        self._gantt(as_of, ids)  # the charts first: the tables below them come after
         self.last_refresh["charts"] = time.perf_counter() - started
         self.drill.show(project, as_of, source, ids)
         self.lots.show(project, as_of, ids, table=day["register"])
         self._tables(day, ids, set(lots["lot"]))
-        self._gantt(as_of, ids)
         self.last_refresh["all"] = time.perf_counter() - started
 
     def _headings(self, as_of: date) -> None:

@@ -85,7 +85,7 @@ class RegisterView(widgets.VBox):
         register of that day already; the filters and what they chose stay."""
         table = (register(project, today) if table is None else table).copy()
         last = project.on(today).events.groupby("lot")["recorded_by"].last()
-        table["recorded_by"] = table["lot"].map(last).fillna("")
+        table["recorded_by"] = table["lot"].map(last).astype("str").fillna("")
         if activities is not None:
             table = table.loc[table["activity"].isin(list(activities))]
         self.lots = table.rename(columns={"title": "lot_title"})
