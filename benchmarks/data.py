@@ -77,6 +77,14 @@ def _write(table: pa.Table, path: Path, header: bool = True, append: bool = Fals
             pacsv.write_csv(table, fh, write_options=options)
         return
     text = path.read_bytes()
+    # in the file's own columns and order (the registers gained columns over time: who and
+    # when, event ids, portal links); the columns not generated stay empty
+    header = text.split(b"\n", 1)[0].decode("utf-8-sig").strip().split(",")
+    extra = [c for c in table.column_names if c not in header]
+    if extra:
+        raise ValueError(f"{path}: no column {extra} in the file")
+    table = pa.table({c: table[c] if c in table.column_names else _const("", len(table))
+                      for c in header})
     with path.open("ab") as fh:
         if text and not text.endswith(b"\n"):
             fh.write(b"\n")
@@ -192,6 +200,8 @@ def lots_tables(count: int, seed: int = 2) -> tuple[pa.Table, pa.Table, dict]:
         "supplier_bin": _const("", len(lot)), "document": _const("", len(lot)),
         "note": pa.array(note, pa.string()), "recorded_by": _const("bench", len(lot)),
         "recorded_at": _const("", len(lot)),
+        "event_id": pa.array([f"{x}-{n + 1}" for x, n in zip(ids[lot], step, strict=True)],
+                             pa.string()),
     })
     delivered_step = np.where(i % 2 == 0, LIFECYCLES[0].index("delivered"),
                               LIFECYCLES[1].index("delivered"))

@@ -92,6 +92,7 @@ def test_the_register_fills_itself_with_provenance(folder):
                               "procurement/portal/facts.json", "procurement/portal/rnu.json"]
 
 
+@pytest.mark.slow  # about a second: two imports, or a whole data folder
 def test_a_second_import_adds_nothing(folder):
     run(folder)
     before = snapshot(folder)
@@ -175,6 +176,7 @@ def test_records_of_other_customers_are_ignored_and_the_customer_guessed(folder)
         run(folder, customer_bin="12345")
 
 
+@pytest.mark.slow  # about a second: two imports, or a whole data folder
 def test_portal_facts_beside_the_register(folder):
     run(folder)
     facts = json.loads((folder / "procurement" / "portal" / "facts.json").read_text("utf-8"))
@@ -213,6 +215,7 @@ HAND_PAYMENTS = (
     "GZ-55550002,2023-07-28,7.1,RB,143,4700000.00,KZT,ТОО «Пример»,700002,LOT-A,,\n")
 
 
+@pytest.mark.slow  # about a second: two imports, or a whole data folder
 def test_a_lot_life_imported_equals_the_same_life_recorded_by_hand(tmp_path, data_dir, capsys):
     lots = LOTS_HEADER + LOTS.splitlines()[1] + "\n"
     imported = write_files(data_dir, {"procurement/lots.csv": lots, "budget/budget.csv": BUDGET})
@@ -244,6 +247,7 @@ def test_a_lot_life_imported_equals_the_same_life_recorded_by_hand(tmp_path, dat
 # --- the command line ----------------------------------------------------------------------
 
 
+@pytest.mark.slow  # about a second: two imports, or a whole data folder
 def test_the_command_prints_a_summary_in_russian_by_default(folder, capsys):
     assert main(["import", "goszakup", *map(str, GOOD), "--data", str(folder), "--bin",
                  CUSTOMER, "--dry-run"]) == 0
@@ -331,6 +335,7 @@ def test_fetch_saves_every_answer_then_imports_and_resumes(data_dir, tmp_path, c
             assert TOKEN.encode() not in path.read_bytes(), path
 
 
+@pytest.mark.slow  # about a second: two imports, or a whole data folder
 def test_a_windows_1251_register_gets_its_own_style_or_nothing(folder, tmp_path):
     header = ("lot;date;status;amount;bids;supplier;supplier_bin;document;note;recorded_by;"
               "recorded_at;event_id;voids;portal_id\r\n"
