@@ -16,6 +16,7 @@ import pandas as pd
 
 from .checks import ERROR, Problem, from_mask
 from .lifecycle import VOID
+from .values import duplicated, isin, lookup_text
 
 HISTORY_COLUMNS = ["event_id", "date", "status", "amount", "bids", "supplier", "document",
                    "note", "recorded_by", "recorded_at", "portal_id", "voided", "voided_by",
@@ -36,28 +37,33 @@ def apply_voids(events: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     """
     out = events
     given = out["event_id"].fillna("").str.strip() if "event_id" in out else None
-    ids = pd.Series([positional_id(r) for r in out["_row"]], index=out.index, dtype="str")
+    ids = "row-" + out["_row"].astype("str")  # positional_id, for the rows without an id
     if given is not None:
         ids = given.where(given != "", ids)
+    ids = ids.astype("str")
     out = out.assign(event_id=ids)
     if "voids" not in out:
         out = out.assign(voids="")
-    twice = ids.duplicated(keep="first")
+    twice = duplicated(ids)
     problems = from_mask(out, twice, ERROR, "event_id", "problem.duplicate_event_id")
     is_void = out["status"] == VOID
-    known = dict(zip(ids.where(~twice), out["lot"], strict=True))
-    kinds = dict(zip(ids.where(~twice), out["status"], strict=True))
+    if not is_void.any():  # the usual register: nothing to look up
+        return out.assign(voided=False, valid=out["valid"] & ~twice), problems
+    first = ~twice
+    known = dict(zip(ids[first], out.loc[first, "lot"], strict=True))
+    kinds = dict(zip(ids[first], out.loc[first, "status"], strict=True))
     target = out["voids"].fillna("").str.strip()
     no_target = is_void & (target == "")
-    unknown = is_void & ~no_target & ~target.isin(list(known))
-    other_lot = is_void & ~no_target & ~unknown & (target.map(known) != out["lot"])
-    of_void = is_void & ~no_target & ~unknown & ~other_lot & (target.map(kinds) == VOID)
+    unknown = is_void & ~no_target & ~isin(target, list(known))
+    other_lot = is_void & ~no_target & ~unknown & (lookup_text(target, known) != out["lot"])
+    of_void = is_void & ~no_target & ~unknown & ~other_lot & \
+        (lookup_text(target, kinds) == VOID)
     problems += from_mask(out, no_target, ERROR, "voids", "problem.void_without_target")
     problems += from_mask(out, unknown, ERROR, "voids", "problem.void_unknown_event")
     problems += from_mask(out, other_lot, ERROR, "voids", "problem.void_other_lot")
     problems += from_mask(out, of_void, ERROR, "voids", "problem.void_of_void")
     applied = is_void & out["valid"] & ~(no_target | unknown | other_lot | of_void | twice)
-    voided = ids.isin(set(target[applied])) & ~is_void & ~twice
+    voided = isin(ids, set(target[applied])) & ~is_void & ~twice
     return out.assign(voided=voided, valid=out["valid"] & ~is_void & ~voided & ~twice), problems
 
 

@@ -20,6 +20,7 @@ from .i18n import format_date, format_money, format_percent, t
 from .lifecycle import IN_FORCE, SUPPLIER_NAMED
 from .params import RedFlagRules, red_flag_rules
 from .register import register
+from .values import isin
 
 if TYPE_CHECKING:
     from .project import Project
@@ -127,7 +128,7 @@ def red_flags(project: Project, as_of: date, rules: RedFlagRules | None = None,
     rule = rules.payment_without_lot
     if rule is not None:
         procurement = [a.id for a in project.plan.activities if a.procurement]
-        loose = payments.loc[payments["activity"].isin(procurement) & (payments["contract"] == "")]
+        loose = payments.loc[isin(payments["activity"], procurement) & (payments["contract"] == "")]
         flags += [Flag(None, "payment_without_lot", rule.severity,
                        (("payment", p), ("activity", a), ("amount", k / 100)))
                   for p, a, k in zip(loose["id"], loose["activity"], loose["kzt_minor"],
@@ -191,7 +192,7 @@ def _amendments(add, lots: pd.DataFrame, events: pd.DataFrame, rules: RedFlagRul
     signed amount passes the cumulative threshold."""
     rule = rules.amendment_increase
     assert rule is not None
-    steps = events.loc[events["status"].isin(IN_FORCE) & events["lot"].isin(lots["lot"]),
+    steps = events.loc[isin(events["status"], IN_FORCE) & isin(events["lot"], lots["lot"]),
                        ["lot", "status", "amount_minor"]]
     amount = steps["amount_minor"].astype("float64")
     first = amount.groupby(steps["lot"]).transform("first")
@@ -210,7 +211,7 @@ def _payment_flags(add, lots: pd.DataFrame, payments: pd.DataFrame,
     rows = lots.loc[lots["contract_amount"].notna() & (lots["paid"] > lots["contract_amount"])]
     add("payment_above_contract", rows, {"paid": rows["paid"],
                                          "contract": rows["contract_amount"]})
-    on_lot = payments.loc[payments["contract"].isin(lots["lot"]), ["contract", "id", "date"]]
+    on_lot = payments.loc[isin(payments["contract"], lots["lot"]), ["contract", "id", "date"]]
     if len(on_lot):  # (an empty column of no type cannot be matched with dates)
         delivered = on_lot["contract"].map(lots.set_index("lot")["delivered"])
         early = on_lot.loc[delivered.isna() | (on_lot["date"] < delivered)]
@@ -235,7 +236,7 @@ def _portal_flags(add, lots: pd.DataFrame, events: pd.DataFrame, project: Projec
     facts = project.portal
     rnu = facts.unreliable
     if rules.unreliable_supplier is not None and len(rnu):
-        steps = events.loc[events["status"].isin(SUPPLIER_NAMED) & events["lot"].isin(lots["lot"])]
+        steps = events.loc[isin(events["status"], SUPPLIER_NAMED) & isin(events["lot"], lots["lot"])]
         named = steps.groupby("lot")["date"].min()
         winners = steps.loc[steps["supplier_bin"] != ""].groupby("lot", sort=False).tail(1)[
             ["lot", "supplier", "supplier_bin"]]

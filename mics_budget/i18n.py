@@ -111,8 +111,54 @@ def _apply(value, kind: str, decimals: int, lang: str | None) -> str:
     # the exact value of the float, rounded half to even like Python's own formatting
     number = value if isinstance(value, Decimal) else (
         Decimal(int(value)) if _is_integer(value) else Decimal(float(value)))
+    shape = _shape(lang, kind, decimals)
+    if shape is not None and number.is_finite():
+        return _shaped(number, decimals, shape)
     return _pattern(lang, kind, decimals).apply(number, _locale(lang), currency="KZT",
                                                 currency_digits=False)
+
+
+_Shape = tuple[dict[int, str], tuple[str, str], tuple[str, str]]
+
+
+@cache
+def _shape(lang: str, kind: str, decimals: int) -> _Shape | None:
+    """What Babel's pattern writes around the digits, for the plain patterns (groups of
+    three, no scientific notation, significant digits or plural currency names): the
+    separators and the text before and after a positive and a negative number. ``None`` for
+    any other pattern (then Babel formats each value)."""
+    from decimal import Decimal
+
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    pattern = _pattern(lang, kind, decimals)
+    if (pattern.exp_prec or "@" in pattern.pattern or "¤¤¤" in pattern.pattern
+            or pattern.grouping != (3, 3) or pattern.int_prec[0] != 1
+            or pattern.frac_prec != (decimals, decimals) or pattern.scale != 0):
+        return None
+    locale = _locale(lang)
+    group, point = get_group_symbol(locale), get_decimal_symbol(locale) if decimals else ""
+    digits = f"1{group}234" + (f"{point}{'0' * decimals}" if decimals else "")
+    ends = []
+    for number in (Decimal(1234), Decimal(-1234)):
+        text = pattern.apply(number, locale, currency="KZT", currency_digits=False)
+        at = text.find(digits)
+        if at < 0:
+            return None
+        ends.append((text[:at], text[at + len(digits):]))
+    return {ord(","): group, ord("."): point}, ends[0], ends[1]
+
+
+def _shaped(number, decimals: int, shape: _Shape) -> str:
+    """``number`` as Babel writes it with ``shape`` (:func:`_shape`): rounded as Babel
+    rounds (normalised, then half to even to ``decimals`` places), grouped by three; checked
+    against Babel value by value in the tests."""
+    from decimal import Decimal
+
+    separators, positive, negative = shape
+    rounded = abs(number).normalize().quantize(Decimal(1).scaleb(-decimals))
+    before, after = negative if number.is_signed() else positive
+    return before + format(rounded, ",f").translate(separators) + after
 
 
 def format_number(value, decimals: int = 2, lang: str | None = None) -> str:

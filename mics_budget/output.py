@@ -38,12 +38,13 @@ def text_table(frame: pd.DataFrame, headers: Sequence[str] | None = None,
     output is one; else no limit): the widest text columns are shortened first, numbers never."""
     widths = widths or {}
     headers = list(headers or [t(f"col.{c}") for c in frame.columns])
-    cells = [[_cell(v, widths.get(c)) for c, v in zip(frame.columns, row, strict=True)]
-             for row in frame.itertuples(index=False)]
+    columns = [[_cell(v, widths.get(c)) for v in frame[c].tolist()]  # column by column:
+               for c in frame.columns]                                 # no row objects
+    cells = list(zip(*columns, strict=True)) if columns else [() for _ in range(len(frame))]
     numeric = [c in right or (pd.api.types.is_numeric_dtype(frame[c])
                               and not pd.api.types.is_bool_dtype(frame[c]))
                for c in frame.columns]
-    size = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    size = [max([len(h), *map(len, column)]) for h, column in zip(headers, columns, strict=True)]
     size = _fit(size, numeric, headers, terminal_width() if width is None else width)
 
     def line(values: Sequence[str]) -> str:
