@@ -443,33 +443,31 @@ def _xlsx_header(head: list, schema: Schema) -> tuple[int, list[str]] | None:
 def _xlsx_body(data: list, width: int, offset: int,
                text: Callable[[object], str] | None = None) -> Body:
     """The rows below the header as text, converted column by column (a column of strings,
-    the usual case, is taken as it is). A sheet without a stated dimension gives rows only as
-    long as their last cell (openpyxl): a short row's missing cells stay null, and when no row
-    is as wide as the header the sheet is refused, as pandas always refused it here."""
+    the usual case, is taken as it is). A sheet without a stated dimension (as openpyxl's
+    write-only mode saves them) gives rows only as long as their last cell: a short row's
+    missing cells are empty, also when no row reaches the header's last columns."""
     text = text or _xlsx_text
-    longest = max((min(len(row), width) for row in data), default=width)
-    if longest < width:
-        raise ValueError(f"{width} columns passed, passed data had {longest} columns")
     cells: Iterable[tuple]
     if all(len(row) == width for row in data):  # a sheet with a dimension: no slicing
         cells = zip(*data, strict=True)
     else:
         cells = zip_longest(*(row[:width] for row in data), fillvalue=_ABSENT)
     columns = [_column_texts(column, text) for column in cells]
+    columns += [[""] * len(data) for _ in range(width - len(columns))] if data else []
     if not columns:
         columns = [[] for _ in range(width)]
     return Body([pa.array(column, type=pa.large_string()) for column in columns],
                 np.arange(offset + 2, offset + 2 + len(data), dtype=np.int64))
 
 
-_ABSENT = object()  # a cell past the end of a short row (not an empty cell)
+_ABSENT = object()  # a cell past the end of a short row: empty, as Excel shows it
 
 
 def _column_texts(column: tuple, text: Callable[[object], str]) -> tuple | list:
     """A sheet column's cells as text; the column itself when every cell is a string."""
     if all(type(value) is str for value in column):
         return column
-    return [None if value is _ABSENT else text(value) for value in column]
+    return ["" if value is _ABSENT else text(value) for value in column]
 
 
 def _formulas_without_values(path: Path, title: str, skip: int, data: list) -> list:

@@ -45,15 +45,16 @@ class CalamineBook:
     title, its rows (empty cells ``''``); use it as a context manager (it closes the file)."""
 
     def __init__(self, workbook: object, titles: list[str],
-                 extents: dict[str, tuple[int, int]]):
+                 extents: dict[str, tuple[int, int] | None]):
         self._workbook = workbook
         self.titles = titles
         self._extents = extents
 
     def rows(self, title: str) -> list[list]:
         sheet = self._workbook.get_sheet_by_name(title)  # type: ignore[attr-defined]
-        end, (rows, columns) = sheet.end, self._extents[title]
-        if end is not None and (end[0] + 1 > rows or end[1] + 1 > columns):
+        end, extent = sheet.end, self._extents[title]
+        if end is not None and extent is not None and (
+                end[0] + 1 > extent[0] or end[1] + 1 > extent[1]):
             raise Unsure("cells past the sheet's dimension")  # openpyxl stops there
         return sheet.to_python(skip_empty_area=False)
 
@@ -66,7 +67,7 @@ class CalamineBook:
 
 def calamine_book(path: Path) -> CalamineBook | None:
     """The workbook open in calamine when calamine reads it as openpyxl does; ``None``
-    otherwise (python-calamine missing, a 1904 workbook, a sheet without a dimension, error or
+    otherwise (python-calamine missing, a 1904 workbook, a dimension not understood, error or
     ISO-date cells, a formula without a cached value, escaped characters in strings, a number
     format the two libraries classify differently, or anything unexpected)."""
     try:
@@ -81,7 +82,7 @@ def calamine_book(path: Path) -> CalamineBook | None:
             extents = {}
             for title, part in parts.items():
                 extent = _plain_extent(package.read(part))
-                if extent is None:
+                if extent is False:
                     return None
                 extents[title] = extent
             for name in package.namelist():
@@ -158,16 +159,19 @@ def _worksheet_parts(package: zipfile.ZipFile) -> dict[str, str] | None:
     return parts
 
 
-def _plain_extent(xml: bytes) -> tuple[int, int] | None:
-    """(last row, last column) of a sheet's stated dimension, or ``None`` when calamine might
-    read the sheet otherwise: no dimension, prefixed tags, error or ISO-date cells, or a
-    formula without a cached value."""
+def _plain_extent(xml: bytes) -> tuple[int, int] | None | bool:
+    """(last row, last column) of a sheet's stated dimension; ``None`` for a sheet without
+    one (openpyxl then reads every row, as calamine does: what openpyxl's write-only mode
+    writes); ``False`` when calamine might read the sheet otherwise: prefixed tags, error or
+    ISO-date cells, or a formula without a cached value."""
     dimension = _DIMENSION.search(xml, 0, 4096)
-    if (dimension is None or b"<sheetData" not in xml
+    if (b"<sheetData" not in xml
             or any(xml.find(kind) >= 0 for kind in _CELL_TYPES) or _ESCAPE.search(xml)):
-        return None
+        return False
     if _FORMULA.search(xml) and not _formulas_cached(xml):
-        return None
+        return False
+    if dimension is None:
+        return None if b"<dimension" not in xml[:4096] else False
     letters, row = dimension.group(1).decode(), int(dimension.group(2))
     column = 0
     for letter in letters:

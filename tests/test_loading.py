@@ -300,31 +300,43 @@ def test_a_number_in_the_header_row_goes_to_openpyxl(monkeypatch, tmp_path):
 
 
 @pytest.mark.parametrize("case", ["formula", "error", "time", "duration", "large", "early",
-                                  "unsized", "1904"])
+                                  "1904"])
 def test_what_calamine_might_read_otherwise_goes_to_openpyxl(monkeypatch, tmp_path, case):
     rows = _typed_rows(20)
     path = tmp_path / "payments.xlsx"
-    if case == "unsized":  # openpyxl's write-only mode states no dimension
-        workbook = openpyxl.Workbook(write_only=True)
-        sheet = workbook.create_sheet("Платежи")
-        sheet.append(HEADER.split(","))
-        for row in rows:
-            sheet.append(row[:8])  # shorter than the header: refused, as always
+    value = {"formula": "=F2*2", "error": "=1/0", "time": time(10, 30),
+             "duration": timedelta(hours=30), "large": 2**53 + 2,
+             "early": datetime(1900, 1, 5), "1904": datetime(2023, 6, 10)}[case]
+    rows[3][5] = value
+    _workbook(path, rows)
+    if case == "1904":
+        workbook = openpyxl.load_workbook(path)
+        workbook.epoch = openpyxl.utils.datetime.MAC_EPOCH
         workbook.save(path)
-    else:
-        value = {"formula": "=F2*2", "error": "=1/0", "time": time(10, 30),
-                 "duration": timedelta(hours=30), "large": 2**53 + 2,
-                 "early": datetime(1900, 1, 5), "1904": datetime(2023, 6, 10)}[case]
-        rows[3][5] = value
-        _workbook(path, rows)
-        if case == "1904":
-            workbook = openpyxl.load_workbook(path)
-            workbook.epoch = openpyxl.utils.datetime.MAC_EPOCH
-            workbook.save(path)
     fast, slow = _both_ways(monkeypatch, path)
     _same(fast, slow)
-    if case in ("formula", "error", "unsized", "1904"):
+    if case in ("formula", "error", "1904"):
         assert xlsx.calamine_book(path) is None  # decided from the XML, before reading
+
+
+@pytest.mark.parametrize("widest", [8, 12, 14])
+def test_a_sheet_without_a_dimension_loses_no_row(monkeypatch, tmp_path, widest):
+    """openpyxl's write-only mode states no dimension and writes a row only up to its last
+    value: every row counts (the missing cells are empty, even when no row reaches the
+    header's last columns), the same through calamine and openpyxl."""
+    rows = _typed_rows(20)
+    path = tmp_path / "payments.xlsx"
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("Платежи")
+    sheet.append(HEADER.split(","))
+    for n, row in enumerate(rows):
+        sheet.append(row[:8] if n % 3 else [*row, "лишнее", None][:widest])
+    workbook.save(path)
+    assert xlsx.calamine_book(path) is not None
+    fast, slow = _both_ways(monkeypatch, path)
+    _same(fast, slow)
+    assert len(fast[0]) == 20
+    assert (fast[0].loc[[1, 2, 4], "note"] == "").all()  # short rows: the note is empty
 
 
 def test_every_value_calamine_gives_converts_as_openpyxl_reads_it(tmp_path):
