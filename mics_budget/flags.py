@@ -236,7 +236,8 @@ def _portal_flags(add, lots: pd.DataFrame, events: pd.DataFrame, project: Projec
     facts = project.portal
     rnu = facts.unreliable
     if rules.unreliable_supplier is not None and len(rnu):
-        steps = events.loc[isin(events["status"], SUPPLIER_NAMED) & isin(events["lot"], lots["lot"])]
+        steps = events.loc[isin(events["status"], SUPPLIER_NAMED)
+                           & isin(events["lot"], lots["lot"])]
         named = steps.groupby("lot")["date"].min()
         winners = steps.loc[steps["supplier_bin"] != ""].groupby("lot", sort=False).tail(1)[
             ["lot", "supplier", "supplier_bin"]]

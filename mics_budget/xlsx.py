@@ -20,7 +20,7 @@ import zipfile
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, Literal
 from xml.etree import ElementTree
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -159,7 +159,7 @@ def _worksheet_parts(package: zipfile.ZipFile) -> dict[str, str] | None:
     return parts
 
 
-def _plain_extent(xml: bytes) -> tuple[int, int] | None | bool:
+def _plain_extent(xml: bytes) -> tuple[int, int] | Literal[False] | None:
     """(last row, last column) of a sheet's stated dimension; ``None`` for a sheet without
     one (openpyxl then reads every row, as calamine does: what openpyxl's write-only mode
     writes); ``False`` when calamine might read the sheet otherwise: prefixed tags, error or
