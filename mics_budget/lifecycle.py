@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 
+import numpy as np
 import pandas as pd
 
 from .checks import ERROR, Problem
@@ -103,18 +104,90 @@ def replay(events: pd.DataFrame, lots: pd.DataFrame) -> tuple[pd.DataFrame, list
 
     Only events already ``valid`` (readable, known lot and status) are replayed. An event
     before the lot's last valid one, or not an allowed step from its stage, is an error and
-    does not change the lot. One pass over plain lists: a state machine cannot be vectorised,
-    but it need not touch pandas per event.
+    does not change the lot.
+
+    Every lot is first replayed at once in arrays, as if each of its steps were allowed (the
+    stage before an event is then the last stage-setting status before it): that is exact for
+    the lots whose steps all are. The few lots with a refused step are replayed again one
+    event after the other (:func:`_replay_rows`), since a refused step leaves the stage where
+    it was.
     """
     out = events.copy()
     out["step_ok"] = False
     out["stage"] = pd.Series(pd.NA, index=out.index, dtype="str")
     out["amount_in_force"] = pd.Series(pd.NA, index=out.index, dtype="Int64")
-    problems: list[Problem] = []
     direct = dict(zip(lots["lot"], lots["method"].isin(DIRECT_METHODS), strict=False))
     candidates = out.loc[out["valid"]].sort_values(["lot", "date", "_row"], kind="stable")
+    lot = candidates["lot"].to_numpy(dtype=object)
+    count = len(lot)
+    first = np.ones(count, dtype=bool)
+    first[1:] = lot[1:] != lot[:-1]
+    start = np.maximum.accumulate(np.where(first, np.arange(count), 0))  # the lot's first row
+    status = _CODE_INDEX.get_indexer(candidates["status"]).astype(np.int64)  # -1: unknown
+    is_direct = np.array([direct.get(x, False) for x in lot[first]], dtype=np.int64)[
+        np.cumsum(first) - 1]
+    after = _carried(np.where(np.isin(status, _STEP_CODES), -1, status), start)
+    before = np.where(first, -1, np.roll(after, 1))
+    before = np.where(before < 0, 0, before)  # no stage yet: START (code 0)
+    ok = (status >= 0) & _ALLOWED[before, is_direct, np.maximum(status, 0)]
+    amount = candidates["amount_minor"].astype("Int64")  # exact: integers, never floats
+    known = amount.notna().to_numpy()
+    amount = amount.to_numpy(dtype=np.int64, na_value=0)
+    source = _carried(np.where(np.isin(status, _IN_FORCE_CODES), np.arange(count), -1), start)
+    has = (source >= 0) & known[np.maximum(source, 0)]
+    in_force = np.where(has, amount[np.maximum(source, 0)], 0)
+    stages = np.asarray(_CODES, dtype=object)[np.where(after < 0, 0, after)]
+    problems: list[Problem] = []
+    if not ok.all():  # the lots with a refused step: one event after the other
+        rows = np.flatnonzero(np.isin(lot, np.unique(lot[~ok])))
+        again = candidates.iloc[rows]
+        ok_again, stages_again, amounts_again, errors = _replay_rows(again, direct)
+        ok[rows] = ok_again
+        stages[rows] = stages_again
+        again_known = [a is not None and a is not pd.NA for a in amounts_again]
+        has[rows] = again_known
+        in_force[rows] = [a if k else 0 for a, k in zip(amounts_again, again_known,
+                                                         strict=True)]
+        for i, key, params in errors:
+            row = again.iloc[i]
+            problems.append(Problem(ERROR, row["_file"], int(row["_row"]), "status",
+                                    row["status"], key, params, row["_sheet"] or None))
+    out.loc[candidates.index, "step_ok"] = ok
+    out.loc[candidates.index, "stage"] = stages
+    out.loc[candidates.index, "amount_in_force"] = pd.arrays.IntegerArray(in_force, ~has)
+    out["valid"] = out["valid"] & out["step_ok"]
+    return out, problems
+
+
+#: stages and statuses as integer codes (START is 0), and the allowed steps as a table:
+#: ``_ALLOWED[stage before, direct method, status]``
+_CODES: tuple[str, ...] = (START, *STATUSES)
+_CODE_INDEX = pd.Index(_CODES, dtype="str")
+_STEP_CODES = [_CODES.index(s) for s in STEPS]
+_IN_FORCE_CODES = [_CODES.index(s) for s in IN_FORCE]
+_ALLOWED = np.zeros((len(_CODES), 2, len(_CODES)), dtype=bool)
+for _frm in _CODES:
+    for _direct in (False, True):
+        for _to in _next_steps(_frm, _direct):
+            _ALLOWED[_CODES.index(_frm), int(_direct), _CODES.index(_to)] = True
+
+
+def _carried(values: np.ndarray, start: np.ndarray) -> np.ndarray:
+    """Each row's latest value (>= 0) at or before it within its lot, -1 where the lot has
+    none yet. ``start``: the position of each row's lot's first row."""
+    position = np.where(values >= 0, np.arange(len(values)), -1)
+    latest = np.maximum.accumulate(position) if len(values) else position
+    return np.where(latest >= start, values[np.maximum(latest, 0)], -1)
+
+
+def _replay_rows(candidates: pd.DataFrame, direct: dict
+                 ) -> tuple[list[bool], list[str], list, list[tuple[int, str, dict]]]:
+    """The lots of ``candidates`` (sorted by lot, date and row) replayed one event after the
+    other: each event's step_ok, stage and amount in force after it, and the refused ones
+    (their position, message key and parameters)."""
     columns = {c: candidates[c].tolist() for c in ("lot", "date", "status", "amount_minor")}
     ok, stages, amounts = [], [], []
+    errors: list[tuple[int, str, dict]] = []
     lot_now, stage, last_date, in_force = None, START, None, None
     for i, (lot, day, status, amount) in enumerate(zip(*columns.values(), strict=True)):
         if lot != lot_now:
@@ -133,14 +206,8 @@ def replay(events: pd.DataFrame, lots: pd.DataFrame) -> tuple[pd.DataFrame, list
                 in_force = amount
             last_date = day
         else:
-            row = candidates.iloc[i]
-            problems.append(Problem(ERROR, row["_file"], int(row["_row"]), "status", status,
-                                    key, params, row["_sheet"] or None))
+            errors.append((i, key, params))
         ok.append(key is None)
         stages.append(stage)
         amounts.append(in_force)
-    out.loc[candidates.index, "step_ok"] = ok
-    out.loc[candidates.index, "stage"] = stages
-    out.loc[candidates.index, "amount_in_force"] = pd.array(amounts, dtype="Int64")
-    out["valid"] = out["valid"] & out["step_ok"]
-    return out, problems
+    return ok, stages, amounts, errors

@@ -2,9 +2,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from mics_budget import load
+from mics_budget import lifecycle, load
 from mics_budget.lifecycle import OCDS, STATUSES, STEPS, TERMINAL, TRANSITIONS, allowed
 from mics_budget.procurement import lot_states
 from tests.conftest import LOTS, write_files
@@ -116,3 +119,39 @@ def test_the_lists_of_statuses_and_stages_describe_the_table():
     assert {"cancelled", "closed", "terminated"} == lifecycle.TERMINAL
     assert lifecycle.ENDED <= lifecycle.TERMINAL and set(lifecycle.IN_FORCE) <= set(
         lifecycle.STATUSES)
+
+
+# --- the replay in arrays equals the replay one event after the other ------------------------
+
+_EVENT = st.tuples(st.integers(0, 4), st.integers(0, 20),
+                   st.sampled_from([*lifecycle.STATUSES, "void"]),
+                   st.one_of(st.none(), st.integers(-10**3, 2**62)), st.booleans())
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_EVENT, max_size=40), st.lists(st.sampled_from(
+    ["auction", "open_tender", "single_source", "e_shop"]), min_size=4, max_size=4))
+def test_the_replay_in_arrays_equals_the_replay_event_by_event(events, methods):
+    """Lots whose every step is allowed are replayed at once in arrays; the reference is the
+    state machine run one event after the other over every lot (refused steps, steps from
+    nothing, amounts missing or beyond 2**53, rows already invalid, lots not in the list)."""
+    lots = pd.DataFrame({"lot": ["L0", "L1", "L2", "L3"], "method": methods})
+    frame = pd.DataFrame({
+        "lot": pd.Series([f"L{lot}" for lot, *_ in events], dtype="str"),
+        "date": pd.Series([pd.Timestamp("2023-01-01") + pd.Timedelta(days=d)
+                           for _, d, *_ in events], dtype="datetime64[us]"),
+        "status": pd.Series([s for _, _, s, *_ in events], dtype="str"),
+        "amount_minor": pd.array([a for *_, a, _ in events], dtype="Int64"),
+        "valid": [v for *_, v in events], "_row": range(2, len(events) + 2),
+        "_file": "procurement/events.csv", "_sheet": ""})
+    got, problems = lifecycle.replay(frame, lots)
+    direct = dict(zip(lots["lot"], lots["method"].isin(lifecycle.DIRECT_METHODS), strict=True))
+    candidates = frame.loc[frame["valid"]].sort_values(["lot", "date", "_row"], kind="stable")
+    ok, stages, amounts, errors = lifecycle._replay_rows(candidates, direct)
+    assert got.loc[candidates.index, "step_ok"].tolist() == ok
+    assert got.loc[candidates.index, "stage"].tolist() == stages
+    assert got.loc[candidates.index, "amount_in_force"].tolist() == [
+        pd.NA if a is None else a for a in amounts]
+    assert [(p.row, p.key) for p in problems] == [
+        (int(candidates["_row"].iloc[i]), key) for i, key, _ in errors]
+    assert got["valid"].tolist() == (frame["valid"] & got["step_ok"]).tolist()
