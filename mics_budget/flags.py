@@ -91,9 +91,13 @@ def _plain(value: object) -> object:
 
 def flags_frame(flags: Iterable[Flag]) -> pd.DataFrame:
     """Flags as a table for people: translated title and severity, the detail sentence."""
-    rows = [{"lot": f.lot or "", "flag": f.title, "severity": t(f"severity.{f.severity}"),
-             "detail": f.detail} for f in flags]
-    return pd.DataFrame(rows, columns=FLAG_COLUMNS)
+    flags = list(flags)
+    titles = {f.code: f.title for f in {f.code: f for f in flags}.values()}  # once per code
+    severities = {s: t(f"severity.{s}") for s in {f.severity for f in flags}}
+    return pd.DataFrame({"lot": [f.lot or "" for f in flags],
+                         "flag": [titles[f.code] for f in flags],
+                         "severity": [severities[f.severity] for f in flags],
+                         "detail": [f.detail for f in flags]}, columns=FLAG_COLUMNS)
 
 
 def red_flags(project: Project, as_of: date, rules: RedFlagRules | None = None,
@@ -114,9 +118,11 @@ def red_flags(project: Project, as_of: date, rules: RedFlagRules | None = None,
         order = FLAG_NAMES.index(code)
         lots = rows["lot"].tolist()
         levels = severity.tolist() if severity is not None else [rule.severity] * len(rows)
-        columns = {k: list(v) for k, v in facts.items()}
-        for i, lot in enumerate(lots):
-            flag = Flag(lot, code, levels[i], tuple((k, v[i]) for k, v in columns.items()))
+        keys = tuple(facts)
+        values = zip(*[v.tolist() if isinstance(v, pd.Series) and v.dtype == "str" else list(v)
+                       for v in facts.values()], strict=True) if keys else [()] * len(lots)
+        for i, (lot, level, row) in enumerate(zip(lots, levels, values, strict=True)):
+            flag = Flag(lot, code, level, tuple(zip(keys, row, strict=True)))
             found.append((position[lot], order, i, flag))
 
     lots = table.assign(estimate=table["estimate"].astype("float64"))
