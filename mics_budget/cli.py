@@ -22,7 +22,7 @@ from . import i18n, months
 from .errors import UserError
 from .i18n import t
 from .texts import ARGPARSE
-from .vocabulary import FORMATS, GROUP_KEYS, METHODS, excerpt
+from .vocabulary import FORMATS, GROUP_KEYS, METHODS, ROLES, excerpt
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -254,7 +254,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _users_parser(commands) -> None:
-    from .users import ROLES
 
     def role(text: str) -> str:
         if text not in ROLES:

@@ -221,8 +221,6 @@ def cmd_procurement_status(args: argparse.Namespace) -> int:
     shown = table[["lot", "activity", "stage", "stage_since", "days_in_stage", "estimate",
                    "contract_amount", "savings", "paid", "left_to_pay", "delay_days"]].copy()
     shown["stage"] = shown["stage"].map(lambda s: t(f"stage.{s or 'none'}"))
-    shown["stage_since"] = shown["stage_since"].map(
-        lambda d: i18n.format_date(d.date()) if pd.notna(d) else "")
     money = ["estimate", "contract_amount", "savings", "paid", "left_to_pay"]
     for column in money:
         shown[column] = shown[column].map(i18n.format_number)
@@ -284,11 +282,14 @@ def cmd_procurement_void(args: argparse.Namespace) -> int:
 
 def cmd_procurement_history(args: argparse.Namespace) -> int:
     from .corrections import history
+    from .plan import load_plan
+    from .project import load_register
 
-    project = load(args.data)
-    if args.lot not in set(project.lots["lot"]):
+    folder = DataDir.resolve(args.data)
+    lots, events = load_register(folder, load_plan(folder))  # one lot's steps: no money files
+    if args.lot not in set(lots.frame["lot"]):
         raise UserError("record.unknown_lot", value=excerpt(args.lot))
-    table = history(project.events, args.lot)
+    table = history(events.frame, args.lot)
     if args.format == "json":
         emit(to_json(register_records(table)))
         return 0

@@ -23,9 +23,12 @@ HISTORY_COLUMNS = ["event_id", "date", "status", "amount", "bids", "supplier", "
                    "voided_at", "void_reason", "valid"]
 
 
+POSITIONAL = "row-"  # the id of a register row recorded without one: row-<its row number>
+
+
 def positional_id(row: int) -> str:
     """The id of a register row recorded without one."""
-    return f"row-{row}"
+    return f"{POSITIONAL}{row}"
 
 
 def apply_voids(events: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
@@ -37,7 +40,7 @@ def apply_voids(events: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     """
     out = events
     given = out["event_id"].fillna("").str.strip() if "event_id" in out else None
-    ids = "row-" + out["_row"].astype("str")  # positional_id, for the rows without an id
+    ids = POSITIONAL + out["_row"].astype("str")  # positional_id of each row
     if given is not None:
         ids = given.where(given != "", ids)
     ids = ids.astype("str")

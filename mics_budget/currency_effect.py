@@ -4,8 +4,8 @@ UNICEF's budget lines and payments are in US dollars; the ledger counts them in 
 rate of each date (the decision for a line, the payment for a payment). The tenge balance
 (plan − paid) therefore moves with the rate even when nothing is spent. Per UNICEF activity:
 
-* ``plan_usd``, ``paid_usd``, ``remaining_usd`` — in dollars (a line or payment in tenge is
-  turned into dollars at the NBK rate of its date);
+* ``plan_usd``, ``paid_usd``, ``remaining_usd`` — in dollars (a line or payment in another
+  currency is turned into dollars from its tenge at the NBK dollar rate of its date);
 * ``plan``, ``paid``, ``remaining`` — in tenge, as everywhere else;
 * ``currency_effect`` — the part of ``remaining`` that comes from the rate having moved between
   the budget decision and the payments: ``remaining − remaining_usd × (plan ÷ plan_usd)``
@@ -20,6 +20,7 @@ from datetime import date
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from .fx import RATE_DECIMALS
@@ -47,13 +48,23 @@ def rate_on(project: Project, day: date, source: str = "NBK") -> tuple[Fraction,
         last["date"].date()
 
 
-def _usd(rows: pd.DataFrame) -> pd.Series:
-    """Dollar cents of each row: as given in USD, else the tenge at its own rate."""
-    usd = rows["amount_minor"].where(rows["currency"] == CURRENCY)
-    kzt_rows = rows["currency"] != CURRENCY
-    rate = rows["rate_e4"] / (rows["quant"] * 10**RATE_DECIMALS)
-    converted = (rows["kzt_minor"] / rate).round()
-    return usd.where(~kzt_rows, converted).astype("float64")
+def _usd(rows: pd.DataFrame, rates: pd.DataFrame) -> pd.Series:
+    """Dollar cents of each row (exact integers): as given in USD, else its tenge at the NBK
+    dollar rate of its date (the last one on or before it; none: NA, left out)."""
+    cents = rows["amount_minor"].where(rows["currency"] == CURRENCY).astype("Int64")
+    other = rows.loc[(rows["currency"] != CURRENCY) & rows["kzt_minor"].notna()]
+    if other.empty:
+        return cents
+    usd = rates.loc[(rates["source"] == "NBK") & (rates["currency"] == CURRENCY)].sort_values(
+        "date", kind="stable")
+    at = np.searchsorted(usd["date"].to_numpy(dtype="datetime64[us]"),
+                         other["date"].to_numpy(dtype="datetime64[us]"), side="right") - 1
+    rate, quant = usd["rate_e4"].tolist(), usd["quant"].tolist()
+    for index, position, tiyn in zip(other.index, at, other["kzt_minor"], strict=True):
+        if position >= 0:  # tiyn ÷ (KZT per dollar) = cents
+            cents[index] = _round(Fraction(int(tiyn) * int(quant[position])
+                                           * 10**RATE_DECIMALS, int(rate[position])))
+    return cents
 
 
 def unicef_in_usd(project: Project, as_of: date) -> pd.DataFrame:
@@ -73,7 +84,8 @@ def unicef_in_usd(project: Project, as_of: date) -> pd.DataFrame:
     for code in activities:
         mine = lines.loc[lines["activity"] == code]
         spent = paid.loc[paid["activity"] == code]
-        plan_usd, paid_usd = int(_usd(mine).sum()), int(_usd(spent).sum())
+        plan_usd = int(_usd(mine, project.rates).sum())
+        paid_usd = int(_usd(spent, project.rates).sum())
         plan, paid_kzt = int(mine["kzt_minor"].sum()), int(spent["kzt_minor"].sum())
         left_usd, left = plan_usd - paid_usd, plan - paid_kzt
         real = Fraction(left_usd * plan, plan_usd) if plan_usd else Fraction(0)

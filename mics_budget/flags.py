@@ -252,9 +252,8 @@ def _portal_flags(add, lots: pd.DataFrame, events: pd.DataFrame, project: Projec
                           dtype="datetime64[us]").fillna(as_of)
         on = ((listed["start_date"].isna() | (listed["start_date"] <= as_of))
               & (listed["end_date"].isna() | (listed["end_date"] >= since)))
+        # one row per lot: ``add`` puts the flags in register order
         rows = listed.loc[on].sort_values("start_date", kind="stable").drop_duplicates("lot")
-        rows = rows.set_index(rows["lot"].map(dict(zip(lots["lot"], lots.index,
-                                                       strict=True)))).sort_index()
         add("unreliable_supplier", rows, {
             "supplier": rows["supplier"].where(rows["supplier"] != "", rows["supplier_name"]),
             "bin": rows["supplier_bin"],

@@ -9,7 +9,6 @@ package against the OCDS 1.1.5 schemas shipped in ``schema/ocds-1.1.5/`` (offlin
 from __future__ import annotations
 
 import json
-import sys
 from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
@@ -212,10 +211,3 @@ def _validator():
     registry = Registry().with_resources([(release["id"], DRAFT4.create_resource(release)),
                                           (package["id"], DRAFT4.create_resource(package))])
     return jsonschema.Draft4Validator(package, registry=registry)
-
-    sys.modules["rfc3987_syntax"] = None
-    try:
-        import jsonschema
-    finally:
-        del sys.modules["rfc3987_syntax"]
-    return jsonschema

@@ -16,7 +16,8 @@ from .i18n import format_date, t
 
 
 def _cell(value: object, width: int | None = None) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+    if (value is None or value is pd.NA or value is pd.NaT
+            or (isinstance(value, float) and math.isnan(value))):
         text = ""
     elif isinstance(value, bool):
         text = t("yes") if value else t("no")

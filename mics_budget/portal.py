@@ -159,11 +159,8 @@ class PortalData:
     files: list[str] = field(default_factory=list)
 
     def frame(self, kind: str) -> pd.DataFrame:
+        """The records of ``kind`` (one of :data:`KINDS`)."""
         return getattr(self, kind)
-
-    @classmethod
-    def empty(cls) -> PortalData:
-        return cls(**{kind: _finish(kind, [], []) for kind in KINDS})
 
 
 def read_portal(paths: Iterable[str | Path] | str | Path) -> tuple[PortalData, list[Problem]]:

@@ -93,6 +93,7 @@ import pandas as pd
 from .checks import ERROR, WARNING, Label, Problem
 from .lifecycle import START, STEPS, allowed
 from .portal import PortalData
+from .values import minor_text
 
 EVENT_COLUMNS = ["lot", "date", "status", "amount", "bids", "supplier", "supplier_bin",
                  "document", "note"]
@@ -187,14 +188,6 @@ def _id_order(value: str) -> tuple[int, str]:
 
 def _day(value: object) -> pd.Timestamp | None:
     return None if value is None or pd.isna(value) else pd.Timestamp(value).normalize()
-
-
-def _money_text(minor: int | None) -> str:
-    if minor is None:
-        return ""
-    sign = "-" if minor < 0 else ""
-    minor = abs(minor)
-    return f"{sign}{minor // 100}.{minor % 100:02d}"
 
 
 def _minor(value: object) -> int | None:
@@ -758,7 +751,7 @@ class _Deriver:
             if fine or overdue:
                 self.penalties.append({
                     "lot": lot["lot"], "act_id": act["id"], "contract_id": act["contract_id"],
-                    "date": when, "sum_fine": _money_text(fine) if fine else "",
+                    "date": when, "sum_fine": minor_text(fine) if fine else "",
                     "sum_fine_minor": fine, "day_overdue": overdue})
             if when is None:
                 self._missing(lot, act, "delivered", "approve_date")
@@ -797,7 +790,7 @@ class _Deriver:
                 continue
             if amount < 0:
                 self._record_problem(WARNING, payment, "portal.negative_payment",
-                                     _money_text(amount), "pay_amount", lot=lot["lot"])
+                                     minor_text(amount), "pay_amount", lot=lot["lot"])
                 continue
             self._payment_row(lot, payment, amount, paid_on)
             before = total
@@ -819,7 +812,7 @@ class _Deriver:
         self.payments.append({
             "id": pid, "date": paid_on.date().isoformat(), "activity": lot["activity"],
             "source": lot["source"], "specifics": espk[-3:] if espk else "",
-            "amount": _money_text(amount), "currency": "KZT", "payee": payment["supplier"],
+            "amount": minor_text(amount), "currency": "KZT", "payee": payment["supplier"],
             "document": payment["ppn"] or payment["check_number"], "contract": lot["lot"],
             "refund_of": "", "note": "", "portal_id": f"treasury_pay:{pid[3:]}",
             "amount_minor": amount, "_file": payment["_file"], "_record": payment["_record"]})
@@ -841,7 +834,7 @@ class _Deriver:
                 stage = event.status
             self.events.append({
                 "lot": lot["lot"], "date": event.date.date().isoformat(),
-                "status": event.status, "amount": _money_text(event.amount),
+                "status": event.status, "amount": minor_text(event.amount),
                 "bids": "" if event.bids is None else str(event.bids),
                 "supplier": event.supplier, "supplier_bin": event.supplier_bin,
                 "document": event.document, "note": "", "source": SOURCE,

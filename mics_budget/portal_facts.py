@@ -35,7 +35,7 @@ import pandas as pd
 from .checks import ERROR, Problem
 from .config import DataDir
 from .fileio import atomic_writer
-from .values import parse_amounts, parse_dates
+from .values import minor_text, parse_amounts, parse_dates
 
 FACTS_FORMAT = "mics-budget/goszakup-facts/1"
 FACTS_NAME = "procurement/portal/facts.json"
@@ -112,8 +112,7 @@ def from_derived(treasury: pd.DataFrame, penalties: pd.DataFrame,
     unreliable = rnu.loc[rnu["supplier_biin"] != ""]
     return PortalFacts(
         _treasury(treasury[TREASURY_COLUMNS].to_dict("records")),
-        _penalties(penalties.assign(sum_fine_minor=penalties["sum_fine_minor"])[
-            PENALTY_COLUMNS].to_dict("records")),
+        _penalties(penalties[PENALTY_COLUMNS].to_dict("records")),
         _unreliable([{"portal_id": r["_key"], "supplier_bin": r["supplier_biin"],
                       "supplier_name": r["supplier_name_ru"], "start_date": r["start_date"],
                       "end_date": r["end_date"]} for r in unreliable.to_dict("records")]))
@@ -258,8 +257,4 @@ def _iso(value: object) -> str | None:
 
 
 def _money(minor: object) -> str | None:
-    if minor is None or pd.isna(minor):
-        return None
-    whole = int(minor)  # type: ignore[call-overload]
-    sign, whole = ("-", -whole) if whole < 0 else ("", whole)
-    return f"{sign}{whole // 100}.{whole % 100:02d}"
+    return minor_text(minor) or None

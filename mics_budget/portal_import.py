@@ -49,7 +49,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .checks import ERROR, Problem
+from .checks import ERROR, Problem, has_errors
 from .config import DataDir
 from .errors import UserError
 from .i18n import t
@@ -79,7 +79,7 @@ from .recording import (
 )
 from .schemas import EVENTS, PAYMENTS
 from .tables import decode, text_layout
-from .values import MAX_AMOUNT_TEXT, above_ceiling, parse_amounts, parse_dates
+from .values import MAX_AMOUNT_TEXT, above_ceiling, minor_text, parse_amounts, parse_dates
 from .vocabulary import excerpt
 
 SOURCE = "goszakup"
@@ -115,7 +115,7 @@ class ImportResult:
 
     @property
     def has_errors(self) -> bool:
-        return bool(self.conflicts) or any(p.severity == ERROR for p in self.problems)
+        return bool(self.conflicts) or has_errors(self.problems)
 
     def lots(self) -> pd.DataFrame:
         """Per lot touched: ``events`` added, ``stages`` (their statuses, in order),
@@ -204,14 +204,16 @@ def import_goszakup(data: DataDir, paths: Iterable[str | Path], customer_bin: st
         raise RecordError("record.needs_upgrade", None, path=events_path.name,
                           columns="portal_id")
     payments_path = register_file(data.budget, "payments") if len(computed.payments) else None
+    # again under the locks, on the register as it is now, with the customer found above
+    again = _Import(data, plan, portal, computed.customer_bin, by, today)
     with locked(events_path):
         if payments_path is None:
-            result = _Import(data, plan, portal, customer_bin, by, today).run()
+            result = again.run()
             result.payments = result.payments.iloc[:0]
             _write(data, result, events_path, None)
         else:
             with locked(payments_path):
-                result = _Import(data, plan, portal, customer_bin, by, today).run()
+                result = again.run()
                 _write(data, result, events_path, payments_path)
     result.problems = problems + result.problems
     result.files = list(portal.files)
@@ -432,7 +434,7 @@ def _row(value: object) -> int | None:
 def _shown(column: str, ours: tuple, record: dict) -> str:
     value = ours[("amount", "date", "contract").index(column)]
     if column == "amount":
-        return f"{value // 100}.{value % 100:02d}"
+        return minor_text(value)
     if column == "date":
         return pd.Timestamp(value).date().isoformat()
     return str(value)
@@ -448,7 +450,7 @@ def _differences(entry: pd.Series, record: dict) -> list[tuple[str, str, str]]:
     if record["status"] in IN_FORCE:
         amount = entry["amount_minor"]
         if pd.isna(amount) or int(amount) != int(record["amount_minor"]):
-            shown = "" if pd.isna(amount) else f"{int(amount) // 100}.{int(amount) % 100:02d}"
+            shown = minor_text(amount)
             out.append(("amount", record["amount"], shown))
     if record["supplier_bin"] and entry["supplier_bin"] and \
             record["supplier_bin"] != entry["supplier_bin"]:

@@ -91,14 +91,15 @@ class Project:
         plan, money files and rates are kept, so a save costs a read of ``procurement/`` only.
         (A payment naming a lot added since is still judged against the lots of the first
         load: :func:`load` the folder again to see it.)"""
-        lots, events = load_register(self.data, self.plan)
-        _, contract_problems = contracts_in_force(lots.frame, events.frame, self.rates,
-                                                  pd.Timestamp.max.normalize())
+        with file_headers() as headers:  # problems name columns as the files write them
+            lots, events = load_register(self.data, self.plan)
+            _, contract_problems = contracts_in_force(lots.frame, events.frame, self.rates,
+                                                      pd.Timestamp.max.normalize())
+        fresh = with_file_headers(lots.problems + events.problems + contract_problems, headers)
         kept = [p for p in self.problems if not p.file.startswith("procurement/")]
         return Project(self.data, self.plan, self.progress, self.rates, self.budget,
                        self.payments, self.financing_plan, lots.frame, events.frame,
-                       kept + lots.problems + events.problems + contract_problems,
-                       portal=self.portal)
+                       kept + fresh, portal=self.portal)
 
     # --- what is known on a day ------------------------------------------------------------
     def on(self, as_of: date | pd.Timestamp) -> AsOf:

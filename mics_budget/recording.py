@@ -38,7 +38,7 @@ from .plan import Plan, load_plan
 from .procurement import METHODS, law_on, laws, load_events, load_lots
 from .schemas import EVENTS, LOTS, Schema
 from .tables import LONE_CR, TextLayout, decode, find_input, normalise_text, text_layout
-from .values import MAX_AMOUNT_TEXT, above_ceiling, parse_amounts, parse_ints
+from .values import MAX_AMOUNT_TEXT, above_ceiling, minor_text, parse_amounts, parse_ints
 
 LOCK_TIMEOUT = 30  # seconds
 MAX_LOT_ID = 64  # characters
@@ -213,10 +213,6 @@ def _one(value: str | int | None, parser, field: str, key: str) -> int | None:
     return int(parsed.iloc[0])
 
 
-def _money_text(minor: int | None) -> str:
-    return "" if minor is None else f"{minor // 100}.{minor % 100:02d}"
-
-
 def status_code(text: str) -> str | None:
     """The status a person means: a code (``delivered``) or a stage name as the register shows
     it in any language («поставлено», "delivered", «жеткізілді»), any case, е for ё."""
@@ -275,7 +271,7 @@ def event_values(lot: str, status: str, on: date, amount: str | None = None,
                 "recorded_by": by or ""})
     return {
         "lot": lot, "date": on.isoformat(), "status": status,
-        "amount": _money_text(minor), "bids": "" if count is None else str(count),
+        "amount": minor_text(minor), "bids": "" if count is None else str(count),
         "supplier": " ".join((supplier or "").split()), "supplier_bin": supplier_bin,
         "document": document or "", "note": note or "",
         "recorded_by": by or getpass.getuser(),
@@ -437,7 +433,7 @@ def add_lot(data: DataDir, lot: str, activity: str, method: str, estimate: str,
         _check_link_free(lots, lot, portal_number, portal_lot)
         values = {
             "lot": lot, "activity": activity, "title": " ".join((title or "").split()),
-            "method": method, "estimate": _money_text(minor), "currency": currency,
+            "method": method, "estimate": minor_text(minor), "currency": currency,
             "specifics": specifics or "",
             "planned_announce": planned_announce.isoformat() if planned_announce else "",
             "needed_by": needed_by.isoformat() if needed_by else "", "law": law or "",
@@ -520,7 +516,7 @@ def amend_lot(data: DataDir, lot: str, by: str | None = None, **changes: object
         values = {c: str(row[c]) for c in ("lot", "activity", "method", "currency",
                                              "specifics", "title", "law", "portal_number",
                                              "portal_lot")}
-        values["estimate"] = _money_text(int(row["estimate_minor"]))
+        values["estimate"] = minor_text(int(row["estimate_minor"]))
         for column in ("planned_announce", "needed_by"):
             day = row[column]
             values[column] = "" if pd.isna(day) else day.date().isoformat()
@@ -532,7 +528,7 @@ def amend_lot(data: DataDir, lot: str, by: str | None = None, **changes: object
             if not minor:
                 raise RecordError("record.bad_amount", "estimate",
                                   value=excerpt(changes["estimate"]))
-            values["estimate"] = _money_text(minor)
+            values["estimate"] = minor_text(minor)
         for column in ("planned_announce", "needed_by"):
             day = changes.get(column)
             if isinstance(day, date):

@@ -451,23 +451,18 @@ def _xlsx_body(data: list, width: int, offset: int,
     if all(len(row) == width for row in data):  # a sheet with a dimension: no slicing
         cells = zip(*data, strict=True)
     else:
-        cells = zip_longest(*(row[:width] for row in data), fillvalue=_ABSENT)
+        cells = zip_longest(*(row[:width] for row in data), fillvalue="")  # missing: empty
     columns = [_column_texts(column, text) for column in cells]
-    columns += [[""] * len(data) for _ in range(width - len(columns))] if data else []
-    if not columns:
-        columns = [[] for _ in range(width)]
+    columns += [[""] * len(data) for _ in range(width - len(columns))]  # no row reaches them
     return Body([pa.array(column, type=pa.large_string()) for column in columns],
                 np.arange(offset + 2, offset + 2 + len(data), dtype=np.int64))
-
-
-_ABSENT = object()  # a cell past the end of a short row: empty, as Excel shows it
 
 
 def _column_texts(column: tuple, text: Callable[[object], str]) -> tuple | list:
     """A sheet column's cells as text; the column itself when every cell is a string."""
     if all(type(value) is str for value in column):
         return column
-    return ["" if value is _ABSENT else text(value) for value in column]
+    return [text(value) for value in column]
 
 
 def _formulas_without_values(path: Path, title: str, skip: int, data: list) -> list:

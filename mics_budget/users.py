@@ -37,8 +37,8 @@ from filelock import FileLock, Timeout
 from .errors import UserError
 from .fileio import atomic_writer
 from .i18n import t
+from .vocabulary import ROLES
 
-ROLES = ("viewer", "recorder", "admin")
 USERS_ENV = "MICS_USERS"
 NAME_MAX = 64
 PASSWORD_MIN = 8

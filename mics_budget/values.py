@@ -290,6 +290,16 @@ def _parse_amounts_general(text: pd.Series, decimals: int = 2
     return minor, bad, has_sign
 
 
+def minor_text(minor: object) -> str:
+    """Minor units as the amount a file holds: ``-150`` → ``-1.50``; empty for a missing
+    value (what the register and the importer write, and their messages show)."""
+    if minor is None or pd.isna(minor):
+        return ""
+    whole = int(minor)  # type: ignore[call-overload]
+    sign, whole = ("-", -whole) if whole < 0 else ("", whole)
+    return f"{sign}{whole // 100}.{whole % 100:02d}"
+
+
 def above_ceiling(minor: pd.Series, decimals: int = 2) -> pd.Series:
     """Amounts (minor units) above :data:`MAX_AMOUNT` of their currency."""
     return minor.abs().fillna(0) > MAX_AMOUNT * 10**decimals

@@ -1,5 +1,6 @@
 """Words the command line needs before anything is loaded (so ``mics-budget --help`` imports
-no pandas): output formats, procurement methods, grouping keys, and short excerpts of values."""
+no pandas): output formats, procurement methods, grouping keys, roles, and short excerpts
+of values."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ METHODS = ("open_tender", "auction", "price_quotations", "single_source", "e_sho
            "commodity_exchange")
 #: what ``summary --by`` groups by, in this order
 GROUP_KEYS = ("activity", "section", "unit", "specifics", "year", "month")
+#: roles of the people who sign in (``users add --role``), each allowed what the one before is
+ROLES = ("viewer", "recorder", "admin")
 EXCERPT = 80  # characters of a value quoted in a message
 
 

@@ -37,3 +37,25 @@ def test_a_column_is_named_as_the_file_writes_it(money_dir):
     assert problem.column == "date" and problem.column_in_file == "Дата"
     assert problem.line() == "budget/payments.csv:6: Дата: неверная дата «31.02.2023»"
     assert problem.as_json()["column_in_file"] == "Дата"
+
+
+def test_the_register_read_again_after_a_save_names_columns_as_its_files_do(money_dir):
+    """The register app reads ``procurement/`` again after each save (``with_register``):
+    its problems name columns as the files write them, as after a whole load."""
+    from mics_budget import load
+
+    lots = money_dir / "procurement" / "lots.csv"
+    lines = lots.read_text(encoding="utf-8").splitlines()
+    header = lines[0].replace("estimate", "Сметная стоимость")
+    bad = lines[1].split(",")
+    bad[0], bad[4] = "LOT-BAD", "много"
+    lots.write_text("\n".join([header, *lines[1:], ",".join(bad)]) + "\n", encoding="utf-8")
+    project = load(money_dir)
+
+    def estimate_problems(problems):
+        return [(p.row, p.column_in_file) for p in problems
+                if p.file == "procurement/lots.csv" and p.column == "estimate"]
+
+    assert estimate_problems(project.problems) == [(len(lines) + 1, "Сметная стоимость")]
+    assert estimate_problems(project.with_register().problems) == \
+        estimate_problems(project.problems)

@@ -58,3 +58,14 @@ def test_a_text_table_fits_the_terminal_by_shortening_long_texts_only():
     # a table of numbers that cannot fit is left whole rather than cut
     numbers = pd.DataFrame({f"n{i}": [10**12] for i in range(8)})
     assert "1000000000000" in text_table(numbers, [f"n{i}" for i in range(8)], width=40)
+
+
+def test_missing_values_and_days_are_cells_like_any_other():
+    """A day column with a missing day (a lot with no event yet) prints as an empty cell, the
+    others as the language writes a date."""
+    frame = pd.DataFrame({"lot": ["A", "B", "C"],
+                          "since": pd.to_datetime(["2024-03-05", None, "2024-03-06"]),
+                          "note": ["x", pd.NA, None]})
+    lines = text_table(frame, headers=["lot", "since", "note"], width=None).splitlines()
+    assert [line.split() for line in lines[2:]] == [["A", "05.03.2024", "x"], ["B"],
+                                                   ["C", "06.03.2024"]]

@@ -2,12 +2,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mics_budget.values import parse_amounts, parse_dates, parse_ints
+from mics_budget.values import minor_text, parse_amounts, parse_dates, parse_ints
 
 
 @pytest.mark.parametrize(
@@ -71,3 +72,14 @@ def test_ints():
     parsed, bad = parse_ints(pd.Series(["3", "", "x", "2,5"]))
     assert parsed.tolist()[:1] == [3]
     assert bad.tolist() == [False, False, True, True]
+
+
+@pytest.mark.parametrize(("minor", "text"), [
+    (0, "0.00"), (5, "0.05"), (123456, "1234.56"), (-150, "-1.50"), (-5, "-0.05"),
+    (None, ""), (pd.NA, ""), (np.int64(-100), "-1.00")])
+def test_minor_units_as_the_text_a_file_holds(minor, text):
+    """One writer of amounts for the register, the importer and their messages: a refund's
+    minus stands before the whole amount (-150 is -1.50, not -2.50)."""
+    assert minor_text(minor) == text
+    if text:
+        assert parse_amounts(pd.Series([text], dtype="str"))[0].tolist() == [int(minor)]
