@@ -25,6 +25,7 @@ import pandas as pd
 
 from .fx import RATE_DECIMALS
 from .spending import PHASE_RANK
+from .values import round_half_away
 
 if TYPE_CHECKING:
     from .project import Project
@@ -62,7 +63,7 @@ def _usd(rows: pd.DataFrame, rates: pd.DataFrame) -> pd.Series:
     rate, quant = usd["rate_e4"].tolist(), usd["quant"].tolist()
     for index, position, tiyn in zip(other.index, at, other["kzt_minor"], strict=True):
         if position >= 0:  # tiyn ÷ (KZT per dollar) = cents
-            cents[index] = _round(Fraction(int(tiyn) * int(quant[position])
+            cents[index] = round_half_away(Fraction(int(tiyn) * int(quant[position])
                                            * 10**RATE_DECIMALS, int(rate[position])))
     return cents
 
@@ -91,15 +92,10 @@ def unicef_in_usd(project: Project, as_of: date) -> pd.DataFrame:
         real = Fraction(left_usd * plan, plan_usd) if plan_usd else Fraction(0)
         rows.append({"activity": code, "plan_usd": plan_usd, "paid_usd": paid_usd,
                      "remaining_usd": left_usd, "plan": plan, "paid": paid_kzt,
-                     "remaining": left, "currency_effect": left - _round(real),
-                     "remaining_nbk": _round(left_usd * nbk[0]) if nbk else None,
-                     "remaining_unore": _round(left_usd * unore[0]) if unore else None})
+                     "remaining": left, "currency_effect": left - round_half_away(real),
+                     "remaining_nbk": round_half_away(left_usd * nbk[0]) if nbk else None,
+                     "remaining_unore": round_half_away(left_usd * unore[0]) if unore else None})
     table = pd.DataFrame(rows, columns=["activity", *MONEY])
     table.attrs["nbk"] = nbk
     table.attrs["unore"] = unore
     return table.assign(**{m: table[m] / 100 for m in MONEY})
-
-
-def _round(value: Fraction) -> int:
-    whole = (abs(value.numerator) * 2 + value.denominator) // (2 * value.denominator)
-    return whole if value >= 0 else -whole

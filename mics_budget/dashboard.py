@@ -36,9 +36,9 @@ from .project import Project, load
 from .register import register
 from .register_views import RegisterView
 from .spending import summary_rows
-from .ui import PAGE_CSS, ChartPanel, in_lang, language_switch, note
+from .ui import PAGE_CSS, ChartPanel, in_lang, note
 
-__all__ = ["Dashboard", "in_lang", "language_switch"]  # the register app uses the last two
+__all__ = ["Dashboard"]
 CHARTS = ("by_source", "by_section", "cumulative", "lots")
 DAYS_KEPT = 8  # as-of dates whose register and flags are kept (a viewer goes back and forth)
 
@@ -106,7 +106,7 @@ class Dashboard(widgets.VBox):
         self.add_class("mics-dashboard")
         self.last_refresh: dict[str, float] = {}
         self.rows: list[dict] = []
-        self._days: dict[tuple, dict[str, Any]] = {}
+        self._days: dict[date, dict[str, Any]] = {}
         self._gantt_key: tuple | None = None
         for control in self.filters.controls():
             control.observe(self._on_change, names="value")
@@ -247,8 +247,8 @@ class Dashboard(widgets.VBox):
         self._gantt_key = key
 
     def _day(self, as_of: date) -> dict[str, Any]:
-        """What depends on the date alone (and the language, for the flags' texts)."""
-        key = (as_of, i18n.get_lang())
+        """What depends on the date alone (flags are translated only when shown)."""
+        key = as_of
         if key not in self._days:
             if len(self._days) >= DAYS_KEPT:
                 self._days.pop(next(iter(self._days)))

@@ -30,6 +30,7 @@ import pandas as pd
 
 from . import months
 from .spending import check_selection, combine_basis, monthly_lines, select
+from .values import round_half_away
 
 if TYPE_CHECKING:
     from .project import Project
@@ -39,16 +40,10 @@ COLUMNS = ("source", "year", "plan", "paid", "plan_to_date", "expected_paid",
            "expected_unspent", "basis")
 
 
-def _rounded(value: Fraction) -> int:
-    """Half away from zero, to the tiyn."""
-    whole = (abs(value.numerator) * 2 + value.denominator) // (2 * value.denominator)
-    return whole if value >= 0 else -whole
-
-
 def expected(plan: int, paid: int, to_date: int) -> int:
     """The definition above, exactly (tiyn in, tiyn out)."""
     pace = Fraction(1) if to_date == 0 else min(Fraction(1), Fraction(paid, to_date))
-    return _rounded(min(Fraction(max(plan, paid)), paid + (plan - to_date) * pace))
+    return round_half_away(min(Fraction(max(plan, paid)), paid + (plan - to_date) * pace))
 
 
 def forecast_minor(project: Project, as_of: date, year: int | None = None,
@@ -84,7 +79,7 @@ def forecast_minor(project: Project, as_of: date, year: int | None = None,
     rows = []
     for key in index:
         p, f, c, g = (int(s.get(key, 0)) for s in (plan, full, part, got))
-        to_date = f + _rounded(Fraction(c * elapsed, days))
+        to_date = f + round_half_away(Fraction(c * elapsed, days))
         paid_to_date = expected(p, g, to_date)
         key = key if isinstance(key, tuple) else (key,)
         rows.append({**dict(zip(keys, key, strict=True)), "year": year, "plan": p, "paid": g,

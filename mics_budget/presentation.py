@@ -173,17 +173,15 @@ def write_xlsx(path: Path, tables: list[Table], banner: str = "", title: str = "
             cell.fill = header_fill
             cell.alignment = Alignment(wrap_text=True, vertical="top")
         columns = table.columns
-        for record in table.frame.itertuples(index=False):
-            row = []
-            for column in columns:
-                kind = table.kind(column, record)
-                value = _xlsx_value(kind, record[list(table.frame.columns).index(column)])
-                row.append(value)
-            sheet.append(row)
-            for cell, column in zip(sheet[sheet.max_row], columns, strict=False):
-                kind = table.kind(column, record)
+        positions = [list(table.frame.columns).index(column) for column in columns]
+        for number, record in enumerate(table.frame.itertuples(index=False),
+                                        start=header_row + 1):
+            kinds = [table.kind(column, record) for column in columns]
+            sheet.append([_xlsx_value(kind, record[at])
+                          for kind, at in zip(kinds, positions, strict=True)])
+            for place, kind in enumerate(kinds, start=1):  # by position: max_row scans
                 if kind in XLSX_FORMATS:
-                    cell.number_format = XLSX_FORMATS[kind]
+                    sheet.cell(row=number, column=place).number_format = XLSX_FORMATS[kind]
         header = table.header()
         for index, column in enumerate(columns, start=1):
             letter = get_column_letter(index)

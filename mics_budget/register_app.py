@@ -112,7 +112,8 @@ class RegisterApp(widgets.VBox):
 
     # --- language -----------------------------------------------------------------------------
     def relabel(self) -> None:
-        """The fixed texts of the page in the current language."""
+        """The page's own fixed texts in the current language (after :meth:`render`, which
+        draws the parts, each in the current language)."""
         for name in FIELDS:
             getattr(self, name).description = t(f"form.{name}")
         self._mark_required()
@@ -124,10 +125,6 @@ class RegisterApp(widgets.VBox):
                   t("app.tab.card"), *([t("app.tab.add")] if self.can_admin else [])]
         for index, title in enumerate(titles):
             self.tabs.set_title(index, title)
-        self.view.relabel()
-        self.card.relabel()
-        self.new_lot.relabel()
-        self.attention.show(self.project, self.today)
         for target, (kind, text) in self.shown.items():
             target.value = note(kind, text())
 

@@ -155,7 +155,8 @@ class MonthlyReport:
 
     def _forecast(self) -> None:
         project, as_of = self.project, self.as_of
-        cumulative = project.cumulative(as_of)
+        drawn = project.cumulative(as_of)  # the chart blanks future payments itself
+        cumulative = drawn.copy()
         future = cumulative["future"]
         cumulative.loc[future, ["paid", "paid_cumulative"]] = None  # not yet: blank, not 0
         forecast = project.forecast(as_of)
@@ -180,8 +181,7 @@ class MonthlyReport:
                                                "paid", "paid_cumulative"]]),
             dict.fromkeys(["plan", "plan_cumulative", "paid", "paid_cumulative"], "money")
             | {"month": "month"}, note=t("report.basis", basis=basis))
-        self.charts["cumulative"] = charts.cumulative(
-            project.cumulative(as_of), forecast, as_of=as_of)
+        self.charts["cumulative"] = charts.cumulative(drawn, forecast, as_of=as_of)
 
     def _currency(self) -> None:
         table = unicef_in_usd(self.project, self.as_of)

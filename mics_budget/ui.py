@@ -46,7 +46,7 @@ def in_lang(content: str) -> str:
 
 
 def note(kind: str, text: str) -> str:
-    """A message for people: ``kind`` is ``ok``, ``error`` or ``info`` (styled, in its
+    """A message for people: ``kind`` is ``ok`` or ``error`` (styled, in its
     language; the text is escaped)."""
     return f'<span class="mics-{kind}" lang="{i18n.get_lang()}">{html.escape(text)}</span>'
 
@@ -196,7 +196,6 @@ def xlsx_link(tables: Sequence[Any], name: str, title: str) -> str:
 PAGE_CSS = """<style>
 .mics-ok {color: #1e6b30; background: #e3f4e6; padding: 2px 8px; border-radius: 3px;}
 .mics-error {color: #8a1c1c; background: #fbe4e4; padding: 2px 8px; border-radius: 3px;}
-.mics-info {color: #33414e; background: #eef2f7; padding: 2px 8px; border-radius: 3px;}
 .mics-date .widget-html {margin-top: 0;}
 .mics-nodata {color: #555; font-style: italic; padding: 24px 8px;}
 </style>"""

@@ -11,6 +11,7 @@ only takes values it reads exactly as the general one would.
 from __future__ import annotations
 
 import sys
+from fractions import Fraction
 
 import numpy as np
 import pandas as pd
@@ -288,6 +289,13 @@ def _parse_amounts_general(text: pd.Series, decimals: int = 2
     minor = (digits * (10 ** (decimals - places))).astype("Int64")
     minor[~good] = pd.NA
     return minor, bad, has_sign
+
+
+def round_half_away(value: Fraction) -> int:
+    """An exact fraction of minor units rounded half away from zero, as the ledger rounds
+    conversions (:func:`.fx.convert`): ``5/2`` → 3, ``-5/2`` → -3."""
+    whole = (abs(value.numerator) * 2 + value.denominator) // (2 * value.denominator)
+    return whole if value >= 0 else -whole
 
 
 def minor_text(minor: object) -> str:
