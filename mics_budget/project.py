@@ -129,10 +129,6 @@ class Project:
         """Contracts in force on the lots as of ``as_of`` (KZT at the signature date)."""
         return self.on(as_of).contracts
 
-    def contracts(self, as_of: date) -> pd.DataFrame:
-        """Same as :meth:`contracts_on`."""
-        return self.contracts_on(as_of)
-
     def activities_of(self, sections: Collection[str] = (), units: Collection[str] = ()
                       ) -> list[str] | None:
         """Activity codes in any of ``sections`` and with any of ``units`` among their

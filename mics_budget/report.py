@@ -28,8 +28,8 @@ from .params import specifics_names
 from .presentation import TABLE_CSS, Table, banner_html, problems_table, write_xlsx
 from .project import Project, load
 from .register import register
+from .spending import MONEY
 
-MONEY = ("plan", "committed", "paid", "remaining", "uncommitted")
 MEASURES = (*MONEY, "execution")
 SECTIONS = ("headline", "execution", "forecast", "currency", "procurement", "schedule",
             "problems")
@@ -145,6 +145,8 @@ class MonthlyReport:
             for source in [*now.index, "total"]:
                 value, before = _figure(now, source, measure), _figure(earlier, source, measure)
                 change = None if value is None else value - (before or 0)
+                if change is not None and measure != "execution":
+                    change = round(change, 2)  # to the tiyn: a difference of floats is not
                 row[source], row[f"{source}_change"] = value, change
                 name = t(f"funding.{source}") if source != "total" else t("col.total")
                 labels[source], labels[f"{source}_change"] = name, t("col.change_of", name=name)
@@ -353,7 +355,7 @@ def _figure(table: pd.DataFrame, source: str, measure: str) -> float | None:
         if measure == "execution":
             plan = table["plan"].sum()
             return float(table["paid"].sum() / plan) if plan else None
-        return float(table[measure].sum())
+        return round(float(table[measure].sum()), 2)  # tiyn ÷ 100 added up: to the tiyn
     if source not in table.index:
         return None
     value = table.loc[source, measure]

@@ -108,11 +108,6 @@ def _mask(array: pa.ChunkedArray | pa.Array) -> np.ndarray:
     return np.asarray(array.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
 
 
-def _split(text: pd.Series, fast: np.ndarray) -> pd.Series:
-    """The values the fast path did not take, with their index."""
-    return text[~fast]
-
-
 # --- dates --------------------------------------------------------------------------------
 
 def parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:

@@ -590,3 +590,22 @@ def test_the_report_fits_a_4_landscape_and_a_1366_screen(example_report, browser
                          ".display") == "table-header-group"  # repeated on every page
     pdf = page.pdf(format="A4", landscape=True)
     assert pdf.startswith(b"%PDF")
+
+
+def test_headline_totals_and_changes_are_to_the_tiyn():
+    """The headline's total and change columns add and subtract figures in tenge: they are
+    kept to the tiyn (0.1 + 0.2 is 0.30 in the XLSX cell, not 0.30000000000000004)."""
+    import pandas as pd
+
+    from mics_budget.report import MonthlyReport
+
+    now = pd.DataFrame({"source": ["RB", "UNICEF"], "plan": [0.1, 0.2], "committed": [0.1, 0.2],
+                        "paid": [0.7, 0.2], "remaining": [0.3, 0.6], "uncommitted": [0.0, 0.0],
+                        "execution": [0.5, 0.25]})
+    earlier = now.set_index("source").assign(paid=[0.6, 0.1])
+    report = MonthlyReport(load(), "2025-06", "ru")
+    frame = report._headline(now, earlier).frame.set_index("kind", append=True)
+    paid = frame.loc[frame["measure"] == t("col.paid")].iloc[0]
+    assert (paid["total"], paid["RB_change"], paid["total_change"]) == (0.9, 0.1, 0.2)
+    plan = frame.loc[frame["measure"] == t("col.plan")].iloc[0]
+    assert plan["total"] == 0.3
