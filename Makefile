@@ -52,7 +52,7 @@ browser:
 	test -x "$(CHROMIUM)" || { echo "$(CHROMIUM) is still missing after apt-get" >&2; exit 1; }
 
 # JupyterLab without its "news" question and update check (labconfig/page_config.json)
-LAB_CONFIG := $(CURDIR)/mics_budget/share/jupyter
+LAB_CONFIG := $(CURDIR)/mics_budget/web/share/jupyter
 lab: $(STAMP)
 	JUPYTER_CONFIG_PATH=$(LAB_CONFIG) $(BIN)/jupyter lab --ServerApp.root_dir=$(CURDIR) \
 	  --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate $(LAB_ARGS) \

@@ -154,7 +154,7 @@ def wait_idle(pids: list[int], quiet: float = 1.0, busy: float = 0.05,
 @contextmanager
 def server(command: list[str], env: dict, port: int, log: Path):
     """A Voila server (own process group) on ``port``; always stopped."""
-    from mics_budget.server import wait_until_up
+    from mics_budget.web.server import wait_until_up
 
     with log.open("w") as fh:
         process = subprocess.Popen(command, env=env, stdout=fh, stderr=subprocess.STDOUT,
@@ -226,7 +226,7 @@ def dashboard(repeat: int, changes: int = 2, warmup: int = 1) -> dict:
     import nbformat
 
     from mics_budget.config import DataDir
-    from mics_budget.server import free_port, voila_command, voila_env
+    from mics_budget.web.server import free_port, voila_command, voila_env
 
     results = {"bare_first": Series(), "dash_first": Series(), "figures": Series(),
                "charts": Series(), "panels": [], "errors": []}
@@ -290,8 +290,8 @@ def _options(select) -> list[str]:
 def register(repeat: int, saves: int = 2, warmup: int = 1) -> dict:
     """First form of the register app; ``saves`` saves per page."""
     from mics_budget.i18n import t_in
-    from mics_budget.lifecycle import allowed
-    from mics_budget.server import free_port
+    from mics_budget.procurement.lifecycle import allowed
+    from mics_budget.web.server import free_port
 
     results = {"first_form": Series(), "save": Series(), "errors": []}
     mb = str(BIN / "mics-budget")

@@ -63,7 +63,7 @@ def load(folder: str, more: str = "") -> None:
     activity x month (as ``summary --by activity,month``) and the red flags."""
     import mics_budget
     from data import AS_OF
-    from mics_budget.flags import red_flags
+    from mics_budget.procurement.flags import red_flags
 
     with Memory() as memory:
         project = mics_budget.load(Path(folder))

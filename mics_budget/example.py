@@ -13,12 +13,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from .config import EXAMPLE_MARKER, DataDir
-from .fileio import csv_text, write_text_files
-from .months import spanned
-from .plan import load_plan
-from .schemas import EVENTS as EVENTS_SCHEMA
-from .schemas import LOTS as LOTS_SCHEMA
-from .spending import split_exact
+from .core.fileio import csv_text, write_text_files
+from .core.months import spanned
+from .core.schemas import EVENTS as EVENTS_SCHEMA
+from .core.schemas import LOTS as LOTS_SCHEMA
+from .ledger.plan import load_plan
+from .ledger.spending import split_exact
 
 SEED = 20230201
 # activity: [(year, specifics, approved amount in its currency)]; UNICEF lines are in USD

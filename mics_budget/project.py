@@ -15,21 +15,27 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
-from . import spending as _spending
-from .checks import ERROR, WARNING, Problem, has_errors, with_file_headers
 from .config import DataDir
+from .core.checks import ERROR, WARNING, Problem, has_errors, with_file_headers
+from .core.params import problems as settings_problems
+from .core.schemas import EVENTS, conform
+from .core.tables import file_headers, valid_until
+from .core.values import sum_is_safe
 from .errors import UserError
-from .fx import load_rates
-from .ledger import Loaded, load_budget, load_financing_plan, load_payments, payments_without_budget
-from .lifecycle import replay
-from .params import problems as settings_problems
-from .plan import Plan, load_plan
-from .portal_facts import PortalFacts, load_portal_facts
-from .procurement import contracts_in_force, events_until, load_events, load_lots, lot_states
-from .schedule import load_progress, status_table
-from .schemas import EVENTS, conform
-from .tables import file_headers, valid_until
-from .values import sum_is_safe
+from .ledger import spending as _spending
+from .ledger.fx import load_rates
+from .ledger.load import (
+    Loaded,
+    load_budget,
+    load_financing_plan,
+    load_payments,
+    payments_without_budget,
+)
+from .ledger.plan import Plan, load_plan
+from .ledger.schedule import load_progress, status_table
+from .portal.facts import PortalFacts, load_portal_facts
+from .procurement.lifecycle import replay
+from .procurement.load import contracts_in_force, events_until, load_events, load_lots, lot_states
 
 
 @dataclass
@@ -174,7 +180,7 @@ class Project:
                  source: str | None = None, activities: Collection[str] | None = None
                  ) -> pd.DataFrame:
         """The year-end forecast per source (and activity) — see :mod:`.forecast`."""
-        from .forecast import forecast
+        from .ledger.forecast import forecast
 
         self.check_totals()
         return forecast(self, as_of, year, by, source, activities)

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from mics_budget.config import DataDir  # noqa: E402
-from mics_budget.server import free_port, voila_command, voila_env, wait_until_up  # noqa: E402
+from mics_budget.web.server import free_port, voila_command, voila_env, wait_until_up  # noqa: E402
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -58,7 +58,7 @@ def shoot_report(target: Path, month: str = "2025-06", lang: str = "kk") -> None
     """The top of the monthly report in ``lang``: title, headline table and chart."""
     from playwright.sync_api import sync_playwright
 
-    from mics_budget.runner import run_report
+    from mics_budget.report.runner import run_report
 
     with tempfile.TemporaryDirectory() as out:
         folder = run_report(month, DataDir.resolve(None), lang, Path(out))

@@ -23,15 +23,15 @@ from urllib.parse import urlencode
 import pytest
 from tornado.web import create_signed_value
 
-from mics_budget import auth
-from mics_budget.auth import AuthError, Throttle, current_user, make_session, read_session
-from mics_budget.cli import main
+from mics_budget.cli.cli import main
 from mics_budget.config import DEFAULT_DATA_DIR, DataDir
-from mics_budget.recording import add_lot
-from mics_budget.register_app import RegisterApp
-from mics_budget.server import free_port, voila_command, voila_env, wait_until_up
-from mics_budget.users import User, UsersFile
-from mics_budget.webauth import _safe_next
+from mics_budget.procurement.recording import add_lot
+from mics_budget.web import auth
+from mics_budget.web.auth import AuthError, Throttle, current_user, make_session, read_session
+from mics_budget.web.register_app import RegisterApp
+from mics_budget.web.server import free_port, voila_command, voila_env, wait_until_up
+from mics_budget.web.users import User, UsersFile
+from mics_budget.web.webauth import _safe_next
 
 PEOPLE = {"Айгуль": ("recorder", "пароль-регистратора"),
           "boss": ("admin", "admin-password-1"),
@@ -225,8 +225,8 @@ def test_without_users_the_register_is_as_before(fresh_data):
 def test_the_voila_command_with_users(users_file, monkeypatch, capsys):
     command = voila_command(register=True, host="0.0.0.0", users=users_file)
     assert "--Voila.ip=0.0.0.0" in command  # any address: everyone signs in
-    assert "--Voila.identity_provider_class=mics_budget.webauth.MicsIdentityProvider" in command
-    assert "--Voila.authorizer_class=mics_budget.webauth.MicsAuthorizer" in command
+    assert "--Voila.identity_provider_class=mics_budget.web.webauth.MicsIdentityProvider" in command
+    assert "--Voila.authorizer_class=mics_budget.web.webauth.MicsAuthorizer" in command
     assert f"--MicsIdentityProvider.users_file={users_file}" in command
     assert "--VoilaConfiguration.http_header_envs=Cookie" in command
     assert "--Voila.token=" in command
@@ -271,7 +271,7 @@ class Server:
 
 def cli_server(tmp: Path, name: str, users: Path, data: Path, *extra: str) -> Server:
     port = free_port()
-    argv = [sys.executable, "-m", "mics_budget.cli", "dashboard", "--port", str(port),
+    argv = [sys.executable, "-m", "mics_budget.cli.cli", "dashboard", "--port", str(port),
             "--users", str(users), "--data", str(data), *extra]
     env = {**os.environ, "MICS_DASHBOARD_TOKEN": ""}
     return Server(argv, env, tmp / f"{name}.log", port)

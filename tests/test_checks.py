@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mics_budget import i18n
-from mics_budget.checks import ERROR, WARNING, Problem
+from mics_budget.core.checks import ERROR, WARNING, Problem
 
 
 def test_days_in_messages_are_written_as_the_language_writes_them():

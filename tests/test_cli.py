@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from mics_budget.cli import main
+from mics_budget.cli.cli import main
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -269,7 +269,7 @@ def _load_once_per_state(monkeypatch) -> None:
     changed: the commands still get the folder as it is on disk, without parsing it anew for
     each of the hundreds of runs. Only successful loads are kept (a bad folder is read every
     time)."""
-    from mics_budget import commands
+    from mics_budget.cli import commands
     from mics_budget.config import DataDir
 
     original, loaded = commands.load, {}
@@ -292,7 +292,8 @@ def test_every_command_survives_hostile_arguments(money_dir, tmp_path, monkeypat
     """No value anyone can type ends in a traceback or an internal error: every command,
     every option, every positional, each with a list of hostile values."""
 
-    from mics_budget import cli, runner
+    from mics_budget.cli import cli
+    from mics_budget.report import runner
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(os, "execvpe", lambda *a, **k: None)  # no Voila
@@ -417,7 +418,7 @@ def test_procurement_tables_in_kazakh(capsys):
 
 
 def test_a_params_file_may_choose_kazakh(tmp_path):
-    from mics_budget.params import ReportDefaults, report_defaults
+    from mics_budget.core.params import ReportDefaults, report_defaults
 
     params = tmp_path / "monthly.yaml"
     params.write_text("lang: kk\nmonth: last\n", encoding="utf-8")

@@ -9,10 +9,10 @@ from datetime import date
 import pytest
 
 from mics_budget import load
-from mics_budget.cli import main
+from mics_budget.cli.cli import main
 from mics_budget.config import DataDir
-from mics_budget.corrections import history
-from mics_budget.recording import (
+from mics_budget.procurement.corrections import history
+from mics_budget.procurement.recording import (
     RecordError,
     amend_lot,
     record_event,
@@ -20,7 +20,7 @@ from mics_budget.recording import (
     upgrade_register,
     void_event,
 )
-from mics_budget.register import register
+from mics_budget.procurement.status import register
 from tests.conftest import EVENTS, LOTS, write_files
 
 TODAY = date(2024, 1, 31)
@@ -95,7 +95,7 @@ def test_a_void_cannot_be_voided_nor_voided_twice_and_needs_a_reason(new_style):
 
 
 def test_a_voided_event_leaves_the_figures_the_flags_and_the_ocds_export(new_style):
-    from mics_budget.ocds import release_package
+    from mics_budget.procurement.ocds import release_package
 
     before = load(new_style.root).spending(TODAY).set_index("source").loc["RB", "committed"]
     void_event(new_style, "row-6", "доп. соглашение не подписано", today=TODAY)

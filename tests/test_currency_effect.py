@@ -1,4 +1,4 @@
-"""UNICEF's money in dollars (:mod:`mics_budget.currency_effect`): lines and payments in
+"""UNICEF's money in dollars (:mod:`mics_budget.ledger.currency_effect`): lines and payments in
 dollars as given, those in another currency from their tenge at the NBK dollar rate of their
 date, exactly."""
 
@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 from mics_budget import load
-from mics_budget.currency_effect import unicef_in_usd
+from mics_budget.ledger.currency_effect import unicef_in_usd
 from tests.conftest import write_files
 
 BUDGET = ("year,activity,source,specifics,phase,amount,currency,date,document,note\n"

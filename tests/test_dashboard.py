@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 
 from mics_budget import i18n, load
-from mics_budget.cli import main, summary_json
+from mics_budget.cli.cli import main, summary_json
 from mics_budget.config import DEFAULT_DATA_DIR, DataDir
-from mics_budget.dashboard import Dashboard
 from mics_budget.i18n import t
-from mics_budget.recording import add_lot
-from mics_budget.server import free_port, is_local, voila_command, wait_until_up
+from mics_budget.procurement.recording import add_lot
+from mics_budget.web.dashboard import Dashboard
+from mics_budget.web.server import free_port, is_local, voila_command, wait_until_up
 
 AS_OF = date(2025, 6, 30)
 
@@ -228,7 +228,7 @@ def test_the_timeline_is_redrawn_only_when_what_it_shows_changes(project):
 
 @pytest.mark.slow
 def test_a_folder_that_cannot_be_loaded_shows_its_problems(tmp_path, data_dir):
-    from mics_budget.dashboard_views import ProblemsPage
+    from mics_budget.web.dashboard_views import ProblemsPage
 
     page = Dashboard.from_data(str(tmp_path / "nowhere"))
     assert isinstance(page, ProblemsPage)
@@ -309,7 +309,7 @@ class Server:
     def __init__(self, data: Path, register: bool = False, host: str = "127.0.0.1",
                  token: str | None = None, lang: str | None = None):
         self.port = free_port()
-        argv = [sys.executable, "-m", "mics_budget.cli", "dashboard", "--port", str(self.port),
+        argv = [sys.executable, "-m", "mics_budget.cli.cli", "dashboard", "--port", str(self.port),
                 "--host", host, "--data", str(data)]
         argv += ["--register"] if register else []
         argv += ["--lang", lang] if lang else []

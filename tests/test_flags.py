@@ -1,6 +1,6 @@
-"""Red flags that goszakup.gov.kz makes visible (:mod:`mics_budget.flags`): a winner in the
-register of unreliable participants, acceptance acts with a penalty or a delay. (The register's
-own flags are tested with the register, in ``test_register.py``.)"""
+"""Red flags that goszakup.gov.kz makes visible (:mod:`mics_budget.procurement.flags`): a
+winner in the register of unreliable participants, acceptance acts with a penalty or a delay.
+(The register's own flags are tested with the register, in ``test_register.py``.)"""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import json
 from datetime import date
 
 from mics_budget import i18n, load
-from mics_budget.flags import red_flags
-from mics_budget.params import ActPenalty, red_flag_rules
+from mics_budget.core.params import ActPenalty, red_flag_rules
+from mics_budget.procurement.flags import red_flags
 from tests.conftest import write_files
 
 # the supplier of L1 (awarded 2023-06-08), saved by hand from the portal: a GraphQL answer

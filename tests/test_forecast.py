@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from mics_budget import load
-from mics_budget.cli import main
-from mics_budget.forecast import expected, forecast_minor
+from mics_budget.cli.cli import main
+from mics_budget.ledger.forecast import expected, forecast_minor
 from tests.conftest import PAYMENTS, write_files
 
 

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mics_budget.config import DataDir
-from mics_budget.fx import convert, load_rates
+from mics_budget.ledger.fx import convert, load_rates
 from tests.conftest import write_files
 
 

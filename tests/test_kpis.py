@@ -1,5 +1,5 @@
-"""Procurement KPIs (:mod:`mics_budget.kpis`) on a small register whose every figure is worked
-out by hand below, and their place in the monthly report and the dashboard."""
+"""Procurement KPIs (:mod:`mics_budget.procurement.kpis`) on a small register whose every
+figure is worked out by hand below, and their place in the monthly report and the dashboard."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from mics_budget import i18n, load
-from mics_budget.kpis import KPI_NAMES, kpi_table, procurement_kpis
+from mics_budget.procurement.kpis import KPI_NAMES, kpi_table, procurement_kpis
 from tests.conftest import write_files
 
 LOTS = ("lot,activity,title,method,estimate,currency,specifics,planned_announce,needed_by,law\n"
@@ -108,8 +108,8 @@ def test_the_kpi_table_shows_each_figure_by_its_unit(folder):
 
 @pytest.mark.slow
 def test_the_report_and_the_dashboard_show_the_kpis(folder):
-    from mics_budget.dashboard import Dashboard
-    from mics_budget.report import MonthlyReport
+    from mics_budget.report.report import MonthlyReport
+    from mics_budget.web.dashboard import Dashboard
 
     report = MonthlyReport.build(str(folder), "2023-12", "ru")
     assert report.kpis.equals(procurement_kpis(report.project, date(2023, 12, 31)))

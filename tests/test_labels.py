@@ -87,7 +87,7 @@ def test_the_language_from_the_environment():
 
 @pytest.mark.slow
 def test_babel_is_not_imported_for_labels():
-    code = ("import sys, mics_budget.cli; mics_budget.cli.build_parser(); "
+    code = ("import sys, mics_budget.cli.cli; mics_budget.cli.cli.build_parser(); "
             "print(any(m == 'babel' or m.startswith('babel.') for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
@@ -227,7 +227,7 @@ def test_month_titles(month, ru, en, kk):
 
 
 def test_chart_number_locales_match_the_formats():
-    from mics_budget.charts import NUMBER_LOCALES
+    from mics_budget.report.charts import NUMBER_LOCALES
 
     assert set(NUMBER_LOCALES) == set(i18n.LANGS)
     for lang in i18n.LANGS:

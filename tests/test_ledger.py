@@ -140,7 +140,7 @@ def test_a_data_folder_with_only_the_plan_loads_without_problems(data_dir):
 
 
 def test_totals_that_could_wrap_around_are_refused_not_summed(money_dir, capsys):
-    from mics_budget.cli import main
+    from mics_budget.cli.cli import main
 
     rows = "".join(f"Q{i},2023-06-10,8.1,RB,161,9999999999999.99,KZT,,,,,\n" for i in range(5000))
     write_files(money_dir, {"budget/payments.csv": PAYMENTS + rows})

@@ -7,9 +7,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mics_budget import lifecycle, load
-from mics_budget.lifecycle import OCDS, STATUSES, STEPS, TERMINAL, TRANSITIONS, allowed
-from mics_budget.procurement import lot_states
+from mics_budget import load
+from mics_budget.procurement import lifecycle
+from mics_budget.procurement.lifecycle import OCDS, STATUSES, STEPS, TERMINAL, TRANSITIONS, allowed
+from mics_budget.procurement.load import lot_states
 from tests.conftest import LOTS, write_files
 
 HEADER = "lot,date,status,amount,bids,supplier,supplier_bin,document,note,recorded_by," \
@@ -110,7 +111,7 @@ def test_direct_contract_for_single_source(money_dir):
 
 
 def test_the_lists_of_statuses_and_stages_describe_the_table():
-    from mics_budget import lifecycle
+    from mics_budget.procurement import lifecycle
 
     assert {to for _, to, _ in lifecycle.TRANSITIONS} == set(lifecycle.STATUSES)
     assert {frm for frm, _, _ in lifecycle.TRANSITIONS} | lifecycle.TERMINAL == set(

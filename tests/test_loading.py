@@ -19,18 +19,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mics_budget import load, tables, xlsx
-from mics_budget.checks import MAX_PER_KIND
-from mics_budget.fx import convert
-from mics_budget.schemas import PAYMENTS, Schema, col
-from mics_budget.tables import read_table
-from mics_budget.values import (
+from mics_budget import load
+from mics_budget.core import tables, xlsx
+from mics_budget.core.checks import MAX_PER_KIND
+from mics_budget.core.schemas import PAYMENTS, Schema, col
+from mics_budget.core.tables import read_table
+from mics_budget.core.values import (
     _parse_amounts_general,
     _parse_dates_general,
     duplicated,
     parse_amounts,
     parse_dates,
 )
+from mics_budget.ledger.fx import convert
 from tests.conftest import PAYMENTS as PAYMENTS_CSV
 from tests.conftest import write_files
 

@@ -7,7 +7,7 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mics_budget import months
+from mics_budget.core import months
 
 
 def test_edges():

@@ -12,9 +12,9 @@ from referencing.jsonschema import DRAFT4
 
 from mics_budget import load
 from mics_budget.config import DEFAULT_DATA_DIR
-from mics_budget.lifecycle import OCDS
-from mics_budget.ocds import SCHEMA_DIR, release_package, validate
-from mics_budget.register import register
+from mics_budget.procurement.lifecycle import OCDS
+from mics_budget.procurement.ocds import SCHEMA_DIR, release_package, validate
+from mics_budget.procurement.status import register
 
 AS_OF = date(2025, 6, 30)
 
@@ -95,7 +95,7 @@ def test_merged_releases_give_the_register(project, package):
 
 
 def test_cli_writes_the_package(tmp_path):
-    from mics_budget.cli import main
+    from mics_budget.cli.cli import main
 
     out = tmp_path / "ocds.json"
     assert main(["procurement", "ocds", "--as-of", "2025-06-30", "--out", str(out)]) == 0
@@ -125,7 +125,7 @@ def test_validate_finds_what_breaks_the_schema(package):
 
 def test_cli_refuses_to_write_an_invalid_package_unless_told_not_to_check(
         money_dir, tmp_path, monkeypatch, capsys):
-    from mics_budget import cli, commands
+    from mics_budget.cli import cli, commands
 
     def broken(*args, **kwargs):
         package = release_package(*args, **kwargs)

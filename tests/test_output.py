@@ -8,8 +8,8 @@ from datetime import date
 
 import pandas as pd
 
-from mics_budget.cli import main
-from mics_budget.output import excel_safe, text_table, to_csv
+from mics_budget.cli.cli import main
+from mics_budget.cli.output import excel_safe, text_table, to_csv
 from tests.conftest import EVENTS, write_files
 
 

@@ -9,10 +9,11 @@ from datetime import date
 
 import pytest
 
-from mics_budget import load, params
+from mics_budget import load
 from mics_budget.config import PARAMS_DIR
+from mics_budget.core import params
 from mics_budget.errors import UserError
-from mics_budget.flags import red_flags
+from mics_budget.procurement.flags import red_flags
 
 
 @pytest.fixture

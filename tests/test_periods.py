@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mics_budget import PeriodError, parse_period
-from mics_budget.periods import MONTHS
+from mics_budget.core.periods import MONTHS
 
 NAMES = list(MONTHS)
 

@@ -9,7 +9,7 @@ import docx
 import pytest
 
 from mics_budget.config import DataDir
-from mics_budget.plan import (
+from mics_budget.ledger.plan import (
     PlanError,
     import_plan,
     load_plan,
@@ -272,7 +272,7 @@ def test_refused_import_writes_nothing(seed_text, data_dir, tmp_path):
     bad = tmp_path / "plan.txt"
     bad.write_text(_bad_plan(seed_text, BAD_TEXT[0][0]), encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "mics_budget.cli", "plan", "import", str(bad),
+        [sys.executable, "-m", "mics_budget.cli.cli", "plan", "import", str(bad),
          "--data", str(data_dir)], capture_output=True, text=True, check=False)
     assert result.returncode == 2
     assert result.stdout == ""
@@ -351,7 +351,7 @@ def test_kazakh_titles_are_shown_in_kazakh_where_present(data_dir):
 
 
 def test_the_plan_table_of_the_cli_shows_kazakh_titles(capsys, data_dir):
-    from mics_budget.cli import main
+    from mics_budget.cli.cli import main
 
     add_kazakh_titles(DataDir(data_dir), {"10.1": KAZAKH_10_1}, {})
     assert main(["plan", "show", "--lang", "kk", "--data", str(data_dir)]) == 0

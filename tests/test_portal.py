@@ -1,4 +1,4 @@
-"""Reading saved answers of goszakup.gov.kz (:mod:`mics_budget.portal`): REST pages, GraphQL
+"""Reading saved answers of goszakup.gov.kz (:mod:`mics_budget.portal.read`): REST pages, GraphQL
 answers, bare lists and single records, in either field style.
 
 Fixtures: ``tests/data/goszakup/`` (invented example data; its README lists what each
@@ -16,8 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mics_budget import i18n
-from mics_budget.portal import STATE_FORMAT, read_portal, snake
-from mics_budget.portal_derive import derive
+from mics_budget.portal.derive import derive
+from mics_budget.portal.read import STATE_FORMAT, read_portal, snake
 from tests.goszakup import CUSTOMER, DATA, REGISTER, keys
 
 
@@ -179,7 +179,7 @@ def test_state_and_hidden_files_are_skipped_missing_paths_reported(tmp_path):
 
 
 def test_a_folder_too_big_to_be_answers_and_a_file_too_big_are_refused(tmp_path, monkeypatch):
-    from mics_budget import portal as module
+    from mics_budget.portal import read as module
 
     for i in range(5):
         (tmp_path / f"{i}.json").write_text("[]", "utf-8")

@@ -1,4 +1,4 @@
-"""Deriving register events and payments from portal records (:mod:`mics_budget.portal_derive`).
+"""Deriving register events and payments from portal records (:mod:`mics_budget.portal.derive`).
 
 Fixtures: ``tests/data/goszakup/`` (its README lists what each register lot goes through).
 """
@@ -8,8 +8,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from mics_budget.portal import read_portal
-from mics_budget.portal_derive import derive
+from mics_budget.portal.derive import derive
+from mics_budget.portal.read import read_portal
 from tests.goszakup import CUSTOMER, DATA, REGISTER, events_of, keys
 
 

@@ -1,4 +1,4 @@
-"""Fetching from goszakup.gov.kz's API (:mod:`mics_budget.portal_fetch`) against a local server
+"""Fetching from goszakup.gov.kz's API (:mod:`mics_budget.portal.fetch`) against a local server
 replaying recorded pages: paging, resuming, a wrong token (404 "Invalid Route"), redirects,
 timeouts and 5xx, a malformed page, no network. Every test starts a server: all are slow."""
 
@@ -12,8 +12,8 @@ import time
 import pytest
 
 from mics_budget import i18n
-from mics_budget.portal import STATE_FORMAT, read_portal
-from mics_budget.portal_fetch import PortalError, fetch
+from mics_budget.portal.fetch import PortalError, fetch
+from mics_budget.portal.read import STATE_FORMAT, read_portal
 from tests.goszakup import CUSTOMER, LOTS_URL, TOKEN, fake_portal
 
 pytestmark = pytest.mark.slow

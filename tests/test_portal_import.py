@@ -1,4 +1,4 @@
-"""``mics-budget import goszakup`` (:mod:`mics_budget.portal_import`): the register fills itself
+"""``mics-budget import goszakup`` (:mod:`mics_budget.portal.importer`): the register fills itself
 from saved portal answers; a second import adds nothing; contradictions are listed and never
 applied; a dry run writes nothing; a lot's life imported equals the same life recorded by hand.
 
@@ -15,13 +15,13 @@ from pathlib import Path
 import pytest
 
 from mics_budget import load
-from mics_budget.cli import main
+from mics_budget.cli.cli import main
 from mics_budget.config import DataDir
-from mics_budget.flags import red_flags
-from mics_budget.ocds import release_package
-from mics_budget.portal_import import import_goszakup
-from mics_budget.recording import RecordError, record_event
-from mics_budget.register import register
+from mics_budget.portal.importer import import_goszakup
+from mics_budget.procurement.flags import red_flags
+from mics_budget.procurement.ocds import release_package
+from mics_budget.procurement.recording import RecordError, record_event
+from mics_budget.procurement.status import register
 from tests.conftest import write_files
 from tests.goszakup import CUSTOMER, DATA, LOTS_URL, TOKEN, fake_portal
 

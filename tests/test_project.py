@@ -9,9 +9,9 @@ import pytest
 
 from mics_budget import load
 from mics_budget.config import DEFAULT_DATA_DIR
-from mics_budget.flags import red_flags
-from mics_budget.months import month_end
-from mics_budget.register import register
+from mics_budget.core.months import month_end
+from mics_budget.procurement.flags import red_flags
+from mics_budget.procurement.status import register
 
 MONTHS = [f"{y}-{m:02d}" for y in range(2022, 2027) for m in range(1, 13)][11::2]
 

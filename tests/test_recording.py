@@ -15,9 +15,9 @@ import openpyxl
 import pytest
 
 from mics_budget import load
-from mics_budget.cli import main
+from mics_budget.cli.cli import main
 from mics_budget.config import DataDir
-from mics_budget.recording import RecordError, add_lot, record_event
+from mics_budget.procurement.recording import RecordError, add_lot, record_event
 from tests.conftest import EVENTS, LOTS, write_files
 
 TODAY = date(2024, 1, 31)
@@ -153,7 +153,7 @@ def test_add_lot_derives_the_law_from_the_planned_announcement(money_dir, planne
 
 
 def test_a_lot_is_linked_to_the_portal_when_added_or_amended(data_dir):
-    from mics_budget.recording import amend_lot
+    from mics_budget.procurement.recording import amend_lot
 
     data = DataDir(data_dir)
     add_lot(data, "N1", "7.3", "price_quotations", "1000", portal_number=" 15550001-1 ")
@@ -201,14 +201,14 @@ def _processes():
     """Processes forked from a server that has already imported the library: each starts in
     milliseconds instead of the second of a fresh interpreter."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["mics_budget.recording", __name__])
+    context.set_forkserver_preload(["mics_budget.procurement.recording", __name__])
     return context
 
 
 def _worker(root: str, lots: list[str], barrier) -> None:
     """Record the whole chain of each lot, one step of every lot per round; every round starts
     for all workers at once (``barrier``), so they all want the register at the same time."""
-    from mics_budget import recording
+    from mics_budget.procurement import recording
 
     recording.LOCK_TIMEOUT = WAIT  # waiting for the others is the point here, not an error
     barrier.wait(WAIT)
@@ -348,7 +348,7 @@ def test_control_characters_are_refused(money_dir):
 
 FSIZE_SCRIPT = """
 import resource, sys
-from mics_budget.cli import main
+from mics_budget.cli.cli import main
 limit = int(sys.argv[1])
 resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 sys.exit(main(sys.argv[2:]))
@@ -418,7 +418,7 @@ def test_kazakh_letters_into_a_windows_1251_register_are_refused_then_converted(
 def test_a_busy_register_says_so_and_exits_2(money_dir, monkeypatch, capsys):
     from filelock import FileLock
 
-    from mics_budget import recording
+    from mics_budget.procurement import recording
 
     monkeypatch.setattr(recording, "LOCK_TIMEOUT", 0.2)
     before = events_file(money_dir).read_bytes()

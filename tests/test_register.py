@@ -10,8 +10,8 @@ import pytest
 
 from mics_budget import load
 from mics_budget.config import DEFAULT_DATA_DIR
-from mics_budget.flags import red_flags
-from mics_budget.register import needing_activities, register
+from mics_budget.procurement.flags import red_flags
+from mics_budget.procurement.status import needing_activities, register
 from tests.conftest import EVENTS, LOTS, PAYMENTS, write_files
 
 
@@ -106,8 +106,8 @@ def test_a_plan_without_lots_or_payments_has_no_flags(data_dir):
 
 
 def test_every_flag_has_a_russian_and_english_explanation():
-    from mics_budget.flags import FLAG_NAMES
-    from mics_budget.params import RedFlagRules, red_flag_rules
+    from mics_budget.core.params import RedFlagRules, red_flag_rules
+    from mics_budget.procurement.flags import FLAG_NAMES
     from mics_budget.texts import LABELS
 
     assert {f.name for f in dataclasses.fields(RedFlagRules)} == set(FLAG_NAMES)

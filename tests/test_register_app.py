@@ -13,9 +13,9 @@ import pytest
 
 from mics_budget import i18n, load
 from mics_budget.config import DEFAULT_DATA_DIR, DataDir
-from mics_budget.recording import add_lot
-from mics_budget.register_app import RegisterApp
-from mics_budget.users import User
+from mics_budget.procurement.recording import add_lot
+from mics_budget.web.register_app import RegisterApp
+from mics_budget.web.users import User
 
 TODAY = date(2025, 6, 30)
 
@@ -178,7 +178,7 @@ def test_the_card_shows_the_timeline_and_payments_and_an_admin_voids(app, exampl
 
 @pytest.mark.slow
 def test_an_admin_amends_a_lot_and_adds_one(app, example_copy):
-    from mics_budget.recording import upgrade_register
+    from mics_budget.procurement.recording import upgrade_register
 
     upgrade_register(DataDir(example_copy))  # the copy predates nothing: no-op
     card = app.card

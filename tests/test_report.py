@@ -14,11 +14,11 @@ import papermill
 import pytest
 
 from mics_budget import load
-from mics_budget.cli import main, summary_json
+from mics_budget.cli.cli import main, summary_json
 from mics_budget.config import DEFAULT_DATA_DIR, NOTEBOOKS_DIR, DataDir
+from mics_budget.core.months import months_between
 from mics_budget.i18n import t
-from mics_budget.months import months_between
-from mics_budget.runner import latest_month, parse_month, sha256
+from mics_budget.report.runner import latest_month, parse_month, sha256
 from tests.conftest import PAYMENTS, write_files
 
 MONTH = "2025-06"
@@ -44,7 +44,7 @@ def execute_in_process(input_path, output_path, parameters=None, cwd=None, **_):
     output; an exception is papermill's ``PapermillExecutionError`` for that cell."""
     import IPython.display
 
-    from mics_budget._altair import alt
+    from mics_budget.report._altair import alt
 
     notebook = nbformat.read(input_path, as_version=4)
     namespace: dict = {}
@@ -260,8 +260,8 @@ def test_a_month_with_a_data_error_still_reports_it(money_dir, tmp_path, capsys,
 
 def test_a_failed_run_leaves_no_partial_report_and_keeps_the_old_one(tmp_path, capsys,
                                                                      in_process):
-    from mics_budget.runner import ReportError
-    from mics_budget.runner import run_report as run
+    from mics_budget.report.runner import ReportError
+    from mics_budget.report.runner import run_report as run
 
     (tmp_path / "data" / "plan").mkdir(parents=True)  # no plan: the notebook fails
     old = tmp_path / "out" / "2023-12"
@@ -336,7 +336,7 @@ def test_a_killed_run_leaves_no_partial_report(tmp_path):
     out = tmp_path / "out"
     for delay in (1.5, 3.0):  # while the notebook runs, and later
         process = subprocess.Popen(
-            [sys.executable, "-m", "mics_budget.cli", "report", "--month", MONTH, "--out",
+            [sys.executable, "-m", "mics_budget.cli.cli", "report", "--month", MONTH, "--out",
              str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             start_new_session=True)
         time.sleep(delay)
@@ -373,7 +373,7 @@ def test_a_month_before_any_data_is_refused_unless_forced(tmp_path, capsys, in_p
 ])
 def test_months_outside_the_data_and_the_plan_are_refused(tmp_path, capsys, monkeypatch,
                                                           argv, message):
-    from mics_budget import runner
+    from mics_budget.report import runner
 
     monkeypatch.setattr(runner, "parse_month", _parse_month_on_2026_11_25(runner.parse_month))
     code, err = run_report(capsys, *argv, "--out", str(tmp_path))
@@ -415,13 +415,14 @@ def test_importing_the_report_never_builds_the_rfc3987_grammar():
     import subprocess
     import sys
 
-    code = ("import sys; import mics_budget.report, mics_budget.dashboard, mics_budget.charts; "
+    code = ("import sys; import mics_budget.report.report, mics_budget.web.dashboard, "
+            "mics_budget.report.charts; "
             "sys.exit(3 if 'rfc3987_syntax' in sys.modules else 0)")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
     # nor does the process that runs the report (papermill, nbconvert), nor the OCDS check
-    code = ("import sys; from mics_budget._imports import without_rfc3987; "
+    code = ("import sys; from mics_budget.core._imports import without_rfc3987; "
             "without_rfc3987('papermill'); without_rfc3987('nbconvert'); "
-            "from mics_budget.ocds import _validator; _validator(); "
+            "from mics_budget.procurement.ocds import _validator; _validator(); "
             "sys.exit(3 if 'rfc3987_syntax' in sys.modules else 0)")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
 
@@ -433,7 +434,7 @@ def test_importing_the_report_never_builds_the_rfc3987_grammar():
 def reports_in_three_languages():
     """The example month built in process (fast: no papermill) in ru, en and kk."""
     from mics_budget import i18n
-    from mics_budget.report import MonthlyReport
+    from mics_budget.report.report import MonthlyReport
 
     try:
         return {lang: MonthlyReport.build(None, MONTH, lang) for lang in i18n.LANGS}
@@ -513,7 +514,7 @@ def test_the_xlsx_in_kazakh_has_kazakh_sheets_and_the_same_numbers(reports_in_th
 @pytest.mark.slow
 def test_kazakh_activity_titles_in_the_report(data_dir):
     from mics_budget import i18n
-    from mics_budget.report import MonthlyReport
+    from mics_budget.report.report import MonthlyReport
     from tests.conftest import MONEY_FILES
     from tests.test_plan import add_kazakh_titles
 
@@ -597,7 +598,7 @@ def test_headline_totals_and_changes_are_to_the_tiyn():
     kept to the tiyn (0.1 + 0.2 is 0.30 in the XLSX cell, not 0.30000000000000004)."""
     import pandas as pd
 
-    from mics_budget.report import MonthlyReport
+    from mics_budget.report.report import MonthlyReport
 
     now = pd.DataFrame({"source": ["RB", "UNICEF"], "plan": [0.1, 0.2], "committed": [0.1, 0.2],
                         "paid": [0.7, 0.2], "remaining": [0.3, 0.6], "uncommitted": [0.0, 0.0],

@@ -85,7 +85,7 @@ def test_bad_progress_rows_are_problems_and_good_rows_still_count(data_dir):
 
 
 def test_every_status_is_reachable_and_known(data_dir):
-    from mics_budget.schedule import STATUSES
+    from mics_budget.ledger.schedule import STATUSES
 
     write_progress(data_dir, "activity,completed_on\n1.1,2023-02-20\n")
     table = load(data_dir).status(date(2024, 6, 15))

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from mics_budget import load, schemas
+from mics_budget import load
 from mics_budget.config import DEFAULT_DATA_DIR, PROJECT_ROOT
+from mics_budget.core import schemas
 
 
 @pytest.fixture(scope="module")

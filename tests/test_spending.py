@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from mics_budget import load
-from mics_budget.spending import split_exact
+from mics_budget.ledger.spending import split_exact
 from tests.conftest import EVENTS, MONEY_FILES, write_files
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from mics_budget.schemas import Schema, col
-from mics_budget.tables import decode, read_table, sniff_separator
+from mics_budget.core.schemas import Schema, col
+from mics_budget.core.tables import decode, read_table, sniff_separator
 
 SCHEMA = Schema("payments", "budget", (
     col("id", "str", "номер", required=True), col("date", "str", "дата", required=True),

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from mics_budget import users as users_mod
-from mics_budget.cli import main
+from mics_budget.cli.cli import main
 from mics_budget.errors import UserError
-from mics_budget.users import (
+from mics_budget.web import users as users_mod
+from mics_budget.web.users import (
     Account,
     UsersFile,
     check_name,
@@ -228,7 +228,7 @@ def test_read_password_from_a_pipe_is_one_line():
 # --- the real command, with and without a terminal -------------------------------------------
 
 
-CLI = [sys.executable, "-m", "mics_budget.cli"]
+CLI = [sys.executable, "-m", "mics_budget.cli.cli"]
 
 
 @pytest.mark.slow

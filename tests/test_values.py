@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mics_budget.values import minor_text, parse_amounts, parse_dates, parse_ints
+from mics_budget.core.values import minor_text, parse_amounts, parse_dates, parse_ints
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,535 @@
+"""The commands of ``mics-budget`` (:mod:`.cli` builds the parser and calls them by name)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+from .. import i18n
+from ..config import REPORTS_DIR, DataDir
+from ..core.checks import problems_frame
+from ..core.fileio import atomic_writer
+from ..errors import UserError
+from ..i18n import t
+from ..ledger.plan import import_plan
+from ..ledger.spending import MONEY, summary_json
+from ..procurement.flags import FLAG_COLUMNS, flags_frame, red_flags
+from ..procurement.ocds import SCHEMA_VERSION as OCDS_VERSION
+from ..procurement.ocds import release_package
+from ..procurement.ocds import validate as validate_ocds
+from ..procurement.recording import (
+    add_lot,
+    amend_lot,
+    convert_to_utf8,
+    record_event,
+    require_folder,
+    upgrade_register,
+    void_event,
+)
+from ..procurement.status import register
+from ..project import load
+from ..vocabulary import GROUP_KEYS, excerpt
+from .output import emit, text_table, to_csv, to_json
+
+
+def cmd_plan_import(args: argparse.Namespace) -> int:
+    data = DataDir.resolve(args.data)
+    plan, changed = import_plan(args.path, data)
+    files = ", ".join(str(p) for p in changed) if changed else t("plan.unchanged")
+    print(t("plan.imported", count=len(plan), sections=len(plan.sections), files=files),
+          file=sys.stderr)
+    return 0
+
+
+def cmd_plan_show(args: argparse.Namespace) -> int:
+    project = load(args.data)
+    if args.format == "json":
+        emit(to_json([a.as_json() for a in project.plan.activities]))
+        return 0
+    frame = project.plan.frame()
+    if args.format == "csv":
+        emit(to_csv(frame))
+        return 0
+    frame["funding"] = frame["funding"].map(lambda f: t(f"funding.{f}"))
+    frame["title"] = frame["id"].map(project.plan.titles())
+    columns = ["id", "title", "units", "period_text", "funding", "procurement"]
+    emit(text_table(frame[columns], widths={"title": 60, "units": 24}))
+    return 0
+
+
+def cmd_plan_status(args: argparse.Namespace) -> int:
+    project = load(args.data)
+    as_of = args.as_of or date.today()
+    status = project.status(as_of)
+    if args.format == "json":
+        emit(to_json(status[["id", "status", "days_overdue"]].to_dict("records")))
+        return 0
+    if args.format == "csv":
+        emit(to_csv(status))
+        return 0
+    plan = project.plan.frame()[["id", "title", "period_text"]]
+    plan["title"] = plan["id"].map(project.plan.titles())
+    table = plan.merge(status, on="id")
+    counts = table["status"].value_counts()
+    table["status"] = table["status"].map(lambda s: t(f"status.{s}"))
+    if project.example_data:
+        emit(t("example.banner") + "\n")
+    emit(t("status.title", date=i18n.format_date(as_of)) + "\n")
+    emit(text_table(table, widths={"title": 60}))
+    summary = ", ".join(f"{t(f'status.{s}')}: {counts[s]}" for s in counts.index)
+    emit(t("status.totals", counts=summary) + "\n")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    project = load(args.data)
+    for problem in project.problems:
+        print(problem.line())
+    out = Path(args.out) if args.out else REPORTS_DIR / "validation.csv"
+    frame = problems_frame(project.problems)  # for people: each column as its file names it
+    frame = frame.assign(column=frame["column_in_file"]).drop(columns=["key", "column_in_file"])
+    with atomic_writer(out, "w", encoding="utf-8-sig", newline="") as fh:
+        fh.write(to_csv(frame))
+    errors = sum(p.severity == "error" for p in project.problems)
+    warnings = len(project.problems) - errors
+    message = (t("validate.found", errors=errors, warnings=warnings, path=out) if errors
+               else t("validate.ok", warnings=warnings))
+    print(message, file=sys.stderr)
+    return 1 if errors else 0
+
+
+def _check_filters(project, args: argparse.Namespace) -> None:
+    """Sections and units given on the command line exist in the plan."""
+    for key, given, valid in (("error.unknown_section", args.section, project.plan.sections),
+                              ("error.unknown_unit", args.unit, project.plan.units)):
+        for value in given:
+            if value not in valid:
+                raise UserError(key, value=excerpt(value), choices=", ".join(valid))
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    project = load(args.data)
+    _check_filters(project, args)
+    as_of = args.as_of or date.today()
+    if args.format == "json":
+        emit(to_json(summary_json(project, as_of, args.by, args.year, args.source,
+                                  args.section, args.unit)))
+        return 0
+    activities = project.activities_of(args.section, args.unit)
+    table = project.spending(as_of, args.by, args.year, args.source, activities)
+    if args.format == "csv":
+        emit(to_csv(table))
+        return 0
+    if project.example_data:
+        emit(t("example.banner") + "\n")
+    emit(t("summary.title", date=i18n.format_date(as_of)) + "\n")
+    minor = project.spending_minor(as_of, args.by, args.year, args.source, activities)
+    emit(text_table(_for_people(table, minor), right=[*MONEY, "execution"]))
+    errors = sum(p.severity == "error" for p in project.problems)
+    if project.problems:
+        emit(t("summary.problems", errors=errors, warnings=len(project.problems) - errors)
+             + "\n")
+    return 0
+
+
+def cmd_forecast(args: argparse.Namespace) -> int:
+    from ..ledger.forecast import MONEY as FORECAST_MONEY
+
+    project = load(args.data)
+    as_of = args.as_of or date.today()
+    by = [args.by] if args.by else []
+    table = project.forecast(as_of, args.year, by)
+    if args.format == "json":
+        rows = table.astype(object).where(table.notna(), None).to_dict("records")
+        emit(to_json([{k: (round(v, 2) if k in FORECAST_MONEY else v) for k, v in r.items()}
+                      for r in rows]))
+        return 0
+    if args.format == "csv":
+        emit(to_csv(table))
+        return 0
+    if project.example_data:
+        emit(t("example.banner") + "\n")
+    emit(t("forecast.title", date=i18n.format_date(as_of), year=table["year"].iloc[0]
+           if len(table) else (args.year or as_of.year)) + "\n")
+    shown = table.copy()
+    shown["source"] = shown["source"].map(lambda s: t(f"funding.{s}"))
+    shown["basis"] = shown["basis"].map(lambda b: t(f"basis.{b}"))
+    for column in FORECAST_MONEY:
+        shown[column] = shown[column].map(i18n.format_number)
+    emit(text_table(shown.drop(columns=["year"]), right=list(FORECAST_MONEY),
+                    widths={"basis": 30}))
+    return 0
+
+
+def _for_people(table: pd.DataFrame, exact: pd.DataFrame) -> pd.DataFrame:
+    """Translated sources, money as ``1 234 567,89``, execution in %, a total per source."""
+    keys = [c for c in table.columns if c in ("source", *GROUP_KEYS)]
+    money = list(MONEY)
+    parts = []
+    for _, group in table.groupby("source", sort=False):
+        parts.append(group)
+        if len(keys) > 1 and len(group) > 1:
+            total = {k: "" for k in keys}
+            total[keys[1]] = t("summary.total")
+            total["source"] = group["source"].iloc[0]
+            minor = exact.loc[group.index]
+            total.update({m: minor[m].sum() / 100 for m in money})
+            plan = minor["plan"].sum()
+            total["execution"] = minor["paid"].sum() / plan if plan else pd.NA
+            parts.append(pd.DataFrame([total]))
+    if not parts:
+        return pd.DataFrame(columns=[*keys, *money, "execution"])
+    shown = pd.concat(parts, ignore_index=True)[[*keys, *money, "execution"]]
+    out = pd.DataFrame({k: shown[k].astype("str") for k in keys})
+    out["source"] = shown["source"].map(lambda s: t(f"funding.{s}"))
+    for column in money:
+        out[column] = shown[column].map(i18n.format_number)
+    out["execution"] = shown["execution"].map(i18n.format_percent)
+    return out
+
+
+def register_records(table: pd.DataFrame) -> list[dict]:
+    """The register as JSON-ready records (dates ISO, missing values null)."""
+    out = []
+    for record in table.astype(object).where(table.notna(), None).to_dict("records"):
+        row = {k: (v.date().isoformat() if isinstance(v, pd.Timestamp) else v)
+               for k, v in record.items()}
+        if row.get("savings_pct") is not None:
+            row["savings_pct"] = round(float(row["savings_pct"]), 6)
+        out.append(row)
+    return out
+
+
+def cmd_procurement_status(args: argparse.Namespace) -> int:
+    project = load(args.data)
+    as_of = args.as_of or date.today()
+    table = register(project, as_of)
+    if args.format == "json":
+        emit(to_json(register_records(table)))
+        return 0
+    if args.format == "csv":
+        emit(to_csv(table))
+        return 0
+    if project.example_data:
+        emit(t("example.banner") + "\n")
+    emit(t("procurement.title", date=i18n.format_date(as_of)) + "\n")
+    shown = table[["lot", "activity", "stage", "stage_since", "days_in_stage", "estimate",
+                   "contract_amount", "savings", "paid", "left_to_pay", "delay_days"]].copy()
+    shown["stage"] = shown["stage"].map(lambda s: t(f"stage.{s or 'none'}"))
+    money = ["estimate", "contract_amount", "savings", "paid", "left_to_pay"]
+    for column in money:
+        shown[column] = shown[column].map(i18n.format_number)
+    emit(text_table(shown.astype({"days_in_stage": "str"}).replace({"<NA>": ""}),
+                    right=[*money, "days_in_stage"]))
+    return 0
+
+
+def cmd_procurement_flags(args: argparse.Namespace) -> int:
+    project = load(args.data)
+    as_of = args.as_of or date.today()
+    flags = red_flags(project, as_of)
+    if args.format == "json":
+        emit(to_json([flag.as_json() for flag in flags]))
+        return 0
+    if args.format == "csv":  # codes, for tools; the detail in the chosen language
+        emit(to_csv(pd.DataFrame([{"lot": f.lot or "", "flag": f.code, "severity": f.severity,
+                                   "detail": f.detail} for f in flags], columns=FLAG_COLUMNS)))
+        return 0
+    if project.example_data:
+        emit(t("example.banner") + "\n")
+    emit(text_table(flags_frame(flags), headers=[t("col.lot"), t("col.flag"),
+                                                 t("col.severity"), t("col.detail")]))
+    return 0
+
+
+def cmd_procurement_ocds(args: argparse.Namespace) -> int:
+    project = load(args.data)
+    package = release_package(project, args.as_of or date.today())
+    if not args.no_validate:  # a package the schema refuses is our bug: say so, write nothing
+        errors = validate_ocds(package)
+        if errors:
+            raise UserError("ocds.invalid", version=OCDS_VERSION, count=len(errors),
+                            first=excerpt(errors[0], 200))
+    text = to_json(package)
+    if args.out:
+        with atomic_writer(Path(args.out), "w", encoding="utf-8") as fh:
+            fh.write(text)
+    else:
+        emit(text)
+    return 0
+
+
+def cmd_procurement_record(args: argparse.Namespace) -> int:
+    values = record_event(DataDir.resolve(args.data), args.lot, args.status, args.date,
+                          amount=args.amount, bids=args.bids, supplier=args.supplier,
+                          supplier_bin=args.bin, document=args.document, note=args.note,
+                          by=args.by)
+    print(t("record.done", lot=values["lot"], stage=t(f"stage.{values['status']}"),
+            date=i18n.format_date(args.date), event_id=values["event_id"]), file=sys.stderr)
+    return 0
+
+
+def cmd_procurement_void(args: argparse.Namespace) -> int:
+    values = void_event(DataDir.resolve(args.data), args.event_id, args.reason, by=args.by)
+    print(t("record.voided", event_id=values["voids"]), file=sys.stderr)
+    return 0
+
+
+def cmd_procurement_history(args: argparse.Namespace) -> int:
+    from ..ledger.plan import load_plan
+    from ..procurement.corrections import history
+    from ..project import load_register
+
+    folder = DataDir.resolve(args.data)
+    lots, events = load_register(folder, load_plan(folder))  # one lot's steps: no money files
+    if args.lot not in set(lots.frame["lot"]):
+        raise UserError("record.unknown_lot", value=excerpt(args.lot))
+    table = history(events.frame, args.lot)
+    if args.format == "json":
+        emit(to_json(register_records(table)))
+        return 0
+    if args.format == "csv":
+        emit(to_csv(table))
+        return 0
+    emit(t("history.title", lot=args.lot) + "\n")
+    shown = table.drop(columns=["valid"]).copy()
+    shown["date"] = shown["date"].map(lambda d: i18n.format_date(d.date()) if pd.notna(d)
+                                      else "")
+    shown["status"] = shown["status"].map(lambda s: t(f"stage.{s}"))
+    shown["amount"] = shown["amount"].map(i18n.format_number)
+    shown["voided"] = shown["voided"].map(lambda v: t("app.voided") if v else "")
+    emit(text_table(shown.astype("str").replace({"<NA>": "", "nan": ""}),
+                    widths={"note": 40, "document": 20, "void_reason": 30}))
+    return 0
+
+
+def cmd_procurement_alerts(args: argparse.Namespace) -> int:
+    from ..procurement.alerts import alerts
+
+    project = load(args.data)
+    found = alerts(project, args.as_of or date.today())
+    if args.format == "json":
+        emit(to_json([alert.as_json() for alert in found]))
+        return 0
+    frame = pd.DataFrame([{"lot": a.lot, "alert": a.title, "detail": a.detail} for a in found],
+                         columns=["lot", "alert", "detail"])
+    if args.format == "csv":
+        emit(to_csv(frame))
+        return 0
+    if project.example_data:
+        emit(t("example.banner") + "\n")
+    emit(text_table(frame, widths={"detail": 90}) if len(frame)
+         else t("app.attention_none") + "\n")
+    return 0
+
+
+def cmd_procurement_add_lot(args: argparse.Namespace) -> int:
+    values = add_lot(DataDir.resolve(args.data), args.lot, args.activity, args.method,
+                     args.estimate, title=args.title, currency=args.currency,
+                     specifics=args.specifics, planned_announce=args.planned_announce,
+                     needed_by=args.needed_by, law=args.law, by=args.by,
+                     portal_number=args.portal_number, portal_lot=args.portal_lot)
+    print(t("record.lot_added", lot=values["lot"]), file=sys.stderr)
+    return 0
+
+
+def cmd_procurement_amend_lot(args: argparse.Namespace) -> int:
+    changes = {k: v for k, v in (("title", args.title), ("estimate", args.estimate),
+                                 ("planned_announce", args.planned_announce),
+                                 ("needed_by", args.needed_by), ("law", args.law),
+                                 ("portal_number", args.portal_number),
+                                 ("portal_lot", args.portal_lot))
+               if v is not None}
+    values = amend_lot(DataDir.resolve(args.data), args.lot, by=args.by, **changes)
+    print(t("record.lot_amended", lot=values["lot"]), file=sys.stderr)
+    return 0
+
+
+def cmd_procurement_upgrade(args: argparse.Namespace) -> int:
+    changed = upgrade_register(DataDir.resolve(args.data))
+    for name, columns in changed:
+        print(t("upgrade.done", file=name, columns=", ".join(columns)), file=sys.stderr)
+    if not changed:
+        print(t("upgrade.nothing"), file=sys.stderr)
+    return 0
+
+
+def cmd_import_goszakup(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from ..portal.importer import fetch_goszakup, import_goszakup, read_token
+
+    data = DataDir.resolve(args.data)
+    require_folder(data)
+    paths = list(args.paths)
+    with tempfile.TemporaryDirectory(prefix="mics-goszakup-") as scratch:
+        if args.fetch:
+            if paths:
+                raise UserError("portal.paths_with_fetch")
+            if not args.bin:
+                raise UserError("portal.fetch_needs_bin")
+            token = read_token(args.token_file)
+            # a dry run writes nothing into the data folder: the answers go to a scratch one
+            fetched = fetch_goszakup(data, args.bin, token, args.since, args.url,
+                                     out=Path(scratch) if args.dry_run else None)
+            print(t("portal.fetched", fetched=fetched.fetched, skipped=fetched.skipped,
+                    path=fetched.out_dir), file=sys.stderr)
+            paths = [str(fetched.out_dir)]
+        elif not paths:
+            raise UserError("portal.no_paths")
+        result = import_goszakup(data, paths, customer_bin=args.bin or None,
+                                 dry_run=args.dry_run, by=args.by)
+    # no file read at all is bad input; anything listed in what was read is bad data
+    code = 2 if not result.files else 1 if result.has_errors else 0
+    if args.format == "json":
+        emit(to_json(result.as_json()))
+        return code
+    emit(t("import.title", files=len(result.files)) + "\n")
+    if result.dry_run:
+        emit(t("import.dry_run") + "\n")
+    lots = result.lots()
+    if len(lots):
+        shown = lots.assign(
+            stages=lots["stages"].map(lambda s: ", ".join(t(f"stage.{x}") for x in s)),
+            paid=lots["paid"].map(i18n.format_number))
+        emit(text_table(shown, headers=[t("col.lot")] + [t(f"col.import_{c}") for c in (
+            "events", "stages", "payments", "paid", "already", "conflicts", "held")],
+            right=["paid"], widths={"stages": 60}))
+    totals = result.totals()
+    ignored = result.ignored.groupby("reason")["records"].sum()
+    emit(t("import.totals", **totals, other=int(ignored.get("other_customer", 0)),
+           unlinked=int(ignored.get("unlinked", 0))) + "\n")
+    if not (totals["events"] or totals["payments"] or result.has_errors):
+        emit(t("import.nothing") + "\n")
+    for problem in [*result.conflicts, *result.problems]:
+        print(problem.line(), file=sys.stderr)
+    return code
+
+
+def cmd_to_utf8(args: argparse.Namespace) -> int:
+    converted = convert_to_utf8(DataDir.resolve(args.data))
+    for name, encoding in converted:
+        print(t("to_utf8.done", file=name, encoding=encoding), file=sys.stderr)
+    if not converted:
+        print(t("to_utf8.nothing"), file=sys.stderr)
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from ..core.months import months_between
+    from ..core.params import ReportDefaults, report_defaults
+    from ..report.runner import check_month, parse_month, run_report
+
+    defaults = report_defaults(Path(args.params)) if args.params else ReportDefaults()
+    data = DataDir.resolve(args.data or defaults.data)
+    require_folder(data)
+    lang = args.lang or defaults.lang or i18n.get_lang()
+    i18n.set_lang(lang)
+    out = args.out or defaults.out
+    month = args.month or defaults.month
+    project = load(data)
+    if args.first or args.last:
+        first = parse_month(args.first or args.last, data, project=project)
+        last = parse_month(args.last or "latest", data, project=project)
+        if last < first:
+            raise UserError("report.bad_range", first=first, last=last)
+        chosen = months_between(first, last)
+        print(t("report.range", count=len(chosen), first=first, last=last), file=sys.stderr)
+    else:
+        chosen = [parse_month(month or "last", data, project=project)]
+    if not args.force:
+        for item in chosen:
+            check_month(item, project)
+
+    def progress(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+    for item in chosen:
+        run_report(item, data, lang, Path(out) if out else None, progress, pdf=args.pdf)
+    return 0
+
+
+def cmd_dashboard(args: argparse.Namespace) -> int:
+    from ..web.server import voila_command, voila_env
+    from ..web.users import UsersFile, users_path
+
+    data = DataDir.resolve(args.data)
+    require_folder(data)
+    users = users_path(args.users) if args.users else None
+    if users is not None:
+        if not UsersFile(users).accounts():
+            raise UserError("users.no_users", path=users)
+        if args.token:
+            print(t("server.users_token_ignored"), file=sys.stderr)
+        args.token = None
+        print(t("server.starting_users", host=args.host, port=args.port, path=users),
+              file=sys.stderr)
+    command = voila_command(args.register, args.host, args.port, args.token, users=users)
+    if users is None:
+        query = f"?token={args.token}" if args.token else ""
+        print(t("server.starting", host=args.host, port=args.port, query=query),
+              file=sys.stderr)
+    env = voila_env(data, args.lang, users=users)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    # Voila takes this process's place: a SIGTERM to it (systemctl stop, kill) stops the
+    # server and its kernels, and nothing is left listening, orphaned
+    os.execvpe(command[0], command, env)
+    return 0  # not reached
+
+
+def cmd_users_add(args: argparse.Namespace) -> int:
+    from ..web.users import UsersFile, check_name, read_password, users_path
+
+    path = users_path(args.users)
+    users = UsersFile(path)
+    name = check_name(args.name)  # say what is wrong before asking for a password
+    existing = users.find(name)
+    if existing is not None:
+        raise UserError("users.exists", name=existing.name)
+    account = users.add(name, args.role, read_password())
+    print(t("users.added", name=account.name, role=account.role, path=path), file=sys.stderr)
+    return 0
+
+
+def cmd_users_list(args: argparse.Namespace) -> int:
+    from ..web.users import UsersFile, users_path
+
+    path = users_path(args.users)
+    rows = [{"name": a.name, "role": a.role} for a in UsersFile(path).accounts().values()]
+    rows.sort(key=lambda r: r["name"].casefold())
+    if args.format == "json":
+        emit(to_json(rows))
+    elif args.format == "csv":
+        emit(to_csv(pd.DataFrame(rows, columns=["name", "role"])))
+    elif not rows:
+        print(t("users.empty", path=path), file=sys.stderr)
+    else:
+        frame = pd.DataFrame([(r["name"], t(f"role.{r['role']}") + f" ({r['role']})")
+                              for r in rows], columns=["name", "role"])
+        emit(text_table(frame, headers=[t("col.user"), t("col.role")]))
+    return 0
+
+
+def cmd_users_passwd(args: argparse.Namespace) -> int:
+    from ..web.users import UsersFile, read_password, users_path
+
+    users = UsersFile(users_path(args.users))
+    if users.find(args.name) is None:  # say so before asking for a password
+        raise UserError("users.unknown", name=args.name, path=users.path)
+    account = users.set_password(args.name, read_password())
+    print(t("users.changed", name=account.name), file=sys.stderr)
+    return 0
+
+
+def cmd_users_remove(args: argparse.Namespace) -> int:
+    from ..web.users import UsersFile, users_path
+
+    account = UsersFile(users_path(args.users)).remove(args.name)
+    print(t("users.removed", name=account.name), file=sys.stderr)
+    return 0

@@ -1,0 +1,4 @@
+"""Procurement: the register (``load``), the lifecycle of a lot as one table, the rules of
+recording (``recording``), corrections, the status of each lot (``status``), red flags,
+alerts, KPIs and the OCDS export.
+"""

@@ -1,0 +1,66 @@
+"""What needs the attention of ДАР today: the same facts for the register app's panel and for
+``mics-budget procurement alerts`` (a cron job can mail its JSON).
+
+* ``late_announcement`` — not announced although its planned announcement date has passed;
+* ``late_delivery`` — signed, not delivered, and the date it was needed by has passed;
+* ``delivered_after_need`` — delivered after the activities that need it began;
+* ``payment_above_contract`` — more paid on the lot than its contract in force.
+
+An alert is a :class:`~.flags.Flag` value (lot, code, severity, facts) with its own labels
+(``alert.<code>``), translated only when shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, ClassVar
+
+import pandas as pd
+
+from .flags import Flag
+from .lifecycle import ENDED
+from .status import register
+
+if TYPE_CHECKING:
+    from ..project import Project
+
+ALERTS = ("late_announcement", "late_delivery", "delivered_after_need",
+          "payment_above_contract")
+
+
+@dataclass(frozen=True)
+class Alert(Flag):
+    kind: ClassVar[str] = "alert"
+
+
+def alerts(project: Project, as_of: date, table: pd.DataFrame | None = None) -> list[Alert]:
+    """Every alert as of a date, lot by lot in register order."""
+    lots = register(project, as_of) if table is None else table
+    signed = project.on(as_of).states["signed"]
+    open_lot = ~lots["stage"].isin(ENDED)
+    late = lots.loc[open_lot & lots["announced"].isna()
+                    & (lots["announce_delay_days"] > 0).fillna(False)]
+    overdue = lots.loc[open_lot & lots["contract_amount"].notna() & lots["delivered"].isna()
+                       & (lots["delivery_delay_days"] > 0).fillna(False)]
+    after = lots.loc[lots["delivered"].notna() & (lots["need_delay_days"] > 0).fillna(False)]
+    above = lots.loc[lots["contract_amount"].notna() & (lots["paid"] > lots["contract_amount"])]
+    found: list[tuple[int, int, Alert]] = []
+
+    def add(code: str, rows: pd.DataFrame, facts) -> None:
+        for position, row in zip(rows.index, rows.itertuples(index=False), strict=True):
+            found.append((position, ALERTS.index(code),
+                          Alert(row.lot, code, "warning", tuple(facts(row)))))
+
+    add("late_announcement", late, lambda r: (
+        ("planned", r.planned_announce.date()), ("days", int(r.announce_delay_days))))
+    add("late_delivery", overdue, lambda r: (
+        ("signed", signed[r.lot].date()), ("needed_by", r.needed_by.date()),
+        ("days", int(r.delivery_delay_days))))
+    add("delivered_after_need", after, lambda r: (
+        ("delivered", r.delivered.date()), ("days", int(r.need_delay_days)),
+        ("start", r.need_start.date()), ("activities", r.need_activities)))
+    add("payment_above_contract", above, lambda r: (
+        ("paid", r.paid), ("contract", r.contract_amount)))
+    found.sort(key=lambda item: item[:2])
+    return [alert for *_, alert in found]

@@ -1,0 +1,98 @@
+"""Corrections without erasure: the register files are only ever appended to.
+
+* **Events** have a stable ``event_id``: the one written when the event was recorded
+  (``LOT-n``, the n-th row of that lot), or, for a row without one, ``row-N`` after its row in
+  the file (stable because the file is only appended to). A ``void`` row (``voids`` = an
+  event_id, ``note`` = the reason) cancels an earlier event: the event stays in the file and in
+  the lot's history, marked voided, and no longer counts (replay, figures, red flags, OCDS).
+  Only the latest step of a lot still in force can be voided (what depends on it first).
+* **Lots**: a later row of the same lot amends it (its planning fields); the last valid row is
+  in force and the earlier ones are its history (see :func:`.procurement.load_lots`).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from ..core.checks import ERROR, Problem, from_mask
+from ..core.values import duplicated, isin, lookup_text
+from .lifecycle import VOID
+
+HISTORY_COLUMNS = ["event_id", "date", "status", "amount", "bids", "supplier", "document",
+                   "note", "recorded_by", "recorded_at", "portal_id", "voided", "voided_by",
+                   "voided_at", "void_reason", "valid"]
+
+
+POSITIONAL = "row-"  # the id of a register row recorded without one: row-<its row number>
+
+
+def positional_id(row: int) -> str:
+    """The id of a register row recorded without one."""
+    return f"{POSITIONAL}{row}"
+
+
+def apply_voids(events: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
+    """Give every event its id, then apply the ``void`` rows: each cancels the event it names.
+
+    A void row itself is never a step (``valid`` is False). Its target must exist, belong to
+    the same lot and not be a void; an id used twice is an error on the later row. Voided
+    events are kept, with ``voided`` True and ``valid`` False.
+    """
+    out = events
+    given = out["event_id"].fillna("").str.strip() if "event_id" in out else None
+    ids = POSITIONAL + out["_row"].astype("str")  # positional_id of each row
+    if given is not None:
+        ids = given.where(given != "", ids)
+    ids = ids.astype("str")
+    out = out.assign(event_id=ids)
+    if "voids" not in out:
+        out = out.assign(voids="")
+    twice = duplicated(ids)
+    problems = from_mask(out, twice, ERROR, "event_id", "problem.duplicate_event_id")
+    is_void = out["status"] == VOID
+    if not is_void.any():  # the usual register: nothing to look up
+        return out.assign(voided=False, valid=out["valid"] & ~twice), problems
+    first = ~twice
+    known = dict(zip(ids[first], out.loc[first, "lot"], strict=True))
+    kinds = dict(zip(ids[first], out.loc[first, "status"], strict=True))
+    target = out["voids"].fillna("").str.strip()
+    no_target = is_void & (target == "")
+    unknown = is_void & ~no_target & ~isin(target, list(known))
+    other_lot = is_void & ~no_target & ~unknown & (lookup_text(target, known) != out["lot"])
+    of_void = is_void & ~no_target & ~unknown & ~other_lot & \
+        (lookup_text(target, kinds) == VOID)
+    problems += from_mask(out, no_target, ERROR, "voids", "problem.void_without_target")
+    problems += from_mask(out, unknown, ERROR, "voids", "problem.void_unknown_event")
+    problems += from_mask(out, other_lot, ERROR, "voids", "problem.void_other_lot")
+    problems += from_mask(out, of_void, ERROR, "voids", "problem.void_of_void")
+    applied = is_void & out["valid"] & ~(no_target | unknown | other_lot | of_void | twice)
+    voided = isin(ids, set(target[applied])) & ~is_void & ~twice
+    return out.assign(voided=voided, valid=out["valid"] & ~is_void & ~voided & ~twice), problems
+
+
+def history(events: pd.DataFrame, lot: str) -> pd.DataFrame:
+    """Every event of ``lot`` in the order it happened (date, then row), voided ones included,
+    each with who voided it, when and why (``void`` rows themselves are shown through their
+    target). ``valid`` is False for an event that is voided or that the checks refused."""
+    rows = events.loc[events["lot"] == lot].sort_values(["date", "_row"], kind="stable")
+    voids = rows.loc[rows["status"] == VOID].drop_duplicates("voids", keep="first")
+    voids = voids.set_index("voids")
+    steps = rows.loc[rows["status"] != VOID]
+    out = pd.DataFrame({
+        "event_id": steps["event_id"], "date": steps["date"], "status": steps["status"],
+        "amount": steps["amount_minor"] / 100, "bids": steps["bids"],
+        "supplier": steps["supplier"], "document": steps["document"], "note": steps["note"],
+        "recorded_by": steps["recorded_by"], "recorded_at": steps["recorded_at"],
+        "portal_id": steps["portal_id"],
+        "voided": steps["voided"],
+        "voided_by": _about(steps["event_id"], voids["recorded_by"]),
+        "voided_at": _about(steps["event_id"], voids["recorded_at"]),
+        "void_reason": _about(steps["event_id"], voids["note"]),
+        "valid": steps["valid"]})
+    return out.reset_index(drop=True)[HISTORY_COLUMNS]
+
+
+def _about(ids: pd.Series, facts: pd.Series) -> pd.Series:
+    """``facts`` (indexed by the voided event's id) for each of ``ids``; "" where none."""
+    return ids.map(dict(zip(facts.index, facts, strict=True))).astype(object).where(
+        ids.isin(facts.index), "").astype("str")

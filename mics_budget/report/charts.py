@@ -1,0 +1,244 @@
+"""Altair charts of the figures, shared by the report, the dashboard and the notebooks.
+
+Every function takes the tidy frames the library computes and returns an ``alt.Chart``;
+labels come from :mod:`.texts`. Nothing here loads anything from the internet: call
+:func:`use_offline_renderer` (static SVG) in reports, and use ``alt.JupyterChart`` with
+``enable_offline`` for interactive pages (see docs/stack.md).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from ..i18n import format_date, get_lang, t
+from ..procurement.lifecycle import STAGES
+from ._altair import alt
+
+SOURCE_COLORS = {"RB": "#1f5fa8", "UNICEF": "#1cabe2"}
+MEASURE_COLORS = ["#9db4cf", "#f2a541", "#2e8540"]
+STATUS_COLORS = {"done": "#2e8540", "in_progress": "#1f5fa8", "paused": "#9db4cf",
+                 "planned": "#c9c9c9", "overdue": "#d83933"}
+
+
+#: d3-format locales of the chart axes and tooltips, the same symbols as
+#: :func:`mics_budget.i18n.format_money` (CLDR; a test compares them)
+NUMBER_LOCALES = {
+    "ru": {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0₸"]},
+    "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["", " KZT"]},
+    "kk": {"decimal": ",", "thousands": "\u00a0", "grouping": [3], "currency": ["", "\u00a0₸"]},
+}
+
+
+def localize(chart: alt.TopLevelMixin, apply: bool = True) -> alt.TopLevelMixin:
+    """Numbers in the current language's style (``1 234 567`` in Russian and Kazakh).
+
+    A chart meant to be combined with others (``apply=False``) is returned as it is: the
+    combination is localized once, at its top level."""
+    return chart.configure(locale={"number": NUMBER_LOCALES[get_lang()]}) if apply else chart
+
+
+def to_svg_html(chart: alt.TopLevelMixin, title: str = "") -> str:
+    """The chart as an inline, accessible SVG figure (vl-convert; no JavaScript, offline)."""
+    import html
+
+    import vl_convert
+
+    svg = vl_convert.vegalite_to_svg(chart.to_dict())
+    label = html.escape(title or str(chart.to_dict().get("title", "")), quote=True)
+    return f'<figure class="mics-chart" role="img" aria-label="{label}">{svg}</figure>'
+
+
+def use_offline_renderer(kind: str = "svg") -> None:
+    """Render charts without the internet: ``svg`` (static, vl-convert) for reports and
+    exports, ``jupyter`` (``alt.JupyterChart``, offline) for interactive notebooks."""
+    if kind == "svg":
+        alt.renderers.enable("svg")
+    else:
+        alt.JupyterChart.enable_offline(True)
+        alt.renderers.enable("jupyter", offline=True)
+
+
+Width = int | str  # pixels, or "container": as wide as the page gives (legends below)
+
+
+def _legend(width: Width, narrow: str = "bottom", **kwargs) -> alt.Legend:
+    """Legends on the right of a chart of fixed width; above or below (``narrow``), one
+    entry under the other, on a chart that follows the page (a phone has no room beside it)."""
+    if isinstance(width, int):
+        return alt.Legend(orient="right", labelLimit=260, **kwargs)
+    return alt.Legend(orient=narrow, direction="vertical", labelLimit=170, **kwargs)
+
+
+def _title(text: str, width: Width) -> str | list[str]:
+    """A chart's title; on a chart as wide as the page, in lines short enough for a phone."""
+    if isinstance(width, int):
+        return text
+    import textwrap
+
+    lines = textwrap.wrap(text, 30)
+    return lines if len(lines) > 1 else text
+
+
+def plan_vs_paid(table: pd.DataFrame, by: str = "source", width: Width = 520,
+                 localized: bool = True, names: dict[str, str] | None = None,
+                 pick: bool = False) -> alt.Chart:
+    """Plan, committed and paid (KZT) per source or per ``by`` column, as nested bars: the
+    plan widest and lightest, the payments narrowest in front (no offsets, so the chart also
+    works inside a grid of charts). ``pick``: a click on a bar selects its group (the
+    selection ``pick``, which the dashboard follows to drill down)."""
+    measures = ["plan", "committed", "paid"]
+    keep = [by, *measures]
+    long = table[keep].melt(id_vars=[by], value_vars=measures, var_name="measure",
+                            value_name="kzt")
+    long["measure_label"] = long["measure"].map(lambda m: t(f"col.{m}"))
+    if by == "source":
+        long["group"] = long[by].map(lambda s: t(f"funding.{s}"))
+        groups = list(dict.fromkeys(long["group"]))
+    else:
+        long["group"] = long[by].astype(str)
+        groups = sorted(set(long["group"]), key=lambda g: [int(p) if p.isdigit() else p
+                                                             for p in g.split(".")])
+    named = names or {}
+    long["name"] = [named.get(g, "") for g in long["group"]]
+    order = [t(f"col.{m}") for m in measures]
+    base = alt.Chart(long).encode(
+        x=alt.X("group:N", title=t(f"col.{by}"), sort=groups),
+        y=alt.Y("kzt:Q", title=t("chart.kzt"), axis=alt.Axis(format=",.0f")),
+        color=alt.Color("measure_label:N", title=None, sort=order,
+                        scale=alt.Scale(domain=order, range=MEASURE_COLORS),
+                        legend=_legend(width)),
+        tooltip=[alt.Tooltip("group:N", title=t(f"col.{by}")),
+                 *([alt.Tooltip("name:N", title=" ")] if names else []),
+                 alt.Tooltip("measure_label:N", title=" "),
+                 alt.Tooltip("kzt:Q", title=t("chart.kzt"), format=",.2f")],
+    )
+    layers = [base.transform_filter(alt.datum.measure == measure).mark_bar(
+        width=alt.RelativeBandSize(share), cursor="pointer" if pick else "default")
+        for measure, share in zip(measures, (0.8, 0.55, 0.3), strict=True)]
+    if pick:
+        layers[0] = layers[0].add_params(alt.selection_point(name="pick", fields=["group"],
+                                                             on="click"))
+    key = "chart.plan_vs_paid_by_section" if by == "section" else "chart.plan_vs_paid"
+    title = _title(t(key), width)
+    return localize(alt.layer(*layers).properties(width=width, height=260, title=title),
+                    localized)
+
+
+def cumulative(table: pd.DataFrame, forecast: pd.DataFrame | None = None,
+               as_of: date | None = None, width: Width = 520,
+               localized: bool = True) -> alt.Chart:
+    """Cumulative monthly plan and payments per source (colour) and measure (the legend says
+    which line is the plan, dashed, and which the payments, solid), the year-end forecast of
+    payments as a diamond on December, and the as-of date as a vertical rule. Months after the
+    as-of date have no payments yet: they are left blank, not drawn at zero."""
+    data = table.copy()
+    data["source_label"] = data["source"].map(lambda s: t(f"funding.{s}"))
+    data["month_date"] = pd.to_datetime(data["month"] + "-01")
+    plan_label, paid_label, forecast_label = (t("chart.plan_cumulative"),
+                                              t("chart.paid_cumulative"), t("chart.forecast"))
+    long = pd.concat([
+        data.assign(measure=plan_label, kzt=data["plan_cumulative"]),
+        data.loc[~data["future"]].assign(measure=paid_label, kzt=data["paid_cumulative"])],
+        ignore_index=True)
+    measures = [plan_label, paid_label]
+    x = alt.X("month_date:T", title=None, axis=alt.Axis(format="%m.%Y", labelAngle=-40))
+    y = alt.Y("kzt:Q", title=t("chart.kzt"), axis=alt.Axis(format=",.0f", titlePadding=12))
+    dash = {"sort": measures, "scale": alt.Scale(domain=measures, range=[[6, 4], [1, 0]])}
+    # the legend of the dashes comes from an invisible grey line: drawn from the coloured
+    # lines themselves, its symbols would have no colour at all
+    key = alt.Chart(long).mark_line(color="#333", opacity=0).encode(
+        x=x, y=y, strokeDash=alt.StrokeDash("measure:N", title=None, **dash, legend=_legend(
+            width, symbolType="stroke", symbolSize=400, symbolStrokeWidth=2)))
+    lines = alt.Chart(long).mark_line(point=True).encode(
+        x=x, y=y,
+        color=alt.Color("source_label:N", title=t("col.source"),
+                        legend=_legend(width, narrow="top")),
+        strokeDash=alt.StrokeDash("measure:N", title=None, **dash, legend=None),
+        tooltip=[alt.Tooltip("month:N", title=t("col.month")),
+                 alt.Tooltip("source_label:N", title=t("col.source")),
+                 alt.Tooltip("measure:N", title=" "),
+                 alt.Tooltip("kzt:Q", title=t("chart.kzt"), format=",.2f")],
+    )
+    layers = [key, lines]
+    if forecast is not None and len(forecast) and len(data):
+        year = data["month"].iloc[0][:4]
+        points = forecast.assign(
+            source_label=forecast["source"].map(lambda s: t(f"funding.{s}")),
+            month_date=pd.Timestamp(f"{year}-12-01"), measure=forecast_label)
+        layers.append(alt.Chart(points).mark_point(shape="diamond", size=140, filled=True)
+                      .encode(x=alt.X("month_date:T"), y=alt.Y("expected_paid:Q"),
+                              color=alt.Color("source_label:N"),
+                              shape=alt.Shape("measure:N", title=None,
+                                              scale=alt.Scale(range=["diamond"]),
+                                              legend=_legend(width, narrow="top",
+                                                             symbolFillColor="#333")),
+                              tooltip=[alt.Tooltip("source_label:N", title=t("col.source")),
+                                       alt.Tooltip("expected_paid:Q", title=forecast_label,
+                                                   format=",.2f")]))
+    if as_of is not None:
+        rule = pd.DataFrame({"as_of": [pd.Timestamp(as_of)],
+                             "label": [t("chart.as_of", date=format_date(as_of))]})
+        base = alt.Chart(rule).encode(x=alt.X("as_of:T"))
+        layers += [base.mark_rule(color="#777", strokeDash=[2, 2]),
+                   base.mark_text(align="left", dx=4, dy=-6, color="#555", fontSize=10)
+                   .encode(y=alt.YValue(0), text=alt.Text("label:N"))]
+    title = _title(t("chart.cumulative"), width)
+    return localize(alt.layer(*layers).properties(width=width, height=260, title=title),
+                    localized)
+
+
+def lots_by_stage(register: pd.DataFrame, width: Width = 520,
+                  localized: bool = True) -> alt.Chart:
+    """The number of lots at each stage (whole numbers on the axis, full stage names)."""
+    data = register.assign(stage_label=register["stage"].map(lambda s: t(f"stage.{s or 'none'}")))
+    order = [t(f"stage.{s or 'none'}") for s in STAGES]
+    most = int(data["stage_label"].value_counts().max()) if len(data) else 1
+    return localize(alt.Chart(data, width=width, height=200).mark_bar().encode(
+        y=alt.Y("stage_label:N", sort=order, title=None,
+                axis=alt.Axis(labelLimit=400 if isinstance(width, int) else 180)),
+        x=alt.X("count():Q", title=t("chart.lots"),
+                axis=alt.Axis(format="d", tickMinStep=1, values=list(range(0, most + 1)),
+                              titlePadding=8)),
+        tooltip=[alt.Tooltip("stage_label:N", title=t("col.stage")),
+                 alt.Tooltip("count():Q", title=t("chart.lots"))],
+    ).properties(title=_title(t("chart.lots_by_stage"), width)), localized)
+
+
+def gantt(plan: pd.DataFrame, status: pd.DataFrame, intervals: pd.DataFrame, as_of: date,
+          width: Width = 640, localized: bool = True) -> alt.Chart:
+    """The plan's intervals per activity, coloured by status, with a line on ``as_of``."""
+    data = intervals.merge(status[["id", "status"]], on="id").merge(
+        plan[["id", "title"]], on="id")
+    data["status_label"] = data["status"].map(lambda s: t(f"status.{s}"))
+    data["label"] = data["id"] + " " + data["title"].str.slice(0, 40)
+    order = list(dict.fromkeys(data["label"]))
+    domain = [t(f"status.{s}") for s in STATUS_COLORS]
+    bars = alt.Chart(data).mark_bar(height=8).encode(
+        x=alt.X("start:T", title=None, axis=alt.Axis(format="%m.%Y")),
+        x2=alt.X2("end_next:T"),
+        y=alt.Y("label:N", sort=order, title=None,
+                axis=alt.Axis(labelLimit=260 if isinstance(width, int) else 150)),
+        color=alt.Color("status_label:N", title=t("col.status"),
+                        scale=alt.Scale(domain=domain, range=list(STATUS_COLORS.values())),
+                        legend=_legend(width)),
+        tooltip=[alt.Tooltip("id:N", title=t("col.id")),
+                 alt.Tooltip("title:N", title=t("col.title")),
+                 alt.Tooltip("status_label:N", title=t("col.status"))],
+    )
+    today = alt.Chart(pd.DataFrame({"as_of": [pd.Timestamp(as_of)]})).mark_rule(
+        color="#d83933", strokeWidth=2).encode(x=alt.X("as_of:T"))
+    return localize(alt.layer(bars, today).properties(
+        width=width, height=max(200, 14 * len(order)), title=_title(t("chart.gantt"), width)),
+        localized)
+
+
+def plan_intervals(project_plan) -> pd.DataFrame:
+    """One row per interval of every activity: ``id``, ``start``, ``end_next`` (the day after
+    the end, so a bar covers the whole last day)."""
+    rows = [(a.id, s, e) for a in project_plan.activities for s, e in a.period.intervals]
+    frame = pd.DataFrame(rows, columns=["id", "start", "end"])
+    frame["start"] = pd.to_datetime(frame["start"])
+    frame["end_next"] = pd.to_datetime(frame["end"]) + pd.Timedelta(days=1)
+    return frame

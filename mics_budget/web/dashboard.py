@@ -1,0 +1,295 @@
+"""The management dashboard: widget classes, wired by ``notebooks/dashboard.ipynb`` in Voila.
+
+One :class:`Dashboard` per viewer (each Voila page has its own kernel): filters (as-of date,
+funding source, section, unit, language), figure cards by source, charts (each one reused
+``alt.JupyterChart``, offline, as wide as the page), the drill-down from sections to an
+activity's payments and lots, the lot register with its XLSX export, overdue activities, red
+flags and the plan's timeline. Every figure comes from the library with the same filters as
+``mics-budget summary --source … --section … --unit …``.
+
+A filter change sends the figures first, then the charts; what depends only on the date (the
+register, red flags, statuses) is computed once per date, and the timeline is redrawn only
+when what it shows changes.
+"""
+
+from __future__ import annotations
+
+import html
+import time
+from datetime import date, timedelta
+from typing import Any
+
+import ipywidgets as widgets
+import pandas as pd
+
+from .. import i18n
+from ..core import months
+from ..core.checks import Problem
+from ..core.months import month_end
+from ..errors import UserError
+from ..i18n import t
+from ..ledger.spending import summary_rows
+from ..procurement.flags import Flag, flags_frame, red_flags
+from ..procurement.kpis import kpi_table, procurement_kpis
+from ..procurement.status import register
+from ..project import Project, load
+from ..report import charts
+from ..report._altair import alt
+from ..report.presentation import TABLE_CSS, Table, banner_html, problems_table
+from .dashboard_views import Cards, DrillDown, Filters, ProblemsPage
+from .register_views import RegisterView
+from .ui import PAGE_CSS, ChartPanel, in_lang, note
+
+__all__ = ["Dashboard"]
+CHARTS = ("by_source", "by_section", "cumulative", "lots")
+DAYS_KEPT = 8  # as-of dates whose register and flags are kept (a viewer goes back and forth)
+
+CSS = """<style>
+.mics-dashboard {max-width: 1400px;}
+.mics-filters {flex-flow: row wrap; gap: 4px 12px; align-items: flex-start;}
+.mics-cards {display: flex; gap: 16px; flex-wrap: wrap;}
+.mics-card {border: 1px solid #ccd; border-radius: 6px; padding: 8px 14px; flex: 1 1 360px;
+            min-width: 0; max-width: 620px;}
+.mics-card h3 {margin: 0 0 4px 0; color: #1f5fa8;}
+.mics-card-figures {width: 100%; border-collapse: collapse; font-size: 14px;}
+.mics-card-figures th, .mics-card-figures td {padding: 2px 4px; text-align: right;
+                                              font-variant-numeric: tabular-nums;}
+.mics-card-figures th[scope=row] {text-align: left; font-weight: normal;}
+.mics-card-figures thead th {font-size: 12px; color: #555; font-weight: normal;}
+.mics-card-figures td {font-weight: bold; white-space: nowrap;}
+.mics-card-figures td.mics-note {font-weight: normal; text-align: left; color: #555;}
+.mics-card-figures td.mics-change {font-weight: normal; color: #555; font-size: 12px;}
+.mics-forecast-head th {text-align: left !important; padding-top: 8px !important;
+                        border-top: 1px dashed #ccd; font-size: 13px; color: #33414e;}
+.mics-charts {display: grid;
+              grid-template-columns: repeat(auto-fit, minmax(min(100%, 520px), 1fr));
+              gap: 12px; width: 100%;}
+.mics-charts > .widget-box {min-width: 0;}
+.mics-chart .vega-embed {width: 100%;}
+.mics-crumbs {font-weight: bold; padding: 6px 0;}
+.mics-drill .widget-html-content, .mics-dashboard .widget-html-content {overflow-x: auto;}
+.mics-dashboard h2 {margin: 18px 0 6px 0; font-size: 18px;}
+@media (max-width: 600px) {
+  .mics-filters > * {width: 100% !important;}
+  .mics-filters .widget-dropdown, .mics-filters .widget-text {width: 100% !important;}
+  .mics-filters input, .mics-filters select {min-width: 0;}
+  .mics-card {flex-basis: 100%;}
+  .mics-dashboard h1 {font-size: 22px;}
+}
+</style>"""
+
+
+class Dashboard(widgets.VBox):
+    """The whole page: banner, title, filters, figures, charts, drill-down and tables."""
+
+    def __init__(self, project: Project, as_of: date | None = None, lang: str | None = None):
+        if lang:
+            i18n.set_lang(lang)
+        alt.JupyterChart.enable_offline(True)
+        self.project = project
+        self.title, self.banner, self.message, self.notice = (widgets.HTML() for _ in range(4))
+        self.filters = Filters(project, as_of or min(date.today(), _last_day(project)))
+        self.cards = Cards()
+        self.drill = DrillDown()
+        self.charts = {name: ChartPanel(name) for name in CHARTS}
+        self.charts["by_section"].on_pick = self.drill.open_section
+        self.gantt = ChartPanel("gantt")
+        self.lots = RegisterView()
+        self.overdue, self.flags = widgets.HTML(), widgets.HTML()
+        self.kpis = widgets.HTML()  # the procurement KPIs of the lots shown
+        self.headings = {key: widgets.HTML() for key in ("drill", "lots", "plan")}
+        grid = widgets.GridBox([self.charts[name] for name in CHARTS])
+        grid.add_class("mics-charts")
+        super().__init__([widgets.HTML(CSS + PAGE_CSS + TABLE_CSS), self.banner, self.title,
+                          self.filters, self.message, self.notice, self.cards, grid,
+                          self.headings["drill"], self.drill, self.headings["lots"], self.lots,
+                          self.kpis, self.overdue, self.flags, self.headings["plan"],
+                          self.gantt])
+        self.add_class("mics-dashboard")
+        self.last_refresh: dict[str, float] = {}
+        self.rows: list[dict] = []
+        self._days: dict[date, dict[str, Any]] = {}
+        self._gantt_key: tuple | None = None
+        for control in self.filters.controls():
+            control.observe(self._on_change, names="value")
+        self.filters.lang.observe(self._on_lang, names="value")
+        self._on_change()
+
+    @classmethod
+    def from_data(cls, data_dir: str | None = None, **kwargs: Any) -> widgets.Widget:
+        """The dashboard of a data folder, or, when the folder cannot be loaded, a page that
+        says why in words (never a traceback in the browser)."""
+        lang = kwargs.get("lang")
+        if lang:
+            i18n.set_lang(lang)
+        page = ProblemsPage()
+        try:
+            return cls(load(data_dir or None), **kwargs)
+        except UserError as exc:
+            page.show(str(exc), list(getattr(exc, "problems", [])), str(data_dir or ""))
+        except Exception as exc:  # the page says what happened, in words
+            page.show(t("dash.error", detail=exc), [], str(data_dir or ""))
+        return page
+
+    # --- figures: exactly the CLI's ------------------------------------------------------
+    def figures(self) -> list[dict]:
+        """The headline rows shown for the current filters (= ``summary --format json``)."""
+        return self.rows
+
+    def refresh(self) -> None:
+        started = time.perf_counter()
+        sel = self.filters.selection()
+        as_of, source = sel["as_of"], sel["source"]
+        if as_of is None:
+            return
+        project = self.project
+        activities = project.activities_of(sel["sections"], sel["units"])
+        ids = [a.id for a in project.plan.activities
+               if (activities is None or a.id in activities)
+               and (source is None or a.funding == source)]
+        self._headings(as_of)
+        selected = {"source": source, "activities": activities}
+        by_source = project.spending(as_of, **selected)
+        rows = self.rows = summary_rows(by_source)
+        if not ids:
+            self._nothing()
+            self.last_refresh["all"] = time.perf_counter() - started
+            return
+        since = date(as_of.year, as_of.month, 1) - timedelta(days=1)
+        before = summary_rows(project.spending(since, **selected))
+        forecast = project.forecast(as_of, **selected)
+        if rows:
+            self.cards.show(rows, before, forecast, as_of, since)
+        else:  # the plan's activities, but no money yet on that day
+            self.cards.value = _nodata(t("dash.no_money", date=i18n.format_date(as_of)))
+        self.last_refresh["figures"] = time.perf_counter() - started
+        day = self._day(as_of)
+        lots = day["register"]
+        lots = lots.loc[lots["activity"].isin(ids)]
+        self._charts(as_of, selected, by_source, forecast, lots)
+        self._gantt(as_of, ids)  # the charts first: the tables below them come after
+        self.last_refresh["charts"] = time.perf_counter() - started
+        self.drill.show(project, as_of, source, ids)
+        self.lots.show(project, as_of, ids, table=day["register"])
+        self._tables(day, ids, set(lots["lot"]))
+        self.last_refresh["all"] = time.perf_counter() - started
+
+    def _headings(self, as_of: date) -> None:
+        self.title.value = in_lang(f"<h1>{t('dash.title')}</h1><p>{t('report.as_of')} "
+                                   f"{i18n.format_date(as_of)}</p>")
+        self.banner.value = in_lang(banner_html(t("example.banner"))) \
+            if self.project.example_data else ""
+        errors = [p for p in self.project.problems if p.severity == "error"]
+        self.notice.value = _problems_notice(errors)
+        for key, heading in self.headings.items():
+            heading.value = in_lang(f"<h2>{t(f'dash.heading_{key}')}</h2>")
+
+    def _nothing(self) -> None:
+        """No activity (or no figure) for these filters: say so, draw no empty axes."""
+        text = t("dash.no_data")
+        self.cards.value = _nodata(text)
+        for panel in (*self.charts.values(), self.gantt):
+            panel.show_nothing(text)
+        self._gantt_key = None
+        self.drill.show(self.project, self.filters.as_of.value, None, [])
+        self.lots.show(self.project, self.filters.as_of.value, [],
+                       table=self._day(self.filters.as_of.value)["register"])
+        self.overdue.value = self.flags.value = self.kpis.value = ""
+
+    def _charts(self, as_of: date, selected: dict, by_source: pd.DataFrame,
+                forecast: pd.DataFrame, lots: pd.DataFrame) -> None:
+        project = self.project
+        wide: dict[str, Any] = {"width": "container", "localized": False}
+        if by_source.empty:
+            for name in ("by_source", "by_section"):
+                self.charts[name].show_nothing(t("dash.no_money", date=i18n.format_date(as_of)))
+        else:
+            self.charts["by_source"].show(charts.plan_vs_paid(by_source, **wide))
+            by_section = project.spending(as_of, ["section"], **selected)
+            self.charts["by_section"].show(charts.plan_vs_paid(
+                by_section, by="section", pick=True, names=project.plan.section_titles(),
+                **wide))
+        cumulative = project.cumulative(as_of, **selected)
+        if cumulative[["plan_cumulative", "paid_cumulative"]].abs().to_numpy().sum():
+            self.charts["cumulative"].show(charts.cumulative(cumulative, forecast, as_of=as_of,
+                                                             **wide))
+        else:
+            self.charts["cumulative"].show_nothing(t("dash.no_year", year=as_of.year))
+        if len(lots):
+            self.charts["lots"].show(charts.lots_by_stage(lots, **wide))
+        else:
+            self.charts["lots"].show_nothing(t("dash.no_lots"))
+
+    def _tables(self, day: dict[str, Any], ids: list[str], shown_lots: set[str]) -> None:
+        status = day["status"]
+        plan = self.project.plan.frame()
+        plan["title"] = plan["id"].map(self.project.plan.titles())
+        overdue = status.merge(plan[["id", "title", "period_text"]], on="id")
+        overdue = overdue.loc[(overdue["status"] == "overdue") & overdue["id"].isin(ids),
+                              ["id", "title", "period_text", "days_overdue"]]
+        table = Table("overdue", overdue, {"id": "code", "days_overdue": "int"})
+        self.overdue.value = in_lang(f"<h2>{table.title}</h2>{table.to_html()}")
+        flags: list[Flag] = [f for f in day["flags"] if f.lot is None or f.lot in shown_lots]
+        table = Table("flags", flags_frame(flags), {"lot": "code"})
+        self.flags.value = in_lang(f"<h2>{table.title}</h2>{table.to_html()}")
+        kpis = kpi_table(procurement_kpis(self.project, day["as_of"], table=day["register"],
+                                          lots=shown_lots))
+        self.kpis.value = in_lang(f"<h2>{kpis.title}</h2>{kpis.to_html()}")
+
+    def _gantt(self, as_of: date, ids: list[str]) -> None:
+        key = (as_of, tuple(ids), i18n.get_lang())
+        if key == self._gantt_key:
+            return  # the timeline changes with the date and the activities only
+        plan = self.project.plan.frame()
+        plan["title"] = plan["id"].map(self.project.plan.titles())
+        intervals = charts.plan_intervals(self.project.plan)
+        self.gantt.show(charts.gantt(plan, self._day(as_of)["status"],
+                                     intervals[intervals["id"].isin(ids)], as_of,
+                                     width="container", localized=False))
+        self._gantt_key = key
+
+    def _day(self, as_of: date) -> dict[str, Any]:
+        """What depends on the date alone (flags are translated only when shown)."""
+        key = as_of
+        if key not in self._days:
+            if len(self._days) >= DAYS_KEPT:
+                self._days.pop(next(iter(self._days)))
+            lots = register(self.project, as_of)
+            self._days[key] = {"as_of": as_of, "register": lots,
+                               "status": self.project.status(as_of),
+                               "flags": red_flags(self.project, as_of, table=lots)}
+        return self._days[key]
+
+    def _on_change(self, _change: object = None) -> None:
+        if self.filters.relabeling:
+            return
+        try:
+            self.message.value = ""
+            self.refresh()
+        except Exception as exc:  # the page stays usable and says why
+            self.message.value = in_lang(f"<p>{note('error', t('dash.error', detail=exc))}</p>")
+
+    def _on_lang(self, change: dict[str, Any]) -> None:
+        i18n.set_lang(change["new"])
+        self.filters.relabel()
+        self._on_change()
+
+
+def _nodata(text: str) -> str:
+    return in_lang(f'<p class="mics-nodata">{html.escape(text)}</p>')
+
+
+def _problems_notice(errors: list[Problem]) -> str:
+    """Errors in the data: the figures may be incomplete; the list folded under a summary."""
+    if not errors:
+        return ""
+    table = problems_table(errors[:200]).to_html()
+    return in_lang(f'<details class="mics-problems"><summary>'
+                   f"{note('error', t('dash.data_errors', count=len(errors)))}</summary>"
+                   f"{table}</details>")
+
+
+def _last_day(project: Project) -> date:
+    """The last dated record of the data (the dashboard opens there for past data)."""
+    _, last = project.dated_span()
+    return month_end(months.of(last)) if last is not None else date.today()

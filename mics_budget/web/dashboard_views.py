@@ -1,0 +1,312 @@
+"""The parts of the management dashboard, each a widget class tested in the kernel: the
+filters, the figure cards (with the change over the month and the year-end forecast), the
+drill-down from sections to an activity's payments and lots, and the page shown instead of the
+dashboard when the data folder cannot be loaded. :mod:`.dashboard` puts them together.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from datetime import date
+
+import ipywidgets as widgets
+import pandas as pd
+
+from ..core.checks import Problem
+from ..i18n import format_date, format_money, format_percent, t
+from ..procurement.status import register
+from ..project import Project
+from ..report.presentation import TABLE_CSS, Table, problems_table
+from .ui import DateField, in_lang, language_switch, note
+
+ALL = "*"
+
+
+def code_key(code: str) -> tuple[int, ...]:
+    """``"7.10"`` after ``"7.9"``, ``"10"`` after ``"9"``."""
+    return tuple(int(p) if p.isdigit() else 0 for p in str(code).split("."))
+
+MEASURES = ("plan", "committed", "paid", "remaining", "execution")
+MONEY = dict.fromkeys(["plan", "committed", "paid", "remaining"], "money")
+
+
+class Filters(widgets.HBox):
+    """As-of date (typed, dd.mm.yyyy), funding source, section, unit and language."""
+
+    def __init__(self, project: Project, as_of: date):
+        self.project = project
+        self.as_of = DateField(as_of, width="210px", required=True)
+        self.source = widgets.ToggleButtons(options=[ALL], style={"button_width": "90px"})
+        whole = {"description_width": "initial"}  # a label is never cut short
+        self.section = widgets.Dropdown(options=[ALL], layout={"width": "400px"}, style=whole)
+        self.unit = widgets.Dropdown(options=[ALL], layout={"width": "330px"}, style=whole)
+        self.relabeling = False
+        self.lang = language_switch()
+        self.relabel()
+        super().__init__([self.as_of, self.source, self.section, self.unit, self.lang])
+        self.add_class("mics-filters")
+
+    def relabel(self) -> None:
+        """Texts in the current language (the values stay; no change events meanwhile)."""
+        values = (self.source.value, self.section.value, self.unit.value)
+        self.relabeling = True
+        try:
+            self._relabel()
+            self.source.value, self.section.value, self.unit.value = values
+        finally:
+            self.relabeling = False
+
+    def _relabel(self) -> None:
+        self.as_of.description = t("dash.as_of")
+        self.as_of.relabel()
+        self.source.options = [(t("dash.all"), ALL), (t("funding.RB"), "RB"),
+                               (t("funding.UNICEF"), "UNICEF")]
+        longest = max(len(label) for label, _ in self.source.options)  # "Republican budget"
+        self.source.style.button_width = f"{max(90, 8 * longest + 20)}px"
+        sections = [(f"{code}. {title}", code) for code, title in
+                    self.project.plan.section_titles().items()]
+        self.section.options = [(t("dash.all_sections"), ALL), *sections]
+        units = [u for u in self.project.plan.units if any(
+            u in a.units for a in self.project.plan.activities)]
+        self.unit.options = [(t("dash.all_units"), ALL), *[(u, u) for u in units]]
+        self.section.description = t("col.section")
+        self.unit.description = t("col.unit")
+
+    def selection(self) -> dict:
+        sections = [] if self.section.value == ALL else [self.section.value]
+        units = [] if self.unit.value == ALL else [self.unit.value]
+        return {"as_of": self.as_of.value, "source": None if self.source.value == ALL
+                else self.source.value, "sections": sections, "units": units}
+
+    def controls(self) -> list[widgets.Widget]:
+        return [self.as_of, self.source, self.section, self.unit]
+
+
+class Cards(widgets.HTML):
+    """Plan, committed, paid, remaining and execution per source, each with its change since
+    the previous month end, and the year-end forecast of payments and of the unspent plan.
+
+    Each figure (a table row) carries ``data-source``, ``data-measure``, ``data-value`` (KZT
+    to 0.01) and ``data-change``, so tests compare them with the CLI's JSON."""
+
+    def show(self, rows: list[dict], before: list[dict], forecast: pd.DataFrame,
+             as_of: date, since: date) -> None:
+        year = as_of.year
+        earlier = {row["source"]: row for row in before}
+        ahead = {row["source"]: row for row in forecast.to_dict("records")}
+        cards = []
+        for row in rows:
+            source = row["source"]
+            head = (f'<tr><td></td><th scope="col">{format_date(as_of)}</th><th scope="col">'
+                    f'{t("dash.change_since", date=format_date(since))}</th></tr>')
+            items = []
+            for measure in MEASURES:
+                value = row[measure]
+                old = earlier.get(source, {}).get(measure)
+                change = None if value is None else value - (old or 0)
+                items.append(_figure(source, measure, value, change))
+            expected = ahead.get(source)
+            outlook = (_figure(source, "expected_paid", expected["expected_paid"])
+                       + _figure(source, "expected_unspent", expected["expected_unspent"])
+                       if expected else
+                       f'<tr><td class="mics-note" colspan="3">{t("dash.no_plan_year", year=year)}'
+                       "</td></tr>")
+            cards.append(
+                f'<div class="mics-card"><h3>{t(f"funding.{source}")}</h3>'
+                f'<table class="mics-card-figures"><thead>{head}</thead><tbody>'
+                + "".join(items) + f'<tr class="mics-forecast-head"><th colspan="3" '
+                f'scope="rowgroup">{t("dash.forecast", year=year)}</th></tr>{outlook}'
+                "</tbody></table></div>")
+        self.value = in_lang('<div class="mics-cards">' + "".join(cards) + "</div>")
+
+
+def _figure(source: str, measure: str, value: float | None, change: float | None = None
+            ) -> str:
+    percent = measure == "execution"
+    text = format_percent(value) if percent else format_money(value, decimals=0)
+    raw = "" if value is None or pd.isna(value) else (
+        f"{value:.6f}" if percent else f"{value:.2f}")
+    delta, changed = "", ""
+    if change is not None and not pd.isna(change):
+        changed = f"{change:.6f}" if percent else f"{change:.2f}"
+        shown = format_percent(change) if percent else format_money(change, decimals=0)
+        delta = ("+" if round(change, 6 if percent else 2) > 0 else "") + shown
+    return (f'<tr class="mics-figure" data-source="{source}" data-measure="{measure}" '
+            f'data-value="{raw}" data-change="{changed}"><th scope="row">'
+            f'{t(f"col.{measure}")}</th><td>{html.escape(text)}</td>'
+            f'<td class="mics-change">{html.escape(delta)}</td></tr>')
+
+
+class DrillDown(widgets.VBox):
+    """Sections → a section's activities → an activity's payments and lots, with a way back.
+
+    A level is opened from the list (or, through :meth:`open_section`, by a click on a
+    section's bar); ``Назад`` goes one level up. The figures are those of the dashboard's
+    filters (date, source, section, unit)."""
+
+    def __init__(self) -> None:
+        self.back = widgets.Button(layout={"width": "auto"})
+        self.path = widgets.HTML()
+        self.pick = widgets.Dropdown(layout={"width": "100%", "max_width": "460px"})
+        self.body = widgets.HTML()
+        self.section: str | None = None
+        self.activity: str | None = None
+        self.project: Project | None = None
+        self.view: dict = {}
+        self.choosing = False
+        super().__init__([widgets.HBox([self.back, self.path]), self.pick, self.body])
+        self.add_class("mics-drill")
+        self.back.on_click(lambda _button: self.up())
+        self.pick.observe(self._on_pick, names="value")
+
+    def show(self, project: Project, as_of: date, source: str | None,
+             activities: Iterable[str] | None) -> None:
+        """New filters: the level stays where it still makes sense."""
+        self.project = project
+        allowed = None if activities is None else set(activities)
+        self.view = {"as_of": as_of, "source": source, "allowed": allowed}
+        if self.activity and not self._allowed(self.activity):
+            self.activity = None
+        if self.section and not self._section_activities(self.section):
+            self.section = None
+        self.render()
+
+    def open_section(self, section: str | None) -> None:
+        self.section, self.activity = section, None
+        self.render()
+
+    def open_activity(self, activity: str) -> None:
+        assert self.project is not None
+        self.section, self.activity = self.project.plan[activity].section, activity
+        self.render()
+
+    def up(self) -> None:
+        if self.activity:
+            self.activity = None
+        else:
+            self.section = None
+        self.render()
+
+    def level(self) -> str:
+        return "activity" if self.activity else "section" if self.section else "sections"
+
+    # --- what each level shows -----------------------------------------------------------
+    def render(self) -> None:
+        if self.project is None:
+            return
+        plan = self.project.plan
+        crumbs = [t("dash.all_sections")]
+        if self.section:
+            crumbs.append(f"{self.section}. {plan.section_titles()[self.section]}")
+        if self.activity:
+            crumbs.append(f"{self.activity} {plan.titles()[self.activity]}")
+        self.path.value = in_lang('<nav class="mics-crumbs">' + " › ".join(
+            html.escape(c) for c in crumbs) + "</nav>")
+        self.back.description = "← " + t("dash.back")
+        self.back.disabled = not self.section
+        if self.activity:
+            tables, choices = self._activity_tables(self.activity), []
+        elif self.section:
+            tables = [self._activities_table(self.section)]
+            choices = [(f"{a} {plan.titles()[a][:70]}", a)
+                       for a in self._section_activities(self.section)]
+        else:
+            tables = [self._sections_table()]
+            choices = [(f"{code}. {title[:70]}", code)
+                       for code, title in plan.section_titles().items()
+                       if self._section_activities(code)]
+        self.choosing = True
+        try:
+            prompt = t("dash.open_activity" if self.section else "dash.open_section")
+            self.pick.options = [(prompt, ""), *choices]
+            self.pick.value = ""
+            self.pick.layout.display = "none" if self.activity else None
+        finally:
+            self.choosing = False
+        self.body.value = in_lang(TABLE_CSS + "".join(
+            f"<h4>{html.escape(table.title)}</h4>{table.to_html()}" for table in tables))
+
+    def _allowed(self, activity: str) -> bool:
+        allowed, source = self.view["allowed"], self.view["source"]
+        assert self.project is not None
+        return (allowed is None or activity in allowed) and (
+            source is None or self.project.plan[activity].funding == source)
+
+    def _section_activities(self, section: str) -> list[str]:
+        assert self.project is not None
+        return [a.id for a in self.project.plan.activities
+                if a.section == section and self._allowed(a.id)]
+
+    def _spending(self, by: str, activities: list[str] | None) -> pd.DataFrame:
+        assert self.project is not None
+        table = self.project.spending(self.view["as_of"], [by], source=self.view["source"],
+                                      activities=activities)
+        keep = ["plan", "committed", "paid", "remaining"]
+        total = table.groupby(by, sort=False)[keep].sum().reset_index()
+        total = total.sort_values(by, key=lambda codes: codes.map(code_key), kind="stable")
+        total["execution"] = total["paid"] / total["plan"].where(total["plan"] != 0)
+        return total.reset_index(drop=True)
+
+    def _sections_table(self) -> Table:
+        allowed = self.view["allowed"]
+        frame = self._spending("section", None if allowed is None else sorted(allowed))
+        assert self.project is not None
+        frame.insert(1, "title", frame["section"].map(self.project.plan.section_titles()))
+        return Table("drill_sections", frame, MONEY | {"section": "code",
+                                                       "execution": "percent"},
+                     labels={"title": t("col.section_title")})
+
+    def _activities_table(self, section: str) -> Table:
+        assert self.project is not None
+        frame = self._spending("activity", self._section_activities(section))
+        frame.insert(1, "title", frame["activity"].map(self.project.plan.titles()))
+        status = self.project.status(self.view["as_of"]).set_index("id")["status"]
+        frame["status"] = frame["activity"].map(status).map(lambda s: t(f"status.{s}"))
+        return Table("drill_activities", frame, MONEY | {"activity": "code",
+                                                         "execution": "percent"})
+
+    def _activity_tables(self, activity: str) -> list[Table]:
+        assert self.project is not None
+        as_of = self.view["as_of"]
+        spent = self._spending("activity", [activity])
+        payments = self.project.payments_on(as_of)
+        payments = payments.loc[payments["activity"] == activity]
+        shown = pd.DataFrame({
+            "date": payments["date"], "amount": payments["amount"],
+            "currency": payments["currency"], "kzt": payments["kzt_minor"] / 100,
+            "specifics": payments["specifics"], "payee": payments["payee"],
+            "document": payments["document"]}).sort_values("date", kind="stable")
+        lots = register(self.project, as_of)
+        lots = lots.loc[lots["activity"] == activity, ["lot", "title", "stage",
+                                                       "contract_amount", "paid",
+                                                       "left_to_pay"]]
+        lots = lots.assign(stage=lots["stage"].map(lambda s: t(f"stage.{s or 'none'}")))
+        return [Table("drill_activity", spent.drop(columns=["activity"]),
+                      MONEY | {"execution": "percent"}),
+                Table("drill_payments", shown, {"date": "date", "amount": "money",
+                                                "kzt": "money", "specifics": "code"}),
+                Table("drill_lots", lots, {"lot": "code", "contract_amount": "money",
+                                           "paid": "money", "left_to_pay": "money"},
+                      labels={"title": t("col.lot_title")})]
+
+    def _on_pick(self, change: dict) -> None:
+        if self.choosing or not change["new"]:
+            return
+        if self.section:
+            self.open_activity(change["new"])
+        else:
+            self.open_section(change["new"])
+
+
+class ProblemsPage(widgets.HTML):
+    """Shown instead of the dashboard when the data folder cannot be loaded: what is wrong,
+    where (file, row, column), in the page's language, as ``mics-budget validate`` says it."""
+
+    def show(self, message: str, problems: list[Problem], folder: str = "") -> None:
+        table = problems_table(problems).to_html() if problems else ""
+        self.value = in_lang(
+            f'{TABLE_CSS}<h1>{t("dash.title")}</h1><h2 class="mics-error-title">'
+            f'{t("dash.not_loaded")}</h2>'
+            + (f"<p>{html.escape(t('dash.folder', folder=folder))}</p>" if folder else "")
+            + f"<p>{note('error', message)}</p>{table}<p>{t('dash.fix_and_reload')}</p>")

@@ -1,0 +1,393 @@
+"""Sign-in for the Voila pages: a jupyter_server identity provider and its handlers.
+
+``mics-budget dashboard --users FILE`` starts Voila 0.5 (on jupyter_server 2) with::
+
+    --Voila.identity_provider_class=mics_budget.web.webauth.MicsIdentityProvider
+    --Voila.authorizer_class=mics_budget.web.webauth.MicsAuthorizer
+    --MicsIdentityProvider.users_file=/path/users.json
+    --VoilaConfiguration.http_header_envs=Cookie
+
+:class:`MicsIdentityProvider` serves ``/login`` (a form with ``username`` and ``password``,
+Russian, Kazakh or English after ``MICS_LANG``, protected by tornado's ``_xsrf`` token and
+jupyter_server's origin check) and ``/logout``, and recognises the signed session cookie
+(HttpOnly, SameSite=Lax, Secure under HTTPS; see :mod:`.auth`). Every jupyter_server handler
+then requires a session (jupyter_server 2 refuses unauthenticated access to any handler not
+marked otherwise): Voila's page (every path of its catch-all ``/(.*)``, so also ``/tree``,
+``/api/kernels``, ``/api/sessions`` …), ``/api/kernels/<id>`` and its websocket,
+``/voila/api/shutdown/<id>``. Voila's plain tornado handlers that could give anything away
+are replaced by guarded ones placed before Voila's: ``/voila/files/…`` (403 unless signed in)
+and ``/voila/query/<kernel>`` (the request info of pre-heated kernels, for the kernel only).
+Voila's static JS/CSS, JupyterLab themes and the template's files stay public: they are the
+installed packages' own files, hold no data and reach no kernel; Voila registers them before
+the identity provider's handlers, so guarding them would mean patching Voila.
+
+Failed sign-ins are throttled per address and per name (:class:`.auth.Throttle`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import html
+import ipaddress
+import os
+import secrets
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+from jupyter_server.auth.authorizer import Authorizer
+from jupyter_server.auth.decorator import allow_unauthenticated
+from jupyter_server.auth.identity import IdentityProvider
+from jupyter_server.auth.identity import User as JupyterUser
+from jupyter_server.base.handlers import JupyterHandler
+from jupyter_server.utils import url_path_join
+from tornado import web
+from traitlets import Unicode, default
+
+from .. import i18n
+from ..errors import UserError
+from ..i18n import t
+from .auth import (
+    COOKIE_ENV,
+    SECRET_ENV,
+    SESSION_HOURS,
+    Throttle,
+    kernel_proof,
+    make_session,
+    read_session,
+)
+from .users import NAME_MAX, USERS_ENV, Account, UsersFile
+
+KERNEL_ID = r"(?P<kernel_id>\w+-\w+-\w+-\w+-\w+)"   # as jupyter_server and Voila route it
+PROVIDER = f"{__name__}.MicsIdentityProvider"
+AUTHORIZER = f"{__name__}.MicsAuthorizer"
+
+
+@dataclass
+class MicsUser(JupyterUser):
+    """jupyter_server's user with the role."""
+
+    role: str = "viewer"
+
+
+def _is_loopback(address: str) -> bool:
+    try:
+        return ipaddress.ip_address(address).is_loopback
+    except ValueError:
+        return False
+
+
+class MicsIdentityProvider(IdentityProvider):
+    """Sign-in with the names and passwords of a users file (see the module's docstring)."""
+
+    users_file = Unicode(help="The users file (default: $MICS_USERS).").tag(config=True)
+
+    @default("users_file")
+    def _users_file_default(self) -> str:
+        return os.environ.get(USERS_ENV, "")
+
+    @default("token")
+    def _token_default(self) -> str:
+        return ""  # no shared token: only named users
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.token = ""  # Voila may pass its --token; named users replace it
+        # Voila passes its own login handler (jupyter_server's token form): ours replace them
+        self.login_handler_class = LoginHandler
+        self.logout_handler_class = LogoutHandler
+        path = Path(self.users_file).expanduser().resolve() if self.users_file else None
+        self.users = UsersFile(path) if path else None
+        if path is None:
+            self.log.critical("mics: no users file: nobody can sign in")
+        else:
+            try:
+                count = len(self.users.accounts())
+            except UserError as exc:
+                count = 0
+                self.log.critical("mics: %s", exc)
+            self.log.info("mics: %d user(s) in %s", count, path)
+        self.secret = os.environ.get(SECRET_ENV) or secrets.token_hex(32)
+        self.base_url = getattr(self.parent, "base_url", "/") or "/"
+        self.cookie_name = (os.environ.get(COOKIE_ENV)
+                            or f"mics-session-{getattr(self.parent, 'port', 0)}")
+        self.throttle = Throttle()
+        self._revoked: dict[str, float] = {}
+        # the kernels inherit the server's environment and verify sessions themselves;
+        # `mics-budget dashboard` sets these before Voila starts (pre-heated kernels start
+        # before this provider exists), plain `voila` gets them from here
+        os.environ[SECRET_ENV] = self.secret
+        os.environ[COOKIE_ENV] = self.cookie_name
+        if path is not None:
+            os.environ[USERS_ENV] = str(path)
+        ip = getattr(self.parent, "ip", "") or "0.0.0.0"
+        if not _is_loopback(ip) and ip != "localhost":
+            self.log.warning("mics: on %s passwords and session cookies cross the network "
+                             "unencrypted unless HTTPS is put in front of Voila", ip)
+
+    # --- what jupyter_server asks
+    @property
+    def auth_enabled(self) -> bool:
+        return True
+
+    @property
+    def login_available(self) -> bool:
+        return True
+
+    def should_check_origin(self, handler: web.RequestHandler) -> bool:
+        return True
+
+    def is_token_authenticated(self, handler: web.RequestHandler) -> bool:
+        return False
+
+    def get_cookie_name(self, handler: web.RequestHandler) -> str:
+        return self.cookie_name
+
+    def get_user(self, handler: web.RequestHandler) -> MicsUser | None:
+        if hasattr(handler, "_mics_user"):
+            return handler._mics_user
+        handler._mics_user = None  # type: ignore[attr-defined]  # cached per request
+        handler._mics_session = None  # type: ignore[attr-defined]
+        if self.users is None:
+            return None
+        try:
+            found = read_session(self.secret, self.cookie_name,
+                                 handler.get_cookie(self.cookie_name), self.users)
+        except UserError as exc:  # a broken users file: nobody gets in
+            self.log.error("mics: %s", exc)
+            return None
+        if found is None:
+            return None
+        user, sid = found
+        if sid in self._revoked:
+            return None
+        handler._mics_user = MicsUser(username=user.name, role=user.role)  # type: ignore[attr-defined]
+        handler._mics_session = sid  # type: ignore[attr-defined]
+        return handler._mics_user  # type: ignore[attr-defined]
+
+    def get_user_token(self, handler: web.RequestHandler):  # no tokens, ever
+        return None
+
+    def identity_model(self, user: JupyterUser) -> dict:
+        return {"username": user.username, "name": user.name, "display_name": user.display_name,
+                "initials": None, "avatar_url": None, "color": None}
+
+    def set_login_cookie(self, handler: web.RequestHandler, user: JupyterUser) -> None:
+        account = self.users.find(user.username) if self.users else None
+        if account is None:
+            raise web.HTTPError(403)
+        value, _sid = make_session(self.secret, self.cookie_name, account)
+        handler.set_cookie(self.cookie_name, value, path=self.base_url, httponly=True,
+                           samesite="Lax", secure=handler.request.protocol == "https")
+
+    def clear_login_cookie(self, handler: web.RequestHandler) -> None:
+        handler.clear_cookie(self.cookie_name, path=self.base_url)
+
+    def revoke(self, sid: str | None) -> None:
+        """End a session now (sign-out), not only when its cookie is gone."""
+        now = time.time()
+        self._revoked = {s: until for s, until in self._revoked.items() if until > now}
+        if sid:
+            self._revoked[sid] = now + SESSION_HOURS * 3600
+
+    def get_handlers(self) -> list[tuple]:
+        """Login and logout, and guards placed before Voila's unauthenticated handlers."""
+        base = self.base_url
+        handlers: list[tuple] = [
+            (url_path_join(base, "/login"), self.login_handler_class),
+            (url_path_join(base, "/logout"), self.logout_handler_class),
+        ]
+        voila = self.parent
+        configuration = getattr(voila, "voila_configuration", None)
+        if configuration is not None:
+            SignedInFileHandler, KernelOnlyRequestInfoHandler = _guarded_voila_handlers()
+            handlers.append((url_path_join(base, r"/voila/files/(.*)"), SignedInFileHandler,
+                             {"allowlist": configuration.file_allowlist,
+                              "denylist": configuration.file_denylist,
+                              "path": voila.root_dir}))  # type: ignore[union-attr]
+            if configuration.preheat_kernel:
+                handlers.append((url_path_join(base, rf"/voila/query/{KERNEL_ID}"),
+                                 KernelOnlyRequestInfoHandler, {"secret": self.secret}))
+        return handlers
+
+    # --- the password check (in a thread: scrypt takes about 0.1 s)
+    async def authenticate(self, name: str, password: str) -> Account | None:
+        if self.users is None:
+            return None
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(None, self.users.authenticate, name, password)
+
+
+class MicsAuthorizer(Authorizer):
+    """Signed-in users only; a kernel belongs to the first user who connects to it (the one
+    whose page started it), so nobody drives another person's kernel even with its id."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self._owners: dict[str, str] = {}
+
+    def is_authorized(self, handler, user, action, resource) -> bool:
+        if user is None:
+            return False
+        if resource != "kernels":
+            return True
+        kernel_id = getattr(handler, "kernel_id", None) or handler.path_kwargs.get("kernel_id")
+        if not kernel_id:
+            return True
+        if len(self._owners) > 1000:
+            alive = set(handler.kernel_manager.list_kernel_ids())
+            self._owners = {k: v for k, v in self._owners.items() if k in alive}
+        owner = self._owners.setdefault(kernel_id, user.username)
+        if owner != user.username:
+            self.log.warning("mics: %s refused kernel %s of %s", user.username, kernel_id, owner)
+        return owner == user.username
+
+
+def _safe_next(target: str | None, base: str) -> str:
+    """Only paths of this server: no scheme, no host, no ``//`` or backslash tricks."""
+    if not target or "\\" in target or any(ord(c) < 32 for c in target):
+        return base
+    parsed = urlparse(target)
+    if parsed.scheme or parsed.netloc or not target.startswith(base) or target.startswith("//"):
+        return base
+    return target
+
+
+PAGE = """<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>
+body {{ font-family: system-ui, sans-serif; background: #f3f5f8; margin: 0; }}
+main {{ max-width: 360px; margin: 12vh auto; background: #fff; padding: 28px 32px;
+        border-radius: 8px; box-shadow: 0 1px 4px rgba(0,0,0,.15); }}
+h1 {{ font-size: 1.25rem; margin: 0 0 18px; }}
+label {{ display: block; margin: 12px 0 4px; }}
+input[type=text], input[type=password] {{ width: 100%; box-sizing: border-box; padding: 8px;
+        font-size: 1rem; }}
+button {{ margin-top: 18px; padding: 8px 20px; font-size: 1rem; }}
+.mics-login-error {{ color: #a40000; }} .mics-login-note {{ color: #225; }}
+</style></head>
+<body><main class="mics-login">
+<h1>{heading}</h1>
+{message}
+<form method="post" action="{action}">
+{xsrf}
+<input type="hidden" name="next" value="{next}">
+<label for="username">{username}</label>
+<input type="text" id="username" name="username" value="{name}" autocomplete="username"
+       maxlength="{maxlength}" required autofocus>
+<label for="password">{password}</label>
+<input type="password" id="password" name="password" autocomplete="current-password" required>
+<button type="submit">{submit}</button>
+</form></main></body></html>
+"""
+
+
+class _Handler(JupyterHandler):
+    @property
+    def _provider(self) -> MicsIdentityProvider:
+        return self.identity_provider  # type: ignore[return-value]  # set by our provider
+
+
+class LoginHandler(_Handler):
+    """``GET /login``: the form; ``POST /login``: check, throttle, set the session cookie."""
+
+    def _page(self, message: str = "", kind: str = "error", name: str = "") -> None:
+        self.set_header("Cache-Control", "no-store")
+        self.set_header("Content-Type", "text/html; charset=UTF-8")
+        base = self._provider.base_url
+        target = _safe_next(self.get_argument("next", None), base)
+        note = (f'<p class="mics-login-{kind}" role="alert">{html.escape(message)}</p>'
+                if message else "")
+        self.finish(PAGE.format(
+            lang=i18n.get_lang(), title=html.escape(t("login.title")),
+            heading=html.escape(t("login.heading")), message=note,
+            action=html.escape(url_path_join(base, "login")), xsrf=self.xsrf_form_html(),
+            next=html.escape(target), username=html.escape(t("login.username")),
+            name=html.escape(name), maxlength=NAME_MAX, password=html.escape(t("login.password")),
+            submit=html.escape(t("login.submit"))))
+
+    @allow_unauthenticated
+    def get(self) -> None:
+        if self.current_user:
+            self.redirect(_safe_next(self.get_argument("next", None),
+                                     self._provider.base_url))
+            return
+        if self.get_argument("signed_out", None):
+            self._page(t("login.signed_out"), kind="note")
+        else:
+            self._page()
+
+    @allow_unauthenticated
+    async def post(self) -> None:
+        provider = self._provider
+        name = self.get_body_argument("username", "")
+        password = self.get_body_argument("password", "")
+        address = self.request.remote_ip or "?"
+        wait = provider.throttle.wait(name, address)
+        if wait > 0:
+            self.log.warning("mics: sign-in throttled for %r from %s", name[:NAME_MAX], address)
+            self.set_status(429)
+            self.set_header("Retry-After", str(int(wait) + 1))
+            self._page(t("login.throttled", seconds=int(wait) + 1), name=name[:NAME_MAX])
+            return
+        provider.throttle.failed(name, address)  # counted before the slow check: no racing it
+        account = await provider.authenticate(name, password)
+        if account is None:
+            self.log.warning("mics: failed sign-in for %r from %s", name[:NAME_MAX], address)
+            self.set_status(403)
+            self._page(t("login.failed"), name=name[:NAME_MAX])
+            return
+        provider.throttle.succeeded(name, address)
+        provider.set_login_cookie(self, MicsUser(username=account.name, role=account.role))
+        self.log.info("mics: %s signed in (%s) from %s", account.name, account.role, address)
+        self.redirect(_safe_next(self.get_argument("next", None), provider.base_url))
+
+
+class LogoutHandler(_Handler):
+    """``GET /logout``: end the session and show the sign-in form again."""
+
+    @allow_unauthenticated
+    def get(self) -> None:
+        provider = self._provider
+        if self.current_user:
+            self.log.info("mics: %s signed out", self.current_user.username)
+        provider.revoke(getattr(self, "_mics_session", None))
+        provider.clear_login_cookie(self)
+        self.redirect(url_path_join(provider.base_url, "login") + "?signed_out=1")
+
+
+def _guarded_voila_handlers() -> tuple[type, type]:
+    """Voila's two unauthenticated handlers that matter, with a guard in front (Voila is
+    imported only here: importing it takes seconds)."""
+    from voila.request_info_handler import RequestInfoSocketHandler
+    from voila.static_file_handler import AllowListFileHandler
+
+    class SignedInFileHandler(AllowListFileHandler):
+        """Voila's ``/voila/files/…`` (files beside the notebook), for signed-in users only."""
+
+        def prepare(self):
+            if self.settings["identity_provider"].get_user(self) is None:
+                raise web.HTTPError(403)
+            return super().prepare()
+
+    class KernelOnlyRequestInfoHandler(RequestInfoSocketHandler):
+        """Voila's ``/voila/query/<kernel>`` hands a pre-heated kernel the request that took it
+        (the session cookie among it) to anyone who asks; here only a local process knowing
+        the server's secret (the kernel) may read it."""
+
+        def initialize(self, secret: str = "") -> None:
+            self.secret = secret
+
+        def prepare(self):
+            kernel_id = self.path_kwargs.get("kernel_id", "")
+            proof = self.request.headers.get("X-Mics-Kernel", "")
+            if not (_is_loopback(self.request.remote_ip or "") and self.secret
+                    and hmac.compare_digest(proof, kernel_proof(self.secret, kernel_id))):
+                raise web.HTTPError(403)
+            return super().prepare()
+
+    return SignedInFileHandler, KernelOnlyRequestInfoHandler
