@@ -59,3 +59,10 @@ class DataDir:
     @property
     def is_example(self) -> bool:
         return (self.root / EXAMPLE_MARKER).exists()
+
+    def require(self) -> None:
+        """Refuse a data folder that does not exist (before anything is created in it)."""
+        if not self.root.is_dir():
+            from .errors import UserError
+
+            raise UserError("error.no_data_folder", path=self.root)

@@ -16,3 +16,11 @@ class UserError(Exception):
 
     def __str__(self) -> str:
         return t(self.key, **{k: str(v) for k, v in self.params.items()})
+
+
+class RecordError(UserError):
+    """A refused step or lot; ``field`` names the input at fault (for forms)."""
+
+    def __init__(self, key: str, field: str | None = None, **params: object):
+        super().__init__(key, **params)
+        self.field = field

@@ -11,6 +11,7 @@ from collections.abc import Callable, Collection, Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from pathlib import Path
 from typing import Any, TypeVar
 
 import pandas as pd
@@ -316,3 +317,31 @@ def _financing_plan_totals(project: Project) -> list[Problem]:
                                "problem.financing_plan_total",
                                {"monthly": f"{int(total) / 100:.2f}", "plan": f"{plan / 100:.2f}"}))
     return out
+
+
+def init_data_folder(root: str | os.PathLike[str], plan_source: os.PathLike[str] | None = None,
+                     ) -> tuple[Plan, list[Path]]:
+    """Start a data folder for real data at ``root``: the plan (from ``plan_source``, a plan
+    document in DOCX or text as :func:`mics_budget.ledger.plan.parse_plan_file` reads it; by
+    default the official plan of the bundled folder, Kazakh titles included), empty
+    ``budget/`` and ``procurement/`` folders, and in ``templates/`` every input file with its
+    header only, to copy where it belongs once it has rows (a header-only file in the data
+    folders would be warned about at every load). No example marker. ``root`` must not exist
+    or be empty: nothing is ever overwritten. Returns the plan and the files written."""
+    from .config import DEFAULT_DATA_DIR
+    from .core.fileio import csv_text, write_text_files
+    from .core.schemas import ALL
+    from .ledger.plan import parse_plan_file, plan_files
+
+    folder = DataDir.resolve(root)
+    if folder.root.exists() and (not folder.root.is_dir() or any(folder.root.iterdir())):
+        raise UserError("init.not_empty", path=folder.root)
+    plan = parse_plan_file(Path(plan_source)) if plan_source else load_plan(
+        DataDir(DEFAULT_DATA_DIR))
+    files = plan_files(plan, folder)
+    for schema in ALL:
+        path = folder.root / "templates" / schema.folder / f"{schema.name}.csv"
+        files[path] = csv_text(list(schema.file_order), [])
+    for empty in (folder.budget, folder.procurement):
+        empty.mkdir(parents=True, exist_ok=True)
+    return plan, write_text_files(files)

@@ -10,7 +10,8 @@ from datetime import date
 import pytest
 
 from mics_budget import i18n, load
-from mics_budget.procurement.kpis import KPI_NAMES, kpi_table, procurement_kpis
+from mics_budget.procurement.kpis import KPI_NAMES, procurement_kpis
+from mics_budget.report.presentation import kpi_table
 from tests.conftest import write_files
 
 LOTS = ("lot,activity,title,method,estimate,currency,specifics,planned_announce,needed_by,law\n"

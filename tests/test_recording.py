@@ -208,9 +208,9 @@ def _processes():
 def _worker(root: str, lots: list[str], barrier) -> None:
     """Record the whole chain of each lot, one step of every lot per round; every round starts
     for all workers at once (``barrier``), so they all want the register at the same time."""
-    from mics_budget.procurement import recording
+    from mics_budget.core import store
 
-    recording.LOCK_TIMEOUT = WAIT  # waiting for the others is the point here, not an error
+    store.LOCK_TIMEOUT = WAIT  # waiting for the others is the point here, not an error
     barrier.wait(WAIT)
     for day, (status, amount) in enumerate(CHAIN, start=1):
         for lot in lots:
@@ -418,9 +418,9 @@ def test_kazakh_letters_into_a_windows_1251_register_are_refused_then_converted(
 def test_a_busy_register_says_so_and_exits_2(money_dir, monkeypatch, capsys):
     from filelock import FileLock
 
-    from mics_budget.procurement import recording
+    from mics_budget.core import store
 
-    monkeypatch.setattr(recording, "LOCK_TIMEOUT", 0.2)
+    monkeypatch.setattr(store, "LOCK_TIMEOUT", 0.2)
     before = events_file(money_dir).read_bytes()
     with FileLock(f"{events_file(money_dir)}.lock"):
         code = main(["procurement", "record", "L1", "delivered", "--date", "2023-08-01",

@@ -98,6 +98,12 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p, formats=True)
     p.set_defaults(handler="cmd_plan_status")
 
+    p = commands.add_parser("init", help=t("help.init"))
+    p.add_argument("folder", type=parse_path, metavar="DIR", help=t("help.init_folder"))
+    p.add_argument("--plan", type=parse_path, metavar="FILE", help=t("help.init_plan"))
+    p.add_argument("--lang", choices=i18n.LANGS, help=t("help.lang"))
+    p.set_defaults(handler="cmd_init")
+
     p = commands.add_parser("validate", help=t("help.validate"))
     p.add_argument("--out", type=parse_path, metavar="FILE", help=t("help.out"))
     _common(p)

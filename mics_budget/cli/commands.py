@@ -14,6 +14,7 @@ from .. import i18n
 from ..config import REPORTS_DIR, DataDir
 from ..core.checks import problems_frame
 from ..core.fileio import atomic_writer
+from ..core.store import convert_to_utf8
 from ..errors import UserError
 from ..i18n import t
 from ..ledger.plan import import_plan
@@ -25,14 +26,12 @@ from ..procurement.ocds import validate as validate_ocds
 from ..procurement.recording import (
     add_lot,
     amend_lot,
-    convert_to_utf8,
     record_event,
-    require_folder,
     upgrade_register,
     void_event,
 )
 from ..procurement.status import register
-from ..project import load
+from ..project import init_data_folder, load
 from ..vocabulary import GROUP_KEYS, excerpt
 from .output import emit, text_table, to_csv, to_json
 
@@ -42,6 +41,13 @@ def cmd_plan_import(args: argparse.Namespace) -> int:
     plan, changed = import_plan(args.path, data)
     files = ", ".join(str(p) for p in changed) if changed else t("plan.unchanged")
     print(t("plan.imported", count=len(plan), sections=len(plan.sections), files=files),
+          file=sys.stderr)
+    return 0
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    plan, _ = init_data_folder(args.folder, args.plan)
+    print(t("init.done", path=DataDir.resolve(args.folder).root, count=len(plan)),
           file=sys.stderr)
     return 0
 
@@ -365,7 +371,7 @@ def cmd_import_goszakup(args: argparse.Namespace) -> int:
     from ..portal.importer import fetch_goszakup, import_goszakup, read_token
 
     data = DataDir.resolve(args.data)
-    require_folder(data)
+    data.require()
     paths = list(args.paths)
     with tempfile.TemporaryDirectory(prefix="mics-goszakup-") as scratch:
         if args.fetch:
@@ -427,7 +433,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     defaults = report_defaults(Path(args.params)) if args.params else ReportDefaults()
     data = DataDir.resolve(args.data or defaults.data)
-    require_folder(data)
+    data.require()
     lang = args.lang or defaults.lang or i18n.get_lang()
     i18n.set_lang(lang)
     out = args.out or defaults.out
@@ -459,7 +465,7 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
     from ..web.users import UsersFile, users_path
 
     data = DataDir.resolve(args.data)
-    require_folder(data)
+    data.require()
     users = users_path(args.users) if args.users else None
     if users is not None:
         if not UsersFile(users).accounts():

@@ -3,7 +3,7 @@ use for them, and the type each column has once loaded.
 
 The loaders read files against these declarations (:func:`.tables.read_table`), parse the
 values into the declared types and end with :func:`conform`; the writers append rows in the
-declared order (:func:`.recording.append_row`); the README's table of input files is checked
+declared order (:func:`.store.append_row`); the README's table of input files is checked
 against them (``tests/test_schemas.py``). A loaded table also carries its provenance
 (``_file``, ``_sheet``, ``_row``) and ``valid`` (the row has no error and counts).
 """

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
-from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -35,9 +34,10 @@ import pandas as pd
 from ..config import DataDir
 from ..core.checks import ERROR, Problem
 from ..core.fileio import atomic_writer
+from ..core.store import now_text
 from ..core.values import minor_text, parse_amounts, parse_dates
+from .read import FACTS_FORMAT, read_portal
 
-FACTS_FORMAT = "mics-budget/goszakup-facts/1"
 FACTS_NAME = "procurement/portal/facts.json"
 RNU_NAME = "procurement/portal/rnu.json"
 TREASURY_COLUMNS = ["lot", "contract_id", "dt_reg"]
@@ -195,8 +195,6 @@ def _minor(value: object) -> int | bool | None:
 def _read_rnu(path: Path, problems: list[Problem]) -> pd.DataFrame:
     if not path.is_file():
         return PortalFacts.empty().unreliable
-    from .read import read_portal
-
     data, found = read_portal([path])
     problems += [replace(p, file=RNU_NAME) for p in found]
     rnu = data.rnu.loc[data.rnu["supplier_biin"] != ""]
@@ -234,7 +232,7 @@ def write_portal_facts(data: DataDir, facts: PortalFacts) -> list[Path]:
             continue
         if isinstance(content, dict):
             content = {**content,
-                       "updated": datetime.now().astimezone().isoformat(timespec="seconds")}
+                       "updated": now_text()}
         text = json.dumps(content, ensure_ascii=False, indent=1)
         with atomic_writer(path, "w", encoding="utf-8") as fh:
             fh.write(text + "\n")

@@ -53,10 +53,11 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from ..core.fileio import atomic_writer
+from ..core.store import now_text
 from ..errors import UserError
 from .read import STATE_FORMAT, read_portal
 
@@ -235,7 +236,7 @@ class _State:
         if stream.variables:
             entry["variables"] = stream.variables
         self.data["streams"][stream.key] = entry
-        self.data["updated"] = datetime.now().astimezone().isoformat(timespec="seconds")
+        self.data["updated"] = now_text()
         text = json.dumps(self.data, ensure_ascii=False, indent=1, sort_keys=True)
         with atomic_writer(self.path, "w", encoding="utf-8") as fh:
             fh.write(text + "\n")

@@ -53,27 +53,21 @@ from ..config import DataDir
 from ..core.checks import ERROR, Problem, has_errors
 from ..core.params import procurement_settings
 from ..core.schemas import EVENTS, PAYMENTS
+from ..core.store import append_row, check_text, file_columns, locked, register_file
 from ..core.tables import decode, text_layout
 from ..core.values import MAX_AMOUNT_TEXT, above_ceiling, minor_text, parse_amounts, parse_dates
-from ..errors import UserError
+from ..errors import RecordError, UserError
 from ..i18n import t
 from ..ledger.load import read_input
 from ..ledger.plan import load_plan
 from ..procurement.lifecycle import IN_FORCE, STEPS, replay
 from ..procurement.load import load_events, load_lots
 from ..procurement.recording import (
-    RecordError,
     append_event,
-    append_row,
     check_step,
-    check_text,
     event_values,
-    file_columns,
-    locked,
     lot_history,
     next_event_id,
-    register_file,
-    require_folder,
 )
 from ..vocabulary import excerpt
 from .derive import Derived, derive
@@ -183,7 +177,7 @@ def import_goszakup(data: DataDir, paths: Iterable[str | Path], customer_bin: st
     today = today or date.today()
     by = by or getpass.getuser()
     given = [Path(p) for p in paths]
-    require_folder(data)
+    data.require()
     for path in given:
         if not path.exists():
             raise UserError("portal.path_missing", value=path)

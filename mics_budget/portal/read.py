@@ -73,11 +73,12 @@ import pandas as pd
 
 from ..core.checks import ERROR, WARNING, Problem
 from ..core.values import parse_amounts, parse_dates
-from .facts import FACTS_FORMAT
 
 KINDS = ("announcements", "lots", "contracts", "contract_units", "acts", "bids",
          "treasury_payments", "plans", "rnu")
 STATE_FORMAT = "mics-budget/goszakup-fetch/1"  # marker of the fetcher's state.json
+#: the import's own facts file (:mod:`.facts`), also skipped when answers are read
+FACTS_FORMAT = "mics-budget/goszakup-facts/1"
 
 # GraphQL root (lower case, without underscores) -> kind
 ROOTS = {"trdbuy": "announcements", "lots": "lots", "contract": "contracts",

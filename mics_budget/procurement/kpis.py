@@ -43,8 +43,6 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..i18n import t
-from ..report.presentation import Table
 from .lifecycle import DIRECT_METHODS
 from .status import register
 
@@ -59,9 +57,6 @@ UNITS = {"lots": "count", "average_bids": "number", "single_bid_share": "share",
          "savings": "money", "savings_share": "share", "days_to_results": "days",
          "days_to_signature": "days", "days_to_delivery": "days", "days_to_payment": "days"}
 KPI_COLUMNS = ["kpi", "value", "unit", "lots"]
-#: how a unit is shown (:class:`.presentation.Table` kinds)
-SHOWN = {"count": "int", "number": "decimal", "share": "percent", "money": "money",
-         "days": "decimal"}
 
 
 def procurement_kpis(project: Project, as_of: date, table: pd.DataFrame | None = None,
@@ -136,15 +131,3 @@ def _median_days(start: pd.Series, end: pd.Series) -> tuple[float | None, int]:
     days = (both["end"] - both["start"]).dt.days
     days = days.loc[days >= 0]
     return (float(days.median()) if len(days) else None, len(days))
-
-
-def kpi_table(kpis: pd.DataFrame) -> Table:
-    """The KPIs for people: the indicator's name, its value shown by its unit, the lots it
-    is computed over, with the caveats as the table's note."""
-    frame = pd.DataFrame({"kpi": [t(f"kpi.{k}") for k in kpis["kpi"]],
-                          "kpi_value": kpis["value"].astype(object).where(kpis["value"].notna(),
-                                                                           None),
-                          "kpi_lots": kpis["lots"],
-                          "kind": kpis["unit"].map(SHOWN)})
-    return Table("kpis", frame, {"kpi_value": "row", "kpi_lots": "int"}, note=t("kpi.note"),
-                 kind_column="kind")

@@ -1,4 +1,5 @@
-"""Recording procurement steps and lots: checked, then appended under a lock, never rewritten.
+"""Recording procurement steps and lots: the rules of what may be written, checked, then
+appended under a lock through the CSV store (:mod:`mics_budget.core.store`), never rewritten.
 
 Under an exclusive lock on the register file, :func:`record_event` re-reads the lots and
 events, replays the lot, checks the new step (allowed from the lot's stage, dated on or after
@@ -9,196 +10,39 @@ line in the file's own encoding and separator, flushed and fsync'ed. A refused s
 
 from __future__ import annotations
 
-import contextlib
-import csv
-import errno
-import getpass
-import io
-import os
 import re
-import signal
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
-from filelock import FileLock, Timeout
 
 from ..config import DataDir
-from ..core.checks import excerpt
-from ..core.fileio import atomic_writer
-from ..core.schemas import EVENTS, LOTS, Schema
-from ..core.tables import LONE_CR, TextLayout, decode, find_input, normalise_text, text_layout
+from ..core.schemas import EVENTS, LOTS
+from ..core.store import (
+    append_row,
+    check_text,
+    file_columns,
+    locked,
+    register_file,
+    stamp,
+    upgrade_file,
+)
+from ..core.tables import find_input
 from ..core.values import MAX_AMOUNT_TEXT, above_ceiling, minor_text, parse_amounts, parse_ints
-from ..errors import UserError
+from ..errors import RecordError
 from ..i18n import LANGS, format_date, t, t_in
 from ..ledger.fx import currencies
 from ..ledger.plan import Plan, load_plan
+from ..vocabulary import excerpt
 from .corrections import positional_id
 from .lifecycle import IN_FORCE, STATUSES, VOID, allowed, replay
 from .load import METHODS, law_on, laws, load_events, load_lots
 
-LOCK_TIMEOUT = 30  # seconds
+__all__ = ["RecordError", "add_lot", "amend_lot", "append_event", "check_step",
+           "event_values", "lot_history", "next_event_id", "record_event", "status_code",
+           "upgrade_register", "void_event"]
+
 MAX_LOT_ID = 64  # characters
-
-
-class RecordError(UserError):
-    """A refused step or lot; ``field`` names the input at fault (for forms)."""
-
-    def __init__(self, key: str, field: str | None = None, **params: object):
-        super().__init__(key, **params)
-        self.field = field
-
-
-def register_file(folder: Path, stem: str) -> Path:
-    """The CSV register file ``stem`` in ``folder`` (created on first use); XLSX is read-only;
-    two candidates (``events.csv`` and ``events.xlsx``) are refused, not guessed."""
-    files = find_input(folder, stem)
-    if len(files) > 1:
-        raise RecordError("load.ambiguous_file", None,
-                          files=", ".join(f.name for f in files))
-    if files and files[0].suffix.lower() in {".xlsx", ".xlsm"}:
-        raise RecordError("record.xlsx_readonly", None, path=files[0],
-                          csv=files[0].with_suffix(".csv").name)
-    if files and not files[0].resolve().is_relative_to(folder.parent.resolve()):
-        raise RecordError("load.outside_folder", None)
-    return files[0] if files else folder / f"{stem}.csv"
-
-
-def require_folder(data: DataDir) -> None:
-    """Refuse a data folder that does not exist (before anything is created in it)."""
-    if not data.root.is_dir():
-        raise UserError("error.no_data_folder", path=data.root)
-
-
-@contextmanager
-def locked(path: Path) -> Iterator[None]:
-    """An exclusive lock on a register file (``FILE.lock`` beside it); a register held by
-    someone else for longer than :data:`LOCK_TIMEOUT` is reported as busy."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        lock = FileLock(f"{path}.lock", timeout=LOCK_TIMEOUT)
-        lock.acquire()
-    except Timeout:
-        raise RecordError("record.busy", None, path=path.name,
-                          seconds=LOCK_TIMEOUT) from None
-    try:
-        yield
-    finally:
-        lock.release()
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def check_text(values: dict[str, str]) -> None:
-    """Refuse control characters (other than tab and line breaks) in any typed text: they
-    would make the register unreadable for Excel and for us."""
-    for name, value in values.items():
-        match = _CONTROL.search(value or "")
-        if match:
-            raise RecordError("record.control_char", name, value=excerpt(value),
-                              code=f"U+{ord(match.group()):04X}")
-
-
-def csv_line(row: list[str], sep: str, newline: str) -> str:
-    """One CSV record: a field with the separator, a quote, CR or LF is quoted (a lone CR
-    too, which ``csv`` leaves bare when the line end is LF), ended by ``newline``."""
-    buf = io.StringIO()
-    csv.writer(buf, delimiter=sep, lineterminator="\r\n").writerow(row)
-    return buf.getvalue()[:-2] + newline
-
-
-def append_row(path: Path, schema: Schema, values: dict[str, str]) -> int:
-    """Append one row to a CSV register in its own encoding, separator and line ends.
-
-    Call under :func:`locked`. A new file gets the canonical header first (atomically). The
-    line is written whole or not at all: every byte is written and fsync'ed, and on any
-    failure (a full disk, a file-size limit) the file is cut back to its previous size and
-    :class:`RecordError` says so. A value for a column the file does not have is not written
-    (:func:`file_columns` tells which it has). Returns the row number of the new line, as the
-    loader numbers rows (the header is row 1).
-    """
-    _ignore_file_size_signal()
-    try:
-        if not path.exists() or path.stat().st_size == 0:
-            with atomic_writer(path, "w", encoding="utf-8", newline="") as fh:
-                fh.write(csv_line(list(schema.file_order), ",", "\n"))
-        data = path.read_bytes()
-    except OSError as exc:
-        raise RecordError("record.write_failed", None, path=path.name,
-                          detail=exc.strerror or type(exc).__name__) from None
-    text, encoding = decode(data)
-    if text is None:
-        raise RecordError("load.bad_encoding", None, value=encoding)
-    layout = text_layout(text, encoding)
-    if layout.sep == ";":  # Russian Excel style: decimal comma
-        for key in ("amount", "estimate"):
-            if key in values:
-                values[key] = values[key].replace(".", ",")
-    row = [values.get(schema.canonical(h) or "", "") for h in layout.header]
-    line = csv_line(row, layout.sep, layout.newline)
-    out = ("" if layout.ends_with_newline else layout.newline) + line
-    try:
-        encoded = out.encode(layout.codec)
-    except UnicodeEncodeError as exc:
-        char = exc.object[exc.start]
-        field = next((k for k, v in values.items() if char in (v or "")), "")
-        raise RecordError("record.unencodable", field or None, char=char,
-                          code=f"U+{ord(char):04X}", path=path.name,
-                          encoding=_ENCODING_NAMES.get(layout.codec, layout.codec)) from None
-    _write_whole(path, encoded, len(data))
-    return _records(text, layout) + 1
-
-
-def _records(text: str, layout: TextLayout) -> int:
-    """How many rows (header included) the loader counts in ``text``."""
-    body, _, _ = normalise_text(text)
-    return sum(1 for _ in csv.reader(io.StringIO(body), delimiter=layout.sep))
-
-
-def file_columns(path: Path, schema: Schema) -> set[str]:
-    """The columns of ``schema`` a register file has (all of them for a file not yet made)."""
-    if not path.exists() or path.stat().st_size == 0:
-        return set(schema.columns)
-    text, encoding = decode(path.read_bytes())
-    if text is None:
-        return set()
-    return {c for c in map(schema.canonical, text_layout(text, encoding).header) if c}
-
-
-_ENCODING_NAMES = {"cp1251": "Windows-1251"}
-
-
-def _write_whole(path: Path, encoded: bytes, size: int) -> None:
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND)
-    try:
-        try:
-            view = memoryview(encoded)
-            while view:
-                written = os.write(fd, view)
-                if written <= 0:
-                    raise OSError(errno.EIO, os.strerror(errno.EIO))
-                view = view[written:]
-            os.fsync(fd)
-        except OSError as exc:
-            with contextlib.suppress(OSError):
-                os.ftruncate(fd, size)
-                os.fsync(fd)
-            raise RecordError("record.write_failed", None, path=path.name,
-                              detail=exc.strerror or type(exc).__name__) from None
-    finally:
-        os.close(fd)
-
-
-def _ignore_file_size_signal() -> None:
-    """A write beyond the file-size limit should fail with EFBIG (and be undone), not kill
-    the process with SIGXFSZ halfway through a line."""
-    if threading.current_thread() is threading.main_thread():
-        with contextlib.suppress(ValueError, OSError, AttributeError):
-            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 
 
 def _one(value: str | int | None, parser, field: str, key: str) -> int | None:
@@ -274,8 +118,7 @@ def event_values(lot: str, status: str, on: date, amount: str | None = None,
         "amount": minor_text(minor), "bids": "" if count is None else str(count),
         "supplier": " ".join((supplier or "").split()), "supplier_bin": supplier_bin,
         "document": document or "", "note": note or "",
-        "recorded_by": by or getpass.getuser(),
-        "recorded_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+        **stamp(by),
     }
 
 
@@ -308,7 +151,7 @@ def record_event(data: DataDir, lot: str, status: str, on: date, amount: str | N
     already loaded (the register app's), else it is read from the folder."""
     values = event_values(lot, status, on, amount, bids, supplier, supplier_bin, document,
                           note, by, today)
-    require_folder(data)
+    data.require()
     if not find_input(data.procurement, "lots"):  # no register yet: no lot to record on
         raise RecordError("record.unknown_lot", "lot", value=excerpt(lot))
     events_path = register_file(data.procurement, "events")
@@ -349,7 +192,7 @@ def void_event(data: DataDir, event_id: str, reason: str, by: str | None = None,
     if not reason:
         raise RecordError("record.void_reason", "reason")
     check_text({"event_id": event_id, "reason": reason, "recorded_by": by or ""})
-    require_folder(data)
+    data.require()
     if not find_input(data.procurement, "events"):
         raise RecordError("record.void_unknown", "event_id", value=excerpt(event_id))
     events_path = register_file(data.procurement, "events")
@@ -379,8 +222,7 @@ def void_event(data: DataDir, event_id: str, reason: str, by: str | None = None,
                               columns="event_id, voids")
         values = {
             "lot": row["lot"], "date": today.isoformat(), "status": VOID, "voids": event_id,
-            "note": reason, "recorded_by": by or getpass.getuser(),
-            "recorded_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+            "note": reason, **stamp(by),
         }
         values["event_id"] = append_event(events_path, events, row["lot"], values)
     return values
@@ -415,7 +257,7 @@ def add_lot(data: DataDir, lot: str, activity: str, method: str, estimate: str,
     if law not in laws():
         raise RecordError("record.unknown_law", "law", value=excerpt(law),
                           choices=", ".join(laws()))
-    require_folder(data)
+    data.require()
     plan = load_plan(data)
     if activity not in plan.by_id:
         raise RecordError("problem.unknown_activity", "activity", value=excerpt(activity))
@@ -437,8 +279,7 @@ def add_lot(data: DataDir, lot: str, activity: str, method: str, estimate: str,
             "specifics": specifics or "",
             "planned_announce": planned_announce.isoformat() if planned_announce else "",
             "needed_by": needed_by.isoformat() if needed_by else "", "law": law or "",
-            "recorded_by": by or getpass.getuser(),
-            "recorded_at": datetime.now().astimezone().isoformat(timespec="seconds"),
+            **stamp(by),
             "portal_number": portal_number, "portal_lot": portal_lot,
         }
         append_row(lots_path, LOTS, dict(values))
@@ -499,7 +340,7 @@ def amend_lot(data: DataDir, lot: str, by: str | None = None, **changes: object
         raise ValueError(f"only {', '.join(AMENDABLE)} can be amended, not {sorted(unknown)}")
     check_text({k: v for k, v in changes.items() if isinstance(v, str)}
                | {"recorded_by": by or ""})
-    require_folder(data)
+    data.require()
     plan = load_plan(data)
     lots_path = register_file(data.procurement, "lots")
     if not lots_path.exists():
@@ -546,8 +387,7 @@ def amend_lot(data: DataDir, lot: str, by: str | None = None, **changes: object
             _require_link_columns(lots_path, number, lot_number)
             _check_link_free(frame, lot, number, lot_number)
             values["portal_number"], values["portal_lot"] = number, lot_number
-        values["recorded_by"] = by or getpass.getuser()
-        values["recorded_at"] = datetime.now().astimezone().isoformat(timespec="seconds")
+        values.update(stamp(by))
         append_row(lots_path, LOTS, dict(values))
     return values
 
@@ -558,69 +398,16 @@ def upgrade_register(data: DataDir) -> list[tuple[str, list[str]]]:
     without an id gets ``row-N`` written, the id it had anyway, so nothing that refers to it
     changes. Each file is rewritten under its lock, atomically, in its own encoding,
     separator and line ends. Returns the files changed and the columns added."""
-    require_folder(data)
+    data.require()
     changed = []
     for schema in (LOTS, EVENTS):
         if not find_input(data.procurement, schema.name):
             continue
         path = register_file(data.procurement, schema.name)
         with locked(path):
-            missing = _upgrade(path, schema)
+            missing = upgrade_file(path, schema, {"event_id": positional_id})
         if missing:
             changed.append((f"procurement/{path.name}", missing))
     return changed
 
 
-def _upgrade(path: Path, schema: Schema) -> list[str]:
-    raw = path.read_bytes()
-    text, encoding = decode(raw)
-    if text is None:
-        raise RecordError("load.bad_encoding", None, value=encoding)
-    layout = text_layout(text, encoding)
-    have = {schema.canonical(h) for h in layout.header}
-    missing = [c for c in schema.columns if c not in have]
-    if not missing:
-        return []
-    body, _, lone_cr = normalise_text(text)
-    lines = [f"sep={layout.sep}{layout.newline}"] if layout.directive else []
-    for number, record in enumerate(csv.reader(io.StringIO(body), delimiter=layout.sep),
-                                    start=1):
-        if lone_cr:
-            record = [cell.replace(LONE_CR, "\r") for cell in record]
-        if number > 1 and not any(cell.strip() for cell in record):
-            lines.append(layout.newline)  # a blank line stays (row numbers do not move)
-            continue
-        extra = missing if number == 1 else [
-            positional_id(number) if c == "event_id" else "" for c in missing]
-        lines.append(csv_line([*record, *extra], layout.sep, layout.newline))
-    bom = {"utf-8-sig": b"\xef\xbb\xbf", "utf-16-le": b"\xff\xfe",
-           "utf-16-be": b"\xfe\xff"}.get(encoding, b"")
-    with atomic_writer(path, "wb") as fh:
-        fh.write(bom + "".join(lines).encode(layout.codec))
-    return missing
-
-
-def convert_to_utf8(data: DataDir) -> list[tuple[str, str]]:
-    """Rewrite every CSV file of the data folder that is not UTF-8 (Windows-1251, UTF-16) as
-    UTF-8 with a BOM (so Excel still shows Cyrillic), keeping its separator, line ends and
-    every character; each under its lock, atomically. Returns ``(file, old encoding)`` of
-    the files converted. Letters outside Windows-1251 (Kazakh ә, ғ, қ, ң, ө, ұ, ү, һ, і)
-    can be recorded afterwards."""
-    require_folder(data)
-    converted = []
-    for folder in (data.plan, data.budget, data.procurement):
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.iterdir()):
-            if path.suffix.lower() not in {".csv", ".txt", ".tsv"} or path.is_symlink():
-                continue
-            with locked(path):
-                raw = path.read_bytes()
-                text, encoding = decode(raw)
-                if text is None or encoding in ("utf-8", "utf-8-sig"):
-                    continue
-                with atomic_writer(path, "wb") as fh:
-                    fh.write(b"\xef\xbb\xbf" + text.encode("utf-8"))
-            converted.append((f"{folder.name}/{path.name}", _ENCODING_NAMES.get(encoding,
-                                                                               encoding)))
-    return converted

@@ -2,12 +2,16 @@
 tables for people (``presentation``).
 """
 
+
 from typing import Any
 
 
 def __getattr__(name: str) -> Any:
-    if name == "MonthlyReport":  # its path before the rooms: mics_budget.report.MonthlyReport
-        from .report import MonthlyReport
+    """The names of ``mics_budget.report`` from before the rooms (the module that is now
+    ``mics_budget.report.report``), imported when first asked for."""
+    import importlib
 
-        return MonthlyReport
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = importlib.import_module(".report", __name__)
+    if name.startswith("__") or not hasattr(module, name):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(module, name)

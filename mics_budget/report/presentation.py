@@ -316,3 +316,21 @@ def styled(frame: pd.DataFrame, kinds: dict[str, str] | None = None,
         styler = styler.set_properties(subset=numeric, **{"text-align": "right",
                                                           "white-space": "nowrap"})
     return styler
+
+
+#: how a KPI's unit is shown (:class:`Table` kinds)
+KPI_SHOWN = {"count": "int", "number": "decimal", "share": "percent", "money": "money",
+             "days": "decimal"}
+
+
+def kpi_table(kpis: pd.DataFrame) -> Table:
+    """The KPIs (:func:`mics_budget.procurement.kpis.procurement_kpis`) for people: the
+    indicator's name, its value shown by its unit, the lots it is computed over, with the
+    caveats as the table's note."""
+    frame = pd.DataFrame({"kpi": [t(f"kpi.{k}") for k in kpis["kpi"]],
+                          "kpi_value": kpis["value"].astype(object).where(kpis["value"].notna(),
+                                                                           None),
+                          "kpi_lots": kpis["lots"],
+                          "kind": kpis["unit"].map(KPI_SHOWN)})
+    return Table("kpis", frame, {"kpi_value": "row", "kpi_lots": "int"}, note=t("kpi.note"),
+                 kind_column="kind")

@@ -24,12 +24,12 @@ from ..ledger.currency_effect import unicef_in_usd
 from ..ledger.forecast import at_risk
 from ..ledger.spending import MONEY
 from ..procurement.flags import Flag, flags_frame, red_flags
-from ..procurement.kpis import kpi_table, procurement_kpis
+from ..procurement.kpis import procurement_kpis
 from ..procurement.status import register
 from ..project import Project, load
 from . import charts
 from ._altair import alt
-from .presentation import TABLE_CSS, Table, banner_html, problems_table, write_xlsx
+from .presentation import TABLE_CSS, Table, banner_html, kpi_table, problems_table, write_xlsx
 
 MEASURES = (*MONEY, "execution")
 SECTIONS = ("headline", "execution", "forecast", "currency", "procurement", "schedule",

@@ -65,6 +65,41 @@ LABELS: dict[str, tuple[str, ...]] = {
         "build the report even for a month outside the data and the plan",
         "деректер мен жоспар кезеңінен тыс ай үшін де есеп құру",
     ),
+    "help.init": (
+        "создать пустую папку данных с планом (для работы с настоящими данными)",
+        "create an empty data folder with the plan (to work with real data)",
+        "жоспары бар бос деректер қалтасын құру (нақты деректермен жұмыс үшін)",
+    ),
+    "help.init_folder": (
+        "новая папка данных (не должна существовать или должна быть пустой)",
+        "the new data folder (must not exist, or be empty)",
+        "жаңа деректер қалтасы (болмауы немесе бос болуы керек)",
+    ),
+    "help.init_plan": (
+        "документ плана (DOCX или текст); по умолчанию официальный план 2023–2025 из data/",
+        "the plan document (DOCX or text); default: the official 2023–2025 plan of data/",
+        "жоспар құжаты (DOCX немесе мәтін); әдепкі бойынша data/ ішіндегі 2023–2025 ресми жоспары",
+    ),
+    "init.done": (
+        "создана папка данных {path}: мероприятий в плане {count}, сумм пока нет (это не "
+        "пример). Образцы файлов с заголовками — в templates/: скопируйте нужный в budget/ или "
+        "procurement/ и заполните; закупки записываются в приложении реестра. Во всех командах "
+        "указывайте --data {path}",
+        "created the data folder {path}: {count} activities in the plan, no amounts yet (not "
+        "example data). Files with their headers are in templates/: copy one into budget/ or "
+        "procurement/ and fill it in; procurements are recorded in the register app. Pass "
+        "--data {path} to every command",
+        "{path} деректер қалтасы құрылды: жоспарда {count} іс-шара, әзірге сомалар жоқ (бұл "
+        "мысал емес). Тақырыптары бар файл үлгілері templates/ ішінде: қажеттісін budget/ "
+        "немесе procurement/ қалтасына көшіріп, толтырыңыз; сатып алулар тізілім қосымшасында "
+        "жазылады. Барлық командада --data {path} көрсетіңіз",
+    ),
+    "init.not_empty": (
+        "папка {path} уже существует и не пуста: init ничего не перезаписывает, укажите новую "
+        "папку",
+        "the folder {path} exists and is not empty: init overwrites nothing; name a new folder",
+        "{path} қалтасы бар және бос емес: init ештеңені қайта жазбайды, жаңа қалта көрсетіңіз",
+    ),
     "help.format": ("формат вывода", "output format", "шығару форматы"),
     "help.from": ("первый месяц диапазона", "first month of a range", "кезеңнің бірінші айы"),
     "help.host": (

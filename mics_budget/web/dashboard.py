@@ -30,12 +30,12 @@ from ..errors import UserError
 from ..i18n import t
 from ..ledger.spending import summary_rows
 from ..procurement.flags import Flag, flags_frame, red_flags
-from ..procurement.kpis import kpi_table, procurement_kpis
+from ..procurement.kpis import procurement_kpis
 from ..procurement.status import register
 from ..project import Project, load
 from ..report import charts
 from ..report._altair import alt
-from ..report.presentation import TABLE_CSS, Table, banner_html, problems_table
+from ..report.presentation import TABLE_CSS, Table, banner_html, kpi_table, problems_table
 from .dashboard_views import Cards, DrillDown, Filters, ProblemsPage
 from .register_views import RegisterView
 from .ui import PAGE_CSS, ChartPanel, in_lang, note
