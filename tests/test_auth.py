@@ -271,7 +271,7 @@ class Server:
 
 def cli_server(tmp: Path, name: str, users: Path, data: Path, *extra: str) -> Server:
     port = free_port()
-    argv = [sys.executable, "-m", "mics_budget.cli.cli", "dashboard", "--port", str(port),
+    argv = [sys.executable, "-m", "mics_budget.cli", "dashboard", "--port", str(port),
             "--users", str(users), "--data", str(data), *extra]
     env = {**os.environ, "MICS_DASHBOARD_TOKEN": ""}
     return Server(argv, env, tmp / f"{name}.log", port)

@@ -309,7 +309,7 @@ class Server:
     def __init__(self, data: Path, register: bool = False, host: str = "127.0.0.1",
                  token: str | None = None, lang: str | None = None):
         self.port = free_port()
-        argv = [sys.executable, "-m", "mics_budget.cli.cli", "dashboard", "--port", str(self.port),
+        argv = [sys.executable, "-m", "mics_budget.cli", "dashboard", "--port", str(self.port),
                 "--host", host, "--data", str(data)]
         argv += ["--register"] if register else []
         argv += ["--lang", lang] if lang else []

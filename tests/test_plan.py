@@ -272,7 +272,7 @@ def test_refused_import_writes_nothing(seed_text, data_dir, tmp_path):
     bad = tmp_path / "plan.txt"
     bad.write_text(_bad_plan(seed_text, BAD_TEXT[0][0]), encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "mics_budget.cli.cli", "plan", "import", str(bad),
+        [sys.executable, "-m", "mics_budget.cli", "plan", "import", str(bad),
          "--data", str(data_dir)], capture_output=True, text=True, check=False)
     assert result.returncode == 2
     assert result.stdout == ""

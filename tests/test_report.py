@@ -336,7 +336,7 @@ def test_a_killed_run_leaves_no_partial_report(tmp_path):
     out = tmp_path / "out"
     for delay in (1.5, 3.0):  # while the notebook runs, and later
         process = subprocess.Popen(
-            [sys.executable, "-m", "mics_budget.cli.cli", "report", "--month", MONTH, "--out",
+            [sys.executable, "-m", "mics_budget.cli", "report", "--month", MONTH, "--out",
              str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             start_new_session=True)
         time.sleep(delay)

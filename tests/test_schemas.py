@@ -1,5 +1,5 @@
 """The declared input tables: loaders produce exactly the declared columns and types, and the
-README documents exactly the declared files."""
+docs/definitions.md documents exactly the declared files."""
 
 from __future__ import annotations
 
@@ -35,8 +35,8 @@ def test_an_empty_table_has_them_too(data_dir):
             schema.dtypes()), attribute
 
 
-def test_the_readme_documents_every_input_file():
-    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+def test_the_definitions_document_every_input_file():
+    readme = (PROJECT_ROOT / "docs" / "definitions.md").read_text(encoding="utf-8")
     assert schemas.markdown_table() in readme
 
 

@@ -228,7 +228,7 @@ def test_read_password_from_a_pipe_is_one_line():
 # --- the real command, with and without a terminal -------------------------------------------
 
 
-CLI = [sys.executable, "-m", "mics_budget.cli.cli"]
+CLI = [sys.executable, "-m", "mics_budget.cli"]
 
 
 @pytest.mark.slow

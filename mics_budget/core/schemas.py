@@ -3,9 +3,10 @@ use for them, and the type each column has once loaded.
 
 The loaders read files against these declarations (:func:`.tables.read_table`), parse the
 values into the declared types and end with :func:`conform`; the writers append rows in the
-declared order (:func:`.store.append_row`); the README's table of input files is checked
-against them (``tests/test_schemas.py``). A loaded table also carries its provenance
-(``_file``, ``_sheet``, ``_row``) and ``valid`` (the row has no error and counts).
+declared order (:func:`.store.append_row`); the table of input files in
+``docs/definitions.md`` is checked against them (``tests/test_schemas.py``). A loaded table
+also carries its provenance (``_file``, ``_sheet``, ``_row``) and ``valid`` (the row has no
+error and counts).
 """
 
 from __future__ import annotations
@@ -220,7 +221,8 @@ ALL = (BUDGET, PAYMENTS, FINANCING_PLAN, FX_RATES, PROGRESS, LOTS, EVENTS)
 
 
 def markdown_table() -> str:
-    """The README's table of input files (``tests/test_schemas.py`` keeps them equal)."""
+    """The table of input files in ``docs/definitions.md`` (``tests/test_schemas.py`` keeps
+    them equal)."""
     lines = ["| file | columns (required in bold) |", "| --- | --- |"]
     for schema in ALL:
         cells = []
