@@ -10,7 +10,7 @@ STAMP  := $(VENV)/.installed
 export JUPYTER_PLATFORM_DIRS := 1
 export CHROMIUM
 
-.PHONY: report test test-fast lint browser lab venv clean dashboard bench bench-quick
+.PHONY: report test test-fast lint browser lab venv clean dashboard bench bench-quick screenshots
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -63,6 +63,11 @@ clean:
 
 dashboard: $(STAMP)
 	$(BIN)/mics-budget dashboard
+
+# the pictures of the guides (docs/img/*.png) from the example data, with Debian's chromium
+# (about a minute; `python scripts/screenshots.py login register` for some of them)
+screenshots: $(STAMP)
+	$(BIN)/python scripts/screenshots.py
 
 # Issue 12: every path against its floor, written to reports/bench.json and .md (about 20 min;
 # the 10M-row growth step needs about 4 GB of disk). bench-quick: small sizes, a few minutes.

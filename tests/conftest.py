@@ -2,9 +2,11 @@ from __future__ import annotations
 
 import _posixsubprocess
 import atexit
+import contextlib
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -93,6 +95,26 @@ def money_dir(data_dir: Path) -> Path:
     return write_files(data_dir, MONEY_FILES)
 
 
+@pytest.fixture(scope="session")
+def money_project(tmp_path_factory):
+    """The folder of :func:`money_dir`, loaded once for the tests that only read it."""
+    from mics_budget import load
+
+    root = tmp_path_factory.mktemp("money") / "data"
+    (root / "plan").mkdir(parents=True)
+    for name in ("activities.csv", "units.csv"):
+        shutil.copy(DEFAULT_DATA_DIR / "plan" / name, root / "plan" / name)
+    return load(write_files(root, MONEY_FILES))
+
+
+@pytest.fixture(scope="session")
+def example_project():
+    """The bundled example data, loaded once for the tests that only read it."""
+    from mics_budget import load
+
+    return load(DEFAULT_DATA_DIR)
+
+
 # notebooks and kernels must not write to the home folder: a temporary folder, made once per
 # test run (processes started by tests inherit it) and removed at its end
 _JUPYTER_DIRS = ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "IPYTHONDIR")
@@ -141,6 +163,52 @@ def browser(request, tmp_path_factory):
             page.screenshot(path=str(shot), full_page=True)
             print(f"screenshot: {shot}")
         chromium.close()
+
+
+class VoilaServer:
+    """Voila as the command line (or ``voila_command``) starts it, in its own process group,
+    its output in ``log`` (or dropped). Start it with ``--port 0``: the system picks the port
+    as Voila binds it and :meth:`wait` reads it off the listening socket, so no port is picked,
+    released, and then perhaps taken by someone else before Voila gets it."""
+
+    def __init__(self, argv: list[str], env: dict[str, str] | None = None,
+                 log: Path | None = None, token: str | None = None):
+        self.log, self.token = log, token
+        self.port: int | None = None
+        self.url = ""
+        out = log.open("wb") if log is not None else subprocess.DEVNULL
+        try:
+            self.process = subprocess.Popen(
+                argv, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+                env=env if env is not None else {**os.environ, "MICS_DASHBOARD_TOKEN": ""})
+        finally:
+            if log is not None:
+                out.close()
+
+    def wait(self, timeout: float = 90) -> VoilaServer:
+        from mics_budget.web.server import listening_port, wait_until_up
+
+        self.port = listening_port(self.process.pid, timeout)
+        self.url = f"http://127.0.0.1:{self.port}/"
+        wait_until_up(self.url, timeout)
+        return self
+
+    def stop(self) -> None:
+        import signal
+
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGTERM)
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=20)
+
+
+def dashboard_argv(data: Path, *extra: str) -> list[str]:
+    """``mics-budget dashboard`` on a port the system picks (see :class:`VoilaServer`)."""
+    return [sys.executable, "-m", "mics_budget.cli", "dashboard", "--port", "0",
+            "--data", str(data), *extra]
 
 
 @pytest.hookimpl(hookwrapper=True)

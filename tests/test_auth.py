@@ -7,12 +7,8 @@ import asyncio
 import csv
 import http.client
 import json
-import os
 import re
 import shutil
-import signal
-import subprocess
-import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
@@ -29,9 +25,10 @@ from mics_budget.procurement.recording import add_lot
 from mics_budget.web import auth
 from mics_budget.web.auth import AuthError, Throttle, current_user, make_session, read_session
 from mics_budget.web.register_app import RegisterApp
-from mics_budget.web.server import free_port, voila_command, voila_env, wait_until_up
+from mics_budget.web.server import voila_command, voila_env
 from mics_budget.web.users import User, UsersFile
 from mics_budget.web.webauth import _safe_next
+from tests.conftest import VoilaServer, dashboard_argv
 
 PEOPLE = {"Айгуль": ("recorder", "пароль-регистратора"),
           "boss": ("admin", "admin-password-1"),
@@ -251,30 +248,9 @@ def test_the_voila_command_with_users(users_file, monkeypatch, capsys):
 # --- running servers ---------------------------------------------------------------------------
 
 
-class Server:
-    """Voila started like the CLI does, in its own process group; its log in a file."""
-
-    def __init__(self, argv: list[str], env: dict[str, str], log: Path, port: int):
-        self.port, self.log = port, log
-        self.url = f"http://127.0.0.1:{port}/"
-        with log.open("wb") as fh:
-            self.process = subprocess.Popen(argv, stdout=fh, stderr=subprocess.STDOUT,
-                                            start_new_session=True, env=env)
-
-    def stop(self) -> None:
-        os.killpg(self.process.pid, signal.SIGTERM)
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-
-
-def cli_server(tmp: Path, name: str, users: Path, data: Path, *extra: str) -> Server:
-    port = free_port()
-    argv = [sys.executable, "-m", "mics_budget.cli", "dashboard", "--port", str(port),
-            "--users", str(users), "--data", str(data), *extra]
-    env = {**os.environ, "MICS_DASHBOARD_TOKEN": ""}
-    return Server(argv, env, tmp / f"{name}.log", port)
+def cli_server(tmp: Path, name: str, users: Path, data: Path, *extra: str) -> VoilaServer:
+    return VoilaServer(dashboard_argv(data, "--users", str(users), *extra),
+                       log=tmp / f"{name}.log")
 
 
 @pytest.fixture(scope="module")
@@ -283,13 +259,12 @@ def servers(tmp_path_factory, users_file, data_copy):
     tmp = tmp_path_factory.mktemp("servers")
     started = {"register": cli_server(tmp, "register", users_file, data_copy, "--register"),
                "dashboard": cli_server(tmp, "dashboard", users_file, data_copy, "--lang", "en")}
-    port = free_port()
-    started["preheated"] = Server(
-        voila_command(register=True, port=port, users=users_file, preheat=True),
-        voila_env(DataDir(data_copy), users=users_file), tmp / "preheated.log", port)
+    started["preheated"] = VoilaServer(
+        voila_command(register=True, port=0, users=users_file, preheat=True),
+        voila_env(DataDir(data_copy), users=users_file), tmp / "preheated.log")
     try:
         for server in started.values():
-            wait_until_up(server.url, 90)
+            server.wait(90)
         yield started
     finally:
         for server in started.values():
@@ -300,7 +275,7 @@ class Client:
     """A tiny HTTP client: no redirects followed, cookies kept, a chosen source address (the
     whole 127.0.0.0/8 is loopback: each address is another client for the throttle)."""
 
-    def __init__(self, server: Server, source: str = "127.0.0.1"):
+    def __init__(self, server: VoilaServer, source: str = "127.0.0.1"):
         self.server, self.source = server, source
         self.cookies: dict[str, str] = {}
 
@@ -349,7 +324,7 @@ UNSIGNED_GET = ["/", "/?token=", "/tree", "/tree/data", "/notebooks/register.ipy
 CONTENT = ("kernelId", "widget-view", "LOT-20", "Реестр", "mics-register", "jupyter-config-data")
 
 
-def _ws_status(server: Server, path: str, cookie: str | None = None, **headers) -> int:
+def _ws_status(server: VoilaServer, path: str, cookie: str | None = None, **headers) -> int:
     """The HTTP status a websocket handshake gets (101 when it opens)."""
     from tornado.httpclient import HTTPClientError, HTTPRequest
     from tornado.websocket import websocket_connect
@@ -469,7 +444,7 @@ def test_the_dashboard_signs_in_in_english(servers):
     assert page.status == 200 and "widget-view" in page.text
 
 
-def _sign_in(page, server: Server, name: str) -> None:
+def _sign_in(page, server: VoilaServer, name: str) -> None:
     page.goto(server.url)
     page.wait_for_url(re.compile(r".*/login\?next=%2F$"))
     page.fill("input[name=username]", name)

@@ -36,8 +36,8 @@ def new_style(money_dir):
     return DataDir(money_dir)
 
 
-def test_rows_without_an_id_are_named_after_their_row(money_dir):
-    events = load(money_dir).events
+def test_rows_without_an_id_are_named_after_their_row(money_project):
+    events = money_project.events
     assert events["event_id"].tolist() == ["row-2", "row-3", "row-4", "row-5", "row-6"]
 
 

@@ -7,8 +7,6 @@ import os
 import re
 import shutil
 import signal
-import subprocess
-import sys
 import urllib.error
 import urllib.request
 from datetime import date
@@ -22,14 +20,15 @@ from mics_budget.config import DEFAULT_DATA_DIR, DataDir
 from mics_budget.i18n import t
 from mics_budget.procurement.recording import add_lot
 from mics_budget.web.dashboard import Dashboard
-from mics_budget.web.server import free_port, is_local, voila_command, wait_until_up
+from mics_budget.web.server import is_local, voila_command
+from tests.conftest import VoilaServer, dashboard_argv
 
 AS_OF = date(2025, 6, 30)
 
 
-@pytest.fixture(scope="module")
-def project():
-    return load(DEFAULT_DATA_DIR)
+@pytest.fixture
+def project(example_project):
+    return example_project
 
 
 # --- widgets, in the kernel --------------------------------------------------------------------
@@ -271,10 +270,9 @@ def test_dashboard_shows_kazakh_titles_where_the_plan_has_them(data_dir):
 
 
 @pytest.mark.slow
-@pytest.mark.slow
-def test_dashboard_marks_example_data(project, money_dir):
+def test_dashboard_marks_example_data(project, money_project):
     assert "ПРИМЕР" in Dashboard(project, as_of=AS_OF).banner.value
-    assert Dashboard(load(money_dir), as_of=date(2023, 12, 31)).banner.value == ""
+    assert Dashboard(money_project, as_of=date(2023, 12, 31)).banner.value == ""
 
 
 @pytest.fixture
@@ -305,30 +303,13 @@ def test_a_public_address_needs_a_token(capsys):
     assert any(a.startswith("--VoilaExecutor.timeout=") for a in local)
 
 
-class Server:
-    def __init__(self, data: Path, register: bool = False, host: str = "127.0.0.1",
-                 token: str | None = None, lang: str | None = None):
-        self.port = free_port()
-        argv = [sys.executable, "-m", "mics_budget.cli", "dashboard", "--port", str(self.port),
-                "--host", host, "--data", str(data)]
-        argv += ["--register"] if register else []
-        argv += ["--lang", lang] if lang else []
-        argv += ["--token", token] if token else []
-        self.process = subprocess.Popen(argv, stdout=subprocess.DEVNULL,
-                                        stderr=subprocess.DEVNULL, start_new_session=True,
-                                        env={**os.environ, "MICS_DASHBOARD_TOKEN": ""})
-        self.url = f"http://127.0.0.1:{self.port}/"
-        self.token = token
-
-    def wait(self, timeout: float = 60) -> None:
-        wait_until_up(self.url, timeout)
-
-    def stop(self) -> None:
-        os.killpg(self.process.pid, signal.SIGTERM)
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
+def Server(data: Path, register: bool = False, host: str = "127.0.0.1",
+           token: str | None = None, lang: str | None = None) -> VoilaServer:
+    """The dashboard (or the register app) of ``data`` as ``mics-budget dashboard`` starts
+    it; call ``wait()`` before using its ``url`` and ``port``."""
+    extra = ["--host", host, *(["--register"] if register else []),
+             *(["--lang", lang] if lang else []), *(["--token", token] if token else [])]
+    return VoilaServer(dashboard_argv(data, *extra), token=token)
 
 
 @pytest.fixture
@@ -433,7 +414,6 @@ def test_the_dashboard_in_chromium(dashboard_server, browser, project):
 
 
 @pytest.mark.slow
-@pytest.mark.slow
 def test_the_dashboard_on_a_phone(dashboard_server, browser):
     """390 px wide: the cards stack, every chart fits the width, nothing scrolls sideways."""
     page, blocked = browser
@@ -453,7 +433,6 @@ def test_the_dashboard_on_a_phone(dashboard_server, browser):
     assert blocked == []
 
 
-@pytest.mark.slow
 @pytest.mark.slow
 def test_drill_down_and_the_typed_date_in_chromium(dashboard_server, browser, project):
     page, blocked = browser
@@ -487,7 +466,6 @@ def test_drill_down_and_the_typed_date_in_chromium(dashboard_server, browser, pr
 
 
 @pytest.mark.slow
-@pytest.mark.slow
 def test_a_broken_data_folder_shows_its_problems_in_chromium(browser, tmp_path):
     root = tmp_path / "data"
     shutil.copytree(DEFAULT_DATA_DIR, root)
@@ -518,7 +496,6 @@ def choose(select, starts: str) -> None:
     select.select_option(label=next(o for o in raw if o.replace("\xa0", " ").startswith(starts)))
 
 
-@pytest.mark.slow
 @pytest.mark.slow
 def test_the_dashboard_in_kazakh_in_chromium(browser, project):
     server = Server(DEFAULT_DATA_DIR, lang="kk")
@@ -557,7 +534,6 @@ def test_the_dashboard_in_kazakh_in_chromium(browser, project):
 
 
 @pytest.mark.slow
-@pytest.mark.slow
 def test_a_page_on_a_public_address_needs_the_token(example_copy):
     server = Server(example_copy, host="0.0.0.0", token="s3cret-token")
     server.wait()
@@ -582,7 +558,6 @@ def test_a_page_on_a_public_address_needs_the_token(example_copy):
 
 
 @pytest.mark.slow
-@pytest.mark.slow
 def test_dashboard_before_and_after_the_data(project):
     board = Dashboard(project, as_of=date(2022, 1, 1))
     assert board.message.value == "" and board.figures() == []
@@ -590,7 +565,6 @@ def test_dashboard_before_and_after_the_data(project):
     assert board.message.value == "" and len(board.figures()) == 2
 
 
-@pytest.mark.slow
 @pytest.mark.slow
 def test_a_sigterm_to_the_dashboard_command_stops_voila(tmp_path):
     """`mics-budget dashboard` becomes the Voila process: stopping it leaves nothing

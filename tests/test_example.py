@@ -7,14 +7,13 @@ from datetime import date
 
 import pytest
 
-from mics_budget import load
 from mics_budget.config import DEFAULT_DATA_DIR, DataDir
 from mics_budget.example import build
 
 
-@pytest.fixture(scope="module")
-def project():
-    return load(DEFAULT_DATA_DIR)
+@pytest.fixture
+def project(example_project):
+    return example_project
 
 
 def test_regenerating_reproduces_the_committed_files(tmp_path):

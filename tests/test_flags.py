@@ -75,5 +75,5 @@ def test_acts_with_a_penalty_or_a_delay(money_dir):
     assert portal_flags(project, date(2024, 3, 1), off) == []
 
 
-def test_without_portal_files_nothing_is_flagged(money_dir):
-    assert portal_flags(load(money_dir), date(2024, 3, 1)) == []
+def test_without_portal_files_nothing_is_flagged(money_project):
+    assert portal_flags(money_project, date(2024, 3, 1)) == []

@@ -18,8 +18,8 @@ def row(project, as_of, key, year=None):
     return table.loc[key].to_dict()
 
 
-def test_even_spread_with_the_as_of_month_pro_rata_and_nothing_paid(money_dir):
-    got = row(load(money_dir), date(2023, 7, 10), "7.1")
+def test_even_spread_with_the_as_of_month_pro_rata_and_nothing_paid(money_project):
+    got = row(money_project, date(2023, 7, 10), "7.1")
     # 7.1 runs in July only: 10 000 000 (approved; the adjustment comes in September)
     assert got["plan"] == 1_000_000_000
     assert got["plan_to_date"] == 322_580_645  # 10/31 of July, rounded once to the tiyn
@@ -27,15 +27,15 @@ def test_even_spread_with_the_as_of_month_pro_rata_and_nothing_paid(money_dir):
     assert got["basis"] == "even_spread"
 
 
-def test_an_activity_finished_early_keeps_what_was_paid(money_dir):
-    got = row(load(money_dir), date(2023, 12, 31), "8.1")
+def test_an_activity_finished_early_keeps_what_was_paid(money_project):
+    got = row(money_project, date(2023, 12, 31), "8.1")
     assert got["plan_to_date"] == got["plan"] == 500_000_050  # June is long past
     assert got["paid"] == got["expected_paid"] == 90_000_025  # refund netted
     assert got["expected_unspent"] == 500_000_050 - 90_000_025
 
 
-def test_ahead_of_plan_the_rest_comes_at_the_planned_pace(money_dir):
-    got = row(load(money_dir), date(2023, 7, 4), "4.2")  # UNICEF, July-August, paid 4 July
+def test_ahead_of_plan_the_rest_comes_at_the_planned_pace(money_project):
+    got = row(money_project, date(2023, 7, 4), "4.2")  # UNICEF, July-August, paid 4 July
     assert got["plan"] == 901_000_000 and got["paid"] == 451_000_000
     assert got["plan_to_date"] == round(450_500_000 * 4 / 31)
     assert got["expected_paid"] == got["plan"]  # no faster than planned, no more than plan
@@ -64,8 +64,8 @@ def test_the_financing_plan_decides_what_is_due(money_dir):
     assert late["expected_paid"] == expected(500_000_050, 100_000_025, due)
 
 
-def test_a_year_not_begun_or_over(money_dir):
-    project = load(money_dir)
+def test_a_year_not_begun_or_over(money_project):
+    project = money_project
     assert forecast_minor(project, date(2022, 12, 31), 2023).empty  # nothing decided yet
     after = row(project, date(2024, 2, 1), "7.1", year=2023)
     assert after["plan_to_date"] == after["plan"] == 900_000_000

@@ -47,8 +47,8 @@ def events(*rows: str) -> str:
     return HEADER + "".join(f"{r}\n" for r in rows)
 
 
-def test_replay_gives_the_state_on_any_date(money_dir):
-    project = load(money_dir)
+def test_replay_gives_the_state_on_any_date(money_project):
+    project = money_project
     states = lot_states(project.lots, project.events, date(2023, 6, 10))
     assert states.loc["L1", "stage"] == "awarded"
     assert states.loc["L1", "stage_since"].date() == date(2023, 6, 8)

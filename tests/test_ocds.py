@@ -11,7 +11,6 @@ import referencing
 from referencing.jsonschema import DRAFT4
 
 from mics_budget import load
-from mics_budget.config import DEFAULT_DATA_DIR
 from mics_budget.procurement.lifecycle import OCDS
 from mics_budget.procurement.ocds import SCHEMA_DIR, release_package, validate
 from mics_budget.procurement.status import register
@@ -24,14 +23,14 @@ def _schema(name: str) -> dict:
     return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
 
 
-@pytest.fixture(scope="module")
-def project():
-    return load(DEFAULT_DATA_DIR)
+@pytest.fixture
+def project(example_project):
+    return example_project
 
 
 @pytest.fixture(scope="module")
-def package(project):
-    return release_package(project, AS_OF)
+def package(example_project):
+    return release_package(example_project, AS_OF)
 
 
 def test_the_package_validates_against_the_official_schema(package):

@@ -7,8 +7,6 @@ from datetime import date
 
 import pytest
 
-from mics_budget import load
-from mics_budget.config import DEFAULT_DATA_DIR
 from mics_budget.core.months import month_end
 from mics_budget.procurement.flags import red_flags
 from mics_budget.procurement.status import register
@@ -16,9 +14,9 @@ from mics_budget.procurement.status import register
 MONTHS = [f"{y}-{m:02d}" for y in range(2022, 2027) for m in range(1, 13)][11::2]
 
 
-@pytest.fixture(scope="module")
-def project():
-    return load(DEFAULT_DATA_DIR)
+@pytest.fixture
+def project(example_project):
+    return example_project
 
 
 @pytest.mark.slow  # a sweep: 28 months, about 7 s in all

@@ -9,20 +9,19 @@ import pandas as pd
 import pytest
 
 from mics_budget import load
-from mics_budget.config import DEFAULT_DATA_DIR
 from mics_budget.procurement.flags import red_flags
 from mics_budget.procurement.status import needing_activities, register
 from tests.conftest import EVENTS, LOTS, PAYMENTS, write_files
 
 
-@pytest.fixture(scope="module")
-def example():
-    return load(DEFAULT_DATA_DIR)
+@pytest.fixture
+def example(example_project):
+    return example_project
 
 
 @pytest.fixture(scope="module")
-def table(example):
-    return register(example, date(2025, 6, 30)).set_index("lot")
+def table(example_project):
+    return register(example_project, date(2025, 6, 30)).set_index("lot")
 
 
 def test_stages_at_the_end(table):

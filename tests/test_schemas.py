@@ -6,22 +6,22 @@ from __future__ import annotations
 import pytest
 
 from mics_budget import load
-from mics_budget.config import DEFAULT_DATA_DIR, PROJECT_ROOT
+from mics_budget.config import PROJECT_ROOT
 from mics_budget.core import schemas
 
 
-@pytest.fixture(scope="module")
-def example():
-    return load(DEFAULT_DATA_DIR)
+@pytest.fixture
+def example(example_project):
+    return example_project
 
 
 @pytest.mark.parametrize(("attribute", "schema"), [
     ("budget", schemas.BUDGET), ("payments", schemas.PAYMENTS),
     ("financing_plan", schemas.FINANCING_PLAN), ("lots", schemas.LOTS),
     ("events", schemas.EVENTS)])
-def test_a_loaded_table_has_the_declared_columns_and_types(example, money_dir, attribute,
+def test_a_loaded_table_has_the_declared_columns_and_types(example, money_project, attribute,
                                                            schema):
-    for project in (example, load(money_dir)):
+    for project in (example, money_project):
         frame = getattr(project, attribute)
         assert {c: str(t) for c, t in frame.dtypes.items()} == schema.dtypes()
 

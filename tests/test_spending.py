@@ -18,8 +18,8 @@ def totals(project, as_of, **kwargs) -> dict:
     return {row["source"]: row for row in table.to_dict("records")}
 
 
-def test_figures_by_source(money_dir):
-    rows = totals(load(money_dir), date(2023, 12, 31))
+def test_figures_by_source(money_project):
+    rows = totals(money_project, date(2023, 12, 31))
     rb, unicef = rows["RB"], rows["UNICEF"]
     assert rb["plan"] == 14_000_000.50          # 7.1 adjusted 9 000 000 + 8.1 5 000 000,50
     assert rb["proposed"] == 11_000_000
@@ -33,8 +33,8 @@ def test_figures_by_source(money_dir):
     assert unicef["committed"] == 4_510_000
 
 
-def test_as_of_moves_plan_commitments_and_payments(money_dir):
-    project = load(money_dir)
+def test_as_of_moves_plan_commitments_and_payments(money_project):
+    project = money_project
     early = totals(project, date(2023, 7, 5))["RB"]
     assert early["plan"] == 15_000_000.50       # the adjustment of 15.09 is not in force yet
     assert early["committed"] == 10_000_000.25  # contract 9 000 000 before its amendment
@@ -55,8 +55,8 @@ def test_a_terminated_lot_commits_only_what_was_paid(money_dir):
 
 @pytest.mark.parametrize("by", [["activity"], ["section"], ["unit"], ["specifics"], ["year"],
                                 ["month"], ["activity", "month"], ["section", "specifics"]])
-def test_identities_hold_for_every_group(money_dir, by):
-    project = load(money_dir)
+def test_identities_hold_for_every_group(money_project, by):
+    project = money_project
     as_of = date(2023, 12, 31)
     table = project.spending(as_of, by=by)
     minor = project.spending_minor(as_of, by=by)
@@ -69,8 +69,8 @@ def test_identities_hold_for_every_group(money_dir, by):
         assert sums[column].tolist() == whole[column].tolist(), column
 
 
-def test_grouping_by_activity(money_dir):
-    table = load(money_dir).spending(date(2023, 12, 31), by=["activity"])
+def test_grouping_by_activity(money_project):
+    table = money_project.spending(date(2023, 12, 31), by=["activity"])
     assert table[["source", "activity", "plan", "paid"]].values.tolist() == [
         ["RB", "7.1", 9_000_000.0, 4_000_000.0],
         ["RB", "8.1", 5_000_000.5, 900_000.25],
@@ -88,8 +88,8 @@ def test_year_filter(money_dir):
     assert totals(project, date(2024, 6, 30), year=2023)["RB"]["paid"] == 4_900_000.25
 
 
-def test_month_grouping_spreads_the_plan_over_the_activity_months(money_dir):
-    table = load(money_dir).spending(date(2023, 12, 31), by=["activity", "month"])
+def test_month_grouping_spreads_the_plan_over_the_activity_months(money_project):
+    table = money_project.spending(date(2023, 12, 31), by=["activity", "month"])
     rb81 = table[(table["activity"] == "8.1")].set_index("month")
     assert rb81.loc["2023-06", "plan"] == 5_000_000.50   # 8.1 runs in June 2023 only
     assert rb81.loc["2023-06", "paid"] == 1_000_000.25
@@ -197,13 +197,13 @@ def test_csv_xlsx_and_russian_excel_csv_give_identical_summaries(money_dir, tmp_
 @pytest.mark.parametrize("kwargs", [{"by": ["activty"]}, {"by": "activity,month"},
                                     {"source": "РБ"}, {"activities": ["99.1"]},
                                     {"activities": "7.1"}])
-def test_misspelt_keys_sources_and_activities_are_refused(money_dir, kwargs):
+def test_misspelt_keys_sources_and_activities_are_refused(money_project, kwargs):
     with pytest.raises(ValueError, match=r"valid|collection"):
-        load(money_dir).spending(date(2023, 12, 31), **kwargs)
+        money_project.spending(date(2023, 12, 31), **kwargs)
 
 
-def test_unknown_sections_and_units_are_refused(money_dir):
-    project = load(money_dir)
+def test_unknown_sections_and_units_are_refused(money_project):
+    project = money_project
     with pytest.raises(ValueError, match="unknown sections"):
         project.activities_of(["99"])
     with pytest.raises(ValueError, match="unknown units"):
@@ -213,10 +213,10 @@ def test_unknown_sections_and_units_are_refused(money_dir):
 
 # --- definitions pinned at their edges (README: Definitions) ---------------------------------
 
-def test_a_commitment_falls_in_its_signing_month_at_the_amount_in_force(money_dir):
+def test_a_commitment_falls_in_its_signing_month_at_the_amount_in_force(money_project):
     """L1 is signed on 15.06.2023 (9 000 000) and amended on 10.07 (9 500 000): as of any
     later date the whole 9 500 000 is committed in June 2023, the month of signing."""
-    table = load(money_dir).spending(date(2023, 12, 31), by=["activity", "month"])
+    table = money_project.spending(date(2023, 12, 31), by=["activity", "month"])
     l1 = table.loc[table["activity"] == "7.1"].set_index("month")
     assert l1.loc["2023-06", "committed"] == 9_500_000
     assert l1.loc["2023-07", "committed"] == 0  # the amendment month holds nothing

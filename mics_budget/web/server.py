@@ -87,8 +87,32 @@ def voila_env(data: DataDir, lang: str | None = None,
     return env
 
 
+def listening_port(pid: int, timeout: float = 60) -> int:
+    """The TCP port that process ``pid`` listens on: Voila started with ``--port=0`` binds a
+    port the system chooses, with no moment when another program could take it first (as
+    with a port picked, released, then given to Voila). Raises :class:`RuntimeError` if the
+    process ends first, :class:`TimeoutError` if it never listens."""
+    import psutil
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            process = psutil.Process(pid)
+            if process.status() == psutil.STATUS_ZOMBIE:
+                raise psutil.NoSuchProcess(pid)
+            ports = sorted(c.laddr.port for c in process.net_connections("tcp")
+                           if c.status == psutil.CONN_LISTEN)
+        except psutil.NoSuchProcess:
+            raise RuntimeError(f"process {pid} ended before it listened") from None
+        if ports:
+            return ports[0]
+        time.sleep(0.1)
+    raise TimeoutError(f"process {pid} did not listen within {timeout} s")
+
+
 def free_port() -> int:
-    """A free TCP port on the loopback interface."""
+    """A free TCP port on the loopback interface (free now: prefer ``--port=0`` and
+    :func:`listening_port` where the server is started here)."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
