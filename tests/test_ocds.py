@@ -19,7 +19,7 @@ AS_OF = date(2025, 6, 30)
 
 
 def _schema(name: str) -> dict:
-    """The official OCDS 1.1.5 schema shipped with the package (mics_budget/schema/)."""
+    """The official OCDS 1.1.5 schema shipped with the package (mics_budget/procurement/schema/)."""
     return json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
 
 
