@@ -68,6 +68,16 @@ def t(key: str, /, **params: object) -> str:
     return t_in(_lang, key, **params)
 
 
+
+def stage_name(stage: str | None) -> str:
+    """A lot's stage (or a step) as the register names it; no stage yet reads as such."""
+    return t(f"stage.{stage or 'none'}")
+
+
+def funding_name(source: str) -> str:
+    """A funding source (``RB``, ``UNICEF``, ``NONE``) as people name it."""
+    return t(f"funding.{source}")
+
 def t_in(lang: str, key: str, /, **params: object) -> str:
     """The label ``key`` in ``lang``, formatted with ``params``."""
     text = LABELS[key][LANGS.index(lang)]

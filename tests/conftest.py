@@ -167,28 +167,52 @@ def browser(request, tmp_path_factory):
 
 class VoilaServer:
     """Voila as the command line (or ``voila_command``) starts it, in its own process group,
-    its output in ``log`` (or dropped). Start it with ``--port 0``: the system picks the port
-    as Voila binds it and :meth:`wait` reads it off the listening socket, so no port is picked,
-    released, and then perhaps taken by someone else before Voila gets it."""
+    its output in ``log`` (or dropped). ``argv(port)`` gives the command for a port.
 
-    def __init__(self, argv: list[str], env: dict[str, str] | None = None,
-                 log: Path | None = None, token: str | None = None):
-        self.log, self.token = log, token
+    Voila must know its own port before it listens (its kernels call back to it: the page's
+    request, who signed in), so the port is chosen here; Voila runs with ``port_retries=0``.
+    If another program takes the port first, Voila exits instead of moving elsewhere, and
+    :meth:`wait` sees that and starts it again on another port; once it listens, the port it
+    listens on is read off the process's own socket and checked, so a test never talks to a
+    server that is not its own.
+    """
+
+    ATTEMPTS = 5
+
+    def __init__(self, argv, env: dict[str, str] | None = None, log: Path | None = None,
+                 token: str | None = None):
+        self.argv, self.log, self.token = argv, log, token
+        self.env = env if env is not None else {**os.environ, "MICS_DASHBOARD_TOKEN": ""}
         self.port: int | None = None
         self.url = ""
-        out = log.open("wb") if log is not None else subprocess.DEVNULL
+        self._start()
+
+    def _start(self) -> None:
+        from mics_budget.web.server import free_port
+
+        self.wanted = free_port()
+        out = self.log.open("ab") if self.log is not None else subprocess.DEVNULL
         try:
-            self.process = subprocess.Popen(
-                argv, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-                env=env if env is not None else {**os.environ, "MICS_DASHBOARD_TOKEN": ""})
+            self.process = subprocess.Popen(self.argv(self.wanted), stdout=out,
+                                            stderr=subprocess.STDOUT, start_new_session=True,
+                                            env=self.env)
         finally:
-            if log is not None:
+            if self.log is not None:
                 out.close()
 
     def wait(self, timeout: float = 90) -> VoilaServer:
         from mics_budget.web.server import listening_port, wait_until_up
 
-        self.port = listening_port(self.process.pid, timeout)
+        for attempt in range(self.ATTEMPTS):
+            try:
+                self.port = listening_port(self.process.pid, timeout)
+            except RuntimeError:  # ended before listening: the port was taken, or a real fault
+                if attempt == self.ATTEMPTS - 1:
+                    raise
+                self._start()
+                continue
+            assert self.port == self.wanted, (self.wanted, self.port)
+            break
         self.url = f"http://127.0.0.1:{self.port}/"
         wait_until_up(self.url, timeout)
         return self
@@ -205,10 +229,10 @@ class VoilaServer:
             self.process.wait(timeout=20)
 
 
-def dashboard_argv(data: Path, *extra: str) -> list[str]:
-    """``mics-budget dashboard`` on a port the system picks (see :class:`VoilaServer`)."""
-    return [sys.executable, "-m", "mics_budget.cli", "dashboard", "--port", "0",
-            "--data", str(data), *extra]
+def dashboard_argv(data: Path, *extra: str):
+    """``mics-budget dashboard`` of ``data`` for a port (see :class:`VoilaServer`)."""
+    return lambda port: [sys.executable, "-m", "mics_budget.cli", "dashboard", "--port",
+                         str(port), "--data", str(data), *extra]
 
 
 @pytest.hookimpl(hookwrapper=True)

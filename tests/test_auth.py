@@ -260,7 +260,7 @@ def servers(tmp_path_factory, users_file, data_copy):
     started = {"register": cli_server(tmp, "register", users_file, data_copy, "--register"),
                "dashboard": cli_server(tmp, "dashboard", users_file, data_copy, "--lang", "en")}
     started["preheated"] = VoilaServer(
-        voila_command(register=True, port=0, users=users_file, preheat=True),
+        lambda port: voila_command(register=True, port=port, users=users_file, preheat=True),
         voila_env(DataDir(data_copy), users=users_file), tmp / "preheated.log")
     try:
         for server in started.values():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from ..core.checks import problems_frame
 from ..core.fileio import atomic_writer
 from ..core.store import convert_to_utf8
 from ..errors import UserError
-from ..i18n import t
+from ..i18n import funding_name, stage_name, t
 from ..ledger.plan import import_plan
 from ..ledger.spending import MONEY, summary_json
 from ..procurement.flags import FLAG_COLUMNS, flags_frame, red_flags
@@ -31,7 +32,7 @@ from ..procurement.recording import (
     void_event,
 )
 from ..procurement.status import register
-from ..project import init_data_folder, load
+from ..project import Project, init_data_folder, load
 from ..vocabulary import GROUP_KEYS, excerpt
 from .output import emit, text_table, to_csv, to_json
 
@@ -45,6 +46,28 @@ def cmd_plan_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def for_tools(args: argparse.Namespace, json: Callable[[], object] | None = None,
+              csv: Callable[[], pd.DataFrame] | None = None) -> bool:
+    """Write the answer for other tools when ``--format`` asks for one (``json()`` as JSON,
+    ``csv()`` as Excel-safe CSV); True when written, and the command is done."""
+    if args.format == "json" and json is not None:
+        emit(to_json(json()))
+        return True
+    if args.format == "csv" and csv is not None:
+        emit(to_csv(csv()))
+        return True
+    return False
+
+
+def heading(project: Project, title: str | None = None) -> None:
+    """What a table for people starts with: the example-data banner when the folder holds
+    example data, then the title (with the period it covers)."""
+    if project.example_data:
+        emit(t("example.banner") + "\n")
+    if title:
+        emit(title + "\n")
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     plan, _ = init_data_folder(args.folder, args.plan)
     print(t("init.done", path=DataDir.resolve(args.folder).root, count=len(plan)),
@@ -54,14 +77,10 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_plan_show(args: argparse.Namespace) -> int:
     project = load(args.data)
-    if args.format == "json":
-        emit(to_json([a.as_json() for a in project.plan.activities]))
-        return 0
     frame = project.plan.frame()
-    if args.format == "csv":
-        emit(to_csv(frame))
+    if for_tools(args, lambda: [a.as_json() for a in project.plan.activities], lambda: frame):
         return 0
-    frame["funding"] = frame["funding"].map(lambda f: t(f"funding.{f}"))
+    frame["funding"] = frame["funding"].map(funding_name)
     frame["title"] = frame["id"].map(project.plan.titles())
     columns = ["id", "title", "units", "period_text", "funding", "procurement"]
     emit(text_table(frame[columns], widths={"title": 60, "units": 24}))
@@ -72,20 +91,15 @@ def cmd_plan_status(args: argparse.Namespace) -> int:
     project = load(args.data)
     as_of = args.as_of or date.today()
     status = project.status(as_of)
-    if args.format == "json":
-        emit(to_json(status[["id", "status", "days_overdue"]].to_dict("records")))
-        return 0
-    if args.format == "csv":
-        emit(to_csv(status))
+    if for_tools(args, lambda: status[["id", "status", "days_overdue"]].to_dict("records"),
+                 lambda: status):
         return 0
     plan = project.plan.frame()[["id", "title", "period_text"]]
     plan["title"] = plan["id"].map(project.plan.titles())
     table = plan.merge(status, on="id")
     counts = table["status"].value_counts()
     table["status"] = table["status"].map(lambda s: t(f"status.{s}"))
-    if project.example_data:
-        emit(t("example.banner") + "\n")
-    emit(t("status.title", date=i18n.format_date(as_of)) + "\n")
+    heading(project, t("status.title", date=i18n.format_date(as_of)))
     emit(text_table(table, widths={"title": 60}))
     summary = ", ".join(f"{t(f'status.{s}')}: {counts[s]}" for s in counts.index)
     emit(t("status.totals", counts=summary) + "\n")
@@ -122,18 +136,14 @@ def cmd_summary(args: argparse.Namespace) -> int:
     project = load(args.data)
     _check_filters(project, args)
     as_of = args.as_of or date.today()
-    if args.format == "json":
-        emit(to_json(summary_json(project, as_of, args.by, args.year, args.source,
-                                  args.section, args.unit)))
+    if for_tools(args, lambda: summary_json(project, as_of, args.by, args.year, args.source,
+                                            args.section, args.unit)):
         return 0
     activities = project.activities_of(args.section, args.unit)
     table = project.spending(as_of, args.by, args.year, args.source, activities)
-    if args.format == "csv":
-        emit(to_csv(table))
+    if for_tools(args, csv=lambda: table):
         return 0
-    if project.example_data:
-        emit(t("example.banner") + "\n")
-    emit(t("summary.title", date=i18n.format_date(as_of)) + "\n")
+    heading(project, t("summary.title", date=i18n.format_date(as_of)))
     minor = project.spending_minor(as_of, args.by, args.year, args.source, activities)
     emit(text_table(_for_people(table, minor), right=[*MONEY, "execution"]))
     errors = sum(p.severity == "error" for p in project.problems)
@@ -150,20 +160,15 @@ def cmd_forecast(args: argparse.Namespace) -> int:
     as_of = args.as_of or date.today()
     by = [args.by] if args.by else []
     table = project.forecast(as_of, args.year, by)
-    if args.format == "json":
-        rows = table.astype(object).where(table.notna(), None).to_dict("records")
-        emit(to_json([{k: (round(v, 2) if k in FORECAST_MONEY else v) for k, v in r.items()}
-                      for r in rows]))
+    if for_tools(args, lambda: [
+            {k: (round(v, 2) if k in FORECAST_MONEY else v) for k, v in r.items()}
+            for r in table.astype(object).where(table.notna(), None).to_dict("records")],
+                 lambda: table):
         return 0
-    if args.format == "csv":
-        emit(to_csv(table))
-        return 0
-    if project.example_data:
-        emit(t("example.banner") + "\n")
-    emit(t("forecast.title", date=i18n.format_date(as_of), year=table["year"].iloc[0]
-           if len(table) else (args.year or as_of.year)) + "\n")
+    heading(project, t("forecast.title", date=i18n.format_date(as_of),
+                       year=table["year"].iloc[0] if len(table) else (args.year or as_of.year)))
     shown = table.copy()
-    shown["source"] = shown["source"].map(lambda s: t(f"funding.{s}"))
+    shown["source"] = shown["source"].map(funding_name)
     shown["basis"] = shown["basis"].map(lambda b: t(f"basis.{b}"))
     for column in FORECAST_MONEY:
         shown[column] = shown[column].map(i18n.format_number)
@@ -192,7 +197,7 @@ def _for_people(table: pd.DataFrame, exact: pd.DataFrame) -> pd.DataFrame:
         return pd.DataFrame(columns=[*keys, *money, "execution"])
     shown = pd.concat(parts, ignore_index=True)[[*keys, *money, "execution"]]
     out = pd.DataFrame({k: shown[k].astype("str") for k in keys})
-    out["source"] = shown["source"].map(lambda s: t(f"funding.{s}"))
+    out["source"] = shown["source"].map(funding_name)
     for column in money:
         out[column] = shown[column].map(i18n.format_number)
     out["execution"] = shown["execution"].map(i18n.format_percent)
@@ -215,18 +220,12 @@ def cmd_procurement_status(args: argparse.Namespace) -> int:
     project = load(args.data)
     as_of = args.as_of or date.today()
     table = register(project, as_of)
-    if args.format == "json":
-        emit(to_json(register_records(table)))
+    if for_tools(args, lambda: register_records(table), lambda: table):
         return 0
-    if args.format == "csv":
-        emit(to_csv(table))
-        return 0
-    if project.example_data:
-        emit(t("example.banner") + "\n")
-    emit(t("procurement.title", date=i18n.format_date(as_of)) + "\n")
+    heading(project, t("procurement.title", date=i18n.format_date(as_of)))
     shown = table[["lot", "activity", "stage", "stage_since", "days_in_stage", "estimate",
                    "contract_amount", "savings", "paid", "left_to_pay", "delay_days"]].copy()
-    shown["stage"] = shown["stage"].map(lambda s: t(f"stage.{s or 'none'}"))
+    shown["stage"] = shown["stage"].map(stage_name)
     money = ["estimate", "contract_amount", "savings", "paid", "left_to_pay"]
     for column in money:
         shown[column] = shown[column].map(i18n.format_number)
@@ -239,15 +238,11 @@ def cmd_procurement_flags(args: argparse.Namespace) -> int:
     project = load(args.data)
     as_of = args.as_of or date.today()
     flags = red_flags(project, as_of)
-    if args.format == "json":
-        emit(to_json([flag.as_json() for flag in flags]))
+    if for_tools(args, lambda: [flag.as_json() for flag in flags], lambda: pd.DataFrame(
+            [{"lot": f.lot or "", "flag": f.code, "severity": f.severity, "detail": f.detail}
+             for f in flags], columns=FLAG_COLUMNS)):  # codes, for tools; detail translated
         return 0
-    if args.format == "csv":  # codes, for tools; the detail in the chosen language
-        emit(to_csv(pd.DataFrame([{"lot": f.lot or "", "flag": f.code, "severity": f.severity,
-                                   "detail": f.detail} for f in flags], columns=FLAG_COLUMNS)))
-        return 0
-    if project.example_data:
-        emit(t("example.banner") + "\n")
+    heading(project)
     emit(text_table(flags_frame(flags), headers=[t("col.lot"), t("col.flag"),
                                                  t("col.severity"), t("col.detail")]))
     return 0
@@ -275,7 +270,7 @@ def cmd_procurement_record(args: argparse.Namespace) -> int:
                           amount=args.amount, bids=args.bids, supplier=args.supplier,
                           supplier_bin=args.bin, document=args.document, note=args.note,
                           by=args.by)
-    print(t("record.done", lot=values["lot"], stage=t(f"stage.{values['status']}"),
+    print(t("record.done", lot=values["lot"], stage=stage_name(values['status']),
             date=i18n.format_date(args.date), event_id=values["event_id"]), file=sys.stderr)
     return 0
 
@@ -296,17 +291,13 @@ def cmd_procurement_history(args: argparse.Namespace) -> int:
     if args.lot not in set(lots.frame["lot"]):
         raise UserError("record.unknown_lot", value=excerpt(args.lot))
     table = history(events.frame, args.lot)
-    if args.format == "json":
-        emit(to_json(register_records(table)))
-        return 0
-    if args.format == "csv":
-        emit(to_csv(table))
+    if for_tools(args, lambda: register_records(table), lambda: table):
         return 0
     emit(t("history.title", lot=args.lot) + "\n")
     shown = table.drop(columns=["valid"]).copy()
     shown["date"] = shown["date"].map(lambda d: i18n.format_date(d.date()) if pd.notna(d)
                                       else "")
-    shown["status"] = shown["status"].map(lambda s: t(f"stage.{s}"))
+    shown["status"] = shown["status"].map(stage_name)
     shown["amount"] = shown["amount"].map(i18n.format_number)
     shown["voided"] = shown["voided"].map(lambda v: t("app.voided") if v else "")
     emit(text_table(shown.astype("str").replace({"<NA>": "", "nan": ""}),
@@ -319,16 +310,11 @@ def cmd_procurement_alerts(args: argparse.Namespace) -> int:
 
     project = load(args.data)
     found = alerts(project, args.as_of or date.today())
-    if args.format == "json":
-        emit(to_json([alert.as_json() for alert in found]))
-        return 0
     frame = pd.DataFrame([{"lot": a.lot, "alert": a.title, "detail": a.detail} for a in found],
                          columns=["lot", "alert", "detail"])
-    if args.format == "csv":
-        emit(to_csv(frame))
+    if for_tools(args, lambda: [alert.as_json() for alert in found], lambda: frame):
         return 0
-    if project.example_data:
-        emit(t("example.banner") + "\n")
+    heading(project)
     emit(text_table(frame, widths={"detail": 90}) if len(frame)
          else t("app.attention_none") + "\n")
     return 0
@@ -401,7 +387,7 @@ def cmd_import_goszakup(args: argparse.Namespace) -> int:
     lots = result.lots()
     if len(lots):
         shown = lots.assign(
-            stages=lots["stages"].map(lambda s: ", ".join(t(f"stage.{x}") for x in s)),
+            stages=lots["stages"].map(lambda s: ", ".join(stage_name(x) for x in s)),
             paid=lots["paid"].map(i18n.format_number))
         emit(text_table(shown, headers=[t("col.lot")] + [t(f"col.import_{c}") for c in (
             "events", "stages", "payments", "paid", "already", "conflicts", "held")],

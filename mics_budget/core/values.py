@@ -10,6 +10,7 @@ only takes values it reads exactly as the general one would.
 
 from __future__ import annotations
 
+import re
 import sys
 from fractions import Fraction
 
@@ -369,3 +370,11 @@ def duplicated(series: pd.Series) -> pd.Series:
     codes = np.asarray(codes.fill_null(-1).to_numpy(zero_copy_only=False), dtype=np.int64)
     return pd.Series(pd.Series(codes).duplicated(keep="first").to_numpy(),
                      index=series.index, copy=False)
+
+
+_BIN = re.compile(r"[0-9]{12}")
+
+
+def is_bin(text: str) -> bool:
+    """A BIN or IIN as Kazakhstan writes it: exactly 12 ASCII digits."""
+    return _BIN.fullmatch(text) is not None

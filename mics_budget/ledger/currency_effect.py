@@ -25,7 +25,8 @@ import pandas as pd
 
 from ..core.values import round_half_away
 from .fx import RATE_DECIMALS
-from .spending import PHASE_RANK
+from .load import latest_lines
+from .plan import code_key
 
 if TYPE_CHECKING:
     from ..project import Project
@@ -73,13 +74,11 @@ def unicef_in_usd(project: Project, as_of: date) -> pd.DataFrame:
     money as exact tiyn/cents integers turned into KZT/USD only at the end."""
     lines = project.budget_on(as_of, ["approved", "adjusted"])
     lines = lines.loc[lines["source"] == SOURCE]
-    lines = lines.assign(_rank=lines["phase"].map(PHASE_RANK)).sort_values(
-        ["_rank", "date", "_row"])
-    lines = lines.groupby(["year", "activity", "specifics"]).tail(1)
+    lines = latest_lines(lines, ("year", "activity", "specifics"))
     paid = project.payments_on(as_of)
     paid = paid.loc[paid["source"] == SOURCE]
     activities = sorted(set(lines["activity"]) | set(paid["activity"]),
-                        key=lambda c: tuple(int(p) for p in c.split(".")))
+                        key=code_key)
     nbk, unore = rate_on(project, as_of), rate_on(project, as_of, "UNORE")
     rows = []
     for code in activities:

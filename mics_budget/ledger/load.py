@@ -8,6 +8,7 @@ the totals. Amounts are exact integers in minor units (``amount_minor`` in the r
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -196,6 +197,21 @@ def _unknown(references: pd.Series, known) -> pd.Series:
     return given & ~isin(references, known)
 
 
+#: which budget line of a year, activity, source and specifics is in force: an adjustment
+#: over an approval, then the later date, then the later row of the file
+PHASE_RANK = {"approved": 1, "adjusted": 2}
+
+
+def latest_lines(lines: pd.DataFrame, key: Sequence[str] = ("year", "activity", "source",
+                                                             "specifics"),
+                 dropna: bool = True) -> pd.DataFrame:
+    """The budget line in force of each ``key`` (see :data:`PHASE_RANK`); phases other than
+    an approval or an adjustment rank below both."""
+    ranked = lines.assign(_rank=lines["phase"].map(PHASE_RANK).fillna(0)).sort_values(
+        ["_rank", "date", "_row"])
+    return ranked.groupby(list(key), sort=False, dropna=dropna).tail(1)
+
+
 def payments_without_budget(payments: pd.DataFrame, budget: pd.DataFrame, plan: Plan
                             ) -> list[Problem]:
     """Payments the budget does not fund, or made outside their activity's periods.
@@ -214,9 +230,7 @@ def payments_without_budget(payments: pd.DataFrame, budget: pd.DataFrame, plan: 
     if not judged.any():
         return []
     lines = budget.loc[budget["valid"] & budget["phase"].isin(["approved", "adjusted"])]
-    lines = lines.assign(_rank=lines["phase"].map({"approved": 1, "adjusted": 2}))
-    lines = lines.sort_values(["_rank", "date", "_row"])
-    latest = lines.groupby(["year", "activity", "source", "specifics"]).tail(1)
+    latest = latest_lines(lines)
     funded = latest.loc[latest["kzt_minor"] > 0, ["year", "activity", "source"]]
     days = payments["date"].to_numpy(dtype="datetime64[us]")
     year = np.where(judged, days.astype("datetime64[Y]").astype(np.int64) + 1970, 0)

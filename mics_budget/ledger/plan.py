@@ -162,6 +162,12 @@ class PlanError(UserError):
         return "\n".join(self.messages)
 
 
+
+def code_key(code: object) -> tuple[int, ...]:
+    """The sort key of an activity or section code: ``"7.10"`` after ``"7.9"``, ``"10"``
+    after ``"9"`` (a part that is not a number counts as 0)."""
+    return tuple(int(p) if p.isdigit() else 0 for p in str(code).split("."))
+
 def join_lines(text: str) -> str:
     """A multi-line cell as one line: each line stripped, joined by one space."""
     return " ".join(line.strip() for line in text.splitlines() if line.strip())

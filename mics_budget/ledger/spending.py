@@ -23,12 +23,13 @@ import pandas as pd
 from ..core.months import spanned
 from ..core.values import lookup
 from ..vocabulary import GROUP_KEYS
+from .load import latest_lines
+from .plan import code_key
 
 if TYPE_CHECKING:
     from ..project import Project
 
 MONEY = ("plan", "committed", "paid", "remaining", "uncommitted")
-PHASE_RANK = {"approved": 1, "adjusted": 2}
 
 
 def budget_lines(project: Project, as_of: date, phases: Sequence[str]) -> pd.DataFrame:
@@ -47,11 +48,20 @@ def monthly_lines(project: Project, as_of: date, phases: Sequence[str]) -> pd.Da
 
 def _budget_lines(project: Project, as_of: date, phases: Sequence[str]) -> pd.DataFrame:
     rows = project.budget_on(as_of, phases)
-    rows = rows.assign(_rank=rows["phase"].map(PHASE_RANK).fillna(0))
-    rows = rows.sort_values(["_rank", "date", "_row"])
     key = ["year", "activity", "source", "specifics"]
-    latest = rows.groupby(key, sort=False, dropna=False).tail(1)
+    latest = latest_lines(rows, key, dropna=False)
     return latest[[*key, "kzt_minor"]].astype({"year": "int64", "kzt_minor": "int64"})
+
+
+def change_since(value: float | None, before: float | None, measure: str) -> float | None:
+    """How much a figure moved since an earlier date (the end of the previous month, on the
+    dashboard and in the report): ``None`` without a figure now, the whole figure when there
+    was none before; money kept to the tiyn (a difference of floats is not), execution as
+    the difference of the shares."""
+    if value is None or pd.isna(value):
+        return None
+    change = value - (before or 0)
+    return change if measure == "execution" else round(change, 2)
 
 
 def split_exact(total: int, weights: Sequence[int | float]) -> list[int]:
@@ -256,7 +266,7 @@ def summary_json(project: Project, as_of: date, by: Sequence[str], year: int | N
 def _natural(column: pd.Series) -> pd.Series:
     """Sort activity codes as numbers (2.1 < 10.1), sources RB before UNICEF."""
     if column.name in {"activity"}:
-        return column.map(lambda c: tuple(int(p) if p.isdigit() else 0 for p in str(c).split(".")))
+        return column.map(code_key)
     if column.name == "section":
         return column.map(lambda c: int(c) if str(c).isdigit() else 0)
     return column

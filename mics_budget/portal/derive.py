@@ -198,9 +198,9 @@ class _Stages(tuple):
     """Stage names, rendered in the language current when a message is shown."""
 
     def __str__(self) -> str:
-        from ..i18n import t
+        from ..i18n import stage_name
 
-        return ", ".join(f"«{t(f'stage.{s}')}»" for s in self) or "—"
+        return ", ".join(f"«{stage_name(s)}»" for s in self) or "—"
 
 
 def _rows(frame: pd.DataFrame) -> list[dict]:

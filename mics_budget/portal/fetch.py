@@ -58,6 +58,7 @@ from pathlib import Path
 
 from ..core.fileio import atomic_writer
 from ..core.store import now_text
+from ..core.values import is_bin
 from ..errors import UserError
 from .read import STATE_FORMAT, read_portal
 
@@ -135,7 +136,7 @@ def fetch(base_url: str, token: str, bin: str, since: date | str | None, out_dir
     """Fetch the customer's announcements, lots, contracts (with units, acts and Treasury
     payments), bids and unreliable-supplier records into ``out_dir`` (see the module)."""
     bin = (bin or "").strip()
-    if not (bin.isdigit() and len(bin) == 12):
+    if not is_bin(bin):
         raise PortalError("portal.bad_bin", value=bin)
     kinds = list(kinds)
     unknown = [k for k in kinds if k not in KINDS]

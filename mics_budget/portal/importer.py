@@ -55,9 +55,16 @@ from ..core.params import procurement_settings
 from ..core.schemas import EVENTS, PAYMENTS
 from ..core.store import append_row, check_text, file_columns, locked, register_file
 from ..core.tables import decode, text_layout
-from ..core.values import MAX_AMOUNT_TEXT, above_ceiling, minor_text, parse_amounts, parse_dates
+from ..core.values import (
+    MAX_AMOUNT_TEXT,
+    above_ceiling,
+    is_bin,
+    minor_text,
+    parse_amounts,
+    parse_dates,
+)
 from ..errors import RecordError, UserError
-from ..i18n import t
+from ..i18n import stage_name
 from ..ledger.load import read_input
 from ..ledger.plan import load_plan
 from ..procurement.lifecycle import IN_FORCE, STEPS, replay
@@ -219,7 +226,7 @@ def _checked_bin(value: str | None) -> str | None:
     text = (value or "").strip()
     if not text:
         text = procurement_settings().customer_bin.strip()
-    if text and not (text.isdigit() and len(text) == 12):
+    if text and not is_bin(text):
         raise UserError("portal.bad_bin", value=excerpt(text))
     return text or None
 
@@ -338,7 +345,7 @@ class _Import:
                 column, theirs, ours = differs[0]
                 self._conflict(record, "portal.conflict", column, theirs, lot=lot,
                                register=ours, event_id=entry["event_id"],
-                               stage=t(f"stage.{status}"))
+                               stage=stage_name(status))
                 continue
             on = pd.Timestamp(record["date"]).date()
             try:
@@ -349,7 +356,7 @@ class _Import:
                 check_step(stage, last, method, status, on)
             except RecordError as exc:
                 self._conflict(record, "portal.refused", exc.field, record["date"], lot=lot,
-                               reason=str(exc), stage=t(f"stage.{status}"))
+                               reason=str(exc), stage=stage_name(status))
                 continue
             values["portal_id"] = portal_id
             values["event_id"] = next_event_id(ids, lot)

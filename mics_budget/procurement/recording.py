@@ -10,7 +10,6 @@ line in the file's own encoding and separator, flushed and fsync'ed. A refused s
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 
@@ -28,9 +27,16 @@ from ..core.store import (
     upgrade_file,
 )
 from ..core.tables import find_input
-from ..core.values import MAX_AMOUNT_TEXT, above_ceiling, minor_text, parse_amounts, parse_ints
+from ..core.values import (
+    MAX_AMOUNT_TEXT,
+    above_ceiling,
+    is_bin,
+    minor_text,
+    parse_amounts,
+    parse_ints,
+)
 from ..errors import RecordError
-from ..i18n import LANGS, format_date, t, t_in
+from ..i18n import LANGS, format_date, stage_name, t_in
 from ..ledger.fx import currencies
 from ..ledger.plan import Plan, load_plan
 from ..vocabulary import excerpt
@@ -74,7 +80,7 @@ def _fold(text: str) -> str:
 
 
 def _stage_names(statuses: list[str] | tuple[str, ...]) -> str:
-    return ", ".join(f"«{t(f'stage.{s}')}»" for s in statuses) or "—"
+    return ", ".join(f"«{stage_name(s)}»" for s in statuses) or "—"
 
 
 def next_event_id(events: pd.DataFrame, lot: str) -> str:
@@ -107,9 +113,9 @@ def event_values(lot: str, status: str, on: date, amount: str | None = None,
     minor = _one(amount, parse_amounts, "amount", "record.bad_amount")
     count = _one(bids, parse_ints, "bids", "record.bad_bids")
     if status in IN_FORCE and not minor:
-        raise RecordError("record.amount_required", "amount", stage=t(f"stage.{status}"))
+        raise RecordError("record.amount_required", "amount", stage=stage_name(status))
     supplier_bin = (supplier_bin or "").strip()
-    if supplier_bin and not re.fullmatch(r"[0-9]{12}", supplier_bin):
+    if supplier_bin and not is_bin(supplier_bin):
         raise RecordError("record.bad_bin", "supplier_bin", value=excerpt(supplier_bin))
     check_text({"lot": lot, "supplier": supplier, "document": document, "note": note,
                 "recorded_by": by or ""})
@@ -128,8 +134,8 @@ def check_step(stage: str, last: pd.Timestamp | None, method: str, status: str,
     and dated on or after its ``last`` event; else :class:`RecordError`."""
     choices = allowed(stage, method)
     if status not in choices:
-        raise RecordError("record.bad_step", "status", value=t(f"stage.{status}"),
-                          stage=t(f"stage.{stage or 'none'}"),
+        raise RecordError("record.bad_step", "status", value=stage_name(status),
+                          stage=stage_name(stage),
                           allowed=_stage_names(choices))
     if last is not None and not pd.isna(last) and pd.Timestamp(on) < last:
         raise RecordError("record.date_before_last", "date", value=format_date(on),
@@ -214,7 +220,7 @@ def void_event(data: DataDir, event_id: str, reason: str, by: str | None = None,
                                                             & (steps["_row"] > row["_row"]))]
         if len(later):
             raise RecordError("record.void_later_first", "event_id", value=event_id,
-                              later=", ".join(f"{e} ({t(f'stage.{s}')})" for e, s in zip(
+                              later=", ".join(f"{e} ({stage_name(s)})" for e, s in zip(
                                   later["event_id"][::-1], later["status"][::-1],
                                   strict=True)))
         if "voids" not in file_columns(events_path, EVENTS):

@@ -12,7 +12,7 @@ from datetime import date
 
 import pandas as pd
 
-from ..i18n import format_date, get_lang, t
+from ..i18n import format_date, funding_name, get_lang, stage_name, t
 from ..procurement.lifecycle import STAGES
 from ._altair import alt
 
@@ -94,7 +94,7 @@ def plan_vs_paid(table: pd.DataFrame, by: str = "source", width: Width = 520,
                             value_name="kzt")
     long["measure_label"] = long["measure"].map(lambda m: t(f"col.{m}"))
     if by == "source":
-        long["group"] = long[by].map(lambda s: t(f"funding.{s}"))
+        long["group"] = long[by].map(funding_name)
         groups = list(dict.fromkeys(long["group"]))
     else:
         long["group"] = long[by].astype(str)
@@ -134,7 +134,7 @@ def cumulative(table: pd.DataFrame, forecast: pd.DataFrame | None = None,
     payments as a diamond on December, and the as-of date as a vertical rule. Months after the
     as-of date have no payments yet: they are left blank, not drawn at zero."""
     data = table.copy()
-    data["source_label"] = data["source"].map(lambda s: t(f"funding.{s}"))
+    data["source_label"] = data["source"].map(funding_name)
     data["month_date"] = pd.to_datetime(data["month"] + "-01")
     plan_label, paid_label, forecast_label = (t("chart.plan_cumulative"),
                                               t("chart.paid_cumulative"), t("chart.forecast"))
@@ -165,7 +165,7 @@ def cumulative(table: pd.DataFrame, forecast: pd.DataFrame | None = None,
     if forecast is not None and len(forecast) and len(data):
         year = data["month"].iloc[0][:4]
         points = forecast.assign(
-            source_label=forecast["source"].map(lambda s: t(f"funding.{s}")),
+            source_label=forecast["source"].map(funding_name),
             month_date=pd.Timestamp(f"{year}-12-01"), measure=forecast_label)
         layers.append(alt.Chart(points).mark_point(shape="diamond", size=140, filled=True)
                       .encode(x=alt.X("month_date:T"), y=alt.Y("expected_paid:Q"),
@@ -192,8 +192,8 @@ def cumulative(table: pd.DataFrame, forecast: pd.DataFrame | None = None,
 def lots_by_stage(register: pd.DataFrame, width: Width = 520,
                   localized: bool = True) -> alt.Chart:
     """The number of lots at each stage (whole numbers on the axis, full stage names)."""
-    data = register.assign(stage_label=register["stage"].map(lambda s: t(f"stage.{s or 'none'}")))
-    order = [t(f"stage.{s or 'none'}") for s in STAGES]
+    data = register.assign(stage_label=register["stage"].map(stage_name))
+    order = [stage_name(s) for s in STAGES]
     most = int(data["stage_label"].value_counts().max()) if len(data) else 1
     return localize(alt.Chart(data, width=width, height=200).mark_bar().encode(
         y=alt.Y("stage_label:N", sort=order, title=None,

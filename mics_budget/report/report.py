@@ -19,10 +19,10 @@ import pandas as pd
 from .. import i18n
 from ..core.months import month_end, next_month, previous_month
 from ..core.params import specifics_names
-from ..i18n import format_money, format_percent, t
+from ..i18n import format_money, format_percent, funding_name, stage_name, t
 from ..ledger.currency_effect import unicef_in_usd
 from ..ledger.forecast import at_risk
-from ..ledger.spending import MONEY
+from ..ledger.spending import MONEY, change_since
 from ..procurement.flags import Flag, flags_frame, red_flags
 from ..procurement.kpis import procurement_kpis
 from ..procurement.status import register
@@ -114,7 +114,7 @@ class MonthlyReport:
                       "contract_amount", "savings", "savings_pct", "supplier", "paid",
                       "left_to_pay", "delay_days"]].copy()
         shown["method"] = shown["method"].map(lambda m: t(f"method.{m}"))
-        shown["stage"] = shown["stage"].map(lambda s: t(f"stage.{s or 'none'}"))
+        shown["stage"] = shown["stage"].map(stage_name)
         shown = shown.rename(columns={"title": "lot_title"})
         self.tables["register"] = Table("register", shown, {
             "lot": "code", "activity": "code", "stage_since": "date", "estimate": "money",
@@ -144,12 +144,10 @@ class MonthlyReport:
             row: dict[str, object] = {"measure": t(f"col.{measure}"),
                    "kind": "percent" if measure == "execution" else "money"}
             for source in [*now.index, "total"]:
-                value, before = _figure(now, source, measure), _figure(earlier, source, measure)
-                change = None if value is None else value - (before or 0)
-                if change is not None and measure != "execution":
-                    change = round(change, 2)  # to the tiyn: a difference of floats is not
+                value = _figure(now, source, measure)
+                change = change_since(value, _figure(earlier, source, measure), measure)
                 row[source], row[f"{source}_change"] = value, change
-                name = t(f"funding.{source}") if source != "total" else t("col.total")
+                name = funding_name(source) if source != "total" else t("col.total")
                 labels[source], labels[f"{source}_change"] = name, t("col.change_of", name=name)
             rows.append(row)
         frame = pd.DataFrame(rows)
@@ -223,17 +221,18 @@ class MonthlyReport:
         out = []
         for row in headline.itertuples(index=False):
             out.append(t(
-                "summary.source", source=t(f"funding.{row.source}"), paid=format_money(row.paid),
+                "summary.source", source=funding_name(row.source), paid=format_money(row.paid),
                 plan=format_money(row.plan),
                 execution=format_percent(row.execution) if pd.notna(row.execution) else "—",
-                paid_change=format_money(row.paid - (_figure(earlier, row.source, "paid") or 0)),
+                paid_change=format_money(change_since(
+                    row.paid, _figure(earlier, row.source, "paid"), "paid")),
                 committed=format_money(row.committed),
-                committed_change=format_money(
-                    row.committed - (_figure(earlier, row.source, "committed") or 0))))
+                committed_change=format_money(change_since(
+                    row.committed, _figure(earlier, row.source, "committed"), "committed"))))
         if headline.empty:
             out.append(t("summary.no_money"))
         for row in self.forecast.itertuples(index=False):
-            out.append(t("summary.unspent", source=t(f"funding.{row.source}"), year=row.year,
+            out.append(t("summary.unspent", source=funding_name(row.source), year=row.year,
                          unspent=format_money(row.expected_unspent),
                          plan=format_money(row.plan), paid=format_money(row.paid)))
         behind = project.forecast(as_of, by=["activity"])
@@ -368,4 +367,4 @@ def _key(flag: Flag) -> tuple:
 
 
 def _sources(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame.assign(source=frame["source"].map(lambda s: t(f"funding.{s}")))
+    return frame.assign(source=frame["source"].map(funding_name))

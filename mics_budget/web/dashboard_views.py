@@ -14,7 +14,9 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ..core.checks import Problem
-from ..i18n import format_date, format_money, format_percent, t
+from ..i18n import format_date, format_money, format_percent, funding_name, stage_name, t
+from ..ledger.plan import code_key
+from ..ledger.spending import change_since
 from ..procurement.status import register
 from ..project import Project
 from ..report.presentation import TABLE_CSS, Table, problems_table
@@ -22,10 +24,6 @@ from .ui import DateField, in_lang, language_switch, note
 
 ALL = "*"
 
-
-def code_key(code: str) -> tuple[int, ...]:
-    """``"7.10"`` after ``"7.9"``, ``"10"`` after ``"9"``."""
-    return tuple(int(p) if p.isdigit() else 0 for p in str(code).split("."))
 
 MEASURES = ("plan", "committed", "paid", "remaining", "execution")
 MONEY = dict.fromkeys(["plan", "committed", "paid", "remaining"], "money")
@@ -103,8 +101,7 @@ class Cards(widgets.HTML):
             items = []
             for measure in MEASURES:
                 value = row[measure]
-                old = earlier.get(source, {}).get(measure)
-                change = None if value is None else value - (old or 0)
+                change = change_since(value, earlier.get(source, {}).get(measure), measure)
                 items.append(_figure(source, measure, value, change))
             expected = ahead.get(source)
             outlook = (_figure(source, "expected_paid", expected["expected_paid"])
@@ -113,7 +110,7 @@ class Cards(widgets.HTML):
                        f'<tr><td class="mics-note" colspan="3">{t("dash.no_plan_year", year=year)}'
                        "</td></tr>")
             cards.append(
-                f'<div class="mics-card"><h3>{t(f"funding.{source}")}</h3>'
+                f'<div class="mics-card"><h3>{funding_name(source)}</h3>'
                 f'<table class="mics-card-figures"><thead>{head}</thead><tbody>'
                 + "".join(items) + f'<tr class="mics-forecast-head"><th colspan="3" '
                 f'scope="rowgroup">{t("dash.forecast", year=year)}</th></tr>{outlook}'
@@ -281,7 +278,7 @@ class DrillDown(widgets.VBox):
         lots = lots.loc[lots["activity"] == activity, ["lot", "title", "stage",
                                                        "contract_amount", "paid",
                                                        "left_to_pay"]]
-        lots = lots.assign(stage=lots["stage"].map(lambda s: t(f"stage.{s or 'none'}")))
+        lots = lots.assign(stage=lots["stage"].map(stage_name))
         return [Table("drill_activity", spent.drop(columns=["activity"]),
                       MONEY | {"execution": "percent"}),
                 Table("drill_payments", shown, {"date": "date", "amount": "money",

@@ -28,13 +28,13 @@ import ipywidgets as widgets
 from .. import i18n
 from ..config import DataDir
 from ..errors import UserError
-from ..i18n import format_date, t
+from ..i18n import format_date, stage_name, t
 from ..procurement.lifecycle import IN_FORCE, allowed
 from ..procurement.recording import RecordError, add_lot, amend_lot, record_event, void_event
 from ..procurement.status import register
 from ..project import load
 from ..report.presentation import banner_html
-from .register_views import APP_CSS, Attention, LotCard, LotForm, RegisterView, stage_name
+from .register_views import APP_CSS, Attention, LotCard, LotForm, RegisterView
 from .ui import DateField, in_lang, language_switch, note
 from .users import User
 

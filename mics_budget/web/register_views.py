@@ -14,7 +14,8 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
-from ..i18n import format_date, format_money, t
+from ..i18n import format_date, format_money, stage_name, t
+from ..ledger.plan import code_key
 from ..procurement.alerts import alerts
 from ..procurement.corrections import history
 from ..procurement.lifecycle import TERMINAL, VOID
@@ -37,10 +38,6 @@ APP_CSS = """<style>
 table.mics tr.mics-voided td {text-decoration: line-through; color: #777;}
 .mics-attention li {margin: 2px 0;}
 </style>"""
-
-
-def stage_name(stage: str) -> str:
-    return t(f"stage.{stage or 'none'}")
 
 
 def _fold(text: str) -> str:
@@ -107,7 +104,7 @@ class RegisterView(widgets.VBox):
                                   *[(stage_name(s), s) for s in stages]]
             self.activity.description = t("app.filter_activity")
             self.activity.options = [(t("app.all"), ALL), *[
-                (a, a) for a in sorted(set(self.lots["activity"]), key=_code_key)]]
+                (a, a) for a in sorted(set(self.lots["activity"]), key=code_key)]]
             self.who.description = t("app.filter_who")
             self.who.options = [(t("app.all"), ALL), *[
                 (w, w) for w in sorted(set(self.lots["recorded_by"]) - {""})]]
@@ -146,7 +143,7 @@ class RegisterView(widgets.VBox):
         column = self.sort.value or "lot"
         key = chosen[column]
         if column == "activity":
-            key = key.map(_code_key)
+            key = key.map(code_key)
         elif column == "stage":
             key = key.map(stage_name)
         order = chosen.assign(_ended=chosen["stage"].isin(TERMINAL), _key=key).sort_values(
@@ -174,9 +171,6 @@ class RegisterView(widgets.VBox):
         self.download.value = xlsx_link([self._table(self.shown())], name,
                                         title=t("register.title"))
 
-
-def _code_key(code: str) -> tuple:
-    return tuple(int(p) if p.isdigit() else 0 for p in str(code).split("."))
 
 
 class LotCard(widgets.VBox):

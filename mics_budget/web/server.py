@@ -88,10 +88,10 @@ def voila_env(data: DataDir, lang: str | None = None,
 
 
 def listening_port(pid: int, timeout: float = 60) -> int:
-    """The TCP port that process ``pid`` listens on: Voila started with ``--port=0`` binds a
-    port the system chooses, with no moment when another program could take it first (as
-    with a port picked, released, then given to Voila). Raises :class:`RuntimeError` if the
-    process ends first, :class:`TimeoutError` if it never listens."""
+    """The TCP port that process ``pid`` listens on, read off its own socket: proof that a
+    server started on a chosen port (``port_retries=0``) got it, and that nobody else
+    answers there. Raises :class:`RuntimeError` if the process ends first (the port was
+    taken, or it failed), :class:`TimeoutError` if it never listens."""
     import psutil
 
     deadline = time.monotonic() + timeout
@@ -111,8 +111,8 @@ def listening_port(pid: int, timeout: float = 60) -> int:
 
 
 def free_port() -> int:
-    """A free TCP port on the loopback interface (free now: prefer ``--port=0`` and
-    :func:`listening_port` where the server is started here)."""
+    """A TCP port free on the loopback interface now (check with :func:`listening_port` that
+    the server started on it is the one listening)."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
