@@ -167,3 +167,18 @@ def test_the_layout_in_the_development_guide_is_the_package_tree():
     for room in ("core", "ledger", "procurement", "portal", "report", "web", "cli"):
         real |= {p.name for p in (PACKAGE / room).glob("*.py") if p.name != "__init__.py"}
     assert shown == real, (sorted(shown - real), sorted(real - shown))
+
+
+def test_every_data_file_of_the_package_is_shipped():
+    """Files found beside their modules (the OCDS schema, the report and Voila templates, the
+    pages' styles, the currencies) are package data: pyproject's globs reach each of them."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))
+    globs = config["tool"]["setuptools"]["package-data"]["mics_budget"]
+    shipped = {p for pattern in globs for p in PACKAGE.glob(pattern) if p.is_file()}
+    data = {p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix not in {".py", ".pyc"}
+            and "__pycache__" not in p.parts}
+    assert data - shipped == set()
+    assert PACKAGE / "web" / "share" / "jupyter" / "voila" / "templates" / "mics" / "static" \
+        / "mics.css" in shipped

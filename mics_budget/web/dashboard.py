@@ -38,47 +38,11 @@ from ..report._altair import alt
 from ..report.presentation import TABLE_CSS, Table, banner_html, kpi_table, problems_table
 from .dashboard_views import Cards, DrillDown, Filters, ProblemsPage
 from .register_views import RegisterView
-from .ui import PAGE_CSS, ChartPanel, in_lang, note
+from .ui import ChartPanel, in_lang, note, page_css
 
 __all__ = ["Dashboard"]
 CHARTS = ("by_source", "by_section", "cumulative", "lots")
 DAYS_KEPT = 8  # as-of dates whose register and flags are kept (a viewer goes back and forth)
-
-CSS = """<style>
-.mics-dashboard {max-width: 1400px;}
-.mics-filters {flex-flow: row wrap; gap: 4px 12px; align-items: flex-start;}
-.mics-cards {display: flex; gap: 16px; flex-wrap: wrap;}
-.mics-card {border: 1px solid #ccd; border-radius: 6px; padding: 8px 14px; flex: 1 1 360px;
-            min-width: 0; max-width: 620px;}
-.mics-card h3 {margin: 0 0 4px 0; color: #1f5fa8;}
-.mics-card-figures {width: 100%; border-collapse: collapse; font-size: 14px;}
-.mics-card-figures th, .mics-card-figures td {padding: 2px 4px; text-align: right;
-                                              font-variant-numeric: tabular-nums;}
-.mics-card-figures th[scope=row] {text-align: left; font-weight: normal;}
-.mics-card-figures thead th {font-size: 12px; color: #555; font-weight: normal;}
-.mics-card-figures td {font-weight: bold; white-space: nowrap;}
-.mics-card-figures td.mics-note {font-weight: normal; text-align: left; color: #555;}
-.mics-card-figures td.mics-change {font-weight: normal; color: #555; font-size: 12px;}
-.mics-forecast-head th {text-align: left !important; padding-top: 8px !important;
-                        border-top: 1px dashed #ccd; font-size: 13px; color: #33414e;}
-.mics-charts {display: grid;
-              grid-template-columns: repeat(auto-fit, minmax(min(100%, 520px), 1fr));
-              gap: 12px; width: 100%;}
-.mics-charts > .widget-box {min-width: 0;}
-.mics-chart .vega-embed {width: 100%;}
-.mics-crumbs {font-weight: bold; padding: 6px 0;}
-.mics-drill .widget-html-content, .mics-dashboard .widget-html-content {overflow-x: auto;}
-.mics-dashboard h2 {margin: 18px 0 6px 0; font-size: 18px;}
-@media (max-width: 600px) {
-  .mics-filters > * {width: 100% !important;}
-  .mics-filters .widget-dropdown, .mics-filters .widget-text {width: 100% !important;}
-  .mics-filters input, .mics-filters select {min-width: 0;}
-  .mics-card {flex-basis: 100%;}
-  .mics-dashboard h1 {font-size: 22px;}
-}
-</style>"""
-
-
 class Dashboard(widgets.VBox):
     """The whole page: banner, title, filters, figures, charts, drill-down and tables."""
 
@@ -100,7 +64,7 @@ class Dashboard(widgets.VBox):
         self.headings = {key: widgets.HTML() for key in ("drill", "lots", "plan")}
         grid = widgets.GridBox([self.charts[name] for name in CHARTS])
         grid.add_class("mics-charts")
-        super().__init__([widgets.HTML(CSS + PAGE_CSS + TABLE_CSS), self.banner, self.title,
+        super().__init__([widgets.HTML(page_css() + TABLE_CSS), self.banner, self.title,
                           self.filters, self.message, self.notice, self.cards, grid,
                           self.headings["drill"], self.drill, self.headings["lots"], self.lots,
                           self.kpis, self.overdue, self.flags, self.headings["plan"],

@@ -34,8 +34,8 @@ from ..procurement.recording import RecordError, add_lot, amend_lot, record_even
 from ..procurement.status import register
 from ..project import load
 from ..report.presentation import banner_html
-from .register_views import APP_CSS, Attention, LotCard, LotForm, RegisterView
-from .ui import DateField, in_lang, language_switch, note
+from .register_views import Attention, LotCard, LotForm, RegisterView
+from .ui import DateField, in_lang, language_switch, note, page_css
 from .users import User
 
 FIELDS = ("lot", "status", "date", "amount", "bids", "supplier", "supplier_bin", "document",
@@ -54,7 +54,7 @@ class RegisterApp(widgets.VBox):
         self.can_record = user is None or user.can_record
         self.can_admin = user is None or user.is_admin
         self.banner = widgets.HTML()
-        self.style = widgets.HTML(APP_CSS)
+        self.style = widgets.HTML(page_css())
         # the step form (its fields are attributes of the app: tests and notebooks use them)
         self.lot = widgets.Dropdown(layout={"width": "560px"})
         self.status = widgets.Dropdown(layout={"width": "360px"})

@@ -23,7 +23,7 @@ from ..procurement.load import METHODS, laws
 from ..procurement.status import register
 from ..project import Project
 from ..report.presentation import TABLE_CSS, Table
-from .ui import DateField, in_lang, xlsx_link
+from .ui import DateField, in_lang, page_css, xlsx_link
 
 ALL = "*"
 OPEN = "open"
@@ -31,15 +31,6 @@ OPEN = "open"
 SHOWN = {"lot": "text", "activity": "text", "lot_title": "text", "stage": "text",
          "stage_since": "date", "estimate": "money", "contract_amount": "money", "paid": "money",
          "left_to_pay": "money", "delay_days": "int", "recorded_by": "text"}
-APP_CSS = """<style>
-.mics-ok {color: #1e6b30; background: #e3f4e6; padding: 2px 8px; border-radius: 3px;}
-.mics-error {color: #8a1c1c; background: #fbe4e4; padding: 2px 8px; border-radius: 3px;}
-.mics-required::after {content: " *"; color: #8a1c1c;}
-table.mics tr.mics-voided td {text-decoration: line-through; color: #777;}
-.mics-attention li {margin: 2px 0;}
-</style>"""
-
-
 def _fold(text: str) -> str:
     return " ".join(str(text).split()).lower().replace("ё", "е")
 
@@ -289,7 +280,7 @@ class LotCard(widgets.VBox):
             columns={"kzt": "paid"}),
             {"date": "date", "amount": "money", "paid": "money"})
         self.body.value = in_lang(
-            f"{TABLE_CSS}{APP_CSS}<h3>{t('app.card')}</h3>{facts}"
+            f"{TABLE_CSS}{page_css()}<h3>{t('app.card')}</h3>{facts}"
             f"<h4>{t('history.title', lot=html.escape(self.lot.value))}</h4>{timeline}"
             f"<h4>{t('app.card_payments')}</h4>{pays.to_html()}")
         in_force = events.loc[events["valid"]]

@@ -21,6 +21,8 @@ from ..config import NOTEBOOKS_DIR, DataDir
 from ..errors import UserError
 
 SHARE = Path(__file__).with_name("share") / "jupyter"
+#: the Voila template's own files: the pages' styles, the sign-in page
+TEMPLATE_STATIC = SHARE / "voila" / "templates" / "mics" / "static"
 LOCAL_HOSTS = {"localhost"}
 CELL_TIMEOUT = 120          # seconds for a dashboard cell before the page gives up
 CULL_IDLE = 900             # an idle viewer's kernel is shut down after 15 minutes

@@ -11,6 +11,7 @@ import html
 import tempfile
 from collections.abc import Callable, Sequence
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -193,9 +194,11 @@ def xlsx_link(tables: Sequence[Any], name: str, title: str) -> str:
     return download_link(content, name, t("app.export_ready", name=name))
 
 
-PAGE_CSS = """<style>
-.mics-ok {color: #1e6b30; background: #e3f4e6; padding: 2px 8px; border-radius: 3px;}
-.mics-error {color: #8a1c1c; background: #fbe4e4; padding: 2px 8px; border-radius: 3px;}
-.mics-date .widget-html {margin-top: 0;}
-.mics-nodata {color: #555; font-style: italic; padding: 24px 8px;}
-</style>"""
+@cache
+def page_css() -> str:
+    """The pages' styles as a ``<style>`` block, from the Voila template's ``mics.css`` (one
+    file for the dashboard, the register app and their parts; also when a part is shown in
+    JupyterLab, where the template is not)."""
+    from .server import TEMPLATE_STATIC
+
+    return f"<style>\n{(TEMPLATE_STATIC / 'mics.css').read_text('utf-8')}</style>"

@@ -34,6 +34,7 @@ import os
 import secrets
 import time
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -253,37 +254,12 @@ def _safe_next(target: str | None, base: str) -> str:
     if parsed.scheme or parsed.netloc or not target.startswith(base) or target.startswith("//"):
         return base
     return target
+@cache
+def _login_page() -> str:
+    """The sign-in page (``static/login.html`` of the Voila template; ``str.format`` fields)."""
+    from .server import TEMPLATE_STATIC
 
-
-PAGE = """<!DOCTYPE html>
-<html lang="{lang}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<style>
-body {{ font-family: system-ui, sans-serif; background: #f3f5f8; margin: 0; }}
-main {{ max-width: 360px; margin: 12vh auto; background: #fff; padding: 28px 32px;
-        border-radius: 8px; box-shadow: 0 1px 4px rgba(0,0,0,.15); }}
-h1 {{ font-size: 1.25rem; margin: 0 0 18px; }}
-label {{ display: block; margin: 12px 0 4px; }}
-input[type=text], input[type=password] {{ width: 100%; box-sizing: border-box; padding: 8px;
-        font-size: 1rem; }}
-button {{ margin-top: 18px; padding: 8px 20px; font-size: 1rem; }}
-.mics-login-error {{ color: #a40000; }} .mics-login-note {{ color: #225; }}
-</style></head>
-<body><main class="mics-login">
-<h1>{heading}</h1>
-{message}
-<form method="post" action="{action}">
-{xsrf}
-<input type="hidden" name="next" value="{next}">
-<label for="username">{username}</label>
-<input type="text" id="username" name="username" value="{name}" autocomplete="username"
-       maxlength="{maxlength}" required autofocus>
-<label for="password">{password}</label>
-<input type="password" id="password" name="password" autocomplete="current-password" required>
-<button type="submit">{submit}</button>
-</form></main></body></html>
-"""
+    return (TEMPLATE_STATIC / "login.html").read_text("utf-8")
 
 
 class _Handler(JupyterHandler):
@@ -302,7 +278,7 @@ class LoginHandler(_Handler):
         target = _safe_next(self.get_argument("next", None), base)
         note = (f'<p class="mics-login-{kind}" role="alert">{html.escape(message)}</p>'
                 if message else "")
-        self.finish(PAGE.format(
+        self.finish(_login_page().format(
             lang=i18n.get_lang(), title=html.escape(t("login.title")),
             heading=html.escape(t("login.heading")), message=note,
             action=html.escape(url_path_join(base, "login")), xsrf=self.xsrf_form_html(),
