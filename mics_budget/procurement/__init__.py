@@ -3,15 +3,6 @@ recording (``recording``), corrections, the status of each lot (``status``), red
 alerts, KPIs and the OCDS export.
 """
 
-from typing import Any
+from ..core._compat import lend_names
 
-
-def __getattr__(name: str) -> Any:
-    """The names of ``mics_budget.procurement`` from before the rooms (the module that is now
-    ``mics_budget.procurement.load``), imported when first asked for."""
-    import importlib
-
-    module = importlib.import_module(".load", __name__)
-    if name.startswith("__") or not hasattr(module, name):
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(module, name)
+__getattr__ = lend_names(__name__, ".load")  # mics_budget.procurement before the rooms
