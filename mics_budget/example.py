@@ -222,7 +222,7 @@ def build(data: DataDir) -> dict[Path, str]:
     for lot, code, title, method, estimate, planned, needed in LOTS:
         lots.append([lot, code, title, method, _money(estimate * 100), "KZT", LOT_SPECS[lot],
                      planned.isoformat(), needed.isoformat(), "434-V", "example",
-                     f"{(planned - timedelta(days=30)).isoformat()}T18:00:00+05:00", "", ""])
+                     f"{(planned - timedelta(days=30)).isoformat()}T18:00:00+05:00", "", "", ""])
         if lot in lot_paid:
             day, minor = lot_paid[lot]
             pay(day, code, "RB", LOT_SPECS[lot], minor, "KZT", title, contract=lot)

@@ -191,6 +191,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--portal-number", default="", metavar="NUMBER",
                    help=t("help.arg.portal_number"))
     p.add_argument("--portal-lot", default="", metavar="NUMBER", help=t("help.arg.portal_lot"))
+    p.add_argument("--portal-contract", default="", metavar="NUMBER",
+                   help=t("help.arg.portal_contract"))
     p.add_argument("--by", metavar="NAME", help=t("help.arg.by"))
     _common(p)
     p.set_defaults(handler="cmd_procurement_add_lot")
@@ -205,6 +207,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--law", metavar="LAW", help=t("help.arg.law"))
     p.add_argument("--portal-number", metavar="NUMBER", help=t("help.arg.portal_number"))
     p.add_argument("--portal-lot", metavar="NUMBER", help=t("help.arg.portal_lot"))
+    p.add_argument("--portal-contract", metavar="NUMBER", help=t("help.arg.portal_contract"))
     p.add_argument("--by", metavar="NAME", help=t("help.arg.by"))
     _common(p)
     p.set_defaults(handler="cmd_procurement_amend_lot")

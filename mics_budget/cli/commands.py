@@ -325,7 +325,8 @@ def cmd_procurement_add_lot(args: argparse.Namespace) -> int:
                      args.estimate, title=args.title, currency=args.currency,
                      specifics=args.specifics, planned_announce=args.planned_announce,
                      needed_by=args.needed_by, law=args.law, by=args.by,
-                     portal_number=args.portal_number, portal_lot=args.portal_lot)
+                     portal_number=args.portal_number, portal_lot=args.portal_lot,
+                     portal_contract=args.portal_contract)
     print(t("record.lot_added", lot=values["lot"]), file=sys.stderr)
     return 0
 
@@ -335,7 +336,8 @@ def cmd_procurement_amend_lot(args: argparse.Namespace) -> int:
                                  ("planned_announce", args.planned_announce),
                                  ("needed_by", args.needed_by), ("law", args.law),
                                  ("portal_number", args.portal_number),
-                                 ("portal_lot", args.portal_lot))
+                                 ("portal_lot", args.portal_lot),
+                                 ("portal_contract", args.portal_contract))
                if v is not None}
     values = amend_lot(DataDir.resolve(args.data), args.lot, by=args.by, **changes)
     print(t("record.lot_amended", lot=values["lot"]), file=sys.stderr)

@@ -189,6 +189,9 @@ LOTS = Schema("lots", "procurement", (
         doc="the announcement's `number_anno` on goszakup.gov.kz, e.g. 15550001-1"),
     col("portal_lot", TEXT, "номер лота на портале", "лот на портале",
         doc="the portal's `lot_number`"),
+    col("portal_contract", TEXT, "номер договора на портале", "договор на портале",
+        doc="the portal's contract (`contract_number_sys` or its id): links a direct contract, "
+            "which has no announcement"),
     derived("estimate_minor", WHOLE, "the estimate in minor units of its currency"),
     derived("superseded", FLAG, "replaced by a later row of the same lot"),
     derived("source", TEXT, "the plan's funding of the activity"),

@@ -238,16 +238,19 @@ def add_lot(data: DataDir, lot: str, activity: str, method: str, estimate: str,
             title: str = "", currency: str = "KZT", specifics: str = "",
             planned_announce: date | None = None, needed_by: date | None = None,
             law: str = "", by: str | None = None, portal_number: str = "",
-            portal_lot: str = "") -> dict[str, str]:
+            portal_lot: str = "", portal_contract: str = "") -> dict[str, str]:
     """Check and append one lot to the register; return the values written. ``portal_number``
-    (the announcement's ``number_anno``) and ``portal_lot`` (the portal's ``lot_number``) link
-    it to goszakup.gov.kz (:mod:`.portal_import`)."""
+    (the announcement's ``number_anno``), ``portal_lot`` (the portal's ``lot_number``) and
+    ``portal_contract`` (a contract's ``contract_number_sys`` or id, for a direct contract
+    that has no announcement) link it to goszakup.gov.kz (:mod:`mics_budget.portal.importer`)."""
     lot = (lot or "").strip()
     if not lot:
         raise RecordError("problem.missing_lot_id", "lot")
     check_text({"lot": lot, "activity": activity, "title": title, "specifics": specifics,
-                "law": law, "portal_number": portal_number, "portal_lot": portal_lot})
-    portal_number, portal_lot = _portal_link(portal_number, portal_lot)
+                "law": law, "portal_number": portal_number, "portal_lot": portal_lot,
+                "portal_contract": portal_contract})
+    link = _portal_link({"portal_number": portal_number, "portal_lot": portal_lot,
+                         "portal_contract": portal_contract})
     if len(lot) > MAX_LOT_ID:
         raise RecordError("record.long_lot_id", "lot", value=excerpt(lot), limit=MAX_LOT_ID)
     method = (method or "").strip().lower()
@@ -273,12 +276,12 @@ def add_lot(data: DataDir, lot: str, activity: str, method: str, estimate: str,
         raise RecordError("record.not_procurement", "activity", value=activity,
                           form=plan[activity].completion_form)
     lots_path = register_file(data.procurement, "lots")
-    _require_link_columns(lots_path, portal_number, portal_lot)
+    _require_link_columns(lots_path, link)
     with locked(lots_path):
         lots = load_lots(data, plan).frame
         if (lots["lot"] == lot).any():
             raise RecordError("problem.duplicate_lot", "lot", value=lot)
-        _check_link_free(lots, lot, portal_number, portal_lot)
+        _check_link_free(lots, lot, link)
         values = {
             "lot": lot, "activity": activity, "title": " ".join((title or "").split()),
             "method": method, "estimate": minor_text(minor), "currency": currency,
@@ -286,7 +289,7 @@ def add_lot(data: DataDir, lot: str, activity: str, method: str, estimate: str,
             "planned_announce": planned_announce.isoformat() if planned_announce else "",
             "needed_by": needed_by.isoformat() if needed_by else "", "law": law or "",
             **stamp(by),
-            "portal_number": portal_number, "portal_lot": portal_lot,
+            **link,
         }
         append_row(lots_path, LOTS, dict(values))
     return values
@@ -295,49 +298,59 @@ def add_lot(data: DataDir, lot: str, activity: str, method: str, estimate: str,
 MAX_PORTAL_TEXT = 64  # characters of an announcement or lot number of the portal
 
 
-def _portal_link(portal_number: str | None, portal_lot: str | None) -> tuple[str, str]:
-    """The portal's announcement and lot numbers as typed (trimmed): one line, no spaces
-    inside, of a sane length (``15550001-1``, ``90000001-ОК1``)."""
-    out = []
-    for name, value in (("portal_number", portal_number), ("portal_lot", portal_lot)):
-        text = (value or "").strip()
+#: the columns of lots.csv that link a lot to goszakup.gov.kz
+LINK = ("portal_number", "portal_lot", "portal_contract")
+
+
+def _portal_link(values: dict[str, str | None]) -> dict[str, str]:
+    """The portal's announcement, lot and contract numbers as typed (trimmed): one line, no
+    spaces inside, of a sane length (``15550001-1``, ``90000001-ОК1``, ``K-0001``)."""
+    out = {}
+    for name in LINK:
+        text = (values.get(name) or "").strip()
         if len(text) > MAX_PORTAL_TEXT or any(c.isspace() for c in text):
             raise RecordError("record.bad_portal_number", name, value=excerpt(text))
-        out.append(text)
-    return out[0], out[1]
+        out[name] = text
+    return out
 
 
-def _require_link_columns(path: Path, portal_number: str, portal_lot: str) -> None:
-    """A link cannot be written into a lots file made before the portal columns existed."""
-    if (portal_number or portal_lot) and not {"portal_number", "portal_lot"} <= file_columns(
-            path, LOTS):
-        raise RecordError("record.needs_upgrade", "portal_number", path=path.name,
-                          columns="portal_number, portal_lot")
+def _require_link_columns(path: Path, link: dict[str, str]) -> None:
+    """A link cannot be written into a lots file made before its column existed."""
+    missing = [c for c in LINK if link[c] and c not in file_columns(path, LOTS)]
+    if missing:
+        raise RecordError("record.needs_upgrade", missing[0], path=path.name,
+                          columns=", ".join(missing))
 
 
-def _check_link_free(lots: pd.DataFrame, lot: str, portal_number: str, portal_lot: str) -> None:
-    """Another lot in force already linked to the same announcement and portal lot: refused
-    (the import could not tell which register lot a portal fact belongs to)."""
-    if not (portal_number or portal_lot):
-        return
+def _check_link_free(lots: pd.DataFrame, lot: str, link: dict[str, str]) -> None:
+    """Another lot in force already linked to the same announcement and portal lot, or to
+    the same contract: refused (the import could not tell which register lot a portal fact
+    belongs to)."""
     current = lots.loc[lots["valid"] & (lots["lot"] != lot)]
-    same = (current["portal_number"] == portal_number) & (current["portal_lot"] == portal_lot)
+    number, portal_lot, contract = (link[c] for c in LINK)
+    if contract:
+        same = current["portal_contract"] == contract
+        if same.any():
+            raise RecordError("record.portal_link_taken", "portal_contract", value=contract,
+                              lot=current.loc[same, "lot"].iloc[0])
+    if not (number or portal_lot):
+        return
+    same = (current["portal_number"] == number) & (current["portal_lot"] == portal_lot)
     if portal_lot:  # a portal lot number names one lot, whatever the announcement
         same |= current["portal_lot"] == portal_lot
     if same.any():
         raise RecordError("record.portal_link_taken", "portal_lot" if portal_lot
-                          else "portal_number", value=portal_lot or portal_number,
+                          else "portal_number", value=portal_lot or number,
                           lot=current.loc[same, "lot"].iloc[0])
 
 
-AMENDABLE = ("title", "estimate", "planned_announce", "needed_by", "law", "portal_number",
-             "portal_lot")
+AMENDABLE = ("title", "estimate", "planned_announce", "needed_by", "law", *LINK)
 
 
 def amend_lot(data: DataDir, lot: str, by: str | None = None, **changes: object
               ) -> dict[str, str]:
     """Change planning fields of a lot (``title``, ``estimate``, ``planned_announce``,
-    ``needed_by``, ``law``) or its link to the portal (``portal_number``, ``portal_lot``) by
+    ``needed_by``, ``law``) or its link to the portal (:data:`LINK`) by
     appending a whole new row of it: the last row of a lot is in force, the earlier ones are
     its history (who and when in ``recorded_by``/``recorded_at``). A field not given keeps its
     value; a date can be changed, not removed."""
@@ -361,8 +374,7 @@ def amend_lot(data: DataDir, lot: str, by: str | None = None, **changes: object
             raise RecordError("record.unknown_lot", "lot", value=excerpt(lot))
         row = current.iloc[-1]
         values = {c: str(row[c]) for c in ("lot", "activity", "method", "currency",
-                                             "specifics", "title", "law", "portal_number",
-                                             "portal_lot")}
+                                             "specifics", "title", "law", *LINK)}
         values["estimate"] = minor_text(int(row["estimate_minor"]))
         for column in ("planned_announce", "needed_by"):
             day = row[column]
@@ -386,13 +398,11 @@ def amend_lot(data: DataDir, lot: str, by: str | None = None, **changes: object
                 raise RecordError("record.unknown_law", "law", value=excerpt(law),
                                   choices=", ".join(laws()))
             values["law"] = law
-        if "portal_number" in changes or "portal_lot" in changes:
-            number, lot_number = _portal_link(
-                str(changes.get("portal_number", values["portal_number"]) or ""),
-                str(changes.get("portal_lot", values["portal_lot"]) or ""))
-            _require_link_columns(lots_path, number, lot_number)
-            _check_link_free(frame, lot, number, lot_number)
-            values["portal_number"], values["portal_lot"] = number, lot_number
+        if any(c in changes for c in LINK):
+            link = _portal_link({c: str(changes.get(c, values[c]) or "") for c in LINK})
+            _require_link_columns(lots_path, link)
+            _check_link_free(frame, lot, link)
+            values.update(link)
         values.update(stamp(by))
         append_row(lots_path, LOTS, dict(values))
     return values

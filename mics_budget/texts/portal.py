@@ -235,6 +235,16 @@ LABELS: dict[str, tuple[str, ...]] = {
     "app.field.portal_number": ("№ объявления на портале", "Portal announcement no.",
                                 "Порталдағы хабарландыру нөмірі"),
     "app.field.portal_lot": ("№ лота на портале", "Portal lot no.", "Порталдағы лот нөмірі"),
+    "app.field.portal_contract": ("№ договора на портале", "Portal contract no.",
+                                  "Порталдағы шарт нөмірі"),
+    "help.arg.portal_contract": (
+        "договор на портале (contract_number_sys или id договора): связывает прямой договор "
+        "(из одного источника), у которого нет объявления",
+        "the contract on the portal (contract_number_sys or the contract's id): links a direct "
+        "contract (single source), which has no announcement",
+        "порталдағы шарт (contract_number_sys немесе шарт id): хабарландыруы жоқ тікелей "
+        "шартты (бір көзден) байланыстырады",
+    ),
     "help.arg.portal_number": (
         "номер объявления на goszakup.gov.kz (number_anno, например 15550001-1): связывает лот "
         "с порталом для «import goszakup»",

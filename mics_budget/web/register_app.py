@@ -281,14 +281,16 @@ class RegisterApp(widgets.VBox):
                     planned_announce=values["planned_announce"],
                     needed_by=values["needed_by"], by=self._by(),
                     portal_number=values.get("portal_number") or "",
-                    portal_lot=values.get("portal_lot") or "")
+                    portal_lot=values.get("portal_lot") or "",
+                    portal_contract=values.get("portal_contract") or "")
         except RecordError as exc:
             self._refused(exc, form.errors, form.message)
             return
         except UserError as exc:
             self._refused(exc, {}, form.message)
             return
-        for name in ("lot", "estimate", "title", "portal_number", "portal_lot"):
+        for name in ("lot", "estimate", "title", "portal_number", "portal_lot",
+                     "portal_contract"):
             getattr(form, name).value = ""
         self.reload()
         lot = values["lot"]

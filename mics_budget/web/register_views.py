@@ -184,6 +184,7 @@ class LotCard(widgets.VBox):
         self.law = widgets.Dropdown()
         self.portal_number = widgets.Text(placeholder="15550001-1")
         self.portal_lot = widgets.Text(placeholder="90000001-ОК1")
+        self.portal_contract = widgets.Text(placeholder="K-0001")
         self.amend = widgets.Button(button_style="primary")
         self.amend_message = widgets.HTML()
         self.heading_void, self.heading_amend = widgets.HTML(), widgets.HTML()
@@ -191,7 +192,7 @@ class LotCard(widgets.VBox):
             self.heading_void, self.entry, self.reason, widgets.HBox([self.void,
                                                                       self.void_message]),
             self.heading_amend, self.title, self.estimate, self.planned, self.needed_by,
-            self.law, self.portal_number, self.portal_lot,
+            self.law, self.portal_number, self.portal_lot, self.portal_contract,
             widgets.HBox([self.amend, self.amend_message])])
         self.admin.add_class("mics-lot-admin")
         self.project: Project | None = None
@@ -229,9 +230,11 @@ class LotCard(widgets.VBox):
         self.law.description = t("app.field.law")
         self.portal_number.description = t("app.field.portal_number")
         self.portal_lot.description = t("app.field.portal_lot")
+        self.portal_contract.description = t("app.field.portal_contract")
         self.amend.description = t("form.save")
         for widget in (self.entry, self.reason, self.title, self.estimate, self.planned,
-                       self.needed_by, self.law, self.portal_number, self.portal_lot):
+                       self.needed_by, self.law, self.portal_number, self.portal_lot,
+                       self.portal_contract):
             widget.style = {"description_width": "200px"}
         self.render()
 
@@ -252,7 +255,7 @@ class LotCard(widgets.VBox):
                 out[name] = widget.value
         if self.law.value and self.law.value != lot["law"]:
             out["law"] = self.law.value
-        for name in ("portal_number", "portal_lot"):
+        for name in ("portal_number", "portal_lot", "portal_contract"):
             value = getattr(self, name).value.strip()
             if value != lot[name]:
                 out[name] = value
@@ -298,6 +301,7 @@ class LotCard(widgets.VBox):
         self.law.value = lot["law"] if lot["law"] in laws() else ""
         self.portal_number.value = str(lot["portal_number"])
         self.portal_lot.value = str(lot["portal_lot"])
+        self.portal_contract.value = str(lot["portal_contract"])
 
 
 def _plain(minor: Any) -> str:
@@ -331,7 +335,7 @@ class LotForm(widgets.VBox):
     estimate, planning fields and, once announced, its numbers on goszakup.gov.kz."""
 
     FIELDS = ("lot", "activity", "method", "estimate", "title", "currency", "planned_announce",
-              "needed_by", "portal_number", "portal_lot")
+              "needed_by", "portal_number", "portal_lot", "portal_contract")
 
     def __init__(self, on_add: Callable[[dict], None]) -> None:
         self.lot = widgets.Text()
@@ -344,6 +348,7 @@ class LotForm(widgets.VBox):
         self.needed_by = DateField()
         self.portal_number = widgets.Text(placeholder="15550001-1")
         self.portal_lot = widgets.Text(placeholder="90000001-ОК1")
+        self.portal_contract = widgets.Text(placeholder="K-0001")
         self.save = widgets.Button(button_style="primary")
         self.message = widgets.HTML()
         self.errors = {name: widgets.HTML() for name in self.FIELDS}
@@ -380,7 +385,8 @@ class LotForm(widgets.VBox):
                 "title": self.title.value, "currency": self.currency.value or "KZT",
                 "planned_announce": self.planned_announce.value,
                 "needed_by": self.needed_by.value, "portal_number": self.portal_number.value,
-                "portal_lot": self.portal_lot.value}
+                "portal_lot": self.portal_lot.value,
+                "portal_contract": self.portal_contract.value}
 
 
 class Attention(widgets.HTML):
