@@ -103,20 +103,29 @@ PAYMENT_COLUMNS = ["id", "date", "activity", "source", "specifics", "amount", "c
 PAYMENT_EXTRA = ["portal_id", "amount_minor", "_file", "_record"]
 SOURCE = "goszakup"
 
-# ref_trade_methods -> register method (others have no register equivalent: a warning)
+# ref_trade_methods -> register method. Competitions of every kind (two-stage, with
+# prequalification, special order 128, rating-point 188/200, the two stages of a framework
+# agreement 132/133, turnkey construction 201/202, school meals 120/121, tenders 124) are
+# competitions; the "(не ГЗ)" variants map as their public-procurement twins.
 METHODS: dict[int, str] = {
-    2: "open_tender", 22: "open_tender", 32: "open_tender", 124: "open_tender",
-    3: "price_quotations",
-    6: "single_source", 23: "single_source",
-    7: "auction", 77: "auction", 78: "auction",
-    8: "commodity_exchange",
-    60: "e_shop",
+    **dict.fromkeys((2, 22, 32, 120, 121, 124, 128, 132, 133, 188, 200, 201, 202),
+                    "open_tender"),
+    **dict.fromkeys((3, 126), "price_quotations"),
+    **dict.fromkeys((6, 23, 105, 123, 125, 131), "single_source"),
+    **dict.fromkeys((7, 77, 78, 177, 178), "auction"),
+    **dict.fromkeys((8, 118), "commodity_exchange"),
+    **dict.fromkeys((60, 160), "e_shop"),
 }
+# methods a state customer can meet that the register has no method for: housing (50, 55),
+# the state social order (52) and educational order (122), procurement under the special
+# (closed) order (130, 190). A warning names them; the lot keeps its steps.
+OTHER_METHODS = frozenset({50, 52, 55, 122, 130, 190})
 
 # ref_buy_status / ref_lots_status (one id space)
-OPEN = frozenset({120, 130, 160, 190, 210, 220, 230, 240, 245})  # bids window not closed
-REVIEW = frozenset({250, 260, 270, 280, 285, 290, 295, 300, 310, 320, 325, 330, 440, 445, 450,
-                    460, 510, 520, 530, 540, 550})  # window closed: evaluation, appeal, review
+DRAFT = frozenset({110, 120, 130, 160})  # project, documents being signed or changed
+OPEN = frozenset({190, 210, 220, 230, 240, 245})  # published, bids window not closed
+REVIEW = frozenset({250, 260, 270, 280, 285, 290, 295, 300, 310, 320, 325, 330, 440, 444, 445,
+                    450, 460, 510, 520, 530, 540, 550})  # window closed: review, appeal, control
 DONE = frozenset({350, 360})  # completed / held: results published
 FAILED = frozenset({370})  # не состоялась
 CANCELLED = frozenset({410, 430})  # refusal of the lot / cancelled
@@ -128,6 +137,12 @@ IN_FORCE = frozenset({185, 190, 310, 315, 345, 375, 390, 450, 455, 456, 460, 464
 TERMINATED = frozenset({340, 350, 462, 463, 480})
 NOT_CONCLUDED = frozenset({330, 410, 420, 430, 461})
 DELETED = ("1", "true")  # the ``deleted`` / ``is_deleted`` flags of contracts, units, acts
+APPROVED_ACT = "15"  # ``status_id`` of an approved acceptance act («утвержден»)
+#: the reference table of each code field, for the names of codes in messages
+CODE_TABLES = {"ref_trade_methods_id": "ref_trade_methods",
+               "fakt_trade_methods_id": "ref_trade_methods",
+               "ref_buy_status_id": "ref_buy_status", "ref_lot_status_id": "ref_lots_status",
+               "ref_contract_status_id": "ref_contract_status"}
 
 
 @dataclass
@@ -203,6 +218,22 @@ class _Stages(tuple):
         return ", ".join(f"«{stage_name(s)}»" for s in self) or "—"
 
 
+def _announcement_of(lot: dict) -> dict:
+    """The announcement of a lot read from a lots-only answer (``/v3/lots``, GraphQL ``Lots``
+    with a nested ``TrdBuy``): its number, dates and statuses as the lot carries them."""
+    return {
+        "id": lot["trd_buy_id"], "number_anno": lot["trd_buy_number_anno"],
+        "publish_date": lot["trd_buy_publish_date"], "end_date": lot["trd_buy_end_date"],
+        "itogi_date_public": lot["trd_buy_itogi_date_public"], "start_date": pd.NaT,
+        "last_update_date": pd.NaT, "ref_buy_status_id": lot["trd_buy_ref_buy_status_id"],
+        "ref_trade_methods_id": lot["trd_buy_ref_trade_methods_id"],
+        "customer_bin": lot["customer_bin"], "org_bin": lot["trd_buy_org_bin"],
+        "parent_id": lot["trd_buy_parent_id"], "count_lots": "",
+        "_file": lot["_file"], "_record": lot["_record"], "_path": lot["_path"],
+        "_key": lot["trd_buy_id"], "name_ru": "", "total_sum": "",
+    }
+
+
 def _rows(frame: pd.DataFrame) -> list[dict]:
     return frame.to_dict("records")
 
@@ -244,7 +275,8 @@ class _Deriver:
         frame = lots.copy()
         if "valid" in frame:
             frame = frame.loc[frame["valid"].fillna(False).astype(bool)]
-        for column, default in (("portal_number", ""), ("portal_lot", ""), ("currency", "KZT"),
+        for column, default in (("portal_number", ""), ("portal_lot", ""),
+                                ("portal_contract", ""), ("currency", "KZT"),
                                 ("source", ""), ("activity", ""), ("method", "")):
             if column not in frame:
                 frame[column] = default
@@ -298,6 +330,10 @@ class _Deriver:
 
     def _index(self) -> None:
         self.ann_by_id = {r["id"]: r for r in _rows(self.anns)}
+        for r in _rows(self.plots):  # lots-only answers: the announcement nested in the lot
+            if _present(r["trd_buy_id"]) and r["trd_buy_id"] not in self.ann_by_id \
+                    and r["trd_buy_number_anno"]:
+                self.ann_by_id[r["trd_buy_id"]] = _announcement_of(r)
         self.ann_by_number: dict[str, str] = {}
         for r in self.ann_by_id.values():
             self.ann_by_number.setdefault(r["number_anno"], r["id"])
@@ -312,6 +348,12 @@ class _Deriver:
                 self.children[r["parent_id"]].append(r["id"])
         self.contract_by_id = {r["id"]: r for r in _rows(self.contracts)
                                if r["deleted"] not in DELETED}
+        self.contract_by_number: dict[str, str] = {}
+        for r in self.contract_by_id.values():
+            for number in (r["contract_number_sys"], r["id"]):
+                if number:
+                    self.contract_by_number.setdefault(number, r["id"])
+        self.subjects = self.portal.subject_names()
         self.roots: dict[str, list[dict]] = defaultdict(list)
         for r in self.contract_by_id.values():
             self.roots[self._root(r)].append(r)
@@ -368,10 +410,16 @@ class _Deriver:
         self.numbers = {n: lot for n, lot in zip(self.register["portal_number"],
                                                   self.register["lot"], strict=True) if n}
         for lot in _rows(self.register):
+            plan = None
             if lot["portal_number"] or lot["portal_lot"]:
                 plan = self._link(lot)
-                if plan is not None:
-                    plans.append(plan)
+            if lot["portal_contract"]:
+                root = self._link_contract(lot)
+                if root is not None:
+                    plan = plan or {"lot": lot, "steps": [], "roots": []}
+                    plan["direct"] = root
+            if plan is not None:
+                plans.append(plan)
         self._contracts_for(plans)
         for plan in plans:
             self._derive_lot(plan)
@@ -394,7 +442,7 @@ class _Deriver:
         row = lot.get("_row")
         row = None if row is None or pd.isna(row) else int(row)
         column = "portal_lot" if key in ("portal.lot_not_found", "portal.lot_ambiguous") \
-            else "portal_number"
+            else "portal_contract" if key == "portal.contract_not_found" else "portal_number"
         self.problems.append(Problem(severity, file, row, column, value, key,
                                      {"lot": lot["lot"], "record": "—", **params}))
 
@@ -444,6 +492,16 @@ class _Deriver:
         if not steps:
             return None
         return {"lot": lot, "steps": steps, "roots": []}
+
+    def _link_contract(self, lot: dict) -> str | None:
+        """The contract a lot names in ``portal_contract`` (its ``contract_number_sys`` or id;
+        a direct contract has no announcement to link by): the root of its records."""
+        number = lot["portal_contract"]
+        found = self.contract_by_number.get(number)
+        if found is None:
+            self._lot_problem(WARNING, lot, "portal.contract_not_found", number)
+            return None
+        return self._root(self.contract_by_id[found])
 
     def _chain(self, start: str, lot: str) -> list[str]:
         """The announcement and its repeats (``parent_id``, both ways), by publication; an
@@ -531,6 +589,8 @@ class _Deriver:
                     else:
                         self._lot_problem(WARNING, plan["lot"], "portal.contract_ambiguous",
                                           self.contract_by_id[contract_id]["id"])
+            if plan.get("direct"):
+                roots.add(plan["direct"])
             for root in roots:
                 claims[root].append(plan)
         for root, owners in claims.items():
@@ -565,6 +625,8 @@ class _Deriver:
         self._check_method(lot, ann, plot)
         published = _day(ann.get("publish_date"))
         ann_id = ann["id"]
+        if published is None and _code(status_text) in DRAFT:
+            return out  # not published yet: nothing to derive, nothing missing
         if published is None:
             self._record_problem(ERROR, ann, "portal.missing_date", ann.get("number_anno"),
                                  "publish_date", lot=lot["lot"], status=Label("stage.announced"),
@@ -573,10 +635,12 @@ class _Deriver:
         out.append(_Candidate(published, "announced", f"trd_buy:{ann_id}:announced", ann,
                               document=ann.get("number_anno", "")))
         code = _code(status_text)
-        known = code is not None and code in (OPEN | REVIEW | DONE | FAILED | CANCELLED | PAUSED)
+        known = code is not None and code in (DRAFT | OPEN | REVIEW | DONE | FAILED | CANCELLED
+                                              | PAUSED)
         if status_text and not known:
-            self._record_problem(WARNING, record, "portal.unknown_status", status_text,
-                                 "ref_lot_status_id" if record is plot else "ref_buy_status_id")
+            field = "ref_lot_status_id" if record is plot else "ref_buy_status_id"
+            self._record_problem(WARNING, record, "portal.unknown_status", status_text, field,
+                                 name=self._code_name(record, field))
             return out
         bids = self._bids(plot, ann)
         if code in CANCELLED:
@@ -593,9 +657,12 @@ class _Deriver:
         if not past_window:
             return out
         window_end = _day(ann.get("end_date"))
-        if window_end is None:
-            self._missing(lot, ann, "evaluation", "end_date")
-        else:
+        if window_end is None:  # the window's end, else the results, else the signing day
+            window_end, _, _ = self._fallback(
+                lot, ann, "evaluation", "end_date",
+                (ann, "itogi_date_public"), (contract, "trd_buy_itogi_date_public"),
+                (contract, "sign_date"))
+        if window_end is not None:
             out.append(_Candidate(window_end, "evaluation", f"trd_buy:{ann_id}:evaluation", ann,
                                   bids=bids))
         if code in FAILED:
@@ -607,11 +674,13 @@ class _Deriver:
                                       source, bids=bids, document=ann.get("number_anno", "")))
             return out
         if code in DONE or contract is not None:
-            when, source = self._first_date((ann, "itogi_date_public"),
-                                            (contract, "trd_buy_itogi_date_public"))
-            if when is None:
-                self._missing(lot, ann, "awarded", "itogi_date_public")
-            else:
+            when = _day(ann.get("itogi_date_public"))
+            source = ann
+            if when is None:  # results not in the listing: the contract's copy, its signing
+                when, source, _ = self._fallback(
+                    lot, ann, "awarded", "itogi_date_public",
+                    (contract, "trd_buy_itogi_date_public"), (contract, "sign_date"))
+            if when is not None:
                 supplier_bin = contract["supplier_biin"] if contract else ""
                 out.append(_Candidate(when, "awarded", f"trd_buy:{ann_id}:awarded", source,
                                       bids=bids, supplier_bin=supplier_bin,
@@ -620,17 +689,36 @@ class _Deriver:
         return out
 
     def _check_method(self, lot: dict, ann: dict, plot: dict | None) -> None:
-        text = ann.get("ref_trade_methods_id") or (plot or {}).get("ref_trade_methods_id", "")
-        if not text:
-            return
-        method = METHODS.get(_code(text) or -1)
-        source = ann if ann.get("ref_trade_methods_id") else (plot or ann)
+        plot = plot or {}
+        for record, name in ((plot, "ref_buy_trade_methods_id"), (ann, "ref_trade_methods_id"),
+                             (plot, "ref_trade_methods_id")):
+            if record.get(name):
+                self._compare_method(lot, record, name)
+                return
+
+    def _compare_method(self, lot: dict, record: dict, field: str) -> None:
+        """The portal's method of a lot (``field`` of ``record``) against the register's: an
+        unknown code, or one the register has no method for, is a warning naming it."""
+        text = record[field]
+        code = _code(text)
+        method = METHODS.get(code if code is not None else -1)
         if method is None:
-            self._record_problem(WARNING, source, "portal.unknown_method", text,
-                                 "ref_trade_methods_id")
+            key = "portal.other_method" if code in OTHER_METHODS else "portal.unknown_method"
+            self._record_problem(WARNING, record, key, text, field,
+                                 name=self._code_name(record, field))
         elif lot["method"] and method != lot["method"]:
             self._lot_problem(WARNING, lot, "portal.method_differs", method,
                               method=lot["method"])
+
+    def _code_name(self, record: dict, field: str) -> str:
+        """The name of a code as the answer gives it (``Ref… {nameRu}`` flattened next to the
+        code), else from a reference table read with the answers, else «—»."""
+        own = record.get(field.removesuffix("_id") + "_name_ru", "")
+        if own:
+            return own
+        table = CODE_TABLES.get(field)
+        named = self.portal.names(table).get(record.get(field, ""), "") if table else ""
+        return named or "—"
 
     def _bids(self, plot: dict | None, ann: dict) -> int | None:
         if plot is not None:
@@ -649,6 +737,23 @@ class _Deriver:
                     return day, record
         return None, {}
 
+    def _fallback(self, lot: dict, record: dict, status: str, column: str,
+                  *sources: tuple[dict | None, str]) -> tuple[pd.Timestamp | None, dict, str]:
+        """``column`` of ``record`` is empty: the first date of ``sources`` stands in for it,
+        with a warning naming the record, the field and the date used; none: a problem."""
+        for source, used in sources:
+            if source is None:
+                continue
+            day = _day(source.get(used))
+            if day is not None:
+                self._record_problem(
+                    WARNING, record, "portal.date_fallback", day.date().isoformat(), column,
+                    lot=lot["lot"], status=Label(f"stage.{status}"), field=column,
+                    used=used, source=source.get("_path") or source.get("id", ""))
+                return day, source, used
+        self._missing(lot, record, status, column)
+        return None, {}, ""
+
     def _missing(self, lot: dict, record: dict, status: str, column: str) -> None:
         self._record_problem(ERROR, record, "portal.missing_date", "", column, lot=lot["lot"],
                              status=Label(f"stage.{status}"), field=column)
@@ -656,8 +761,11 @@ class _Deriver:
     def _supplier_name(self, contract: dict | None) -> str:
         if contract is None:
             return ""
-        if contract.get("supplier_name_ru"):
-            return contract["supplier_name_ru"]
+        for name in ("supplier_name_ru", "supplier_full_name_ru"):
+            if contract.get(name):
+                return contract[name]
+        if self.subjects.get(contract.get("supplier_biin", "")):
+            return self.subjects[contract["supplier_biin"]]
         for record in self.roots.get(self._root(contract), []):
             for payment in self.payments_by_contract.get(record["id"], []):
                 if payment.get("supplier"):
@@ -683,7 +791,12 @@ class _Deriver:
         all_codes = PENDING | IN_FORCE | TERMINATED | NOT_CONCLUDED
         if latest["ref_contract_status_id"] and latest_code not in all_codes:
             self._record_problem(WARNING, latest, "portal.unknown_status",
-                                 latest["ref_contract_status_id"], "ref_contract_status_id")
+                                 latest["ref_contract_status_id"], "ref_contract_status_id",
+                                 name=self._code_name(latest, "ref_contract_status_id"))
+        first_record = chain[0]
+        if first_record.get("fakt_trade_methods_id") and not _present(
+                first_record.get("trd_buy_id")):  # a direct contract says how it was bought
+            self._compare_method(lot, first_record, "fakt_trade_methods_id")
         if latest_code in NOT_CONCLUDED:
             self._record_problem(WARNING, latest, "portal.contract_not_concluded",
                                  latest["contract_number_sys"] or latest["id"],
@@ -707,9 +820,7 @@ class _Deriver:
                 continue
             if code in NOT_CONCLUDED and record is not latest:
                 continue
-            amount = _minor(record["contract_sum_wnds_minor"])
-            if not amount:
-                amount = _minor(record["contract_sum_minor"])
+            amount = self._amount(lot, record)
             if amount is None:
                 self._record_problem(ERROR, record, "portal.missing_amount",
                                      record["contract_number_sys"] or record["id"],
@@ -737,6 +848,32 @@ class _Deriver:
                                       document=latest["contract_number_sys"]))
         return out
 
+    def _amount(self, lot: dict, record: dict) -> int | None:
+        """The amount in force of a contract record, with VAT: ``contract_sum_wnds``; without
+        it, ``contract_sum`` when the contract has no VAT (``with_nds`` 0), else the sum of its
+        units with VAT, else ``contract_sum`` (without VAT) — these last two with a warning
+        that names the amount used. Treasury payments (with VAT) reach an amount without VAT
+        sooner, never later, so a paid contract is never left short of ``paid`` for VAT."""
+        with_vat = _minor(record["contract_sum_wnds_minor"])
+        if with_vat:
+            return with_vat
+        without = _minor(record["contract_sum_minor"])
+        if record.get("with_nds") == "0":
+            return without
+        units = self.units_of_contract.get(record["id"], [])
+        sums = [_minor(u.get("total_sum_wnds_minor")) for u in units]
+        number = record["contract_number_sys"] or record["id"]
+        if units and all(sums):
+            total = sum(s for s in sums if s)
+            self._record_problem(WARNING, record, "portal.amount_from_units", minor_text(total),
+                                 "contract_sum_wnds", lot=lot["lot"], contract=number)
+            return total
+        if without is not None:
+            self._record_problem(WARNING, record, "portal.amount_without_vat",
+                                 minor_text(without), "contract_sum_wnds", lot=lot["lot"],
+                                 contract=number)
+        return without
+
     def _delivery(self, lot: dict, root: str, chain_ids: set[str]) -> list[_Candidate]:
         acts = {a["_key"]: a for c in sorted(chain_ids | {root})
                 for a in self.acts_by_contract.get(c, [])}.values()
@@ -745,6 +882,9 @@ class _Deriver:
             self.used["acts"].add(act["_key"])
             if act["is_deleted"] in DELETED or not pd.isna(act["revoke_date"]):
                 continue
+            if (act["status_id"] and act["status_id"] != APPROVED_ACT) or (
+                    not act["status_id"] and pd.isna(act["approve_date"])):
+                continue  # a draft, revoked or otherwise unapproved act is no delivery
             when = _day(act["approve_date"]) or _day(act["akt_date"])
             fine = _minor(act["sum_fine_minor"])
             overdue = _code(act["day_overdue"])

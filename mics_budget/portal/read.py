@@ -75,7 +75,7 @@ from ..core.checks import ERROR, WARNING, Problem
 from ..core.values import parse_amounts, parse_dates
 
 KINDS = ("announcements", "lots", "contracts", "contract_units", "acts", "bids",
-         "treasury_payments", "plans", "rnu")
+         "treasury_payments", "plans", "rnu", "refs", "subjects")
 STATE_FORMAT = "mics-budget/goszakup-fetch/1"  # marker of the fetcher's state.json
 #: the import's own facts file (:mod:`.facts`), also skipped when answers are read
 FACTS_FORMAT = "mics-budget/goszakup-facts/1"
@@ -113,19 +113,24 @@ SPECS: dict[str, KindSpec] = {
         ("total_sum",)),
     "lots": KindSpec(
         ("id", "lot_number", "ref_lot_status_id", "trd_buy_id", "trd_buy_number_anno",
-         "customer_bin", "name_ru", "point_list", "ref_trade_methods_id"),
-        ("last_update_date",), ("amount",)),
+         "customer_bin", "name_ru", "point_list", "ref_trade_methods_id",
+         "ref_buy_trade_methods_id", "trd_buy_ref_buy_status_id",
+         "trd_buy_ref_trade_methods_id", "trd_buy_org_bin", "trd_buy_parent_id"),
+        ("last_update_date", "trd_buy_publish_date", "trd_buy_end_date",
+         "trd_buy_itogi_date_public"), ("amount",)),
     "contracts": KindSpec(
         ("id", "parent_id", "root_id", "trd_buy_id", "trd_buy_number_anno",
          "ref_contract_status_id", "customer_bin", "supplier_biin", "supplier_name_ru",
-         "contract_number", "contract_number_sys", "ref_currency_code", "deleted"),
+         "contract_number", "contract_number_sys", "ref_currency_code", "deleted",
+         "fakt_trade_methods_id", "with_nds", "ref_contract_type_id"),
         ("sign_date", "crdate", "last_update_date", "contract_end_date",
          "trd_buy_itogi_date_public"),
-        ("contract_sum", "contract_sum_wnds")),
-    "contract_units": KindSpec(("id", "contract_id", "lot_id", "pln_point_id", "deleted")),
+        ("contract_sum", "contract_sum_wnds", "fakt_sum", "fakt_sum_wnds")),
+    "contract_units": KindSpec(("id", "contract_id", "lot_id", "pln_point_id", "deleted"),
+                               (), ("total_sum", "total_sum_wnds")),
     "acts": KindSpec(
         ("id", "contract_id", "contract_root_id", "number_act", "is_deleted", "day_overdue",
-         "status_id"),
+         "status_id", "status_name_ru"),
         ("akt_date", "approve_date", "revoke_date"), ("sum_fine", "sum_transfer")),
     "bids": KindSpec(
         ("id", "app_id", "lot_id", "buy_id", "supplier_bin_iin", "supplier_name_ru",
@@ -140,7 +145,17 @@ SPECS: dict[str, KindSpec] = {
         (), ("amount",)),
     "rnu": KindSpec(("id", "pid", "supplier_biin", "supplier_name_ru"),
                     ("start_date", "end_date")),
+    # a row of a reference table (``/v3/refs/<table>``): ``table`` from the page's
+    # ``next_page`` or the file's name (``ref_trade_methods.json``), else empty
+    "refs": KindSpec(("id", "table", "code", "name_ru", "name_kz")),
+    # a participant (``/v3/subject/biin/{biin}``): its names by BIN or IIN
+    "subjects": KindSpec(("id", "pid", "bin", "iin", "name_ru", "name_kz", "full_name_ru",
+                          "full_name_kz", "type_supplier")),
 }
+#: fields of a reference table's row (anything else says it is not one)
+REF_FIELDS = frozenset({"id", "code", "name_ru", "name_kz", "name_en", "symbol_code", "type",
+                        "is_active", "f1", "f2", "ord", "system_id", "index_date",
+                        "last_update_date"})
 PROVENANCE = ("_file", "_record", "_path", "_key")
 
 
@@ -157,7 +172,20 @@ class PortalData:
     treasury_payments: pd.DataFrame
     plans: pd.DataFrame
     rnu: pd.DataFrame
+    refs: pd.DataFrame
+    subjects: pd.DataFrame
     files: list[str] = field(default_factory=list)
+
+    def names(self, table: str) -> dict[str, str]:
+        """``{code id: Russian name}`` of a reference table read with the answers."""
+        rows = self.refs.loc[self.refs["table"] == table]
+        return dict(zip(rows["id"], rows["name_ru"], strict=True))
+
+    def subject_names(self) -> dict[str, str]:
+        """``{BIN or IIN: name}`` of the participants' answers read (full name else short)."""
+        subjects = self.subjects
+        names = subjects["name_ru"].where(subjects["name_ru"] != "", subjects["full_name_ru"])
+        return {k: n for k, n in zip(subjects["_key"], names, strict=True) if n}
 
     def frame(self, kind: str) -> pd.DataFrame:
         """The records of ``kind`` (one of :data:`KINDS`)."""
@@ -263,6 +291,7 @@ class _FileReader:
         self.name = name
         self.rows = rows
         self.problems = problems
+        self.table = _ref_table("", name)
 
     def dispatch(self, obj: object) -> None:
         if isinstance(obj, list):
@@ -272,6 +301,7 @@ class _FileReader:
         elif obj.get("format") in (STATE_FORMAT, FACTS_FORMAT):
             return  # the fetcher's state file, the import's facts
         elif "items" in obj and (obj["items"] is None or isinstance(obj["items"], list)):
+            self.table = _ref_table(str(obj.get("next_page") or ""), self.name)
             self.records(obj["items"] or [], None, "items")
         elif isinstance(obj.get("data"), dict) or "errors" in obj:
             self.graphql(obj)
@@ -322,6 +352,8 @@ class _FileReader:
             self.problem(ERROR, number, "portal.unknown_record", _short(item), record=path)
             return
         provenance = {"_file": self.name, "_record": number, "_path": path}
+        if kind == "refs":
+            flat["table"] = self.table
         if kind == "bids":
             self.bids(flat, nested, provenance)
             return
@@ -428,7 +460,24 @@ def _infer(keys: set[str]) -> str | None:
     if "supplier_biin" in keys and keys & {"supplier_innunp", "kato_list", "court_decision",
                                            "ref_reason_id", "supplier_name_ru"}:
         return "rnu"
+    if keys & {"bin", "iin"} and keys & {"type_supplier", "pid"} and "name_ru" in keys:
+        return "subjects"
+    if {"id", "name_ru"} <= keys and keys <= REF_FIELDS:
+        return "refs"
     return None
+
+
+_REF_TABLE = re.compile(r"(ref_[a-z0-9_]+)")
+
+
+def _ref_table(next_page: str, file_name: str) -> str:
+    """The reference table a page of ``/v3/refs/<table>`` holds: from its ``next_page``
+    (``/v3/refs/ref_units?page=next…``), else from the file's name, else empty."""
+    for text in (next_page, Path(file_name).name):
+        found = _REF_TABLE.search(text)
+        if found:
+            return found.group(1)
+    return ""
 
 
 def _short(item: object) -> str:
@@ -483,12 +532,21 @@ def _portal_key(kind: str, frame: pd.DataFrame) -> pd.Series:
             (frame["app_id"] != "") & (frame["lot_id"] != ""), "")
     elif kind == "rnu":
         fallback = frame["pid"].where(frame["pid"] != "", frame["supplier_biin"])
+    elif kind == "refs":  # ids repeat across tables
+        key = (frame["table"] + ":" + frame["id"]).where(frame["id"] != "", "")
+    elif kind == "subjects":
+        fallback = frame["bin"].where(frame["bin"] != "", frame["iin"])
     return key if fallback is None else key.where(key != "", fallback)
 
 
 def _drop_duplicates(frame: pd.DataFrame) -> pd.DataFrame:
-    """One row per portal id: the latest ``last_update_date``/``index_date``, else the first."""
-    if not frame["_key"].duplicated().any():
+    """One row per portal id: the latest version (``last_update_date``/``index_date``, else
+    the first read) with its provenance, its empty fields filled from the other versions in
+    the same order. Answers of one record differ in what they carry (a short list of
+    contracts has no method or supplier fields, the detail has), so no field is lost because
+    a shorter version of the record was the latest."""
+    duplicated = frame["_key"].duplicated(keep=False)
+    if not duplicated.any():
         return frame
     stamp = frame["last_update_date"].where(frame["last_update_date"] != "",
                                             frame["index_date"]).str.replace("T", " ")
@@ -497,7 +555,13 @@ def _drop_duplicates(frame: pd.DataFrame) -> pd.DataFrame:
     order = order.sort_values(["key", "stamp", "pos"], ascending=[True, False, True],
                               kind="stable")
     keep = order.drop_duplicates("key", keep="first").index
-    return frame.loc[frame.index.isin(keep)]
+    versions = frame.loc[order.index[order["key"].isin(frame.loc[duplicated, "_key"])]]
+    text = [c for c in frame.columns if c not in PROVENANCE]
+    filled = versions[text].replace("", pd.NA).groupby(versions["_key"], sort=False).first()
+    out = frame.loc[frame.index.isin(keep)].copy()
+    merged = out["_key"].isin(filled.index)
+    out.loc[merged, text] = filled.loc[out.loc[merged, "_key"], text].fillna("").to_numpy()
+    return out
 
 
 _FRACTION = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?$")

@@ -105,15 +105,28 @@ LABELS: dict[str, tuple[str, ...]] = {
         "ескерілмеді",
     ),
     "portal.unknown_status": (
-        "запись {record}: неизвестный код статуса {value}; этапы по нему не выведены",
-        "record {record}: unknown status code {value}; no step derived from it",
-        "{record} жазбасы: белгісіз мәртебе коды {value}; ол бойынша кезеңдер шығарылмады",
+        "запись {record}: неизвестный код статуса {value} («{name}»); этапы по нему не "
+        "выведены, остальные этапы лота сохранены",
+        "record {record}: unknown status code {value} ('{name}'); no step derived from it, the "
+        "lot's other steps are kept",
+        "{record} жазбасы: белгісіз мәртебе коды {value} («{name}»); ол бойынша кезеңдер "
+        "шығарылмады, лоттың басқа кезеңдері сақталды",
+    ),
+    "portal.other_method": (
+        "запись {record}: способ закупки {value} («{name}») не имеет соответствия среди "
+        "способов реестра; этапы лота выведены, способ не сверялся",
+        "record {record}: procurement method {value} ('{name}') has no register method; the "
+        "lot's steps are derived, the method is not compared",
+        "{record} жазбасы: {value} сатып алу тәсілінің («{name}») тізілімде сәйкесі жоқ; "
+        "лоттың кезеңдері шығарылды, тәсіл салыстырылмады",
     ),
     "portal.unknown_method": (
-        "запись {record}: способ закупки с кодом {value} не сопоставлен со способами реестра",
-        "record {record}: procurement method code {value} has no register equivalent",
-        "{record} жазбасы: {value} кодты сатып алу тәсілі тізілім тәсілдерімен "
-        "сәйкестендірілмеген",
+        "запись {record}: неизвестный код способа закупки {value} («{name}»); этапы лота "
+        "выведены, способ не сверялся",
+        "record {record}: unknown procurement method code {value} ('{name}'); the lot's steps "
+        "are derived, the method is not compared",
+        "{record} жазбасы: белгісіз сатып алу тәсілінің коды {value} («{name}»); лоттың "
+        "кезеңдері шығарылды, тәсіл салыстырылмады",
     ),
     "portal.method_differs": (
         "лот {lot}: способ закупки на портале ({value}) не совпадает со способом в реестре "
@@ -122,6 +135,38 @@ LABELS: dict[str, tuple[str, ...]] = {
         "({method})",
         "{lot} лоты: порталдағы сатып алу тәсілі ({value}) тізілімдегі тәсілмен ({method}) "
         "сәйкес келмейді",
+    ),
+    "portal.contract_not_found": (
+        "лот {lot}: договор {value} не найден в файлах портала",
+        "lot {lot}: contract {value} is not in the portal files",
+        "{lot} лоты: {value} шарты портал файлдарында табылмады",
+    ),
+    "portal.date_fallback": (
+        "лот {lot}: в записи {record} нет поля {field}; для этапа «{status}» взята дата "
+        "{value} из поля {used} записи {source}",
+        "lot {lot}: record {record} has no {field}; step '{status}' is dated {value} from "
+        "{used} of record {source}",
+        "{lot} лоты: {record} жазбасында {field} өрісі жоқ; «{status}» кезеңі үшін {source} "
+        "жазбасының {used} өрісінен {value} күні алынды",
+    ),
+    "portal.amount_from_units": (
+        "лот {lot}: у договора {contract} нет суммы с НДС (contract_sum_wnds); взята сумма его "
+        "предметов с НДС: {value}",
+        "lot {lot}: contract {contract} has no amount with VAT (contract_sum_wnds); the sum of "
+        "its items with VAT is used: {value}",
+        "{lot} лоты: {contract} шартында ҚҚС-пен сома жоқ (contract_sum_wnds); оның "
+        "заттарының ҚҚС-пен сомасы алынды: {value}",
+    ),
+    "portal.amount_without_vat": (
+        "лот {lot}: у договора {contract} нет суммы с НДС (contract_sum_wnds); взята сумма без "
+        "НДС {value} (contract_sum): платежи с НДС дойдут до неё раньше, этап «оплачено» не "
+        "потеряется",
+        "lot {lot}: contract {contract} has no amount with VAT (contract_sum_wnds); the amount "
+        "without VAT {value} (contract_sum) is used: payments with VAT reach it sooner, so "
+        "'paid' is not lost",
+        "{lot} лоты: {contract} шартында ҚҚС-пен сома жоқ (contract_sum_wnds); ҚҚС-сыз {value} "
+        "сомасы (contract_sum) алынды: ҚҚС-пен төлемдер оған ертерек жетеді, «төленді» кезеңі "
+        "жоғалмайды",
     ),
     "portal.missing_date": (
         "лот {lot}: для этапа «{status}» нет даты (поле {field}) в записи {record}",
