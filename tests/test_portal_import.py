@@ -12,6 +12,7 @@ import shutil
 from datetime import date, datetime
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from mics_budget import load
@@ -390,3 +391,68 @@ def test_hostile_portal_values_are_refused_one_by_one(data_dir, tmp_path):
     assert "ещё не наступила" in future.message and future.file.endswith("contracts.json")
     assert result.payments.empty and result.held == {"LOT-X": 0}
     assert load(folder).problems == []  # nothing the loader would refuse was written
+
+
+def test_a_conflict_stays_visible_until_resolved_and_then_the_portal_is_taken(folder):
+    """The contradiction is kept beside the register (facts.json) and shown as an alert
+    (typed value vs portal value, what to do) until the typed entry is voided; the next
+    import then adds the portal's step."""
+    from mics_budget.procurement.alerts import alerts
+    from mics_budget.procurement.recording import void_event
+
+    data = DataDir(folder)
+    record_event(data, "LOT-A", "announced", date(2023, 5, 16), today=TODAY)
+    run(folder)
+    project = load(folder)
+    assert project.portal.conflicts[["lot", "event_id", "status", "column"]].to_dict(
+        "records") == [{"lot": "LOT-A", "event_id": "LOT-A-1", "status": "announced",
+                        "column": "date"}]
+    [alert] = [a for a in alerts(project, TODAY) if a.code == "portal_conflict"]
+    assert alert.lot == "LOT-A"
+    assert "16.05.2023" in alert.detail and "15.05.2023" in alert.detail
+    assert "LOT-A-1" in alert.detail and "аннулирует" in alert.detail
+    void_event(data, "LOT-A-1", "дата с портала", today=TODAY)
+    assert not [a for a in alerts(load(folder), TODAY) if a.code == "portal_conflict"]
+    result = run(folder)
+    assert result.conflicts == []
+    lot_a = load(folder).events.query("lot == 'LOT-A' and valid and not voided")
+    assert lot_a["status"].tolist()[:2] == ["announced", "evaluation"]
+    assert lot_a["date"].iloc[0] == pd.Timestamp("2023-05-15")
+    assert load(folder).portal.conflicts.empty  # the lot's conflicts were replaced
+
+
+def test_an_admin_takes_the_portals_side_from_the_lot_card(folder):
+    """The register app's lot card shows the conflict and where each entry came from; an
+    admin's «Принять данные портала» voids the typed entry and imports the answers saved
+    beside the register, so the lot gets the portal's step."""
+    from mics_budget.web.register_app import RegisterApp
+    from mics_budget.web.users import User
+
+    saved = folder / "procurement" / "portal" / "2024-01-31"
+    for source in GOOD:
+        shutil.copytree(source, saved / source.name)
+    data = DataDir(folder)
+    record_event(data, "LOT-A", "announced", date(2023, 5, 16), today=TODAY, by="Айгуль")
+    run(folder, [saved])
+    app = RegisterApp(data, today=TODAY, user=User("boss", "admin"))
+    app.card.lot.value = "LOT-A"
+    assert "16.05.2023" in app.card.conflicts.value and "LOT-A-1" in app.card.conflicts.value
+    assert app.card.resolve.layout.display == "flex"
+    viewer = RegisterApp(data, today=TODAY, user=User("guest", "viewer"))
+    viewer._on_take_portal("LOT-A")  # whatever the browser sends: not an admin
+    assert "LOT-A-1" in set(load(folder).events.query("valid and not voided")["event_id"])
+    app.card.take_portal.click()
+    assert "добавлено этапов 7" in app.card.take_message.value
+    assert app.card.conflicts.value == "" and app.card.resolve.layout.display == "none"
+    events = load(folder).events.query("lot == 'LOT-A'")
+    voided = events.set_index("event_id").loc["LOT-A-1"]
+    assert bool(voided["voided"])
+    standing = events.loc[events["valid"] & ~events["voided"].astype(bool)
+                          & (events["status"] != "void")]
+    assert standing["status"].tolist() == ["announced", "evaluation", "awarded", "contracted",
+                                           "amended", "delivered", "paid"]
+    # provenance in the card: the portal's entries link to their pages, the typed one does not
+    timeline = app.card.body.value
+    assert 'href="https://goszakup.gov.kz/ru/announce/index/15550001"' in timeline
+    assert 'href="https://goszakup.gov.kz/ru/egzcontract/cpublic/show/35550001"' in timeline
+    assert "вручную" in timeline

@@ -158,3 +158,24 @@ def test_a_method_without_a_register_equivalent_is_a_warning_with_its_name(tmp_p
     assert problem.value == "130"
     assert problem.params["name"] == "Государственные закупки с применением особого порядка"
     assert events_of(derived, "A")[0][1] == "announced"  # the lot keeps its steps
+
+
+def test_a_lot_linked_by_its_portal_lot_only_is_named_as_a_lot(portal):
+    data, _ = portal
+    derived = derive(data, pd.DataFrame([lot("Q", "auction", portal_lot="99999999-АУК9")]),
+                     CUSTOMER)
+    [problem] = derived.problems
+    assert (problem.key, problem.column, problem.value) == (
+        "portal.lot_link_not_found", "portal_lot", "99999999-АУК9")
+    assert "объявлени" not in problem.message and "лот 99999999-АУК9" in problem.message
+
+
+def test_history_names_where_each_entry_came_from():
+    from mics_budget.procurement.corrections import portal_page
+
+    assert portal_page("goszakup:trd_buy:15550001:announced") == \
+        "https://goszakup.gov.kz/ru/announce/index/15550001"
+    assert portal_page("goszakup:contract:35550001:paid") == \
+        "https://goszakup.gov.kz/ru/egzcontract/cpublic/show/35550001"
+    assert portal_page("goszakup:act:45550001") == ""  # an act has no page of its own
+    assert portal_page("") == portal_page("goszakup:trd_buy:<x>:y") == ""

@@ -300,6 +300,7 @@ def cmd_procurement_history(args: argparse.Namespace) -> int:
     shown["status"] = shown["status"].map(stage_name)
     shown["amount"] = shown["amount"].map(i18n.format_number)
     shown["voided"] = shown["voided"].map(lambda v: t("app.voided") if v else "")
+    shown = shown.drop(columns=["portal_page"])  # the record (portal_id) names the source
     emit(text_table(shown.astype("str").replace({"<NA>": "", "nan": ""}),
                     widths={"note": 40, "document": 20, "void_reason": 30}))
     return 0

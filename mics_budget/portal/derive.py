@@ -441,7 +441,8 @@ class _Deriver:
         file = lot.get("_file") or "procurement/lots"
         row = lot.get("_row")
         row = None if row is None or pd.isna(row) else int(row)
-        column = "portal_lot" if key in ("portal.lot_not_found", "portal.lot_ambiguous") \
+        column = "portal_lot" if key in ("portal.lot_not_found", "portal.lot_ambiguous",
+                                         "portal.lot_link_not_found") \
             else "portal_contract" if key == "portal.contract_not_found" else "portal_number"
         self.problems.append(Problem(severity, file, row, column, value, key,
                                      {"lot": lot["lot"], "record": "—", **params}))
@@ -463,7 +464,10 @@ class _Deriver:
         if start is None and wanted and self.lots_by_number.get(wanted):
             start = self.lots_by_number[wanted][0]["trd_buy_id"]
         if start is None or start not in self.ann_by_id:
-            self._lot_problem(WARNING, lot, "portal.link_not_found", number or wanted)
+            if number:
+                self._lot_problem(WARNING, lot, "portal.link_not_found", number)
+            else:  # linked by its portal lot only: name it as a lot
+                self._lot_problem(WARNING, lot, "portal.lot_link_not_found", wanted)
             return None
         steps: list[tuple[dict, dict | None]] = []
         reference: dict | None = None

@@ -25,7 +25,7 @@ exception; without these files there is simply nothing to flag.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -43,6 +43,8 @@ RNU_NAME = "procurement/portal/rnu.json"
 TREASURY_COLUMNS = ["lot", "contract_id", "dt_reg"]
 PENALTY_COLUMNS = ["lot", "act_id", "contract_id", "date", "sum_fine_minor", "day_overdue"]
 UNRELIABLE_COLUMNS = ["portal_id", "supplier_bin", "supplier_name", "start_date", "end_date"]
+#: a step typed in the register that the portal contradicts (the last import of its lot)
+CONFLICT_COLUMNS = ["lot", "event_id", "status", "column", "portal", "register", "portal_id"]
 
 
 def portal_folder(data: DataDir) -> Path:
@@ -58,6 +60,10 @@ class PortalFacts:
     treasury: pd.DataFrame
     penalties: pd.DataFrame
     unreliable: pd.DataFrame
+    #: typed steps the portal contradicts, as the last import of each lot found them
+    conflicts: pd.DataFrame = field(default_factory=lambda: _conflicts([]))
+    #: the lots the import that made these facts looked at (its conflicts replace theirs)
+    covered: frozenset[str] = frozenset()
 
     @classmethod
     def empty(cls) -> PortalFacts:
@@ -74,9 +80,11 @@ class PortalFacts:
             both = pd.concat([old, new], ignore_index=True)
             return both.drop_duplicates(key, keep="last").reset_index(drop=True)
 
+        kept = self.conflicts.loc[~self.conflicts["lot"].isin(newer.covered)]
         return PortalFacts(merge(self.treasury, newer.treasury, ["lot", "contract_id"]),
                            merge(self.penalties, newer.penalties, ["act_id"]),
-                           merge(self.unreliable, newer.unreliable, ["portal_id"]))
+                           merge(self.unreliable, newer.unreliable, ["portal_id"]),
+                           merge(kept, newer.conflicts, ["lot", "event_id", "portal_id"]))
 
 
 def _treasury(rows: list[dict]) -> pd.DataFrame:
@@ -96,6 +104,10 @@ def _penalties(rows: list[dict]) -> pd.DataFrame:
     return frame
 
 
+def _conflicts(rows: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=CONFLICT_COLUMNS).astype("str")
+
+
 def _unreliable(rows: list[dict]) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=UNRELIABLE_COLUMNS)
     text = ["portal_id", "supplier_bin", "supplier_name"]
@@ -106,16 +118,21 @@ def _unreliable(rows: list[dict]) -> pd.DataFrame:
 
 
 def from_derived(treasury: pd.DataFrame, penalties: pd.DataFrame,
-                 rnu: pd.DataFrame) -> PortalFacts:
-    """The facts of one import: :class:`.portal_derive.Derived`'s ``treasury`` and
-    ``penalties``, and the ``rnu`` frame of :class:`.portal.PortalData`."""
+                 rnu: pd.DataFrame, conflicts: list[dict] | None = None,
+                 covered: frozenset[str] = frozenset()) -> PortalFacts:
+    """The facts of one import: :class:`.derive.Derived`'s ``treasury`` and ``penalties``,
+    the ``rnu`` frame of :class:`.read.PortalData`, and the typed steps the portal
+    contradicts (``conflicts``, rows of :data:`CONFLICT_COLUMNS`) among the ``covered``
+    lots."""
     unreliable = rnu.loc[rnu["supplier_biin"] != ""]
     return PortalFacts(
-        _treasury(treasury[TREASURY_COLUMNS].to_dict("records")),
-        _penalties(penalties[PENALTY_COLUMNS].to_dict("records")),
-        _unreliable([{"portal_id": r["_key"], "supplier_bin": r["supplier_biin"],
-                      "supplier_name": r["supplier_name_ru"], "start_date": r["start_date"],
-                      "end_date": r["end_date"]} for r in unreliable.to_dict("records")]))
+        treasury=_treasury(treasury[TREASURY_COLUMNS].to_dict("records")),
+        penalties=_penalties(penalties[PENALTY_COLUMNS].to_dict("records")),
+        conflicts=_conflicts(conflicts or []), covered=covered,
+        unreliable=_unreliable([
+            {"portal_id": r["_key"], "supplier_bin": r["supplier_biin"],
+             "supplier_name": r["supplier_name_ru"], "start_date": r["start_date"],
+             "end_date": r["end_date"]} for r in unreliable.to_dict("records")]))
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -125,9 +142,9 @@ def load_portal_facts(data: DataDir) -> tuple[PortalFacts, list[Problem]]:
     """``facts.json`` and ``rnu.json`` of the data folder (empty when absent)."""
     problems: list[Problem] = []
     folder = portal_folder(data)
-    treasury, penalties = _read_facts(folder / "facts.json", problems)
+    treasury, penalties, conflicts = _read_facts(folder / "facts.json", problems)
     unreliable = _read_rnu(folder / "rnu.json", problems)
-    return PortalFacts(treasury, penalties, unreliable), problems
+    return PortalFacts(treasury, penalties, unreliable, conflicts), problems
 
 
 def _bad(problems: list[Problem], detail: str, row: int | None = None) -> None:
@@ -135,18 +152,20 @@ def _bad(problems: list[Problem], detail: str, row: int | None = None) -> None:
                             {"detail": detail}))
 
 
-def _read_facts(path: Path, problems: list[Problem]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _read_facts(path: Path, problems: list[Problem]
+                ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     empty = PortalFacts.empty()
+    nothing = empty.treasury, empty.penalties, empty.conflicts
     if not path.is_file():
-        return empty.treasury, empty.penalties
+        return nothing
     try:
         document = json.loads(path.read_bytes().decode("utf-8-sig"), parse_float=Decimal)
     except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
         _bad(problems, type(exc).__name__)
-        return empty.treasury, empty.penalties
+        return nothing
     if not isinstance(document, dict) or document.get("format") != FACTS_FORMAT:
         _bad(problems, f"format != {FACTS_FORMAT}")
-        return empty.treasury, empty.penalties
+        return nothing
     treasury, penalties = [], []
     for number, entry in enumerate(_entries(document, "treasury", problems), start=1):
         day = _day(entry.get("dt_reg"))
@@ -166,7 +185,13 @@ def _read_facts(path: Path, problems: list[Problem]) -> tuple[pd.DataFrame, pd.D
                           "contract_id": str(entry.get("contract_id", "")),
                           "date": _day(entry.get("date")), "sum_fine_minor": fine,
                           "day_overdue": days})
-    return _treasury(treasury), _penalties(penalties)
+    conflicts = []
+    for number, entry in enumerate(_entries(document, "conflicts", problems), start=1):
+        if not all(isinstance(entry.get(c), str) for c in CONFLICT_COLUMNS):
+            _bad(problems, f"conflicts[{number - 1}]", number)
+            continue
+        conflicts.append({c: entry[c] for c in CONFLICT_COLUMNS})
+    return _treasury(treasury), _penalties(penalties), _conflicts(conflicts)
 
 
 def _entries(document: dict, key: str, problems: list[Problem]) -> list[dict]:
@@ -219,6 +244,7 @@ def write_portal_facts(data: DataDir, facts: PortalFacts) -> list[Path]:
                        "day_overdue": None if pd.isna(r["day_overdue"]) else int(
                            r["day_overdue"])}
                       for r in facts.penalties.to_dict("records")],
+        "conflicts": facts.conflicts[CONFLICT_COLUMNS].to_dict("records"),
     }
     rnu = [{"id": r["portal_id"], "supplier_biin": r["supplier_bin"],
             "supplier_name_ru": r["supplier_name"], "start_date": _iso(r["start_date"]),

@@ -345,7 +345,7 @@ class _Import:
                 column, theirs, ours = differs[0]
                 self._conflict(record, "portal.conflict", column, theirs, lot=lot,
                                register=ours, event_id=entry["event_id"],
-                               stage=stage_name(status))
+                               stage=stage_name(status), status=status)
                 continue
             on = pd.Timestamp(record["date"]).date()
             try:
@@ -546,8 +546,16 @@ def _facts(data: DataDir, result: ImportResult, portal: PortalData) -> None:
     derived = result.derived
     if derived is None:
         return
-    new = from_derived(derived.treasury, derived.penalties, portal.rnu)
-    if new.treasury.empty and new.penalties.empty and new.unreliable.empty:
+    conflicts = [{"lot": str(c.params.get("lot", "")),
+                  "event_id": str(c.params.get("event_id", "")),
+                  "status": str(c.params.get("status", "")), "column": c.column or "",
+                  "portal": c.value or "", "register": str(c.params.get("register", "")),
+                  "portal_id": str(c.params.get("record", ""))}
+                 for c in result.conflicts if c.key == "portal.conflict"]
+    new = from_derived(derived.treasury, derived.penalties, portal.rnu, conflicts,
+                       frozenset(derived.events["lot"]))
+    if (new.treasury.empty and new.penalties.empty and new.unreliable.empty
+            and not conflicts and not (portal_folder(data) / "facts.json").exists()):
         return
     path = portal_folder(data) / "facts.json"
     with locked(path):

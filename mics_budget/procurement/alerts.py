@@ -4,7 +4,9 @@
 * ``late_announcement`` — not announced although its planned announcement date has passed;
 * ``late_delivery`` — signed, not delivered, and the date it was needed by has passed;
 * ``delivered_after_need`` — delivered after the activities that need it began;
-* ``payment_above_contract`` — more paid on the lot than its contract in force.
+* ``payment_above_contract`` — more paid on the lot than its contract in force;
+* ``portal_conflict`` — a step typed in the register that goszakup.gov.kz contradicts (the
+  last ``import goszakup`` of the lot found it; gone once the typed entry is voided).
 
 An alert is a :class:`~.flags.Flag` value (lot, code, severity, facts) with its own labels
 (``alert.<code>``), translated only when shown.
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
     from ..project import Project
 
 ALERTS = ("late_announcement", "late_delivery", "delivered_after_need",
-          "payment_above_contract")
+          "payment_above_contract", "portal_conflict")
 
 
 @dataclass(frozen=True)
@@ -62,5 +64,32 @@ def alerts(project: Project, as_of: date, table: pd.DataFrame | None = None) -> 
         ("start", r.need_start.date()), ("activities", r.need_activities)))
     add("payment_above_contract", above, lambda r: (
         ("paid", r.paid), ("contract", r.contract_amount)))
+    conflicts = project.portal.conflicts
+    if len(conflicts):
+        events = project.events
+        standing = set(events.loc[events["valid"] & ~events["voided"].astype(bool)
+                                  & (events["date"] <= pd.Timestamp(as_of)), "event_id"])
+        position = {lot: i for i, lot in enumerate(lots["lot"])}
+        for row in conflicts.loc[conflicts["event_id"].isin(standing)].itertuples(index=False):
+            found.append((position.get(row.lot, len(position)), ALERTS.index("portal_conflict"),
+                          Alert(row.lot, "portal_conflict", "warning", (
+                              ("stage", row.status), ("column", row.column),
+                              ("register", _typed(row.column, row.register)),
+                              ("event_id", row.event_id),
+                              ("portal", _typed(row.column, row.portal)),
+                              ("portal_id", row.portal_id)))))
     found.sort(key=lambda item: item[:2])
     return [alert for *_, alert in found]
+
+
+def _typed(column: str, value: str) -> object:
+    """A register or portal value of a conflict as what it is (a day, an amount), so that it
+    is written as the language writes days and money when shown."""
+    try:
+        if column == "date":
+            return date.fromisoformat(value[:10])
+        if column == "amount":
+            return float(value)
+    except ValueError:
+        pass
+    return value

@@ -19,8 +19,22 @@ from ..core.values import duplicated, isin, lookup_text
 from .lifecycle import VOID
 
 HISTORY_COLUMNS = ["event_id", "date", "status", "amount", "bids", "supplier", "document",
-                   "note", "recorded_by", "recorded_at", "portal_id", "voided", "voided_by",
-                   "voided_at", "void_reason", "valid"]
+                   "note", "recorded_by", "recorded_at", "portal_id", "portal_page", "voided",
+                   "voided_by", "voided_at", "void_reason", "valid"]
+PORTAL = "https://goszakup.gov.kz/ru"
+#: the public page of a portal record an imported entry came from, by the kind of its id
+PORTAL_PAGES = {"trd_buy": PORTAL + "/announce/index/{id}",
+                "contract": PORTAL + "/egzcontract/cpublic/show/{id}"}
+
+
+def portal_page(portal_id: str) -> str:
+    """The page on goszakup.gov.kz of an imported entry (``goszakup:trd_buy:<id>:…`` → the
+    announcement, ``goszakup:contract:<id>…`` → the contract); "" for a typed entry or a
+    record with no public page of its own (an acceptance act)."""
+    parts = str(portal_id or "").split(":")
+    if len(parts) < 3 or parts[0] != "goszakup" or parts[1] not in PORTAL_PAGES:
+        return ""
+    return PORTAL_PAGES[parts[1]].format(id=parts[2]) if parts[2].isdigit() else ""
 
 
 POSITIONAL = "row-"  # the id of a register row recorded without one: row-<its row number>
@@ -84,6 +98,7 @@ def history(events: pd.DataFrame, lot: str) -> pd.DataFrame:
         "supplier": steps["supplier"], "document": steps["document"], "note": steps["note"],
         "recorded_by": steps["recorded_by"], "recorded_at": steps["recorded_at"],
         "portal_id": steps["portal_id"],
+        "portal_page": steps["portal_id"].map(portal_page),
         "voided": steps["voided"],
         "voided_by": _about(steps["event_id"], voids["recorded_by"]),
         "voided_at": _about(steps["event_id"], voids["recorded_at"]),

@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..core.params import RedFlagRules, red_flag_rules
 from ..core.values import isin
-from ..i18n import format_date, format_money, format_percent, t
+from ..i18n import format_date, format_money, format_percent, stage_name, t
 from .lifecycle import IN_FORCE, SUPPLIER_NAMED
 from .status import register
 
@@ -80,6 +80,12 @@ def _shown(name: str, value: object) -> str:
         return format_date(value) if value is not None else "—"  # type: ignore[arg-type]
     if name == "method":
         return t(f"method.{value}")
+    if name == "stage":
+        return stage_name(str(value))
+    if isinstance(value, date):  # a value of any field that is a day
+        return format_date(value)
+    if isinstance(value, float):  # an amount of any field, in KZT
+        return format_money(value)
     return str(value)
 
 

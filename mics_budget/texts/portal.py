@@ -136,6 +136,11 @@ LABELS: dict[str, tuple[str, ...]] = {
         "{lot} лоты: порталдағы сатып алу тәсілі ({value}) тізілімдегі тәсілмен ({method}) "
         "сәйкес келмейді",
     ),
+    "portal.lot_link_not_found": (
+        "лот {lot}: лот {value} не найден в файлах портала",
+        "lot {lot}: portal lot {value} is not in the portal files",
+        "{lot} лоты: {value} лоты портал файлдарында табылмады",
+    ),
     "portal.contract_not_found": (
         "лот {lot}: договор {value} не найден в файлах портала",
         "lot {lot}: contract {value} is not in the portal files",
@@ -318,14 +323,18 @@ LABELS: dict[str, tuple[str, ...]] = {
     # --- importing into the register -----------------------------------------------------
     "portal.conflict": (
         "лот {lot}: этап «{stage}» на портале ({record}): {value}, а в реестре ({event_id}): "
-        "{register}; ничего не добавлено, следующие этапы лота ждут, пока расхождение не "
-        "будет устранено",
+        "{register}; ничего не добавлено, следующие этапы лота ждут. Если верен портал: "
+        "администратор аннулирует запись (mics-budget procurement void {event_id} --reason "
+        "«…») и повторяет импорт; если верен реестр, ничего делать не нужно",
         "lot {lot}: step '{stage}' on the portal ({record}) has {value}, the register "
-        "({event_id}) has {register}; nothing added, the lot's later steps wait until this is "
-        "resolved",
+        "({event_id}) has {register}; nothing added, the lot's later steps wait. If the portal "
+        "is right: an admin voids the entry (mics-budget procurement void {event_id} --reason "
+        "'…') and imports again; if the register is right, nothing needs doing",
         "{lot} лоты: порталдағы «{stage}» кезеңі ({record}): {value}, ал тізілімде "
-        "({event_id}): {register}; ештеңе қосылмады, сәйкессіздік жойылғанша лоттың келесі "
-        "кезеңдері күтеді",
+        "({event_id}): {register}; ештеңе қосылмады, лоттың келесі кезеңдері күтеді. Портал "
+        "дұрыс болса: әкімші жазбаның күшін жояды (mics-budget procurement void {event_id} "
+        "--reason «…») және импортты қайталайды; тізілім дұрыс болса, ештеңе істеудің қажеті "
+        "жоқ",
     ),
     "portal.refused": (
         "лот {lot}: этап «{stage}» с портала ({record}) не принят: {reason}; ничего не "

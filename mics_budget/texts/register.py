@@ -26,6 +26,19 @@ LABELS: dict[str, tuple[str, ...]] = {
         "contract of {signed}, delivery needed by {needed_by}, {days} days overdue",
         "{signed} шарты, жеткізу {needed_by} дейін қажет, мерзімі {days} күнге өтті",
     ),
+    "alert.portal_conflict": ("Расхождение с порталом", "Conflict with the portal",
+                              "Порталмен сәйкессіздік"),
+    "alert.portal_conflict.detail": (
+        "этап «{stage}», поле {column}: в реестре {register} (запись {event_id}), на портале "
+        "{portal} ({portal_id}). Если верен портал, администратор аннулирует запись и "
+        "принимает данные портала (карточка лота); если верен реестр, ничего делать не нужно",
+        "step '{stage}', field {column}: the register has {register} (entry {event_id}), the "
+        "portal {portal} ({portal_id}). If the portal is right, an admin voids the entry and "
+        "takes the portal's data (lot card); if the register is right, nothing needs doing",
+        "«{stage}» кезеңі, {column} өрісі: тізілімде {register} ({event_id} жазбасы), порталда "
+        "{portal} ({portal_id}). Портал дұрыс болса, әкімші жазбаның күшін жойып, портал "
+        "деректерін қабылдайды (лот карточкасы); тізілім дұрыс болса, ештеңе істеудің қажеті "
+        "жоқ"),
     "alert.payment_above_contract": ("Оплата больше суммы договора",
                                      "Payment above the contract value",
                                      "Төлем шарт сомасынан асады"),
@@ -33,6 +46,24 @@ LABELS: dict[str, tuple[str, ...]] = {
         "оплачено {paid} при договоре {contract}", "paid {paid} on a contract of {contract}",
         "{contract} шарт бойынша {paid} төленді"),
     "app.add_lot": ("Добавить лот", "Add a lot", "Лот қосу"),
+    "app.source_typed": ("вручную", "typed", "қолмен"),
+    "app.take_portal": ("Принять данные портала", "Take the portal's data",
+                        "Портал деректерін қабылдау"),
+    "app.portal_taken_reason": ("расхождение с порталом: верна запись портала {record}",
+                                "conflict with the portal: the portal record {record} is right",
+                                "порталмен сәйкессіздік: портал жазбасы {record} дұрыс"),
+    "app.portal_taken": (
+        "лот {lot}: аннулировано записей {count}, с портала добавлено этапов {added}",
+        "lot {lot}: {count} entries voided, {added} steps added from the portal",
+        "{lot} лоты: {count} жазбаның күші жойылды, порталдан {added} кезең қосылды"),
+    "app.portal_voided": (
+        "лот {lot}: аннулировано записей {count}; сохранённых ответов портала в папке нет — "
+        "повторите импорт (mics-budget import goszakup), чтобы добавить этапы портала",
+        "lot {lot}: {count} entries voided; no saved portal answers in the folder — import "
+        "again (mics-budget import goszakup) to add the portal's steps",
+        "{lot} лоты: {count} жазбаның күші жойылды; қалтада порталдың сақталған жауаптары жоқ — "
+        "портал кезеңдерін қосу үшін импортты қайталаңыз (mics-budget import goszakup)"),
+    "app.source_portal": ("портал", "portal", "портал"),
     "app.amend_lot": ("Изменить плановые данные лота", "Amend the lot's planning fields",
                       "Лоттың жоспарлы деректерін өзгерту"),
     "app.attention": ("Требует внимания", "Needs attention", "Назар аударуды қажет етеді"),
@@ -87,6 +118,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     "col.document": ("Документ", "Document", "Құжат"),
     "col.note": ("Примечание", "Note", "Ескертпе"),
     "col.recorded_by": ("Записал", "Recorded by", "Енгізген"),
+    "col.entry_source": ("Источник записи", "Source of the entry", "Жазба көзі"),
+    "col.portal_page": ("Страница на портале", "Portal page", "Порталдағы бет"),
     "col.recorded_at": ("Время записи", "Recorded at", "Енгізілген уақыты"),
     "col.voided": ("Аннулировано", "Voided", "Күші жойылды"),
     "col.voided_by": ("Аннулировал", "Voided by", "Күшін жойған"),

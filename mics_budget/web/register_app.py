@@ -85,7 +85,8 @@ class RegisterApp(widgets.VBox):
         # the other parts
         self.view = RegisterView()
         self.table = self.view.table
-        self.card = LotCard(self.can_admin, self._on_void, self._on_amend)
+        self.card = LotCard(self.can_admin, self._on_void, self._on_amend,
+                            self._on_take_portal)
         self.new_lot = LotForm(self._on_add_lot)
         self.attention = Attention()
         self.who = widgets.HTML()
@@ -193,7 +194,7 @@ class RegisterApp(widgets.VBox):
 
     def _clear(self) -> None:
         for target in (self.message, *self.errors.values(), self.card.void_message,
-                       self.card.amend_message, self.new_lot.message,
+                       self.card.amend_message, self.card.take_message, self.new_lot.message,
                        *self.new_lot.errors.values()):
             target.value = ""
         self.shown.clear()
@@ -249,6 +250,50 @@ class RegisterApp(widgets.VBox):
         self.card.reason.value = ""
         self.reload()
         self._say(self.card.void_message, "ok", lambda: t("record.voided", event_id=event_id))
+
+    def _on_take_portal(self, lot: str) -> None:
+        """An admin takes the portal's side of a conflict: the typed entries it contradicts
+        are voided (latest first, with the portal record as the reason), then the answers
+        saved in ``procurement/portal/`` are imported again, which adds the portal's steps."""
+        from ..portal.facts import portal_folder
+        from ..portal.importer import import_goszakup
+        from ..procurement.alerts import alerts
+
+        self._clear()
+        target = self.card.take_message
+        if not self.can_admin:
+            self._say(target, "error", lambda: t("app.not_admin"))
+            return
+        found = [a for a in alerts(self.project, self.today)
+                 if a.code == "portal_conflict" and a.lot == lot]
+        records = {str(dict(a.facts)["event_id"]): str(dict(a.facts)["portal_id"])
+                   for a in found}
+        events = self.project.events.set_index("event_id")
+        order = sorted(records, key=lambda e: (events.loc[e, "date"], events.loc[e, "_row"]),
+                       reverse=True)
+        try:
+            for event_id in order:
+                record = records[event_id]
+                void_event(self.data, event_id, t("app.portal_taken_reason", record=record),
+                           by=self._by(), today=self.today)
+            folder = portal_folder(self.data)
+            saved = folder.is_dir() and any(
+                p.name not in {"facts.json", "rnu.json"} for p in folder.rglob("*.json"))
+            added = len(import_goszakup(self.data, [folder], by=self._by(),
+                                        today=self.today).events) if saved else None
+        except UserError as exc:
+            self.project = load(self.data)
+            self.render()
+            self._refused(exc, {}, target)
+            return
+        self.project = load(self.data)  # the facts beside the register changed too
+        self.render()
+        if added is None:
+            self._say(target, "ok", lambda: t("app.portal_voided", lot=lot,
+                                               count=len(order)))
+        else:
+            self._say(target, "ok", lambda: t("app.portal_taken", lot=lot, count=len(order),
+                                               added=added))
 
     def _on_amend(self, lot: str, changes: dict) -> None:
         self._clear()

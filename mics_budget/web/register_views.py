@@ -170,9 +170,14 @@ class LotCard(widgets.VBox):
 
     def __init__(self, can_admin: bool,
                  on_void: Callable[[str, str], None] | None = None,
-                 on_amend: Callable[[str, dict], None] | None = None) -> None:
+                 on_amend: Callable[[str, dict], None] | None = None,
+                 on_take_portal: Callable[[str], None] | None = None) -> None:
         self.lot = widgets.Dropdown(layout={"width": "560px"})
         self.body = widgets.HTML()
+        self.conflicts = widgets.HTML()
+        self.take_portal = widgets.Button(button_style="warning", layout={"width": "auto"})
+        self.take_message = widgets.HTML()
+        self.resolve = widgets.HBox([self.take_portal, self.take_message])
         self.entry = widgets.Dropdown(layout={"width": "560px"})
         self.reason = widgets.Text(layout={"width": "560px"})
         self.void = widgets.Button(button_style="warning")
@@ -189,7 +194,7 @@ class LotCard(widgets.VBox):
         self.amend_message = widgets.HTML()
         self.heading_void, self.heading_amend = widgets.HTML(), widgets.HTML()
         self.admin = widgets.VBox([
-            self.heading_void, self.entry, self.reason, widgets.HBox([self.void,
+            self.resolve, self.heading_void, self.entry, self.reason, widgets.HBox([self.void,
                                                                       self.void_message]),
             self.heading_amend, self.title, self.estimate, self.planned, self.needed_by,
             self.law, self.portal_number, self.portal_lot, self.portal_contract,
@@ -197,8 +202,11 @@ class LotCard(widgets.VBox):
         self.admin.add_class("mics-lot-admin")
         self.project: Project | None = None
         self.today = date.today()
-        super().__init__([self.lot, self.body, *([self.admin] if can_admin else [])])
+        super().__init__([self.lot, self.conflicts, self.body,
+                          *([self.admin] if can_admin else [])])
         self.add_class("mics-lot-card")
+        if can_admin and on_take_portal:
+            self.take_portal.on_click(lambda _: on_take_portal(self.lot.value))
         self.lot.observe(lambda _: self.render(), names="value")
         if can_admin and on_void and on_amend:
             self.void.on_click(lambda _: on_void(self.entry.value or "", self.reason.value))
@@ -221,6 +229,7 @@ class LotCard(widgets.VBox):
         self.entry.description = t("col.event_id")
         self.reason.description = t("app.void_reason")
         self.void.description = t("app.void")
+        self.take_portal.description = t("app.take_portal")
         self.title.description = t("app.field.title")
         self.estimate.description = t("app.field.estimate")
         self.planned.description = t("app.field.planned_announce")
@@ -267,6 +276,13 @@ class LotCard(widgets.VBox):
             self.body.value = in_lang(f"<p>{t('app.choose_lot')}</p>")
             return
         lot = project.valid_lots.loc[self.lot.value]
+        found = [a for a in alerts(project, self.today)
+                 if a.code == "portal_conflict" and a.lot == self.lot.value]
+        self.conflicts.value = in_lang(
+            f'<div class="mics-error"><b>{html.escape(t("alert.portal_conflict"))}</b><ul>'
+            + "".join(f"<li>{html.escape(a.detail)}</li>" for a in found) + "</ul></div>"
+        ) if found else ""
+        self.resolve.layout.display = "flex" if found else "none"
         events = history(project.events, self.lot.value)
         paid = project.payments.loc[project.payments["valid"]
                                     & (project.payments["contract"] == self.lot.value)]
@@ -309,23 +325,37 @@ def _plain(minor: Any) -> str:
     return f"{whole // 100}.{whole % 100:02d}"
 
 
+def _source(portal_id: str, page: str) -> str:
+    """Where an entry came from: typed, or the portal record (linked to its public page)."""
+    if not str(portal_id or "").startswith("goszakup:"):
+        return html.escape(t("app.source_typed"))
+    record = html.escape(str(portal_id).removeprefix("goszakup:"))
+    label = html.escape(t("app.source_portal"))
+    if not page:
+        return f"{label}: {record}"
+    return (f'{label}: <a href="{html.escape(page)}" target="_blank" rel="noopener">'
+            f"{record}</a>")
+
+
 def _timeline(events: pd.DataFrame) -> str:
     """The lot's entries as a table; a voided one struck through, with who voided it and why."""
     head = "".join(f"<th>{html.escape(t(f'col.{c}'))}</th>" for c in (
         "event_id", "date", "stage", "amount", "bids", "supplier", "document", "note",
-        "recorded_by", "void_reason"))
+        "recorded_by", "entry_source", "void_reason"))
     rows = []
     for e in events.itertuples(index=False):
         cells = [e.event_id, format_date(e.date.date()) if pd.notna(e.date) else "",
                  stage_name(e.status) if e.status != VOID else "",
                  "" if pd.isna(e.amount) else format_money(e.amount),
                  "" if pd.isna(e.bids) else str(int(e.bids)), e.supplier, e.document, e.note,
-                 e.recorded_by, (f"{e.void_reason} ({e.voided_by})" if e.voided else "")]
+                 e.recorded_by]
+        after = [f"{e.void_reason} ({e.voided_by})" if e.voided else ""]
         css = ' class="mics-voided"' if e.voided else ""
         rows.append(f"<tr{css}>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in cells)
-                    + "</tr>")
+                    + f"<td>{_source(e.portal_id, e.portal_page)}</td>"
+                    + "".join(f"<td>{html.escape(str(c))}</td>" for c in after) + "</tr>")
     if not rows:
-        rows.append(f'<tr><td colspan="10">{t("table.empty")}</td></tr>')
+        rows.append(f'<tr><td colspan="11">{t("table.empty")}</td></tr>')
     return f'<table class="mics"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}' \
            "</tbody></table>"
 
