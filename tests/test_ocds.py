@@ -14,6 +14,7 @@ from mics_budget import load
 from mics_budget.procurement.lifecycle import OCDS
 from mics_budget.procurement.ocds import SCHEMA_DIR, release_package, validate
 from mics_budget.procurement.status import register
+from tests.conftest import write_files
 
 AS_OF = date(2025, 6, 30)
 
@@ -135,7 +136,7 @@ def test_cli_refuses_to_write_an_invalid_package_unless_told_not_to_check(
     out = tmp_path / "out" / "ocds.json"
     out.parent.mkdir()
     argv = ["procurement", "ocds", "--as-of", "2023-12-31", "--out", str(out), "--data",
-            str(money_dir)]
+            str(money_dir), "--draft"]  # not example data: the placeholder prefix is a draft
     assert cli.main(argv) == 2
     err = capsys.readouterr().err
     assert err.startswith("ошибка: выгрузка OCDS не прошла проверку по схеме OCDS 1.1.5 "
@@ -167,3 +168,49 @@ def test_unicef_is_the_funder_of_a_lot_on_a_unicef_activity(money_dir):
     assert all("funder" not in p["roles"] for r in rb for p in r["parties"])
     assert unicef[0]["contracts"][0]["value"] == {"amount": 1900.0, "currency": "USD"}
     assert unicef[0]["tender"]["procurementMethod"] == "limited"
+
+
+def test_parties_carry_real_identifiers_and_never_a_persons_iin(money_dir, monkeypatch):
+    """Suppliers with a BIN are KZ-BIN identifiers; an individual entrepreneur's IIN (it
+    encodes the birth date and sex) appears nowhere; the buyer is the customer's BIN."""
+    from dataclasses import replace
+
+    from mics_budget.core import params
+
+    settings = replace(params.procurement_settings(), customer_bin="990140000010")
+    write_files(money_dir, {"procurement/events.csv": (
+        "lot,date,status,amount,bids,supplier,supplier_bin,document,note\n"
+        "L1,2023-06-01,announced,,,,,,\nL1,2023-06-05,evaluation,,2,,,,\n"
+        "L1,2023-06-08,awarded,,2,ИП Пример,850101300123,,\n"
+        "L1,2023-06-10,contracted,9500000,,ИП Пример,850101300123,Д-1,\n")})
+    package = release_package(load(money_dir), date(2023, 12, 31), params=settings)
+    assert validate(package) == []
+    text = json.dumps(package, ensure_ascii=False)
+    assert "850101300123" not in text
+    release = package["releases"][-1]
+    assert release["buyer"]["id"] == "KZ-BIN-990140000010"
+    buyer = next(p for p in release["parties"] if "buyer" in p["roles"])
+    assert buyer["identifier"] == {"scheme": "KZ-BIN", "id": "990140000010",
+                                   "legalName": settings.buyer.name}
+    supplier = next(p for p in release["parties"] if "supplier" in p["roles"])
+    assert "identifier" not in supplier and supplier["id"].startswith("supplier-")
+    write_files(money_dir, {"procurement/events.csv": (
+        "lot,date,status,amount,bids,supplier,supplier_bin,document,note\n"
+        "L1,2023-06-01,announced,,,,,,\nL1,2023-06-05,evaluation,,2,,,,\n"
+        "L1,2023-06-08,awarded,,2,ТОО Пример,990140000001,,\n")})
+    release = release_package(load(money_dir), date(2023, 12, 31),
+                              params=settings)["releases"][-1]
+    supplier = next(p for p in release["parties"] if "supplier" in p["roles"])
+    assert supplier["identifier"] == {"scheme": "KZ-BIN", "id": "990140000001",
+                                      "legalName": "ТОО Пример"}
+
+
+def test_a_real_publication_refuses_the_placeholder_prefix(money_dir, capsys):
+    from mics_budget.cli import main
+
+    assert main(["procurement", "ocds", "--as-of", "2023-12-31", "--data",
+                 str(money_dir)]) == 2
+    err = capsys.readouterr().err
+    assert "ocds-000000-" in err and "ocid_prefix" in err and "--draft" in err
+    assert main(["procurement", "ocds", "--as-of", "2023-12-31", "--data", str(money_dir),
+                 "--draft"]) == 0

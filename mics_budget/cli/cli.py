@@ -142,6 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p, formats=True)
     p.set_defaults(handler="cmd_procurement_flags")
     p = pc.add_parser("ocds", help=t("help.procurement_ocds"))
+    p.add_argument("--draft", action="store_true", help=t("help.ocds_draft"))
     _as_of(p)
     p.add_argument("--out", type=parse_path, metavar="FILE", help=t("help.out"))
     p.add_argument("--no-validate", action="store_true", help=t("help.no_validate"))

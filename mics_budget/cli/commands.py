@@ -249,7 +249,13 @@ def cmd_procurement_flags(args: argparse.Namespace) -> int:
 
 
 def cmd_procurement_ocds(args: argparse.Namespace) -> int:
+    from ..core.params import procurement_settings
+    from ..procurement.ocds import is_placeholder
+
     project = load(args.data)
+    prefix = procurement_settings().ocid_prefix
+    if is_placeholder(prefix) and not project.example_data and not args.draft:
+        raise UserError("ocds.placeholder_prefix", prefix=prefix)
     package = release_package(project, args.as_of or date.today())
     if not args.no_validate:  # a package the schema refuses is our bug: say so, write nothing
         errors = validate_ocds(package)
@@ -397,12 +403,14 @@ def cmd_import_goszakup(args: argparse.Namespace) -> int:
             right=["paid"], widths={"stages": 60}))
     totals = result.totals()
     ignored = result.ignored.groupby("reason")["records"].sum()
-    emit(t("import.totals", **totals, other=int(ignored.get("other_customer", 0)),
+    emit(t("import.totals_dry" if result.dry_run else "import.totals", **totals,
+           other=int(ignored.get("other_customer", 0)),
            unlinked=int(ignored.get("unlinked", 0))) + "\n")
     if not (totals["events"] or totals["payments"] or result.has_errors):
         emit(t("import.nothing") + "\n")
-    for problem in [*result.conflicts, *result.problems]:
-        print(problem.line(), file=sys.stderr)
+    listed = [*result.conflicts, *result.problems]
+    for number, problem in enumerate(listed, start=1):  # one numbered line each
+        print(f"{number}. {problem.line()}", file=sys.stderr)
     return code
 
 

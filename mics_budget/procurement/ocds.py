@@ -8,6 +8,7 @@ package against the OCDS 1.1.5 schemas shipped in ``schema/ocds-1.1.5/`` (offlin
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import UTC, date, datetime
 from functools import cache
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..core.params import ProcurementSettings, procurement_settings
+from .corrections import portal_page
 from .lifecycle import IN_FORCE, OCDS
 
 if TYPE_CHECKING:
@@ -29,6 +31,25 @@ METHOD_NAMES = {"open_tender": "Открытый конкурс", "auction": "А
                 "single_source": "Из одного источника", "e_shop": "Электронный магазин",
                 "commodity_exchange": "Товарная биржа"}
 TIMEZONE = "+05:00"
+#: the prefix of the settings as shipped: no real publication may carry it
+PLACEHOLDER_PREFIX = "ocds-000000-"
+#: the org-id.guide scheme of a Kazakh business identification number
+BIN_SCHEME = "KZ-BIN"
+#: the 5th digit of a BIN (the kind of entity: resident, non-resident, joint venture); an
+#: IIN has the first digit of a day of birth there
+_BIN_KINDS = frozenset("456")
+
+
+def is_placeholder(prefix: str) -> bool:
+    """The shipped placeholder ``ocds-000000-`` (never a registered prefix)."""
+    return prefix.startswith(PLACEHOLDER_PREFIX)
+
+
+def is_company_bin(number: str) -> bool:
+    """A BIN of a legal entity (published as a ``KZ-BIN`` identifier), not the IIN of a
+    person (an individual entrepreneur's IIN encodes the birth date and sex: never
+    published)."""
+    return len(number) == 12 and number.isdigit() and number[4] in _BIN_KINDS
 SCHEMA_DIR = Path(__file__).with_name("schema") / "ocds-1.1.5"
 SCHEMA_VERSION = "1.1.5"
 
@@ -72,14 +93,21 @@ def _records(frame: pd.DataFrame, lot: str, column: str):
 
 def _lot_releases(project: Project, lot, timeline: list, params: ProcurementSettings
                   ) -> list[dict]:
-    buyer = {"id": params.buyer.id, "name": params.buyer.name}
+    customer = params.customer_bin.strip()
+    buyer = {"id": f"{BIN_SCHEME}-{customer}" if customer else params.buyer.id,
+             "name": params.buyer.name}
     funding = project.plan[lot.activity].funding
-    parties = {buyer["id"]: {**buyer, "roles": ["buyer", "procuringEntity", "payer"]}}
+    parties: dict[str, dict] = {
+        buyer["id"]: {**buyer, "roles": ["buyer", "procuringEntity", "payer"]}}
+    if customer:
+        parties[buyer["id"]]["identifier"] = {"scheme": BIN_SCHEME, "id": customer,
+                                              "legalName": params.buyer.name}
     if funding == "UNICEF" and params.funder is not None:
         funder = params.funder
         parties[funder.id] = {"id": funder.id, "name": funder.name, "roles": ["funder"]}
+    announcement = str(getattr(lot, "portal_number", "") or "")
     tender = {
-        "id": lot.lot, "title": lot.title or project.plan[lot.activity].title,
+        "id": announcement or lot.lot, "title": lot.title or project.plan[lot.activity].title,
         "status": "planning", "procurementMethod": METHOD_CODES[lot.method],
         "procurementMethodDetails": METHOD_NAMES[lot.method],
         "value": _money(lot.estimate_minor, lot.currency),
@@ -122,15 +150,27 @@ def _apply(event, lot, tender: dict, parties: dict, buyer: dict) -> str:
         tender["status"] = tender_status
     if event.status == "announced":
         tender["tenderPeriod"] = {"startDate": _when(event.date)}
+        page = portal_page(getattr(event, "portal_id", "") or "")
+        if page:  # the announcement's page on goszakup.gov.kz
+            tender["documents"] = [{"id": f"{tender['id']}-notice",
+                                    "documentType": "tenderNotice", "url": page,
+                                    "datePublished": _when(event.date), "language": "ru"}]
     if event.status == "evaluation" and "tenderPeriod" in tender:
         tender["tenderPeriod"]["endDate"] = _when(event.date)
     if pd.notna(event.bids):
         tender["numberOfTenderers"] = int(event.bids)
     if event.supplier:
-        key = event.supplier_bin or event.supplier
-        party_id = f"KZ-BIN-{key}" if event.supplier_bin else f"supplier-{key}"
-        parties.setdefault(party_id, {"id": party_id, "name": event.supplier,
-                                      "roles": ["supplier", "tenderer", "payee"]})
+        number = event.supplier_bin or ""
+        if is_company_bin(number):
+            party_id = f"{BIN_SCHEME}-{number}"
+            party = {"id": party_id, "name": event.supplier,
+                     "identifier": {"scheme": BIN_SCHEME, "id": number,
+                                    "legalName": event.supplier}}
+        else:  # a person's IIN is never published, not even inside an id
+            key = number or event.supplier
+            party_id = f"supplier-{hashlib.sha256(key.encode()).hexdigest()[:12]}"
+            party = {"id": party_id, "name": event.supplier}
+        parties.setdefault(party_id, {**party, "roles": ["supplier", "tenderer", "payee"]})
     return tag
 
 

@@ -426,6 +426,21 @@ LABELS: dict[str, tuple[str, ...]] = {
         "қайшылықтар {conflicts}, күтетін кезеңдер {held}; портал файлдарындағы мәселелер "
         "{problems}",
     ),
+    "import.totals_dry": (
+        "Было бы добавлено: событий {events}, платежей {payments}; уже в реестре {already}; "
+        "записей портала пропущено {ignored} (других заказчиков: {other}, не связаны с "
+        "лотами реестра: {unlinked}); противоречий {conflicts}, этапов ждали бы {held}; "
+        "проблем в файлах портала {problems}",
+        "Would be added: events {events}, payments {payments}; already in the register "
+        "{already}; portal records ignored {ignored} (other customers: {other}, not linked to "
+        "a register lot: {unlinked}); contradictions {conflicts}, steps that would wait "
+        "{held}; problems in the portal files {problems}",
+        "Қосылар еді: оқиғалар {events}, төлемдер {payments}; тізілімде бұрыннан бар "
+        "{already}; өткізіп жіберілген портал жазбалары {ignored} (басқа тапсырыс "
+        "берушілердікі: {other}, тізілім лоттарымен байланыспаған: {unlinked}); "
+        "қайшылықтар {conflicts}, күтер еді {held} кезең; портал файлдарындағы мәселелер "
+        "{problems}",
+    ),
     "import.nothing": (
         "ничего нового: реестр уже содержит всё, что портал сообщает о связанных лотах",
         "nothing new: the register already holds all the portal says about the linked lots",

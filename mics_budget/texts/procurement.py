@@ -319,6 +319,22 @@ LABELS: dict[str, tuple[str, ...]] = {
         "баға ұсыныстарын сұрату",
     ),
     "method.single_source": ("из одного источника", "single source", "бір көзден алу"),
+    "ocds.placeholder_prefix": (
+        "префикс ocid «{prefix}» — заглушка из поставки: зарегистрируйте префикс в Open "
+        "Contracting Partnership и укажите его в params/procurement.yaml (ocid_prefix); для "
+        "черновика не для публикации — --draft",
+        "the ocid prefix '{prefix}' is the shipped placeholder: register a prefix with the "
+        "Open Contracting Partnership and set it in params/procurement.yaml (ocid_prefix); "
+        "for a draft not to be published, --draft",
+        "«{prefix}» ocid префиксі — жеткізілімдегі толтырғыш: Open Contracting "
+        "Partnership-те префикс тіркеп, оны params/procurement.yaml ішінде (ocid_prefix) "
+        "көрсетіңіз; жарияланбайтын жоба үшін — --draft",
+    ),
+    "help.ocds_draft": (
+        "черновик не для публикации: разрешить префикс-заглушку ocid",
+        "a draft not to be published: allow the placeholder ocid prefix",
+        "жарияланбайтын жоба: ocid толтырғыш префиксіне рұқсат ету",
+    ),
     "ocds.invalid": (
         "выгрузка OCDS не прошла проверку по схеме OCDS {version} (нарушений: {count}; "
         "первое: {first}); ничего не записано. Это ошибка программы, а не ваших данных: "
