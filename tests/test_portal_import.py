@@ -448,12 +448,14 @@ def test_an_admin_takes_the_portals_side_from_the_lot_card(folder):
     app.card.lot.value = "LOT-A"
     assert "16.05.2023" in app.card.conflicts.value and "LOT-A-1" in app.card.conflicts.value
     assert app.card.resolve.layout.display == "flex"
+    assert "расхождение: date" in app.view.table.value  # the register table shows it too
     viewer = RegisterApp(data, today=TODAY, user=User("guest", "viewer"))
     viewer._on_take_portal("LOT-A")  # whatever the browser sends: not an admin
     assert "LOT-A-1" in set(load(folder).events.query("valid and not voided")["event_id"])
     app.card.take_portal.click()
     assert "добавлено этапов 7" in app.card.take_message.value
     assert app.card.conflicts.value == "" and app.card.resolve.layout.display == "none"
+    assert "расхождение" not in app.view.table.value
     events = load(folder).events.query("lot == 'LOT-A'")
     voided = events.set_index("event_id").loc["LOT-A-1"]
     assert bool(voided["voided"])

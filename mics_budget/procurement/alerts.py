@@ -64,13 +64,10 @@ def alerts(project: Project, as_of: date, table: pd.DataFrame | None = None) -> 
         ("start", r.need_start.date()), ("activities", r.need_activities)))
     add("payment_above_contract", above, lambda r: (
         ("paid", r.paid), ("contract", r.contract_amount)))
-    conflicts = project.portal.conflicts
+    conflicts = standing_conflicts(project, as_of)
     if len(conflicts):
-        events = project.events
-        standing = set(events.loc[events["valid"] & ~events["voided"].astype(bool)
-                                  & (events["date"] <= pd.Timestamp(as_of)), "event_id"])
         position = {lot: i for i, lot in enumerate(lots["lot"])}
-        for row in conflicts.loc[conflicts["event_id"].isin(standing)].itertuples(index=False):
+        for row in conflicts.itertuples(index=False):
             found.append((position.get(row.lot, len(position)), ALERTS.index("portal_conflict"),
                           Alert(row.lot, "portal_conflict", "warning", (
                               ("stage", row.status), ("column", row.column),
@@ -80,6 +77,18 @@ def alerts(project: Project, as_of: date, table: pd.DataFrame | None = None) -> 
                               ("portal_id", row.portal_id)))))
     found.sort(key=lambda item: item[:2])
     return [alert for *_, alert in found]
+
+
+def standing_conflicts(project: Project, as_of: date) -> pd.DataFrame:
+    """The conflicts with the portal (:attr:`.PortalFacts.conflicts`) whose typed entry is
+    still in force on ``as_of`` (a voided entry's conflict is resolved)."""
+    conflicts = project.portal.conflicts
+    if conflicts.empty:
+        return conflicts
+    events = project.events
+    standing = events.loc[events["valid"] & ~events["voided"].astype(bool)
+                          & (events["date"] <= pd.Timestamp(as_of)), "event_id"]
+    return conflicts.loc[conflicts["event_id"].isin(set(standing))]
 
 
 def _typed(column: str, value: str) -> object:

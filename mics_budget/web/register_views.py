@@ -16,7 +16,7 @@ import pandas as pd
 
 from ..i18n import format_date, format_money, stage_name, t
 from ..ledger.plan import code_key
-from ..procurement.alerts import alerts
+from ..procurement.alerts import alerts, standing_conflicts
 from ..procurement.corrections import history
 from ..procurement.lifecycle import TERMINAL, VOID
 from ..procurement.load import METHODS, laws
@@ -30,7 +30,8 @@ OPEN = "open"
 #: what the register table shows, and how (the order of the columns)
 SHOWN = {"lot": "text", "activity": "text", "lot_title": "text", "stage": "text",
          "stage_since": "date", "estimate": "money", "contract_amount": "money", "paid": "money",
-         "left_to_pay": "money", "delay_days": "int", "recorded_by": "text"}
+         "left_to_pay": "money", "delay_days": "int", "recorded_by": "text",
+         "entry_source": "text", "portal_conflict": "text"}
 def _fold(text: str) -> str:
     return " ".join(str(text).split()).lower().replace("ё", "е")
 
@@ -72,8 +73,16 @@ class RegisterView(widgets.VBox):
         ``activities`` (all when ``None``) on ``today``, from ``table`` when it is the
         register of that day already; the filters and what they chose stay."""
         table = (register(project, today) if table is None else table).copy()
-        last = project.on(today).events.groupby("lot")["recorded_by"].last()
+        known = project.on(today).events.groupby("lot")
+        last = known["recorded_by"].last()
         table["recorded_by"] = table["lot"].map(last).astype("str").fillna("")
+        origin = known["portal_id"].last().fillna("").astype("str").str.startswith("goszakup:")
+        sources = {lot: "portal" if imported else "typed" for lot, imported in origin.items()}
+        table["entry_source"] = [sources.get(lot, "") for lot in table["lot"]]
+        conflicts = standing_conflicts(project, today)
+        fields = {lot: ", ".join(sorted(set(group))) for lot, group in
+                  conflicts.groupby("lot")["column"]}
+        table["portal_conflict"] = [fields.get(lot, "") for lot in table["lot"]]
         if activities is not None:
             table = table.loc[table["activity"].isin(list(activities))]
         self.lots = table.rename(columns={"title": "lot_title"})
@@ -148,7 +157,12 @@ class RegisterView(widgets.VBox):
         self.table.value = in_lang(TABLE_CSS + self._table(shown).to_html())
 
     def _table(self, shown: pd.DataFrame) -> Table:
-        out = shown.assign(stage=shown["stage"].map(stage_name))
+        out = shown.assign(
+            stage=shown["stage"].map(stage_name),
+            entry_source=shown["entry_source"].map(
+                lambda s: t(f"app.source_{s}") if s else ""),
+            portal_conflict=shown["portal_conflict"].map(
+                lambda c: t("app.conflict_in", fields=c) if c else ""))
         return Table("register", out, {c: k for c, k in SHOWN.items() if k != "text"})
 
     def _on_change(self, _change=None) -> None:
