@@ -493,3 +493,43 @@ def test_the_ocds_of_an_imported_lot_names_the_announcement_and_its_page(folder)
     [notice] = release["tender"]["documents"]
     assert notice["url"] == "https://goszakup.gov.kz/ru/announce/index/15550001"
     assert notice["documentType"] == "tenderNotice"
+
+
+@pytest.mark.slow
+def test_a_conflict_is_seen_and_resolved_in_chromium(folder, browser):
+    """The register app as ДАР sees it: the conflict in the table, the attention panel and
+    the lot card, where each entry came from (typed, or the portal with a link); the admin
+    takes the portal's data with one button."""
+    from tests.test_dashboard import Server
+
+    saved = folder / "procurement" / "portal" / "2024-01-31"
+    for source in GOOD:
+        shutil.copytree(source, saved / source.name)
+    record_event(DataDir(folder), "LOT-A", "announced", date(2023, 5, 16), today=TODAY,
+                 by="Айгуль")
+    run(folder, [saved])
+    server = Server(folder, register=True)
+    server.wait()
+    try:
+        page, blocked = browser
+        page.goto(server.url)
+        page.wait_for_selector(".mics-register-view table", timeout=90_000)
+        assert "расхождение: date" in page.locator(".mics-register-view table").inner_text()
+        assert "Расхождение с порталом" in page.locator(".mics-attention").inner_text()
+        page.get_by_role("tab", name="Карточка лота").click()
+        card = page.locator(".mics-lot-card select").first
+        card.select_option(label=next(o for o in card.locator("option").all_inner_texts()
+                                      if o.startswith("LOT-A")))
+        page.wait_for_selector(".mics-lot-card .mics-error >> text=LOT-A-1", timeout=30_000)
+        assert "вручную" in page.locator(".mics-lot-card table").first.inner_text()
+        page.get_by_role("button", name="Принять данные портала").click()
+        page.wait_for_selector(".mics-lot-card .mics-ok", timeout=60_000)
+        assert "добавлено этапов 7" in page.locator(".mics-lot-card .mics-ok").inner_text()
+        page.wait_for_selector(".mics-lot-card a[href*='/egzcontract/cpublic/show/35550001']",
+                               timeout=30_000)  # the portal's entries link to their pages
+        assert page.locator(".mics-lot-card a[href*='/announce/index/15550001']").count() >= 1
+        assert blocked == []
+    finally:
+        server.stop()
+    events = load(folder).events
+    assert bool(events.set_index("event_id").loc["LOT-A-1", "voided"])

@@ -191,7 +191,7 @@ class LotCard(widgets.VBox):
         self.conflicts = widgets.HTML()
         self.take_portal = widgets.Button(button_style="warning", layout={"width": "auto"})
         self.take_message = widgets.HTML()
-        self.resolve = widgets.HBox([self.take_portal, self.take_message])
+        self.resolve = widgets.HBox([self.take_portal])  # shown only while there is a conflict
         self.entry = widgets.Dropdown(layout={"width": "560px"})
         self.reason = widgets.Text(layout={"width": "560px"})
         self.void = widgets.Button(button_style="warning")
@@ -208,7 +208,7 @@ class LotCard(widgets.VBox):
         self.amend_message = widgets.HTML()
         self.heading_void, self.heading_amend = widgets.HTML(), widgets.HTML()
         self.admin = widgets.VBox([
-            self.resolve, self.heading_void, self.entry, self.reason, widgets.HBox([self.void,
+            self.resolve, self.take_message, self.heading_void, self.entry, self.reason, widgets.HBox([self.void,
                                                                       self.void_message]),
             self.heading_amend, self.title, self.estimate, self.planned, self.needed_by,
             self.law, self.portal_number, self.portal_lot, self.portal_contract,
