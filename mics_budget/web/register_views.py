@@ -208,8 +208,8 @@ class LotCard(widgets.VBox):
         self.amend_message = widgets.HTML()
         self.heading_void, self.heading_amend = widgets.HTML(), widgets.HTML()
         self.admin = widgets.VBox([
-            self.resolve, self.take_message, self.heading_void, self.entry, self.reason, widgets.HBox([self.void,
-                                                                      self.void_message]),
+            self.resolve, self.take_message, self.heading_void, self.entry, self.reason,
+            widgets.HBox([self.void, self.void_message]),
             self.heading_amend, self.title, self.estimate, self.planned, self.needed_by,
             self.law, self.portal_number, self.portal_lot, self.portal_contract,
             widgets.HBox([self.amend, self.amend_message])])
