@@ -116,7 +116,8 @@ def test_an_old_register_records_and_voids_after_an_upgrade(money_dir):
         void_event(data, "row-7", "ошибка", today=TODAY)
     before = load(money_dir).events[["event_id", "status", "date"]]
     assert upgrade_register(data) == [
-        ("procurement/lots.csv", ["recorded_by", "recorded_at", "portal_number", "portal_lot"]),
+        ("procurement/lots.csv", ["recorded_by", "recorded_at", "portal_number", "portal_lot",
+                                  "portal_contract"]),  # the contract link (issue 21)
         ("procurement/events.csv", ["event_id", "voids", "portal_id"])]
     after = load(money_dir)
     assert after.problems == []
