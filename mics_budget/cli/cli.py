@@ -234,6 +234,21 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.set_defaults(handler="cmd_import_goszakup")
 
+    p = ic.add_parser("nbk", help=t("help.import_nbk"), allow_abbrev=False)
+    p.add_argument("paths", nargs="*", type=parse_path, metavar="PATH", help=t("help.nbk_paths"))
+    p.add_argument("--all", action="store_true", help=t("help.nbk_all"))
+    p.add_argument("--fetch", action="store_true", help=t("help.nbk_fetch"))
+    p.add_argument("--from", dest="start", type=parse_date, metavar="YYYY-MM-DD",
+                   help=t("help.nbk_from"))
+    p.add_argument("--to", dest="end", type=parse_date, metavar="YYYY-MM-DD",
+                   help=t("help.nbk_to"))
+    p.add_argument("--url", metavar="URL", help=t("help.nbk_url"))
+    p.add_argument("--dry-run", action="store_true", help=t("help.dry_run"))
+    p.add_argument("--format", choices=["table", "json"], default="table",
+                   help=t("help.format"))
+    _common(p)
+    p.set_defaults(handler="cmd_import_nbk")
+
     p = commands.add_parser("to-utf8", help=t("help.to_utf8"))
     _common(p)
     p.set_defaults(handler="cmd_to_utf8")

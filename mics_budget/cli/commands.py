@@ -360,6 +360,66 @@ def cmd_procurement_upgrade(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import_nbk(args: argparse.Namespace) -> int:
+    """``import nbk``: the National Bank's rate files (or ``--fetch``ed days) into the rates
+    file; exit 0, 1 (a conflict or a file not understood: listed), 2 (nothing to read)."""
+    from ..ledger.nbk import DEFAULT_URL, fetch_nbk, import_nbk
+
+    data = DataDir.resolve(args.data)
+    data.require()
+    paths = list(args.paths)
+    if args.fetch:
+        if paths:
+            raise UserError("nbk.paths_with_fetch")
+        end = args.end or date.today()
+        start = args.start or end
+        fetched = fetch_nbk(data, start, end, args.url or DEFAULT_URL)
+        print(t("nbk.fetched", fetched=fetched.fetched, skipped=fetched.skipped,
+                path=fetched.folder), file=sys.stderr)
+        paths = [fetched.folder] if fetched.folder.is_dir() else []
+        if not paths:
+            return 0
+    elif not paths:
+        raise UserError("nbk.no_files")
+    wanted = None if args.all else _used_currencies(data)
+    result = import_nbk(data, paths, wanted, dry_run=args.dry_run)
+    code = 1 if result.has_errors else 0
+    added = result.added
+    if args.format == "json":
+        emit(to_json({
+            "files": result.files, "dry_run": result.dry_run, "already": result.already,
+            "added": [{"date": d.isoformat(), "currency": c, "rate_e4": int(r), "quant": int(q)}
+                      for d, c, r, q in zip(added["date"], added["currency"],
+                                            added["rate_e4"], added["quant"], strict=True)],
+            "empty_days": [d.isoformat() for d in result.empty_days],
+            "skipped_currencies": result.skipped_currencies,
+            "conflicts": [p.as_json() for p in result.conflicts],
+            "problems": [p.as_json() for p in result.problems]}))
+        return code
+    emit(t("nbk.title", files=len(result.files)) + "\n")
+    if result.dry_run:
+        emit(t("import.dry_run") + "\n")
+    emit(t("nbk.totals_dry" if result.dry_run else "nbk.totals", added=len(added),
+           already=result.already, empty=len(result.empty_days),
+           conflicts=len(result.conflicts),
+           currencies=", ".join(sorted(set(added["currency"]))) or "—") + "\n")
+    if result.skipped_currencies:
+        emit(t("nbk.skipped", currencies=", ".join(result.skipped_currencies)) + "\n")
+    for number, problem in enumerate([*result.conflicts, *result.problems], start=1):
+        print(f"{number}. {problem.line()}", file=sys.stderr)
+    return code
+
+
+def _used_currencies(data: DataDir) -> set[str]:
+    """The currencies other than KZT the folder's money files and lots use."""
+    project = load(data)
+    used: set[str] = set()
+    for frame in (project.budget, project.payments, project.financing_plan, project.lots):
+        if "currency" in frame:
+            used |= set(frame["currency"].dropna().astype("str"))
+    return used - {"", "KZT"}
+
+
 def cmd_import_goszakup(args: argparse.Namespace) -> int:
     import tempfile
 

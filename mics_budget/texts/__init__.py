@@ -16,6 +16,7 @@ from . import (
     plan,
     portal,
     procurement,
+    rates,
     register,
     report,
     screens,
@@ -24,7 +25,7 @@ from . import (
 )
 
 AREAS = (general, data, plan, procurement, register, report, summary, forecast, screens,
-         access, settings, cli, portal)
+         access, settings, cli, portal, rates)
 LABELS: dict[str, tuple[str, ...]] = {}
 for _area in AREAS:
     LABELS.update(_area.LABELS)
