@@ -219,3 +219,11 @@ def test_the_fetch_command(data_dir, bank, capsys):
                  "--url", bank.url, "--data", str(data_dir)]) == 0
     captured = capsys.readouterr()
     assert "скачано дней: 3" in captured.err and "Добавлено курсов: 3 (USD)" in captured.out
+
+
+def test_the_example_file_in_the_docs_reads():
+    read, problems = read_nbk([Path(__file__).parents[1] / "docs" / "examples"
+                               / "nbk_2025-06-30.xml"])
+    assert problems == []
+    assert dict(zip(read.rates["currency"], read.rates["quant"], strict=True)) == {
+        "USD": 1, "EUR": 1, "AMD": 10, "UZS": 100}
