@@ -25,6 +25,7 @@ from .core.values import sum_is_safe
 from .errors import UserError
 from .ledger import spending as _spending
 from .ledger.fx import load_rates
+from .ledger.ipf import scale_problems
 from .ledger.load import (
     Loaded,
     load_budget,
@@ -265,6 +266,7 @@ def load(data: str | os.PathLike[str] | DataDir | None = None) -> Project:
         financing = load_financing_plan(folder, plan, rates)
         problems += budget.problems + payments.problems + financing.problems
         problems += payments_without_budget(payments.frame, budget.frame, plan)
+        problems += scale_problems(financing.frame, budget.frame)
         problems += lots.problems + events.problems
         portal, more = load_portal_facts(folder)
         problems += more

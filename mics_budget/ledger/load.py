@@ -288,7 +288,12 @@ def _funded(year: np.ndarray, activity: pd.Series, source: pd.Series, funded: pd
 
 
 def load_financing_plan(data: DataDir, plan: Plan, rates: pd.DataFrame) -> Loaded:
-    frame, problems = read_input(data, "budget", FINANCING_PLAN)
+    """The financing plan: the long table, or the finance office's wide sheet
+    (:mod:`.ipf`, recognised by its header of twelve months)."""
+    from .ipf import read_wide
+
+    wide = read_wide(data)
+    frame, problems = wide if wide is not None else read_input(data, "budget", FINANCING_PLAN)
     if frame.empty:
         frame["date"] = pd.Series(dtype="str")
         frame["currency"] = pd.Series(dtype="str")

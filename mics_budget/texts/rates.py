@@ -29,6 +29,46 @@ LABELS: dict[str, tuple[str, str, str]] = {
     "help.nbk_url": ("адрес сайта Нацбанка (для проверки)",
                      "the National Bank's site address (for testing)",
                      "Ұлттық Банк сайтының мекенжайы (тексеру үшін)"),
+    "ipf.no_unit": (
+        "ИПФ: не сказано, в чём суммы — в тенге или в тысячах тенге; укажите «тыс. тенге» или "
+        "«тенге» в заголовке листа (файл не прочитан: множитель 1000 не угадывается)",
+        "ИПФ: the sheet does not say whether amounts are in tenge or thousands of tenge; write "
+        "«тыс. тенге» or «тенге» in its title (file not read: a factor of 1000 is never "
+        "guessed)",
+        "ЖҚЖ: сомалар теңгемен бе, мың теңгемен бе — айтылмаған; парақтың тақырыбында «тыс. "
+        "тенге» немесе «тенге» деп көрсетіңіз (файл оқылмады: 1000 еселік болжанбайды)",
+    ),
+    "ipf.no_year": (
+        "ИПФ: не указан год («на 2025 год» в заголовке или столбец «год»)",
+        "ИПФ: no year given («на 2025 год» in the title, or a column «год»)",
+        "ЖҚЖ: жыл көрсетілмеген (тақырыпта «на 2025 год» немесе «год» бағаны)",
+    ),
+    "ipf.no_kind": (
+        "ИПФ: строка не относится ни к «по обязательствам», ни к «по платежам»",
+        "ИПФ: the row is under neither «по обязательствам» nor «по платежам»",
+        "ЖҚЖ: жол «міндеттемелер бойынша» да, «төлемдер бойынша» да емес",
+    ),
+    "ipf.unmapped": (
+        "ИПФ: программа {program}, подпрограмма {subprogram}, специфика {value} не "
+        "сопоставлены ни с одним мероприятием (budget/activity_map)",
+        "ИПФ: programme {program}, subprogramme {subprogram}, specifics {value} map to no "
+        "activity (budget/activity_map)",
+        "ЖҚЖ: {program} бағдарламасы, {subprogram} кіші бағдарламасы, {value} ерекшелігі ешбір "
+        "іс-шарамен сәйкестендірілмеген (budget/activity_map)",
+    ),
+    "ipf.shares_not_one": (
+        "доли для {key} в сумме дают {value}, а не 1; эти строки не применяются",
+        "the shares of {key} add up to {value}, not 1; these rows are not used",
+        "{key} үлестерінің қосындысы 1 емес, {value}; бұл жолдар қолданылмайды",
+    ),
+    "ipf.thousand_off": (
+        "план финансирования {year} года в {ratio} раз отличается от бюджета того же года: "
+        "проверьте, в тенге ли он или в тысячах тенге",
+        "the {year} financing plan is {ratio} times the budget of that year: check whether it "
+        "is in tenge or in thousands of tenge",
+        "{year} жылғы қаржыландыру жоспары сол жылғы бюджеттен {ratio} есе өзгеше: теңгемен бе, "
+        "мың теңгемен бе — тексеріңіз",
+    ),
     "nbk.title": ("Курсы Нацбанка РК (файлов прочитано: {files})",
                   "National Bank of Kazakhstan rates (files read: {files})",
                   "ҚР Ұлттық Банкінің бағамдары (оқылған файлдар: {files})"),
