@@ -104,6 +104,7 @@ def test_a_second_import_adds_nothing(folder):
     assert snapshot(folder) == before
 
 
+@pytest.mark.slow  # imports twice or more: over half a second
 def test_steps_typed_by_hand_are_not_imported_twice(folder):
     data = DataDir(folder)
     record_event(data, "LOT-A", "announced", date(2023, 5, 15), today=TODAY)
@@ -116,6 +117,7 @@ def test_steps_typed_by_hand_are_not_imported_twice(folder):
         "announced", "evaluation", "awarded", "contracted", "amended", "delivered", "paid"]
 
 
+@pytest.mark.slow  # imports twice or more: over half a second
 def test_contradictions_are_listed_and_never_applied(folder):
     data = DataDir(folder)
     # LOT-A: announced by hand on another day; LOT-C: a step after the portal's cancellation
@@ -402,6 +404,7 @@ def test_hostile_portal_values_are_refused_one_by_one(data_dir, tmp_path):
     assert load(folder).problems == []  # nothing the loader would refuse was written
 
 
+@pytest.mark.slow  # imports twice or more: over half a second
 def test_a_conflict_stays_visible_until_resolved_and_then_the_portal_is_taken(folder):
     """The contradiction is kept beside the register (facts.json) and shown as an alert
     (typed value vs portal value, what to do) until the typed entry is voided; the next
@@ -482,6 +485,7 @@ def test_the_summary_of_a_dry_run_says_what_would_be_added_and_numbers_the_probl
         str(n) for n in range(1, len(lines) + 1)]
 
 
+@pytest.mark.slow  # imports twice or more: over half a second
 def test_the_ocds_of_an_imported_lot_names_the_announcement_and_its_page(folder):
     from mics_budget.procurement.ocds import release_package, validate
 
