@@ -234,6 +234,15 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.set_defaults(handler="cmd_import_goszakup")
 
+    p = ic.add_parser("treasury", help=t("help.import_treasury"), allow_abbrev=False)
+    p.add_argument("paths", nargs="+", type=parse_path, metavar="PATH",
+                   help=t("help.treasury_paths"))
+    p.add_argument("--dry-run", action="store_true", help=t("help.dry_run"))
+    p.add_argument("--format", choices=["table", "json"], default="table",
+                   help=t("help.format"))
+    _common(p)
+    p.set_defaults(handler="cmd_import_treasury")
+
     p = ic.add_parser("nbk", help=t("help.import_nbk"), allow_abbrev=False)
     p.add_argument("paths", nargs="*", type=parse_path, metavar="PATH", help=t("help.nbk_paths"))
     p.add_argument("--all", action="store_true", help=t("help.nbk_all"))

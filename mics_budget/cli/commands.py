@@ -360,6 +360,34 @@ def cmd_procurement_upgrade(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import_treasury(args: argparse.Namespace) -> int:
+    """``import treasury``: a Treasury payment register into the payments file; exit 0, 1
+    (rows not imported: listed), 2 (nothing to read)."""
+    from ..portal.treasury import import_treasury
+
+    result = import_treasury(DataDir.resolve(args.data), list(args.paths),
+                             dry_run=args.dry_run)
+    code = 1 if result.has_errors else 0
+    if args.format == "json":
+        emit(to_json({"dry_run": result.dry_run, "already": result.already,
+                      "from_portal": result.from_portal,
+                      "added": result.added.drop(columns=["_row"]).to_dict("records"),
+                      "problems": [p.as_json() for p in result.problems]}))
+        return code
+    if result.dry_run:
+        emit(t("import.dry_run") + "\n")
+    from decimal import Decimal
+
+    total = sum((Decimal(a) for a in result.added["amount"]), Decimal(0))
+    emit(t("treasury.totals_dry" if result.dry_run else "treasury.totals",
+           added=len(result.added), amount=i18n.format_number(float(total)),
+           already=result.already, portal=result.from_portal,
+           problems=len(result.problems)) + "\n")
+    for number, problem in enumerate(result.problems, start=1):
+        print(f"{number}. {problem.line()}", file=sys.stderr)
+    return code
+
+
 def cmd_import_nbk(args: argparse.Namespace) -> int:
     """``import nbk``: the National Bank's rate files (or ``--fetch``ed days) into the rates
     file; exit 0, 1 (a conflict or a file not understood: listed), 2 (nothing to read)."""

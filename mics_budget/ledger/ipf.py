@@ -105,8 +105,10 @@ def read_grid(path: Path) -> list[list[str]] | None:
     lines = text.splitlines()
     if lines and lines[0].lower().startswith("sep="):
         sep, text = lines[0][4:5] or ",", "\n".join(lines[1:])
-    else:
-        sep = sniff_separator(text)
+    else:  # a title block above the header has no separators: count them over the start
+        head = text[:8192]
+        sep = max((";", "\t", ","), key=head.count) if any(c in head for c in ";\t,") \
+            else sniff_separator(text)
     return [list(row) for row in csv.reader(io.StringIO(text), delimiter=sep)]
 
 
@@ -165,7 +167,7 @@ def _long(rows: list[list[str]], head: int, name: str, data: DataDir,
         problem("ipf.no_year", head + 1)
         return pd.DataFrame(columns=COLUMNS)
     title_kind = _kind(title)
-    mapping = None if "activity" in column_of else _mapping(data, problems)
+    mapping = None if "activity" in column_of else activity_map(data, problems)
     out: list[dict] = []
     kind = title_kind
     for number, row in enumerate(rows[head + 1:], start=head + 2):
@@ -195,7 +197,7 @@ def _long(rows: list[list[str]], head: int, name: str, data: DataDir,
         if "activity" in column_of:
             shares = [(get("activity"), Decimal(1))]
         else:
-            shares = _shares(mapping or {}, program, subprogram, specifics)
+            shares = shares_of(mapping or {}, program, subprogram, specifics)
             if not shares:
                 problem("ipf.unmapped", number, "specifics", specifics, program=program or "—",
                         subprogram=subprogram or "—")
@@ -205,7 +207,7 @@ def _long(rows: list[list[str]], head: int, name: str, data: DataDir,
             if minor is None:
                 problem("problem.bad_number", number, header[_index(months, month)], text)
                 continue
-            parts = _split(minor, [s for _, s in shares])
+            parts = split_by_shares(minor, [s for _, s in shares])
             for (activity, _), part in zip(shares, parts, strict=True):
                 out.append({"year": row_year, "month": str(month), "kind": row_kind,
                             "activity": activity, "source": get("source") or "RB",
@@ -245,7 +247,7 @@ def _minor(text: str, scale: int) -> int | None:
     return int(minor.iloc[0])
 
 
-def _split(total: int, shares: list[Decimal]) -> list[int]:
+def split_by_shares(total: int, shares: list[Decimal]) -> list[int]:
     """``total`` split by ``shares`` (summing to 1) exactly: largest remainders."""
     raw = [Decimal(total) * s for s in shares]
     parts = [int(r) for r in raw]  # toward zero
@@ -256,7 +258,7 @@ def _split(total: int, shares: list[Decimal]) -> list[int]:
     return parts
 
 
-def _mapping(data: DataDir, problems: list[Problem]
+def activity_map(data: DataDir, problems: list[Problem]
              ) -> dict[tuple[str, str, str], list[tuple[str, Decimal]]]:
     """``budget/activity_map``: (program, subprogram, specifics) → [(activity, share)]."""
     path, name, _ = locate(data.root, "budget", MAP_NAME)
@@ -301,7 +303,7 @@ def _mapping(data: DataDir, problems: list[Problem]
     return {k: v for k, v in out.items() if sum((s for _, s in v), Decimal(0)) == 1}
 
 
-def _shares(mapping: dict[tuple[str, str, str], list[tuple[str, Decimal]]], program: str,
+def shares_of(mapping: dict[tuple[str, str, str], list[tuple[str, Decimal]]], program: str,
             subprogram: str, specifics: str) -> list[tuple[str, Decimal]]:
     """The most specific key of the mapping that covers the row."""
     for key in ((program, subprogram, specifics), (program, subprogram, ""),

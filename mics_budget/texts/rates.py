@@ -29,6 +29,57 @@ LABELS: dict[str, tuple[str, str, str]] = {
     "help.nbk_url": ("адрес сайта Нацбанка (для проверки)",
                      "the National Bank's site address (for testing)",
                      "Ұлттық Банк сайтының мекенжайы (тексеру үшін)"),
+    "help.import_treasury": (
+        "платежи Казначейства из реестра (CSV или XLSX с русскими заголовками) в файл платежей",
+        "Treasury payments from a register (CSV or XLSX with Russian headers) into the "
+        "payments file",
+        "Қазынашылық төлемдері тізілімнен (орысша тақырыптары бар CSV немесе XLSX) төлемдер "
+        "файлына",
+    ),
+    "help.treasury_paths": ("файлы реестра платежей", "payment register files",
+                            "төлемдер тізілімінің файлдары"),
+    "treasury.totals": (
+        "Добавлено платежей: {added} на {amount} тенге; уже в файле: {already}; уже получены "
+        "с портала: {portal}; строк не принято: {problems}",
+        "Payments added: {added}, {amount} tenge; already in the file: {already}; already "
+        "imported from the portal: {portal}; rows not taken: {problems}",
+        "Қосылған төлемдер: {added}, {amount} теңге; файлда бұрыннан бар: {already}; "
+        "порталдан бұрын алынған: {portal}; қабылданбаған жолдар: {problems}",
+    ),
+    "treasury.totals_dry": (
+        "Было бы добавлено платежей: {added} на {amount} тенге; уже в файле: {already}; уже "
+        "получены с портала: {portal}; строк не принято: {problems}",
+        "Payments that would be added: {added}, {amount} tenge; already in the file: "
+        "{already}; already imported from the portal: {portal}; rows not taken: {problems}",
+        "Қосылар еді: {added} төлем, {amount} теңге; файлда бұрыннан бар: {already}; "
+        "порталдан бұрын алынған: {portal}; қабылданбаған жолдар: {problems}",
+    ),
+    "treasury.missing": ("файл {path} не найден", "file {path} not found",
+                         "{path} файлы табылмады"),
+    "treasury.unmapped": (
+        "платёж не отнесён ни к одному мероприятию: договор {contract} не связан с лотом "
+        "реестра, а программа/подпрограмма «{value}» и специфика {specifics} не сопоставлены "
+        "(budget/activity_map)",
+        "the payment belongs to no activity: contract {contract} is linked to no register lot, "
+        "and programme/subprogramme '{value}' with specifics {specifics} map to none "
+        "(budget/activity_map)",
+        "төлем ешбір іс-шараға жатқызылмады: {contract} шарты тізілім лотымен байланыспаған, "
+        "ал «{value}» бағдарламасы/кіші бағдарламасы мен {specifics} ерекшелігі "
+        "сәйкестендірілмеген (budget/activity_map)",
+    ),
+    "treasury.bad_func": (
+        "функциональная классификация «{value}» — не 9 цифр (АБП, программа, подпрограмма)",
+        "the functional classification '{value}' is not 9 digits (ABP, programme, "
+        "subprogramme)",
+        "«{value}» функционалдық сыныптамасы 9 цифр емес (БӘМ, бағдарлама, кіші бағдарлама)",
+    ),
+    "treasury.bad_specifics": ("специфика «{value}» — не число", "the specifics '{value}' "
+                               "is not a number", "«{value}» ерекшелігі сан емес"),
+    "treasury.bad_number": (
+        "номер платежа «{value}» пуст или с пробелами",
+        "the payment number '{value}' is empty or has spaces",
+        "«{value}» төлем нөмірі бос немесе бос орыны бар",
+    ),
     "ipf.no_unit": (
         "ИПФ: не сказано, в чём суммы — в тенге или в тысячах тенге; укажите «тыс. тенге» или "
         "«тенге» в заголовке листа (файл не прочитан: множитель 1000 не угадывается)",
