@@ -28,6 +28,7 @@ from .ledger.fx import load_rates
 from .ledger.ipf import scale_problems
 from .ledger.load import (
     Loaded,
+    classification_problems,
     load_budget,
     load_financing_plan,
     load_payments,
@@ -72,6 +73,13 @@ class Project:
     @cached_property
     def sections_of(self) -> dict[str, str]:
         return {a.id: a.section for a in self.plan.activities}
+
+    @cached_property
+    def classification(self) -> dict[tuple[str, str], tuple[str, str, str]]:
+        """(activity, specifics) → (abp, program, subprogram) from the budget lines."""
+        from .ledger.load import classification
+
+        return classification(self.budget)
 
     @cached_property
     def first_unit(self) -> dict[str, str]:
@@ -267,6 +275,7 @@ def load(data: str | os.PathLike[str] | DataDir | None = None) -> Project:
         problems += budget.problems + payments.problems + financing.problems
         problems += payments_without_budget(payments.frame, budget.frame, plan)
         problems += scale_problems(financing.frame, budget.frame)
+        problems += classification_problems(payments.frame, budget.frame)
         problems += lots.problems + events.problems
         portal, more = load_portal_facts(folder)
         problems += more

@@ -9,7 +9,8 @@ FORMATS = ("json", "table", "csv")
 METHODS = ("open_tender", "auction", "price_quotations", "single_source", "e_shop",
            "commodity_exchange")
 #: what ``summary --by`` groups by, in this order
-GROUP_KEYS = ("activity", "section", "unit", "specifics", "year", "month")
+GROUP_KEYS = ("activity", "section", "unit", "program", "subprogram", "specifics", "year",
+              "month")
 #: roles of the people who sign in (``users add --role``), each allowed what the one before is
 ROLES = ("viewer", "recorder", "admin")
 EXCERPT = 80  # characters of a value quoted in a message

@@ -102,6 +102,11 @@ _CURRENCY = ("валюта",)
 _ACTIVITY = ("мероприятие",)
 _SOURCE = ("источник", "источник финансирования")
 _SPECIFICS = ("специфика",)
+#: the budget classification a finance office writes: administrator, programme, subprogramme
+_CLASSIFICATION = (
+    ("abp", "администратор", "абп", "администратор бюджетной программы"),
+    ("program", "программа", "бюджетная программа", "бп"),
+    ("subprogram", "подпрограмма", "бюджетная подпрограмма", "пп"))
 _CONVERTED = (
     derived("amount_minor", WHOLE, "the amount in minor units of its currency (exact)"),
     derived("kzt_minor", WHOLE, "in tiyn at the NBK rate of the row's date"),
@@ -115,6 +120,7 @@ BUDGET = Schema("budget", "budget", (
     col("activity", TEXT, *_ACTIVITY, required=True),
     col("source", TEXT, *_SOURCE, required=True, doc="RB/РБ, UNICEF/ЮНИСЕФ"),
     col("specifics", TEXT, *_SPECIFICS),
+    *(col(name, TEXT, *aliases, doc="3 digits") for name, *aliases in _CLASSIFICATION),
     col("phase", TEXT, "этап", "фаза", required=True, doc="proposed, approved, adjusted"),
     col("amount", TEXT, *_AMOUNT, required=True),
     col("currency", TEXT, *_CURRENCY, doc="KZT"),
@@ -130,6 +136,7 @@ PAYMENTS = Schema("payments", "budget", (
     col("activity", TEXT, *_ACTIVITY, required=True),
     col("source", TEXT, *_SOURCE, required=True),
     col("specifics", TEXT, *_SPECIFICS),
+    *(col(name, TEXT, *aliases, doc="3 digits") for name, *aliases in _CLASSIFICATION),
     col("amount", TEXT, *_AMOUNT, required=True, doc="negative = refund, needs refund_of"),
     col("currency", TEXT, *_CURRENCY),
     col("payee", TEXT, "получатель"),
@@ -147,6 +154,7 @@ FINANCING_PLAN = Schema("financing_plan", "budget", (
     col("activity", TEXT, *_ACTIVITY, required=True),
     col("source", TEXT, *_SOURCE, required=True),
     col("specifics", TEXT, *_SPECIFICS),
+    *(col(name, TEXT, *aliases, doc="3 digits") for name, *aliases in _CLASSIFICATION),
     col("amount", TEXT, *_AMOUNT, required=True, doc="KZT"),
     derived("currency", TEXT, "always KZT"),
     derived("date", DATE, "the first day of the month"),

@@ -44,8 +44,8 @@ from ..core.xlsx import cell_text
 
 HEADER_ROWS = 40  # a title block is a few rows; the header is within the first ones
 MAP_NAME = "activity_map"
-COLUMNS = ["year", "month", "kind", "activity", "source", "specifics", "amount", "_file",
-           "_sheet", "_row"]
+COLUMNS = ["year", "month", "kind", "activity", "source", "specifics", "program", "subprogram",
+           "abp", "amount", "_file", "_sheet", "_row"]
 _THOUSANDS = re.compile(r"тыс[.\s]|тыс$|тысяч|мың\s+теңге", re.I)
 _TENGE = re.compile(r"тенге|теңге|\bkzt\b", re.I)
 _YEAR = re.compile(r"(20\d{2})\s*(?:год|г\.|г\b|жыл)", re.I)
@@ -76,6 +76,8 @@ def _role(cell: str) -> str | None:
         return "specifics"
     if "мероприят" in text or text == "activity":
         return "activity"
+    if text in ("абп", "abp") or "администратор" in text:
+        return "abp"
     if text in ("вид", "kind", "вид плана"):
         return "kind"
     if text in ("год", "year"):
@@ -211,7 +213,9 @@ def _long(rows: list[list[str]], head: int, name: str, data: DataDir,
             for (activity, _), part in zip(shares, parts, strict=True):
                 out.append({"year": row_year, "month": str(month), "kind": row_kind,
                             "activity": activity, "source": get("source") or "RB",
-                            "specifics": specifics, "amount": minor_text(part),
+                            "specifics": specifics, "program": program,
+                            "subprogram": subprogram, "abp": _code(get("abp")),
+                            "amount": minor_text(part),
                             "_file": name, "_sheet": "", "_row": number})
     frame = pd.DataFrame(out, columns=COLUMNS)
     texts = [c for c in COLUMNS if c != "_row"]

@@ -129,12 +129,22 @@ def check_money_rows(frame: pd.DataFrame, plan: Plan, rates: pd.DataFrame,
                         index=out.index)
     problems += from_mask(out, outside, WARNING, date_column, "problem.outside_years")
 
+    bad_code = pd.Series(False, index=out.index)
+    for column in ("abp", "program", "subprogram"):  # 3-digit codes, written as 001
+        if column not in out:
+            continue
+        codes = out[column].str.strip()
+        wrong = (codes != "") & ~codes.str.fullmatch(r"[0-9]{1,3}")
+        problems += from_mask(out, wrong, ERROR, column, "problem.bad_budget_code")
+        out[column] = codes.str.zfill(3).where((codes != "") & ~wrong, codes)
+        bad_code |= wrong
     out["date"] = dates
     out["source"] = source.fillna(out["source"])
     out["currency"] = currency
     out["amount_minor"] = minor
     valid = ~(bad_date | missing_date | bad_amount | missing_amount | unknown_activity
-              | unknown_source | none_funded | wrong_source | unknown_currency | too_large)
+              | unknown_source | none_funded | wrong_source | unknown_currency | too_large
+              | bad_code)
     converted, fx_problems = convert_columns(out, rates, rows=valid.to_numpy(dtype=bool))
     problems += fx_problems
     for column, values in converted.items():
@@ -210,6 +220,43 @@ def latest_lines(lines: pd.DataFrame, key: Sequence[str] = ("year", "activity", 
     ranked = lines.assign(_rank=lines["phase"].map(PHASE_RANK).fillna(0)).sort_values(
         ["_rank", "date", "_row"])
     return ranked.groupby(list(key), sort=False, dropna=dropna).tail(1)
+
+
+def classification(budget: pd.DataFrame) -> dict[tuple[str, str], tuple[str, str, str]]:
+    """(activity, specifics) → (abp, program, subprogram) of its latest budget line that
+    names a programme: what a summary by programme files every figure of that activity and
+    specifics under (commitments and payments included, so the groups add up)."""
+    if budget.empty or "program" not in budget:
+        return {}
+    lines = budget.loc[budget["valid"] & (budget["program"] != "")]
+    lines = lines.sort_values(["date", "_row"])
+    return {(a, s): (abp, p, sub) for a, s, abp, p, sub in zip(
+        lines["activity"], lines["specifics"], lines["abp"], lines["program"],
+        lines["subprogram"], strict=True)}
+
+
+def classification_problems(payments: pd.DataFrame, budget: pd.DataFrame) -> list[Problem]:
+    """A payment whose programme (or subprogramme) differs from its budget line's: an error
+    naming both; the payment still counts (it was paid)."""
+    known = classification(budget)
+    if not known or payments.empty or "program" not in payments:
+        return []
+    out = []
+    rows = payments.loc[payments["valid"] & (payments["program"] != "")]
+    for row in rows[["activity", "specifics", "program", "subprogram", "_file", "_row"]
+                    ].to_dict("records"):
+        line = known.get((row["activity"], row["specifics"]))
+        if line is None:
+            continue
+        for column, ours, theirs in (("program", row["program"], line[1]),
+                                     ("subprogram", row["subprogram"], line[2])):
+            if ours and theirs and ours != theirs:
+                out.append(Problem(ERROR, row["_file"], int(row["_row"]), column, ours,
+                                   "problem.program_differs",
+                                   {"budget": theirs, "activity": row["activity"],
+                                    "specifics": row["specifics"] or "—"}))
+                break
+    return out
 
 
 def payments_without_budget(payments: pd.DataFrame, budget: pd.DataFrame, plan: Plan

@@ -144,6 +144,13 @@ def _keys(frame: pd.DataFrame, project: Project, by: Sequence[str]) -> pd.DataFr
     """The grouping columns of ``by`` (months as ``yyyymm`` integers: formatting a million
     dates as text costs most of a summary; the labels are made after grouping)."""
     out = frame
+    wanted = [k for k in ("program", "subprogram") if k in by]
+    if wanted:  # the classification of the activity's and specifics' budget line
+        known = project.classification
+        pairs = list(zip(out["activity"], out["specifics"], strict=True))
+        for key in wanted:
+            at = 1 if key == "program" else 2
+            out = out.assign(**{key: [known.get(pair, ("", "", ""))[at] for pair in pairs]})
     if "section" in by:
         out = out.assign(section=lookup(out["activity"], project.sections_of))
     if "unit" in by:

@@ -56,7 +56,7 @@ TREASURY = Schema("treasury", "budget", (
     col("application", "str", "номер заявки", "nom_za"),
 ), "a Treasury payment register")
 COLUMNS = ["id", "date", "activity", "source", "specifics", "amount", "currency", "payee",
-           "document", "contract", "refund_of", "note", "_row"]
+           "document", "contract", "refund_of", "note", "abp", "program", "subprogram", "_row"]
 
 
 @dataclass
@@ -139,7 +139,9 @@ def import_treasury(data: DataDir, paths: list[str | Path], dry_run: bool = Fals
                    "amount": minor_text(row["minor"]), "currency": "KZT",
                    "payee": row["supplier"], "document": row["number"],
                    "contract": row["contract"], "refund_of": "",
-                   "note": row["func"], "_row": row["_row"]}
+                   "note": row["func"], "abp": row["func"][:3],
+                   "program": row["program"], "subprogram": row["subprogram"],
+                   "_row": row["_row"]}
             added.append(out)
             if not dry_run:
                 append_row(path, PAYMENTS, {c: str(out[c]) for c in PAYMENTS.columns

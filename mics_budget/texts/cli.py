@@ -46,9 +46,9 @@ LABELS: dict[str, tuple[str, ...]] = {
         "есепті күн (әдепкі бойынша — бүгін)",
     ),
     "help.by": (
-        "группировка: activity,section,unit,specifics,year,month",
-        "grouping: activity,section,unit,specifics,year,month",
-        "топтастыру: activity,section,unit,specifics,year,month",
+        "группировка: activity,section,unit,program,subprogram,specifics,year,month",
+        "grouping: activity,section,unit,program,subprogram,specifics,year,month",
+        "топтастыру: activity,section,unit,program,subprogram,specifics,year,month",
     ),
     "help.dashboard": (
         "запустить панель руководителя (Voila)",

@@ -23,6 +23,19 @@ LABELS: dict[str, tuple[str, ...]] = {
         "column '{value}' appears twice; the first one is used",
         "«{value}» бағаны қайталанады; біріншісі пайдаланылады",
     ),
+    "problem.bad_budget_code": (
+        "код бюджетной классификации «{value}» — не число из 1–3 цифр",
+        "the budget classification code '{value}' is not a number of 1–3 digits",
+        "«{value}» бюджеттік сыныптама коды 1–3 цифрлы сан емес",
+    ),
+    "problem.program_differs": (
+        "программа платежа {value} не совпадает с программой строки бюджета {budget} "
+        "(мероприятие {activity}, специфика {specifics}); платёж учтён",
+        "the payment's programme {value} differs from its budget line's {budget} (activity "
+        "{activity}, specifics {specifics}); the payment counts",
+        "төлемнің {value} бағдарламасы бюджет жолының {budget} бағдарламасымен сәйкес емес "
+        "({activity} іс-шарасы, {specifics} ерекшелігі); төлем есепке алынды",
+    ),
     "load.empty_file": (
         "файл пуст: нет строки заголовка",
         "the file is empty: no header row",
