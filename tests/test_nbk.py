@@ -227,3 +227,16 @@ def test_the_example_file_in_the_docs_reads():
     assert problems == []
     assert dict(zip(read.rates["currency"], read.rates["quant"], strict=True)) == {
         "USD": 1, "EUR": 1, "AMD": 10, "UZS": 100}
+
+
+def test_the_un_operational_rate_of_the_dollar_in_tenge(data_dir, capsys):
+    """UNORE: the KZT row of the published table is the dollar's rate in tenge, monthly."""
+    from mics_budget.ledger.unore import import_unore
+
+    example = Path(__file__).parents[1] / "docs" / "examples" / "unore_2025-07.csv"
+    result = import_unore(DataDir(data_dir), [example])
+    assert result.problems == [] and result.conflicts == []
+    assert ("2025-07-01", "USD", "512.40", "1", "UNORE") in rates_rows(data_dir)
+    assert len(import_unore(DataDir(data_dir), [example]).added) == 0  # nothing twice
+    assert main(["import", "unore", str(example), "--data", str(data_dir)]) == 0
+    assert "уже в файле: 1" in capsys.readouterr().out

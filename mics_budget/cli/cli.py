@@ -243,6 +243,12 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.set_defaults(handler="cmd_import_treasury")
 
+    p = ic.add_parser("unore", help=t("help.import_unore"), allow_abbrev=False)
+    p.add_argument("paths", nargs="+", type=parse_path, metavar="PATH", help=t("help.nbk_paths"))
+    p.add_argument("--dry-run", action="store_true", help=t("help.dry_run"))
+    _common(p)
+    p.set_defaults(handler="cmd_import_unore")
+
     p = ic.add_parser("nbk", help=t("help.import_nbk"), allow_abbrev=False)
     p.add_argument("paths", nargs="*", type=parse_path, metavar="PATH", help=t("help.nbk_paths"))
     p.add_argument("--all", action="store_true", help=t("help.nbk_all"))

@@ -388,6 +388,19 @@ def cmd_import_treasury(args: argparse.Namespace) -> int:
     return code
 
 
+def cmd_import_unore(args: argparse.Namespace) -> int:
+    """``import unore``: the UN operational rate of the dollar in tenge, monthly."""
+    from ..ledger.unore import import_unore
+
+    result = import_unore(DataDir.resolve(args.data), list(args.paths), dry_run=args.dry_run)
+    emit(t("nbk.totals_dry" if result.dry_run else "nbk.totals", added=len(result.added),
+           already=result.already, empty=0, conflicts=len(result.conflicts),
+           currencies=", ".join(sorted(set(result.added["currency"]))) or "—") + "\n")
+    for number, problem in enumerate([*result.conflicts, *result.problems], start=1):
+        print(f"{number}. {problem.line()}", file=sys.stderr)
+    return 1 if result.has_errors else 0
+
+
 def cmd_import_nbk(args: argparse.Namespace) -> int:
     """``import nbk``: the National Bank's rate files (or ``--fetch``ed days) into the rates
     file; exit 0, 1 (a conflict or a file not understood: listed), 2 (nothing to read)."""

@@ -249,9 +249,19 @@ def import_nbk(data: DataDir, paths: Iterable[str | Path],
     skipped = sorted(set(rates["currency"]) - wanted) if wanted is not None else []
     if wanted is not None:
         rates = rates.loc[rates["currency"].isin(wanted)]
+    added, already, conflicts = append_rates(data, rates, SOURCE, dry_run)
+    return NbkImport(added, already, skipped, read.empty_days, conflicts, problems,
+                     read.files, dry_run)
+
+
+def append_rates(data: DataDir, rates: pd.DataFrame, source: str, dry_run: bool = False
+                 ) -> tuple[pd.DataFrame, int, list[Problem]]:
+    """Append ``rates`` (:data:`COLUMNS`) of ``source`` to the rates file under its lock:
+    the new ones; those already there are counted; one that disagrees with the file's for the
+    same day and currency is a problem naming both, and the file keeps its own."""
     path = register_file(data.budget, "fx_rates")
     with nullcontext() if dry_run else locked(path):
-        existing = _existing(data)
+        existing = _existing(data, source)
         added, already, conflicts = [], 0, []
         for row in rates.sort_values(["date", "currency", "_file", "_item"]).to_dict("records"):
             key = (row["date"], row["currency"])
@@ -264,7 +274,7 @@ def import_nbk(data: DataDir, paths: Iterable[str | Path],
                 already += 1
                 continue
             conflicts.append(Problem(
-                ERROR, row["_file"], row["_item"], "description", rate_text(row["rate_e4"]),
+                ERROR, row["_file"], row["_item"], "rate", rate_text(row["rate_e4"]),
                 "nbk.conflict", {"currency": row["currency"], "date": row["date"].isoformat(),
                                  "quant": row["quant"], "theirs": rate_text(have[0]),
                                  "their_quant": have[1], "where": have[2]}))
@@ -273,16 +283,15 @@ def import_nbk(data: DataDir, paths: Iterable[str | Path],
                 append_row(path, FX_RATES, {
                     "date": row["date"].isoformat(), "currency": row["currency"],
                     "rate": rate_text(row["rate_e4"]), "quant": str(row["quant"]),
-                    "source": SOURCE})
-    frame = pd.DataFrame(added, columns=COLUMNS)
-    return NbkImport(frame, already, skipped, read.empty_days, conflicts, problems,
-                     read.files, dry_run)
+                    "source": source})
+    return pd.DataFrame(added, columns=COLUMNS), already, conflicts
 
 
-def _existing(data: DataDir) -> dict[tuple[date, str], tuple[int, int, str]]:
-    """The NBK rates the rates file has: (day, currency) → (rate_e4, quant, file)."""
+def _existing(data: DataDir, source: str = SOURCE
+              ) -> dict[tuple[date, str], tuple[int, int, str]]:
+    """The rates of ``source`` in the rates file: (day, currency) → (rate_e4, quant, file)."""
     rates, _ = load_rates(data)
-    rates = rates.loc[rates["source"] == SOURCE]
+    rates = rates.loc[rates["source"] == source]
     return {(pd.Timestamp(day).date(), currency): (int(rate), int(quant), "budget/fx_rates")
             for day, currency, rate, quant in zip(rates["date"], rates["currency"],
                                                   rates["rate_e4"], rates["quant"],

@@ -10,6 +10,22 @@ LABELS: dict[str, tuple[str, str, str]] = {
         "Қазақстан Ұлттық Банкінің бағамдары: оның күндік XML (немесе rates_all.xml) файлы "
         "бағамдар файлына",
     ),
+    "help.import_unore": (
+        "операционные курсы ООН (UNORE, помесячно) из опубликованной таблицы: курс доллара "
+        "в тенге",
+        "the UN operational rates of exchange (UNORE, monthly) from the published table: the "
+        "dollar in tenge",
+        "БҰҰ операциялық бағамдары (UNORE, ай сайын) жарияланған кестеден: доллардың теңгедегі "
+        "бағамы",
+    ),
+    "unore.no_header": (
+        "не найдена строка заголовка с кодом ISO, курсом и датой вступления в силу",
+        "no header row with the ISO code, the rate and the effective date",
+        "ISO коды, бағамы және күшіне ену күні бар тақырып жолы табылмады",
+    ),
+    "unore.bad_row": ("строка KZT: «{value}» — не курс или не дата",
+                      "the KZT row: '{value}' is not a rate or a date",
+                      "KZT жолы: «{value}» бағам немесе күн емес"),
     "help.nbk_paths": ("файлы XML или папки с ними", "XML files or folders of them",
                        "XML файлдары немесе олар бар қалталар"),
     "help.nbk_all": ("все валюты, а не только те, что есть в данных",
