@@ -452,3 +452,14 @@ def test_two_candidate_registers_are_refused(money_dir):
     (money_dir / "procurement" / "events.xlsx").write_bytes(b"PK\x03\x04")
     with pytest.raises(RecordError, match="несколько файлов"):
         record(money_dir, "L1", "delivered", date(2023, 8, 1))
+
+
+def test_a_lot_takes_its_method_by_name_as_a_step_takes_its_stage(money_dir):
+    from mics_budget.cli import main
+
+    assert main(["procurement", "add-lot", "N9", "--activity", "7.1", "--method",
+                 "Из одного источника", "--estimate", "100000", "--data", str(money_dir),
+                 "--by", "test"]) == 0
+    assert load(money_dir).valid_lots.loc["N9", "method"] == "single_source"
+    assert main(["procurement", "add-lot", "N10", "--activity", "7.1", "--method",
+                 "лотерея", "--estimate", "100000", "--data", str(money_dir)]) == 2

@@ -179,7 +179,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = pc.add_parser("add-lot", help=t("help.procurement_add_lot"))
     p.add_argument("lot", metavar="LOT", help=t("help.arg.lot"))
     p.add_argument("--activity", required=True, metavar="N.N", help=t("help.arg.activity"))
-    p.add_argument("--method", required=True, choices=METHODS, help=t("help.arg.method"))
+    p.add_argument("--method", required=True, metavar="{" + ",".join(METHODS) + "}",
+                   help=t("help.arg.method"))  # a code or its name («аукцион»)
     p.add_argument("--estimate", required=True, metavar="SUM", help=t("help.arg.estimate"))
     p.add_argument("--title", default="", metavar="TEXT", help=t("help.arg.title"))
     p.add_argument("--currency", default="KZT", metavar="CODE", help=t("help.arg.currency"))

@@ -51,6 +51,11 @@ TRANSITIONS: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     ("paid", "closed", None),
     ("paid", "terminated", None),
 )
+#: the natural next step from a stage, offered first (never a rare or final one: after «paid»
+#: the clerk chooses between «closed» and «terminated» on purpose)
+NATURAL_NEXT = {START: "announced", "planned": "announced", "announced": "evaluation",
+                "evaluation": "awarded", "unsuccessful": "announced", "awarded": "contracted",
+                "contracted": "delivered", "delivered": "paid"}
 STEPS = frozenset({"amended"})  # allowed events that leave the stage as it is
 #: a register row that cancels an earlier event (``voids`` = its event_id): not a step
 VOID = "void"

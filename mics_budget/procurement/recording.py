@@ -75,6 +75,18 @@ def status_code(text: str) -> str | None:
     return None
 
 
+def method_code(text: str) -> str | None:
+    """The method a person means: a code (``single_source``) or its name in any language
+    («из одного источника», "single source", «бір көзден»), any case, е for ё."""
+    key = _fold(text)
+    if key in METHODS:
+        return key
+    for method in METHODS:
+        if any(_fold(t_in(lang, f"method.{method}")) == key for lang in LANGS):
+            return method
+    return None
+
+
 def _fold(text: str) -> str:
     return " ".join((text or "").split()).lower().replace("ё", "е")
 
@@ -253,7 +265,7 @@ def add_lot(data: DataDir, lot: str, activity: str, method: str, estimate: str,
                          "portal_contract": portal_contract})
     if len(lot) > MAX_LOT_ID:
         raise RecordError("record.long_lot_id", "lot", value=excerpt(lot), limit=MAX_LOT_ID)
-    method = (method or "").strip().lower()
+    method = method_code(method or "") or (method or "").strip().lower()
     if method not in METHODS:
         raise RecordError("problem.unknown_method", "method", value=excerpt(method))
     minor = _one(estimate, parse_amounts, "estimate", "record.bad_amount")

@@ -29,7 +29,7 @@ from .. import i18n
 from ..config import DataDir
 from ..errors import UserError
 from ..i18n import format_date, stage_name, t
-from ..procurement.lifecycle import IN_FORCE, allowed
+from ..procurement.lifecycle import IN_FORCE, NATURAL_NEXT, allowed
 from ..procurement.recording import RecordError, add_lot, amend_lot, record_event, void_event
 from ..procurement.status import register
 from ..project import load
@@ -173,9 +173,11 @@ class RegisterApp(widgets.VBox):
 
     def _on_lot(self, _change=None) -> None:
         steps = self.choices(self.lot.value) if self.lot.value else []
+        natural = NATURAL_NEXT.get(self.stage_of(self.lot.value)) if self.lot.value else None
+        if natural in steps:  # the natural next step first, and chosen
+            steps = [natural, *(s for s in steps if s != natural)]
         self.status.options = [(stage_name(s), s) for s in steps]
-        if steps:
-            self.status.value = steps[0]
+        self.status.value = natural if natural in steps else None
         self._mark_required()
 
     def _mark_required(self) -> None:
@@ -212,6 +214,9 @@ class RegisterApp(widgets.VBox):
         self._clear()
         if not self.can_record:
             self._say(self.message, "error", lambda: t("auth.not_allowed"))
+            return
+        if not self.status.value:  # no step chosen (none is chosen for the clerk after «paid»)
+            self._say(self.errors["status"], "error", lambda: t("app.required"))
             return
         if self.status.value in IN_FORCE and not self.amount.value.strip():
             stage = self.status.value
