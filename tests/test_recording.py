@@ -463,3 +463,55 @@ def test_a_lot_takes_its_method_by_name_as_a_step_takes_its_stage(money_dir):
     assert load(money_dir).valid_lots.loc["N9", "method"] == "single_source"
     assert main(["procurement", "add-lot", "N10", "--activity", "7.1", "--method",
                  "лотерея", "--estimate", "100000", "--data", str(money_dir)]) == 2
+
+
+def test_a_step_that_contradicts_the_register_needs_confirming(money_dir, capsys):
+    """«оплачено» with less paid than the contract, a contract ten times the estimate: each
+    refused with the contradiction named (exit 2, «--confirm»), recorded when confirmed with
+    what was confirmed noted, and listed under «Требует внимания» afterwards."""
+    from mics_budget.cli import main
+    from mics_budget.errors import ConfirmationNeeded
+    from mics_budget.procurement.alerts import alerts
+
+    data = DataDir(money_dir)
+    record_event(data, "L1", "delivered", date(2023, 8, 1), today=TODAY)
+    with pytest.raises(ConfirmationNeeded) as refused:
+        record_event(data, "L1", "paid", date(2023, 8, 2), today=TODAY)
+    assert "оплачено 4000000.00 из 9500000.00" in str(refused.value)
+    argv = ["procurement", "record", "L1", "оплачено", "--date", "2023-08-02", "--data",
+            str(money_dir)]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "оплачено 4000000.00 из 9500000.00" in err and "--confirm" in err
+    assert main([*argv, "--confirm"]) == 0
+    events = load(money_dir).events
+    assert events["note"].iloc[-1] == "[подтверждено: paid_short]"
+    codes = {a.code for a in alerts(load(money_dir), TODAY)}
+    assert "paid_short" in codes
+    add_lot(data, "L2", "7.1", "auction", "100000", by="test")
+    for status, day in (("announced", 3), ("evaluation", 4), ("awarded", 5)):
+        record_event(data, "L2", status, date(2023, 8, day), today=TODAY)
+    with pytest.raises(ConfirmationNeeded, match=r"в 10\.0 раза больше"):
+        record_event(data, "L2", "contracted", date(2023, 8, 6), amount="1000000",
+                     today=TODAY)
+    record_event(data, "L2", "contracted", date(2023, 8, 6), amount="1000000", today=TODAY,
+                 confirm=True)
+    assert "above_estimate" in {a.code for a in alerts(load(money_dir), TODAY) if a.lot == "L2"}
+
+
+def test_the_app_asks_to_confirm_a_contradiction(money_dir):
+    from mics_budget.web.register_app import RegisterApp
+
+    data = DataDir(money_dir)
+    record_event(data, "L1", "delivered", date(2023, 8, 1), today=TODAY)
+    app = RegisterApp(data, today=TODAY)
+    app.lot.value = "L1"
+    assert app.status.value == "paid"  # the natural next step after delivery
+    app.date.value = date(2023, 8, 2)
+    before = len(load(money_dir).events)
+    app._on_save()
+    assert "оплачено 4000000.00 из 9500000.00" in app.message.value
+    assert app.confirm.layout.display != "none" and len(load(money_dir).events) == before
+    app.confirm.click()
+    assert len(load(money_dir).events) == before + 1
+    assert app.confirm.layout.display == "none" and "mics-ok" in app.message.value

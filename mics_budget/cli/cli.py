@@ -160,6 +160,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--document", default="", metavar="DOC", help=t("help.arg.document"))
     p.add_argument("--note", default="", metavar="TEXT", help=t("help.arg.note"))
     p.add_argument("--by", metavar="NAME", help=t("help.arg.by"))
+    p.add_argument("--confirm", action="store_true", help=t("help.arg.confirm"))
     _common(p)
     p.set_defaults(handler="cmd_procurement_record")
     p = pc.add_parser("void", help=t("help.procurement_void"))
@@ -364,6 +365,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         for line in str(exc).splitlines():
             sys.stderr.write(f"{t('error.prefix')}: {line}\n")
+        if getattr(exc, "warnings", None):  # a contradiction: recorded only when confirmed
+            sys.stderr.write(t("confirm.hint") + "\n")
         return 2
     except BrokenPipeError:  # `mics-budget … | head`
         return 0

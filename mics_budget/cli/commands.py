@@ -275,7 +275,7 @@ def cmd_procurement_record(args: argparse.Namespace) -> int:
     values = record_event(DataDir.resolve(args.data), args.lot, args.status, args.date,
                           amount=args.amount, bids=args.bids, supplier=args.supplier,
                           supplier_bin=args.bin, document=args.document, note=args.note,
-                          by=args.by)
+                          by=args.by, confirm=args.confirm)
     print(t("record.done", lot=values["lot"], stage=stage_name(values['status']),
             date=i18n.format_date(args.date), event_id=values["event_id"]), file=sys.stderr)
     return 0

@@ -87,6 +87,8 @@ class ProcurementSettings:
     ocid_prefix: str = "ocds-000000-"
     publisher: str = ""
     customer_bin: str = ""  # the Bureau's BIN on goszakup.gov.kz (``import goszakup``)
+    #: a contract above this multiple of the lot's estimate must be confirmed when recorded
+    confirm_above_estimate: float = 1.5
     buyer: Party = Party()
     funder: Party | None = None
     laws: dict[str, LawVersion] = field(default_factory=dict)

@@ -5,6 +5,8 @@
 * ``late_delivery`` — signed, not delivered, and the date it was needed by has passed;
 * ``delivered_after_need`` — delivered after the activities that need it began;
 * ``payment_above_contract`` — more paid on the lot than its contract in force;
+* ``paid_short`` — at «оплачено» (or closed after it) with less paid than the contract;
+* ``above_estimate`` — a contract above ``confirm_above_estimate`` × the estimate;
 * ``portal_conflict`` — a step typed in the register that goszakup.gov.kz contradicts (the
   last ``import goszakup`` of the lot found it; gone once the typed entry is voided).
 
@@ -20,6 +22,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 import pandas as pd
 
+from ..core.params import procurement_settings
 from .flags import Flag
 from .lifecycle import ENDED
 from .status import register
@@ -28,7 +31,7 @@ if TYPE_CHECKING:
     from ..project import Project
 
 ALERTS = ("late_announcement", "late_delivery", "delivered_after_need",
-          "payment_above_contract", "portal_conflict")
+          "payment_above_contract", "paid_short", "above_estimate", "portal_conflict")
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,15 @@ def alerts(project: Project, as_of: date, table: pd.DataFrame | None = None) -> 
         ("start", r.need_start.date()), ("activities", r.need_activities)))
     add("payment_above_contract", above, lambda r: (
         ("paid", r.paid), ("contract", r.contract_amount)))
+    short = lots.loc[lots["stage"].isin(["paid", "closed"]) & lots["contract_amount"].notna()
+                     & (lots["paid"] < lots["contract_amount"])]
+    add("paid_short", short, lambda r: (("paid", r.paid), ("contract", r.contract_amount)))
+    limit = procurement_settings().confirm_above_estimate
+    high = lots.loc[lots["contract_amount"].notna() & (lots["estimate"] > 0)
+                    & (lots["contract_amount"] > limit * lots["estimate"])]
+    add("above_estimate", high, lambda r: (
+        ("contract", r.contract_amount), ("estimate", r.estimate),
+        ("times", f"{r.contract_amount / r.estimate:.1f}")))
     conflicts = standing_conflicts(project, as_of)
     if len(conflicts):
         position = {lot: i for i, lot in enumerate(lots["lot"])}

@@ -32,7 +32,7 @@ FLAG_NAMES = ("single_bid", "short_submission", "single_source_without_note",
 FLAG_COLUMNS = ["lot", "flag", "severity", "detail"]
 
 # how the facts of a flag are written for people (anything else: as text)
-_MONEY = {"old", "new", "paid", "contract", "amount", "fine"}
+_MONEY = {"old", "new", "paid", "contract", "amount", "fine", "estimate"}
 _SHARE = {"share", "threshold", "rise"}
 _DATE = {"start", "end", "date", "planned", "needed_by", "signed", "delivered"}
 

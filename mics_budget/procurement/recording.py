@@ -11,6 +11,7 @@ line in the file's own encoding and separator, flushed and fsync'ed. A refused s
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pandas as pd
@@ -35,7 +36,7 @@ from ..core.values import (
     parse_amounts,
     parse_ints,
 )
-from ..errors import RecordError
+from ..errors import ConfirmationNeeded, RecordError
 from ..i18n import LANGS, format_date, stage_name, t_in
 from ..ledger.fx import currencies
 from ..ledger.plan import Plan, load_plan
@@ -163,10 +164,15 @@ def lot_history(events: pd.DataFrame, lot: str) -> pd.DataFrame:
 def record_event(data: DataDir, lot: str, status: str, on: date, amount: str | None = None,
                  bids: str | int | None = None, supplier: str = "", supplier_bin: str = "",
                  document: str = "", note: str = "", by: str | None = None,
-                 today: date | None = None, plan: Plan | None = None) -> dict[str, str]:
+                 today: date | None = None, plan: Plan | None = None,
+                 confirm: bool = False) -> dict[str, str]:
     """Check and append one event of a lot; return the values written (``event_id``
     included). ``status`` is a code or a stage name (:func:`status_code`). ``plan``: the plan
-    already loaded (the register app's), else it is read from the folder."""
+    already loaded (the register app's), else it is read from the folder.
+
+    A step that contradicts the register (:func:`contradictions`) raises
+    :class:`ConfirmationNeeded` unless ``confirm``; confirmed, it is recorded with what was
+    confirmed in its note (``[подтверждено: …]``)."""
     values = event_values(lot, status, on, amount, bids, supplier, supplier_bin, document,
                           note, by, today)
     data.require()
@@ -185,8 +191,59 @@ def record_event(data: DataDir, lot: str, status: str, on: date, amount: str | N
         stage = history["stage"].iloc[-1] if len(history) else ""
         last = history["date"].iloc[-1] if len(history) else None
         check_step(stage, last, known["method"].iloc[0], values["status"], on)
+        found = contradictions(data, known.iloc[-1], history, values)
+        if found and not confirm:
+            raise ConfirmationNeeded(found)
+        if found:
+            said = "; ".join(key.removeprefix("confirm.") for key, _ in found)
+            values["note"] = f"{values['note']} [подтверждено: {said}]".strip()
         values["event_id"] = append_event(events_path, events, lot, values)
     return values
+
+
+def contradictions(data: DataDir, lot: pd.Series, history: pd.DataFrame,
+                   values: dict[str, str]) -> list[tuple[str, dict[str, object]]]:
+    """What a new step contradicts (each a label key and its values, shown translated):
+    «оплачено» while less than the contract in force is paid on the lot; a contract or an
+    amendment above ``confirm_above_estimate`` × the estimate, or below what is paid."""
+    from ..core.params import procurement_settings
+
+    status = values["status"]
+    in_force = history["amount_in_force"].dropna()
+    contract = int(in_force.iloc[-1]) if len(in_force) else None
+    amount = int(Decimal(values["amount"]) * 100) if values.get("amount") else None  # exact
+    found: list[tuple[str, dict[str, object]]] = []
+    if status == "paid" or (status in IN_FORCE and amount is not None):
+        paid = _paid_on(data, str(lot["lot"]), str(lot["currency"]))
+        if status == "paid" and contract is not None and paid < contract:
+            found.append(("confirm.paid_short", {"paid": minor_text(paid),
+                                                 "contract": minor_text(contract)}))
+        if status in IN_FORCE and amount is not None:
+            limit = procurement_settings().confirm_above_estimate
+            estimate = int(lot["estimate_minor"])
+            if estimate > 0 and amount > limit * estimate:
+                found.append(("confirm.above_estimate", {
+                    "amount": minor_text(amount), "estimate": minor_text(estimate),
+                    "times": f"{amount / estimate:.1f}"}))
+            if paid > amount:
+                found.append(("confirm.below_paid", {"amount": minor_text(amount),
+                                                     "paid": minor_text(paid)}))
+    return found
+
+
+def _paid_on(data: DataDir, lot: str, currency: str) -> int:
+    """The payments naming ``lot`` as their contract, in its currency, in minor units (what the
+    payments file says now; a row that cannot be read counts nothing)."""
+    from ..core.schemas import PAYMENTS
+    from ..ledger.load import read_input
+
+    frame, _ = read_input(data, "budget", PAYMENTS)
+    if frame.empty:
+        return 0
+    rows = frame.loc[(frame["contract"] == lot)
+                     & (frame["currency"].str.upper().replace("", "KZT") == currency)]
+    minor, _, _ = parse_amounts(rows["amount"])
+    return int(minor.fillna(0).sum())
 
 
 def append_event(path: Path, events: pd.DataFrame, lot: str, values: dict[str, str]) -> str:

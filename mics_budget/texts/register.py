@@ -26,6 +26,18 @@ LABELS: dict[str, tuple[str, ...]] = {
         "contract of {signed}, delivery needed by {needed_by}, {days} days overdue",
         "{signed} шарты, жеткізу {needed_by} дейін қажет, мерзімі {days} күнге өтті",
     ),
+    "alert.paid_short": ("Оплачено меньше договора", "Paid less than the contract",
+                         "Шарттан аз төленді"),
+    "alert.paid_short.detail": (
+        "этап «оплачено», но оплачено {paid} из {contract}",
+        "at 'paid', but {paid} of {contract} is paid",
+        "«төленді» кезеңі, бірақ {contract} сомасынан {paid} төленді"),
+    "alert.above_estimate": ("Договор намного выше сметы", "Contract far above the estimate",
+                             "Шарт сметадан әлдеқайда жоғары"),
+    "alert.above_estimate.detail": (
+        "договор {contract} в {times} раза больше сметной суммы {estimate}",
+        "contract {contract} is {times} times the estimate {estimate}",
+        "{contract} шарты {estimate} сметалық сомасынан {times} есе көп"),
     "alert.portal_conflict": ("Расхождение с порталом", "Conflict with the portal",
                               "Порталмен сәйкессіздік"),
     "alert.portal_conflict.detail": (
@@ -47,6 +59,32 @@ LABELS: dict[str, tuple[str, ...]] = {
         "{contract} шарт бойынша {paid} төленді"),
     "app.add_lot": ("Добавить лот", "Add a lot", "Лот қосу"),
     "app.source_typed": ("вручную", "typed", "қолмен"),
+    "app.confirm": ("Подтвердить и записать", "Confirm and record", "Растау және жазу"),
+    "help.arg.confirm": (
+        "записать, несмотря на противоречие с реестром (оно будет отмечено в примечании)",
+        "record despite a contradiction with the register (noted with the entry)",
+        "тізіліммен қайшылыққа қарамастан жазу (ол ескертпеде белгіленеді)",
+    ),
+    "confirm.hint": (
+        "этап не записан: если всё верно, повторите команду с --confirm",
+        "the step was not recorded: if this is right, run the command again with --confirm",
+        "кезең жазылмады: бәрі дұрыс болса, команданы --confirm арқылы қайталаңыз",
+    ),
+    "confirm.paid_short": (
+        "этап «оплачено», а по лоту оплачено {paid} из {contract} по договору",
+        "step 'paid', but {paid} of the contract's {contract} is paid on the lot",
+        "«төленді» кезеңі, бірақ лот бойынша шарттың {contract} сомасынан {paid} төленді",
+    ),
+    "confirm.above_estimate": (
+        "сумма договора {amount} в {times} раза больше сметной {estimate}",
+        "the contract amount {amount} is {times} times the estimate {estimate}",
+        "шарт сомасы {amount} сметалық {estimate} сомасынан {times} есе көп",
+    ),
+    "confirm.below_paid": (
+        "сумма договора {amount} меньше уже оплаченного {paid}",
+        "the contract amount {amount} is below what is already paid, {paid}",
+        "шарт сомасы {amount} төленген {paid} сомасынан аз",
+    ),
     "app.conflict_in": ("расхождение: {fields}", "conflict: {fields}", "сәйкессіздік: {fields}"),
     "app.take_portal": ("Принять данные портала", "Take the portal's data",
                         "Портал деректерін қабылдау"),

@@ -27,7 +27,7 @@ import ipywidgets as widgets
 
 from .. import i18n
 from ..config import DataDir
-from ..errors import UserError
+from ..errors import ConfirmationNeeded, UserError
 from ..i18n import format_date, stage_name, t
 from ..procurement.lifecycle import IN_FORCE, NATURAL_NEXT, allowed
 from ..procurement.recording import RecordError, add_lot, amend_lot, record_event, void_event
@@ -69,6 +69,9 @@ class RegisterApp(widgets.VBox):
                                         disabled=user is not None)
         self.errors = {name: widgets.HTML() for name in FIELDS}
         self.save = widgets.Button(button_style="primary")
+        # shown when a step contradicts the register: recorded only when confirmed
+        self.confirm = widgets.Button(button_style="warning", layout={"display": "none",
+                                                                      "width": "auto"})
         self.message = widgets.HTML()
         # what is shown in the message areas, rendered again after a language switch
         self.shown: dict[widgets.HTML, tuple[str, Callable[[], str]]] = {}
@@ -79,7 +82,7 @@ class RegisterApp(widgets.VBox):
             self.errors[name].add_class(f"mics-error-{name}")
             rows.append(widgets.HBox([control, self.errors[name]]))
         self.form_title = widgets.HTML()
-        self.form = widgets.VBox([self.form_title, *rows, widgets.HBox([self.save,
+        self.form = widgets.VBox([self.form_title, *rows, widgets.HBox([self.save, self.confirm,
                                                                        self.message])])
         self.form.add_class("mics-form")
         # the other parts
@@ -107,6 +110,7 @@ class RegisterApp(widgets.VBox):
         self.lang.observe(self._on_lang, names="value")
         if self.can_record:
             self.save.on_click(self._on_save)
+            self.confirm.on_click(lambda _: self._on_save(confirm=True))
         self.project = load(self.data)
         self.render()
         self.relabel()
@@ -119,6 +123,7 @@ class RegisterApp(widgets.VBox):
             getattr(self, name).description = t(f"form.{name}")
         self._mark_required()
         self.save.description = t("form.save")
+        self.confirm.description = t("app.confirm")
         self.form_title.value = in_lang(f"<h2>{t('form.title')}</h2>")
         self.heading.value = in_lang(f"<h1>{t('register.title')}</h1>")
         self.who.value = in_lang(_who(self.user, self.logout_url)) if self.user else ""
@@ -210,8 +215,9 @@ class RegisterApp(widgets.VBox):
         return self.user.name if self.user is not None else (self.recorded_by.value or None)
 
     # --- actions (each checks the role here, whatever the browser sends) ------------------------
-    def _on_save(self, _button=None) -> None:
+    def _on_save(self, _button=None, confirm: bool = False) -> None:
         self._clear()
+        self.confirm.layout.display = "none"
         if not self.can_record:
             self._say(self.message, "error", lambda: t("auth.not_allowed"))
             return
@@ -229,7 +235,11 @@ class RegisterApp(widgets.VBox):
                 amount=self.amount.value or None, bids=self.bids.value or None,
                 supplier=self.supplier.value, supplier_bin=self.supplier_bin.value,
                 document=self.document.value, note=self.note.value, by=self._by(),
-                today=self.today, plan=self.project.plan)
+                today=self.today, plan=self.project.plan, confirm=confirm)
+        except ConfirmationNeeded as exc:  # say what it contradicts; the clerk may confirm
+            self._say(self.message, "error", exc.__str__)
+            self.confirm.layout.display = "inline-flex"
+            return
         except UserError as exc:
             self._refused(exc, self.errors, self.message)
             return
