@@ -499,6 +499,7 @@ def test_a_step_that_contradicts_the_register_needs_confirming(money_dir, capsys
     assert "above_estimate" in {a.code for a in alerts(load(money_dir), TODAY) if a.lot == "L2"}
 
 
+@pytest.mark.slow  # a register app and three loads
 def test_the_app_asks_to_confirm_a_contradiction(money_dir):
     from mics_budget.web.register_app import RegisterApp
 
