@@ -214,7 +214,8 @@ def contradictions(data: DataDir, lot: pd.Series, history: pd.DataFrame,
     amount = int(Decimal(values["amount"]) * 100) if values.get("amount") else None  # exact
     found: list[tuple[str, dict[str, object]]] = []
     if status == "paid" or (status in IN_FORCE and amount is not None):
-        paid = _paid_on(data, str(lot["lot"]), str(lot["currency"]))
+        paid = _paid_on(data, str(lot["lot"]), str(lot["currency"]),
+                        date.fromisoformat(values["date"]))
         if status == "paid" and contract is not None and paid < contract:
             found.append(("confirm.paid_short", {"paid": minor_text(paid),
                                                  "contract": minor_text(contract)}))
@@ -231,10 +232,11 @@ def contradictions(data: DataDir, lot: pd.Series, history: pd.DataFrame,
     return found
 
 
-def _paid_on(data: DataDir, lot: str, currency: str) -> int:
-    """The payments naming ``lot`` as their contract, in its currency, in minor units (what the
-    payments file says now; a row that cannot be read counts nothing)."""
+def _paid_on(data: DataDir, lot: str, currency: str, until: date) -> int:
+    """The payments naming ``lot`` as their contract, in its currency, dated on or before
+    ``until``, in minor units (a row that cannot be read counts nothing)."""
     from ..core.schemas import PAYMENTS
+    from ..core.values import parse_dates
     from ..ledger.load import read_input
 
     frame, _ = read_input(data, "budget", PAYMENTS)
@@ -242,8 +244,9 @@ def _paid_on(data: DataDir, lot: str, currency: str) -> int:
         return 0
     rows = frame.loc[(frame["contract"] == lot)
                      & (frame["currency"].str.upper().replace("", "KZT") == currency)]
+    days, _ = parse_dates(rows["date"])
     minor, _, _ = parse_amounts(rows["amount"])
-    return int(minor.fillna(0).sum())
+    return int(minor.where(days <= pd.Timestamp(until)).fillna(0).sum())
 
 
 def append_event(path: Path, events: pd.DataFrame, lot: str, values: dict[str, str]) -> str:
