@@ -67,24 +67,24 @@ def _one(value: str | int | None, parser, field: str, key: str) -> int | None:
 def status_code(text: str) -> str | None:
     """The status a person means: a code (``delivered``) or a stage name as the register shows
     it in any language («поставлено», "delivered", «жеткізілді»), any case, е for ё."""
-    key = _fold(text)
-    if key in STATUSES:
-        return key
-    for status in STATUSES:
-        if any(_fold(t_in(lang, f"stage.{status}")) == key for lang in LANGS):
-            return status
-    return None
+    return _code_named(text, STATUSES, "stage")
 
 
 def method_code(text: str) -> str | None:
     """The method a person means: a code (``single_source``) or its name in any language
     («из одного источника», "single source", «бір көзден»), any case, е for ё."""
+    return _code_named(text, METHODS, "method")
+
+
+def _code_named(text: str, codes: tuple[str, ...], labels: str) -> str | None:
+    """The code of ``codes`` that ``text`` is, or whose label ``<labels>.<code>`` it is in
+    any language."""
     key = _fold(text)
-    if key in METHODS:
+    if key in codes:
         return key
-    for method in METHODS:
-        if any(_fold(t_in(lang, f"method.{method}")) == key for lang in LANGS):
-            return method
+    for code in codes:
+        if any(_fold(t_in(lang, f"{labels}.{code}")) == key for lang in LANGS):
+            return code
     return None
 
 
