@@ -61,6 +61,7 @@ def snapshot(root: Path) -> dict[str, bytes]:
             if p.is_file()}
 
 
+@pytest.mark.slow  # a whole import, or more, over half a second
 def test_the_register_fills_itself_with_provenance(folder):
     result = run(folder)
     assert result.totals() == {"events": 22, "payments": 3, "ignored": 9, "already": 0,
@@ -154,6 +155,7 @@ def test_contradictions_are_listed_and_never_applied(folder):
     assert result.has_errors
 
 
+@pytest.mark.slow  # a whole import, or more, over half a second
 def test_a_dry_run_writes_nothing(folder):
     before = snapshot(folder)
     result = run(folder, dry_run=True)
@@ -283,6 +285,7 @@ def test_the_command_prints_a_summary_in_russian_by_default(folder, capsys):
     assert any("procurement method code 99" in p["message"] for p in report["problems"])
 
 
+@pytest.mark.slow  # a whole import, or more, over half a second
 def test_exit_codes(folder, capsys, monkeypatch):
     base = ["import", "goszakup", "--data", str(folder)]
     assert main([*base, str(DATA)]) == 1  # the broken files of bad/: problems listed
@@ -374,6 +377,7 @@ def test_a_windows_1251_register_gets_its_own_style_or_nothing(folder, tmp_path)
                                                           "evaluation"]
 
 
+@pytest.mark.slow  # a whole import, or more, over half a second
 def test_hostile_portal_values_are_refused_one_by_one(data_dir, tmp_path):
     folder = write_files(data_dir, {"procurement/lots.csv": LOTS_HEADER
                                     + "LOT-X,7.2,Маски,price_quotations,500,KZT,149,,,434-V,,,"

@@ -466,6 +466,7 @@ def test_a_lot_takes_its_method_by_name_as_a_step_takes_its_stage(money_dir):
                  "лотерея", "--estimate", "100000", "--data", str(money_dir)]) == 2
 
 
+@pytest.mark.slow  # a whole import, or more, over half a second
 def test_a_step_that_contradicts_the_register_needs_confirming(money_dir, capsys):
     """«оплачено» with less paid than the contract, a contract ten times the estimate: each
     refused with the contradiction named (exit 2, «--confirm»), recorded when confirmed with

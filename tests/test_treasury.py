@@ -40,6 +40,7 @@ def imported(folder):
     return folder
 
 
+@pytest.mark.slow  # a whole import, or more, over half a second
 def test_the_registers_payments_equal_the_portals_and_count_once(imported):
     before = load(imported).payments
     result = import_treasury(DataDir(imported), [imported / "treasury.csv"])
@@ -58,6 +59,7 @@ def test_the_registers_payments_equal_the_portals_and_count_once(imported):
     assert (len(again.added), again.already, again.from_portal) == (0, 1, 2)
 
 
+@pytest.mark.slow  # a whole import, or more, over half a second
 def test_a_payment_on_a_lot_linked_by_its_contract_takes_the_lots_activity(folder):
     from mics_budget.procurement.recording import add_lot, upgrade_register
 
@@ -73,6 +75,7 @@ def test_a_payment_on_a_lot_linked_by_its_contract_takes_the_lots_activity(folde
     assert (added["activity"], added["contract"]) == ("7.3", "LOT-Z")
 
 
+@pytest.mark.slow  # a whole import, or more, over half a second
 def test_the_command_and_a_dry_run(imported, capsys):
     before = (imported / "budget" / "payments.csv").read_bytes()
     assert main(["import", "treasury", str(imported / "treasury.csv"), "--dry-run",
