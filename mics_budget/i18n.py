@@ -69,6 +69,69 @@ def t(key: str, /, **params: object) -> str:
 
 
 
+class Day:
+    """A day in a message, written as the language current when the message is shown."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: date):
+        self.value = value
+
+    def __str__(self) -> str:
+        return format_date(self.value)
+
+
+class Text:
+    """A label in a message (``t(key, **params)``), rendered when the message is shown, so a
+    language switch after the message was made still changes every word of it."""
+
+    __slots__ = ("label", "params")
+
+    def __init__(self, label: str, /, **params: object):
+        self.label, self.params = label, params
+
+    def __str__(self) -> str:
+        return t(self.label, **{k: str(v) for k, v in self.params.items()})
+
+
+class Lazy:
+    """Any text of a message made only when the message is shown (``Lazy(lambda: …)``)."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make):
+        self.make = make
+
+    def __str__(self) -> str:
+        return str(self.make())
+
+
+class Stages:
+    """Stage names in a message: «объявлен», «отменён» …, rendered when shown (``—`` when
+    none); ``(entry, stage)`` pairs give ``entry (stage)``."""
+
+    __slots__ = ("items", "quoted")
+
+    def __init__(self, items, quoted: bool = True):
+        self.items, self.quoted = tuple(items), quoted
+
+    def __str__(self) -> str:
+        parts = []
+        for item in self.items:
+            if isinstance(item, tuple):
+                parts.append(f"{item[0]} ({stage_name(item[1])})")
+            else:
+                parts.append(f"«{stage_name(item)}»" if self.quoted else stage_name(item))
+        return ", ".join(parts) or "—"
+
+
+class Stage(Stages):
+    """One stage name in a message, rendered when shown."""
+
+    def __init__(self, stage: str | None):
+        super().__init__([stage or "none"], quoted=False)
+
+
 def stage_name(stage: str | None) -> str:
     """A lot's stage (or a step) as the register names it; no stage yet reads as such."""
     return t(f"stage.{stage or 'none'}")

@@ -37,7 +37,7 @@ from ..core.values import (
     parse_ints,
 )
 from ..errors import ConfirmationNeeded, RecordError
-from ..i18n import LANGS, format_date, stage_name, t_in
+from ..i18n import LANGS, Day, Stage, Stages, t_in
 from ..ledger.fx import currencies
 from ..ledger.plan import Plan, load_plan
 from ..vocabulary import excerpt
@@ -92,8 +92,8 @@ def _fold(text: str) -> str:
     return " ".join((text or "").split()).lower().replace("ё", "е")
 
 
-def _stage_names(statuses: list[str] | tuple[str, ...]) -> str:
-    return ", ".join(f"«{stage_name(s)}»" for s in statuses) or "—"
+def _stage_names(statuses: list[str] | tuple[str, ...]) -> Stages:
+    return Stages(statuses)
 
 
 def next_event_id(events: pd.DataFrame, lot: str) -> str:
@@ -121,12 +121,11 @@ def event_values(lot: str, status: str, on: date, amount: str | None = None,
                           choices=_stage_names(STATUSES))
     status = code
     if on > today:
-        raise RecordError("record.future_date", "date", value=format_date(on),
-                          today=format_date(today))
+        raise RecordError("record.future_date", "date", value=Day(on), today=Day(today))
     minor = _one(amount, parse_amounts, "amount", "record.bad_amount")
     count = _one(bids, parse_ints, "bids", "record.bad_bids")
     if status in IN_FORCE and not minor:
-        raise RecordError("record.amount_required", "amount", stage=stage_name(status))
+        raise RecordError("record.amount_required", "amount", stage=Stage(status))
     supplier_bin = (supplier_bin or "").strip()
     if supplier_bin and not is_bin(supplier_bin):
         raise RecordError("record.bad_bin", "supplier_bin", value=excerpt(supplier_bin))
@@ -147,12 +146,12 @@ def check_step(stage: str, last: pd.Timestamp | None, method: str, status: str,
     and dated on or after its ``last`` event; else :class:`RecordError`."""
     choices = allowed(stage, method)
     if status not in choices:
-        raise RecordError("record.bad_step", "status", value=stage_name(status),
-                          stage=stage_name(stage),
+        raise RecordError("record.bad_step", "status", value=Stage(status),
+                          stage=Stage(stage),
                           allowed=_stage_names(choices))
     if last is not None and not pd.isna(last) and pd.Timestamp(on) < last:
-        raise RecordError("record.date_before_last", "date", value=format_date(on),
-                          last=format_date(last.date()))
+        raise RecordError("record.date_before_last", "date", value=Day(on),
+                          last=Day(last.date()))
 
 
 def lot_history(events: pd.DataFrame, lot: str) -> pd.DataFrame:
@@ -292,9 +291,8 @@ def void_event(data: DataDir, event_id: str, reason: str, by: str | None = None,
                                                             & (steps["_row"] > row["_row"]))]
         if len(later):
             raise RecordError("record.void_later_first", "event_id", value=event_id,
-                              later=", ".join(f"{e} ({stage_name(s)})" for e, s in zip(
-                                  later["event_id"][::-1], later["status"][::-1],
-                                  strict=True)))
+                              later=Stages(list(zip(later["event_id"][::-1],
+                                                    later["status"][::-1], strict=True))))
         if "voids" not in file_columns(events_path, EVENTS):
             raise RecordError("record.needs_upgrade", None, path=events_path.name,
                               columns="event_id, voids")
