@@ -294,3 +294,27 @@ def test_the_register_app_in_chromium(example_copy, browser, lang):
         assert blocked == []
     finally:
         server.stop()
+
+
+def test_the_lot_card_opens_with_where_the_lot_stands(example_copy):
+    from mics_budget.web.users import User
+
+    app = RegisterApp(DataDir(example_copy), today=TODAY, user=User("Айгуль", "recorder"))
+    app.card.lot.value = "LOT-2023-002"
+    body = app.card.body.value
+    state = body.split('<table class="mics mics-lot-state">', 1)[1].split("</table>", 1)[0]
+    for label in ("Этап", "Сумма договора", "Оплачено", "К оплате", "Поставщик"):
+        assert label in state
+    assert "₸ KZT" not in body and "6\u00a0500\u00a0000,00\u00a0₸" in body
+    assert len(app.card.entry.options) == 1  # only the latest entry can be voided
+    assert "аннулирует администратор" in body  # a recorder is told who voids
+
+
+def test_history_fits_a_terminal(example_copy, capsys):
+    from mics_budget.cli import main
+
+    assert main(["procurement", "history", "LOT-2023-001", "--data", str(example_copy)]) == 0
+    out = capsys.readouterr().out
+    header = out.splitlines()[1]
+    assert "Этап" in header and "Статус" not in header
+    assert "20.04.2023 18:00" in out and "T18:00:00+05:00" not in out

@@ -306,10 +306,20 @@ def cmd_procurement_history(args: argparse.Namespace) -> int:
     shown["status"] = shown["status"].map(stage_name)
     shown["amount"] = shown["amount"].map(i18n.format_number)
     shown["voided"] = shown["voided"].map(lambda v: t("app.voided") if v else "")
-    shown = shown.drop(columns=["portal_page"])  # the record (portal_id) names the source
+    for column in ("recorded_at", "voided_at"):  # dd.mm.yyyy hh:mm: the table fits a terminal
+        shown[column] = shown[column].map(_moment)
+    shown = shown.drop(columns=["portal_page"]).rename(columns={"status": "stage"})
     emit(text_table(shown.astype("str").replace({"<NA>": "", "nan": ""}),
                     widths={"note": 40, "document": 20, "void_reason": 30}))
     return 0
+
+
+def _moment(text: object) -> str:
+    """A recorded moment (ISO, with its offset) as people read it: ``20.04.2023 18:00``."""
+    stamp = pd.to_datetime(str(text or ""), errors="coerce", utc=False)
+    if pd.isna(stamp):
+        return str(text or "")
+    return f"{i18n.format_date(stamp.date())} {stamp:%H:%M}"
 
 
 def cmd_procurement_alerts(args: argparse.Namespace) -> int:

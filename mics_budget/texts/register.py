@@ -59,6 +59,12 @@ LABELS: dict[str, tuple[str, ...]] = {
         "{contract} шарт бойынша {paid} төленді"),
     "app.add_lot": ("Добавить лот", "Add a lot", "Лот қосу"),
     "app.source_typed": ("вручную", "typed", "қолмен"),
+    "app.portal": ("На портале", "On the portal", "Порталда"),
+    "app.void_by_admin": (
+        "ошибочную запись аннулирует администратор (с причиной); сообщите ему код записи",
+        "a wrong entry is voided by an admin (with a reason); tell them the entry's id",
+        "қате жазбаның күшін әкімші жояды (себебімен); оған жазба кодын хабарлаңыз",
+    ),
     "app.confirm": ("Подтвердить и записать", "Confirm and record", "Растау және жазу"),
     "help.arg.confirm": (
         "записать, несмотря на противоречие с реестром (оно будет отмечено в примечании)",

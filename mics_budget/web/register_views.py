@@ -14,7 +14,7 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
-from ..i18n import format_date, format_money, stage_name, t
+from ..i18n import format_date, format_money, format_number, stage_name, t
 from ..ledger.plan import code_key
 from ..procurement.alerts import alerts, standing_conflicts
 from ..procurement.corrections import history
@@ -214,6 +214,7 @@ class LotCard(widgets.VBox):
             self.law, self.portal_number, self.portal_lot, self.portal_contract,
             widgets.HBox([self.amend, self.amend_message])])
         self.admin.add_class("mics-lot-admin")
+        self.can_admin = can_admin
         self.project: Project | None = None
         self.today = date.today()
         super().__init__([self.lot, self.conflicts, self.body,
@@ -284,6 +285,32 @@ class LotCard(widgets.VBox):
                 out[name] = value
         return out
 
+    def _state(self, project: Project, lot: str, currency: str) -> str:
+        """Where the lot stands today: stage, contract in force, paid, left to pay, delay,
+        supplier, portal numbers — the first lines of the card."""
+        table = register(project, self.today).set_index("lot")
+        if lot not in table.index:
+            return ""
+        row = table.loc[lot]
+
+        def amount(column: str) -> str:
+            value = row[column]
+            return "—" if pd.isna(value) else _money(round(float(value) * 100), currency)
+
+        delay = row["delay_days"]
+        parts = [(t("col.stage"), stage_name(str(row["stage"] or ""))),
+                 (t("col.contract_amount"), amount("contract_amount")),
+                 (t("col.paid"), amount("paid")), (t("col.left_to_pay"), amount("left_to_pay")),
+                 (t("col.delay_days"), "—" if pd.isna(delay) else str(int(delay))),
+                 (t("col.supplier"), str(row["supplier"] or "—"))]
+        link = [str(project.valid_lots.loc[lot, c]) for c in
+                ("portal_number", "portal_lot", "portal_contract")]
+        if any(link):
+            parts.append((t("app.portal"), " · ".join(x for x in link if x)))
+        cells = "".join(f"<tr><th scope='row'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>"
+                        for k, v in parts)
+        return f'<table class="mics mics-lot-state"><tbody>{cells}</tbody></table>'
+
     def render(self) -> None:
         project = self.project
         if project is None or not self.lot.value:
@@ -304,8 +331,8 @@ class LotCard(widgets.VBox):
                  f"<br>{t('col.activity')}: {html.escape(str(lot['activity']))} · "
                  f"{t('col.method')}: {html.escape(t(f'method.{lot.method}'))} · "
                  f"{t('col.estimate')}: "
-                 f"{html.escape(format_money(lot['estimate_minor'] / 100))}"
-                 f" {html.escape(str(lot['currency']))}</p>")
+                 f"{html.escape(_money(lot['estimate_minor'], str(lot['currency'])))}</p>"
+                 + self._state(project, str(self.lot.value), str(lot["currency"])))
         timeline = _timeline(events)
         pays = Table("card_payments", paid.assign(amount=paid["amount_minor"] / 100,
                                                   kzt=paid["kzt_minor"] / 100)[
@@ -315,13 +342,15 @@ class LotCard(widgets.VBox):
         self.body.value = in_lang(
             f"{TABLE_CSS}{page_css()}<h3>{t('app.card')}</h3>{facts}"
             f"<h4>{t('history.title', lot=html.escape(self.lot.value))}</h4>{timeline}"
-            f"<h4>{t('app.card_payments')}</h4>{pays.to_html()}")
+            + ("" if self.can_admin else
+               f"<p class='mics-note'>{html.escape(t('app.void_by_admin'))}</p>")
+            + f"<h4>{t('app.card_payments')}</h4>{pays.to_html()}")
         in_force = events.loc[events["valid"]]
         entries = [(f"{e} — {stage_name(s)}, {format_date(d.date())}", e)
                    for e, s, d in zip(in_force["event_id"][::-1], in_force["status"][::-1],
-                                      in_force["date"][::-1], strict=True)]
-        self.entry.options = entries
-        self.entry.value = entries[0][1] if entries else None  # the latest: it can be voided
+                                      in_force["date"][::-1], strict=True)][:1]
+        self.entry.options = entries  # only the latest entry can be voided (then the next)
+        self.entry.value = entries[0][1] if entries else None
         self.title.value = str(lot["title"])
         self.estimate.value = _plain(lot["estimate_minor"])
         self.planned.value = lot["planned_announce"].date() if pd.notna(
@@ -332,6 +361,16 @@ class LotCard(widgets.VBox):
         self.portal_number.value = str(lot["portal_number"])
         self.portal_lot.value = str(lot["portal_lot"])
         self.portal_contract.value = str(lot["portal_contract"])
+
+
+def _money(minor: Any, currency: str) -> str:
+    """An amount in its currency: ``9 800 000,00 ₸`` (the sign says tenge; no «₸ KZT»), or
+    ``20 000,00 USD``."""
+    if minor is None or pd.isna(minor):
+        return "—"
+    if currency in ("", "KZT"):
+        return format_money(int(minor) / 100)
+    return f"{format_number(int(minor) / 100)} {currency}"
 
 
 def _plain(minor: Any) -> str:
