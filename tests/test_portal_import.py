@@ -530,7 +530,7 @@ def test_a_conflict_is_seen_and_resolved_in_chromium(folder, browser):
         card.select_option(label=next(o for o in card.locator("option").all_inner_texts()
                                       if o.startswith("LOT-A")))
         page.wait_for_selector(".mics-lot-card .mics-error >> text=LOT-A-1", timeout=30_000)
-        assert "вручную" in page.locator(".mics-lot-card table").first.inner_text()
+        page.wait_for_selector(".mics-lot-card td >> text=вручную", timeout=30_000)
         page.get_by_role("button", name="Принять данные портала").click()
         page.wait_for_selector(".mics-lot-card .mics-ok", timeout=60_000)
         assert "добавлено этапов 7" in page.locator(".mics-lot-card .mics-ok").inner_text()
