@@ -30,3 +30,17 @@ def test_payments_in_tenge_or_euros_count_in_dollars_at_the_dollar_rate(data_dir
     assert row["remaining_usd"] == 6999.99
     assert row["paid"] == 450_000 + 450_000 + 460_005  # the tenge figures as everywhere
     assert row["remaining_nbk"] == round(6999.99 * 460, 2)
+
+
+def test_without_a_dollar_plan_no_part_of_the_balance_is_the_rates(data_dir):
+    """Issue 24: paid before any budget decision (plan_usd 0) there is no plan rate to
+    compare with; the whole balance is not a currency effect: it is 0."""
+    payments = ("id,date,activity,source,specifics,amount,currency,payee,document,contract,"
+                "refund_of,note\nU1,2023-07-04,4.2,UNICEF,,2093,USD,,,,,\n")
+    header = BUDGET.splitlines()[0] + "\n"
+    write_files(data_dir, {"budget/budget.csv": header, "budget/fx_rates.csv": RATES,
+                           "budget/payments.csv": payments})
+    row = unicef_in_usd(load(data_dir), date(2023, 7, 31)).set_index("activity").loc["4.2"]
+    assert row["plan_usd"] == 0 and row["paid_usd"] == 2093
+    assert row["remaining"] == -2093 * 450  # the balance is real: paid without a plan
+    assert row["currency_effect"] == 0

@@ -11,7 +11,7 @@ from mics_budget import load
 from mics_budget.procurement import lifecycle
 from mics_budget.procurement.lifecycle import OCDS, STATUSES, STEPS, TERMINAL, TRANSITIONS, allowed
 from mics_budget.procurement.load import lot_states
-from tests.conftest import LOTS, write_files
+from tests.conftest import EVENTS, LOTS, write_files
 
 HEADER = "lot,date,status,amount,bids,supplier,supplier_bin,document,note,recorded_by," \
          "recorded_at\n"
@@ -156,3 +156,21 @@ def test_the_replay_in_arrays_equals_the_replay_event_by_event(events, methods):
     assert [(p.row, p.key) for p in problems] == [
         (int(candidates["_row"].iloc[i]), key) for i, key, _ in errors]
     assert got["valid"].tolist() == (frame["valid"] & got["step_ok"]).tolist()
+
+
+def test_a_refused_lots_row_does_not_steer_the_replay(money_dir):
+    """Issue 24: a single-source lot followed by a refused row that switches it to an auction
+    keeps its direct steps; its contract stays committed."""
+    from mics_budget.core.checks import ERROR
+
+    lots = (LOTS + "L9,7.1,Перевод,single_source,100000,KZT,143,,,434-V\n"
+            "L9,7.1,Перевод,auction,100000,KZT,143,,,434-V\n")
+    events = EVENTS + "L9,2023-06-10,contracted,90000,,ТОО Б,990140000002,,,,\n"
+    write_files(money_dir, {"procurement/lots.csv": lots, "procurement/events.csv": events})
+    project = load(money_dir)
+    assert any(p.severity == ERROR and p.file == "procurement/lots.csv" for p in project.problems)
+    l9 = project.events.loc[project.events["lot"] == "L9"]
+    assert l9["step_ok"].tolist() == [True] and l9["stage"].tolist() == ["contracted"]
+    committed = project.spending(date(2023, 12, 31), by=["activity"]).set_index(
+        ["source", "activity"]).loc[("RB", "7.1"), "committed"]
+    assert committed == 9_500_000 + 90_000  # L1's amendment and L9's contract

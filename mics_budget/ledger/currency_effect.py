@@ -9,7 +9,9 @@ rate of each date (the decision for a line, the payment for a payment). The teng
 * ``plan``, ``paid``, ``remaining`` — in tenge, as everywhere else;
 * ``currency_effect`` — the part of ``remaining`` that comes from the rate having moved between
   the budget decision and the payments: ``remaining − remaining_usd × (plan ÷ plan_usd)``
-  (the dollars left, valued at the plan's own rate, are the real under-spending);
+  (the dollars left, valued at the plan's own rate, are the real under-spending). Without a
+  dollar plan (``plan_usd`` 0: paid before any budget decision) there is no plan rate to
+  compare with, so no part of the balance is the rate's: the effect is 0;
 * ``remaining_nbk``, ``remaining_unore`` — the dollars left at today's NBK rate and at the UN
   operational rate (UNORE) of the month, side by side.
 """
@@ -91,7 +93,8 @@ def unicef_in_usd(project: Project, as_of: date) -> pd.DataFrame:
         real = Fraction(left_usd * plan, plan_usd) if plan_usd else Fraction(0)
         rows.append({"activity": code, "plan_usd": plan_usd, "paid_usd": paid_usd,
                      "remaining_usd": left_usd, "plan": plan, "paid": paid_kzt,
-                     "remaining": left, "currency_effect": left - round_half_away(real),
+                     "remaining": left,
+                     "currency_effect": left - round_half_away(real) if plan_usd else 0,
                      "remaining_nbk": round_half_away(left_usd * nbk[0]) if nbk else None,
                      "remaining_unore": round_half_away(left_usd * unore[0]) if unore else None})
     table = pd.DataFrame(rows, columns=["activity", *MONEY])

@@ -121,7 +121,10 @@ def replay(events: pd.DataFrame, lots: pd.DataFrame) -> tuple[pd.DataFrame, list
     out["step_ok"] = False
     out["stage"] = pd.Series(pd.NA, index=out.index, dtype="str")
     out["amount_in_force"] = pd.Series(pd.NA, index=out.index, dtype="Int64")
-    direct = dict(zip(lots["lot"], lots["method"].isin(DIRECT_METHODS), strict=False))
+    # only rows of lots.csv in force decide (a refused row, e.g. one switching the method,
+    # must not steer the replay); the last valid row of a lot is the one in force
+    in_force = lots.loc[lots["valid"].fillna(False).astype(bool)] if "valid" in lots else lots
+    direct = dict(zip(in_force["lot"], in_force["method"].isin(DIRECT_METHODS), strict=False))
     candidates = out.loc[out["valid"]].sort_values(["lot", "date", "_row"], kind="stable")
     lot = candidates["lot"].to_numpy(dtype=object)
     count = len(lot)
