@@ -364,6 +364,7 @@ def test_errors_in_kazakh(capsys, data_dir):
     assert err.endswith("файлы жоқ; «mics-budget plan import ФАЙЛ» командасын орындаңыз\n")
 
 
+@pytest.mark.slow  # over half a second: the fast loop stays under a minute
 def test_summary_in_kazakh_has_the_russian_figures(capsys, money_dir):
     argv = ["summary", "--as-of", "2023-12-31", "--by", "activity", "--data", str(money_dir)]
     _, russian, _ = run(capsys, *argv)

@@ -8,6 +8,8 @@ import dataclasses
 import json
 from datetime import date
 
+import pytest
+
 from mics_budget import i18n, load
 from mics_budget.core.params import ActPenalty, red_flag_rules
 from mics_budget.procurement.flags import red_flags
@@ -58,6 +60,7 @@ def test_a_winner_listed_as_unreliable_while_its_contract_ran(money_dir):
         assert "жосықсыз қатысушылар тізілімінде" in flag.detail
 
 
+@pytest.mark.slow  # over half a second: the fast loop stays under a minute
 def test_acts_with_a_penalty_or_a_delay(money_dir):
     portal_files(money_dir)
     project = load(money_dir)

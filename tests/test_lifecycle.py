@@ -132,6 +132,9 @@ _EVENT = st.tuples(st.integers(0, 4), st.integers(0, 20),
 @settings(max_examples=60, deadline=None)
 @given(st.lists(_EVENT, max_size=40), st.lists(st.sampled_from(
     ["auction", "open_tender", "single_source", "e_shop"]), min_size=4, max_size=4))
+
+
+@pytest.mark.slow  # over half a second: the fast loop stays under a minute
 def test_the_replay_in_arrays_equals_the_replay_event_by_event(events, methods):
     """Lots whose every step is allowed are replayed at once in arrays; the reference is the
     state machine run one event after the other over every lot (refused steps, steps from

@@ -147,6 +147,7 @@ _AMOUNT_TEXT = st.one_of(
 )
 
 
+@pytest.mark.slow  # over half a second: the fast loop stays under a minute
 @settings(max_examples=100, deadline=None)
 @given(st.lists(_DATE_TEXT, max_size=30))
 def test_dates_fast_path_equals_the_reference(texts):
@@ -155,6 +156,7 @@ def test_dates_fast_path_equals_the_reference(texts):
         pd.testing.assert_series_equal(got, want, check_exact=True)
 
 
+@pytest.mark.slow  # over half a second: the fast loop stays under a minute
 @settings(max_examples=100, deadline=None)
 @given(st.lists(_AMOUNT_TEXT, max_size=30), st.sampled_from([0, 2, 4]))
 def test_amounts_fast_path_equals_the_reference(texts, decimals):

@@ -123,6 +123,7 @@ def test_validate_finds_what_breaks_the_schema(package):
     assert errors[1].startswith("releases/1/tender/procurementMethod: 'lottery' is not one of")
 
 
+@pytest.mark.slow  # over half a second: the fast loop stays under a minute
 def test_cli_refuses_to_write_an_invalid_package_unless_told_not_to_check(
         money_dir, tmp_path, monkeypatch, capsys):
     from mics_budget.cli import cli, commands

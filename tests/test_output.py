@@ -7,6 +7,7 @@ import io
 from datetime import date
 
 import pandas as pd
+import pytest
 
 from mics_budget.cli.cli import main
 from mics_budget.cli.output import excel_safe, text_table, to_csv
@@ -25,6 +26,7 @@ def test_excel_safe_neutralises_formulas_and_keeps_numbers():
     assert rows[1] == ["'=1+2", "-1.5"]
 
 
+@pytest.mark.slow  # over half a second: the fast loop stays under a minute
 def test_cli_csv_and_validation_csv_are_safe(capsys, money_dir, tmp_path):
     write_files(money_dir, {"procurement/events.csv": EVENTS.replace(
                                 "ТОО А", "=cmd|' /C calc'!A0"),

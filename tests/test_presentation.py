@@ -7,6 +7,7 @@ from datetime import date
 
 import openpyxl
 import pandas as pd
+import pytest
 
 from mics_budget.config import DataDir
 from mics_budget.procurement.recording import add_lot, record_event
@@ -37,6 +38,7 @@ def test_text_cells_are_strings_never_formulas(tmp_path):
     assert cells[-2.0] == "n"      # numbers stay numbers
 
 
+@pytest.mark.slow  # over half a second: the fast loop stays under a minute
 def test_a_hostile_register_gives_a_report_xlsx_without_formulas(money_dir, tmp_path):
     data = DataDir(money_dir)
     add_lot(data, "L2", "7.2", "auction", "100", title=HOSTILE[0],
