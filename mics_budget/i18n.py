@@ -81,19 +81,6 @@ class Day:
         return format_date(self.value)
 
 
-class Text:
-    """A label in a message (``t(key, **params)``), rendered when the message is shown, so a
-    language switch after the message was made still changes every word of it."""
-
-    __slots__ = ("label", "params")
-
-    def __init__(self, label: str, /, **params: object):
-        self.label, self.params = label, params
-
-    def __str__(self) -> str:
-        return t(self.label, **{k: str(v) for k, v in self.params.items()})
-
-
 class Lazy:
     """Any text of a message made only when the message is shown (``Lazy(lambda: …)``)."""
 
@@ -110,26 +97,14 @@ class Stages:
     """Stage names in a message: «объявлен», «отменён» …, rendered when shown (``—`` when
     none); ``(entry, stage)`` pairs give ``entry (stage)``."""
 
-    __slots__ = ("items", "quoted")
+    __slots__ = ("items",)
 
-    def __init__(self, items, quoted: bool = True):
-        self.items, self.quoted = tuple(items), quoted
+    def __init__(self, items):
+        self.items = tuple(items)
 
     def __str__(self) -> str:
-        parts = []
-        for item in self.items:
-            if isinstance(item, tuple):
-                parts.append(f"{item[0]} ({stage_name(item[1])})")
-            else:
-                parts.append(f"«{stage_name(item)}»" if self.quoted else stage_name(item))
-        return ", ".join(parts) or "—"
-
-
-class Stage(Stages):
-    """One stage name in a message, rendered when shown."""
-
-    def __init__(self, stage: str | None):
-        super().__init__([stage or "none"], quoted=False)
+        return ", ".join(f"{item[0]} ({stage_name(item[1])})" if isinstance(item, tuple)
+                         else f"«{stage_name(item)}»" for item in self.items) or "—"
 
 
 def stage_name(stage: str | None) -> str:
@@ -140,6 +115,7 @@ def stage_name(stage: str | None) -> str:
 def funding_name(source: str) -> str:
     """A funding source (``RB``, ``UNICEF``, ``NONE``) as people name it."""
     return t(f"funding.{source}")
+
 
 def t_in(lang: str, key: str, /, **params: object) -> str:
     """The label ``key`` in ``lang``, formatted with ``params``."""

@@ -31,8 +31,8 @@ import yaml
 
 from ..config import PARAMS_DIR
 from ..errors import UserError
-from ..i18n import LANGS, Lazy, Text
-from .checks import ERROR, Problem, excerpt
+from ..i18n import LANGS, Lazy
+from .checks import ERROR, Label, Problem, excerpt
 
 MAX_PARAMS_BYTES = 1 << 20  # a settings file is a page of text, not a data set
 SEVERITIES = ("error", "warning")
@@ -50,22 +50,22 @@ def read_yaml(path: Path) -> dict:
     except OSError as exc:
         raise UserError("error.bad_params", path=path, detail=exc.strerror) from None
     if len(raw) > MAX_PARAMS_BYTES:
-        raise UserError("error.bad_params", path=path, detail=Text("params.too_big"))
+        raise UserError("error.bad_params", path=path, detail=Label("params.too_big"))
     try:
         text = raw.decode("utf-8-sig")
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent):
-                raise UserError("error.bad_params", path=path, detail=Text("params.alias"))
+                raise UserError("error.bad_params", path=path, detail=Label("params.alias"))
         data = yaml.safe_load(text)
     except UnicodeDecodeError:
-        raise UserError("error.bad_params", path=path, detail=Text("params.not_utf8")) from None
+        raise UserError("error.bad_params", path=path, detail=Label("params.not_utf8")) from None
     except yaml.YAMLError as exc:
         raise UserError("error.bad_params", path=path,
                         detail=str(exc).splitlines()[0]) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise UserError("error.bad_params", path=path, detail=Text("params.not_mapping"))
+        raise UserError("error.bad_params", path=path, detail=Label("params.not_mapping"))
     return data
 
 
@@ -190,7 +190,7 @@ class _Reader:
 
     def model(self, cls: type, data: object, where: str = "") -> Any:
         if not isinstance(data, dict):
-            self.problem(where, data, "params.expected", expected=Text("params.kind.mapping"))
+            self.problem(where, data, "params.expected", expected=Label("params.kind.mapping"))
             return cls()
         hints = typing.get_type_hints(cls)
         fields = {f.metadata.get("key", f.name): f for f in dataclasses.fields(cls)}
@@ -261,7 +261,7 @@ class _Reader:
         raise TypeError(f"no reader for {hint!r}")  # a model of ours the reader lacks
 
     def bad(self, where: str, value: object, kind: str) -> object:
-        self.problem(where, value, "params.expected", expected=Text(f"params.kind.{kind}"))
+        self.problem(where, value, "params.expected", expected=Label(f"params.kind.{kind}"))
         return _BAD
 
 
@@ -314,8 +314,8 @@ def report_defaults(path: Path) -> ReportDefaults:
     if reader.problems:
         first = reader.problems[0]
         raise UserError("error.bad_params", path=path,
-                        detail=Text("params.at_key", key=first.column,
-                                    message=Lazy(lambda: first.message)))
+                        detail=Label("params.at_key", {"key": first.column,
+                                                       "message": Lazy(lambda: first.message)}))
     return defaults
 
 

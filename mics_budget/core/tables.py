@@ -9,6 +9,7 @@ number a person sees in Excel or a text editor: the header is row 1).
 from __future__ import annotations
 
 import csv
+import io
 import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -717,3 +718,47 @@ def locate(root: Path, folder: str, stem: str) -> tuple[Path | None, str, list[P
     if not inside:
         return None, name, [Problem(ERROR, name, None, None, None, "load.outside_folder")]
     return path, name, []
+
+
+# --- sheets as people keep them: a title block above the header --------------------------------
+
+HEADER_ROWS = 40  # a title block is a few rows; the header is within the first ones
+
+
+def read_grid(path: Path) -> list[list[str]] | None:
+    """Every row of the file's first sheet as text cells; None when it cannot be read."""
+    if path.suffix.lower() in {".xlsx", ".xlsm"}:
+        try:
+            from python_calamine import CalamineWorkbook
+
+            sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
+            return [[cell_text(value) for value in row] for row in sheet.to_python()]
+        except Exception:
+            return None
+    try:
+        text, _ = decode(path.read_bytes())
+    except OSError:
+        return None
+    if text is None:
+        return None
+    text = text.lstrip("\ufeff")
+    lines = text.splitlines()
+    if lines and lines[0].lower().startswith("sep="):
+        sep, text = lines[0][4:5] or ",", "\n".join(lines[1:])
+    else:  # a title block above the header has no separators: count them over the start
+        head = text[:8192]
+        sep = max((";", "\t", ","), key=head.count) if any(c in head for c in ";\t,") \
+            else sniff_separator(text)
+    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=sep)]
+
+
+def find_header(rows: list[list[str]], name_of: Callable[[str], str | None],
+                needed: Iterable[str]) -> tuple[int, list[str | None]] | None:
+    """The first row (of the first :data:`HEADER_ROWS`) whose cells name every column of
+    ``needed`` (``name_of(cell)`` → a column or None), with the name of each of its cells."""
+    wanted = set(needed)
+    for index, row in enumerate(rows[:HEADER_ROWS]):
+        names = [name_of(cell) for cell in row]
+        if wanted <= set(names):
+            return index, names
+    return None

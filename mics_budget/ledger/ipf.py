@@ -27,22 +27,17 @@ budget lines of the same year (a sheet in thousands read as tenge, or the revers
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 
 import pandas as pd
 
 from ..config import DataDir
 from ..core.checks import ERROR, WARNING, Problem
 from ..core.months import RU_MONTH_NUMBERS
-from ..core.tables import decode, locate, sniff_separator
+from ..core.tables import HEADER_ROWS, locate, read_grid
 from ..core.values import minor_text, parse_amounts
-from ..core.xlsx import cell_text
 
-HEADER_ROWS = 40  # a title block is a few rows; the header is within the first ones
 MAP_NAME = "activity_map"
 COLUMNS = ["year", "month", "kind", "activity", "source", "specifics", "program", "subprogram",
            "abp", "amount", "_file", "_sheet", "_row"]
@@ -85,33 +80,6 @@ def _role(cell: str) -> str | None:
     if "источник" in text or text == "source":
         return "source"
     return None
-
-
-def read_grid(path: Path) -> list[list[str]] | None:
-    """Every row of the file's first sheet as text cells; None when it cannot be read."""
-    if path.suffix.lower() in {".xlsx", ".xlsm"}:
-        try:
-            from python_calamine import CalamineWorkbook
-
-            sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0)
-            return [[cell_text(value) for value in row] for row in sheet.to_python()]
-        except Exception:
-            return None
-    try:
-        text, _ = decode(path.read_bytes())
-    except OSError:
-        return None
-    if text is None:
-        return None
-    text = text.lstrip("\ufeff")
-    lines = text.splitlines()
-    if lines and lines[0].lower().startswith("sep="):
-        sep, text = lines[0][4:5] or ",", "\n".join(lines[1:])
-    else:  # a title block above the header has no separators: count them over the start
-        head = text[:8192]
-        sep = max((";", "\t", ","), key=head.count) if any(c in head for c in ";\t,") \
-            else sniff_separator(text)
-    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=sep)]
 
 
 def header_row(rows: list[list[str]]) -> int | None:

@@ -244,11 +244,10 @@ def import_nbk(data: DataDir, paths: Iterable[str | Path],
     read, problems = read_nbk(list(paths))
     if not read.files:
         raise UserError("nbk.no_files")
-    wanted = currencies
     rates = read.rates
-    skipped = sorted(set(rates["currency"]) - wanted) if wanted is not None else []
-    if wanted is not None:
-        rates = rates.loc[rates["currency"].isin(wanted)]
+    skipped = sorted(set(rates["currency"]) - currencies) if currencies is not None else []
+    if currencies is not None:
+        rates = rates.loc[rates["currency"].isin(currencies)]
     added, already, conflicts = append_rates(data, rates, SOURCE, dry_run)
     return NbkImport(added, already, skipped, read.empty_days, conflicts, problems,
                      read.files, dry_run)

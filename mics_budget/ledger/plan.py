@@ -25,7 +25,7 @@ from ..core.checks import ERROR, Label, Problem
 from ..core.fileio import csv_text, write_text_files
 from ..core.periods import Period, PeriodError, parse_period
 from ..errors import UserError
-from ..i18n import Text, get_lang, t
+from ..i18n import get_lang, t
 
 FUNDING = {"рб": "RB", "юнисеф": "UNICEF", "не требуется": "NONE"}
 FUNDING_TEXT = {code: text for text, code in FUNDING.items()}
@@ -416,8 +416,9 @@ def _read_csv(path: Path, columns: list[str]) -> list[tuple[int, dict[str, str]]
         missing = [c for c in columns if c not in (reader.fieldnames or [])]
         if missing:
             raise UserError("plan.bad_csv", file=path, row=1, column=", ".join(missing),
-                            reason=Text("problem.missing_columns", missing=", ".join(missing),
-                                     found=", ".join(reader.fieldnames or [])))
+                            reason=Label("problem.missing_columns", {
+                                "missing": ", ".join(missing),
+                                "found": ", ".join(reader.fieldnames or [])}))
         return [(number, row) for number, row in enumerate(reader, start=2)]
 
 
@@ -434,8 +435,8 @@ def load_plan(data: DataDir) -> Plan:
                             reason=exc) from None
         if row["funding"] not in FUNDING_TEXT:
             raise UserError("plan.bad_csv", file=name, row=number, column="funding",
-                            reason=Text("plan.bad_funding", code=row["id"],
-                                        value=row["funding"]))
+                            reason=Label("plan.bad_funding", {"code": row["id"],
+                                                              "value": row["funding"]}))
         unit_codes, participants = split_responsible(row["responsible"], units)
         activities.append(Activity(
             id=row["id"], section=row["section"], section_title=row["section_title"],

@@ -22,8 +22,8 @@ import pandas as pd
 from ..config import DataDir
 from ..core.checks import ERROR, Problem
 from ..core.months import parse_day
+from ..core.tables import find_header, read_grid
 from ..errors import UserError
-from .ipf import HEADER_ROWS, read_grid
 from .nbk import COLUMNS, NbkImport, _rate, append_rates
 
 SOURCE = "UNORE"
@@ -52,13 +52,12 @@ def read_unore(paths: Iterable[str | Path]) -> tuple[pd.DataFrame, list[str], li
         name = path.as_posix()
         files.append(name)
         grid = read_grid(path) or []
-        found = [(at, [_role(c) for c in row]) for at, row in enumerate(grid[:HEADER_ROWS])
-                 if {"code", "rate", "date"} <= {_role(c) for c in row}]
-        if not found:
+        found = find_header(grid, _role, ("code", "rate", "date"))
+        if found is None:
             problems.append(Problem(ERROR, name, 1, None, "ISO code, rate, effective date",
                                     "unore.no_header", {}))
             continue
-        head, roles = found[0]
+        head, roles = found
         at = {role: roles.index(role) for role in ("code", "rate", "date")}
         for number, row in enumerate(grid[head + 1:], start=head + 2):
             cells = row + [""] * (len(roles) - len(row))

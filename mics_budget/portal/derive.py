@@ -92,6 +92,7 @@ import pandas as pd
 
 from ..core.checks import ERROR, WARNING, Label, Problem
 from ..core.values import minor_text
+from ..i18n import Stages
 from ..procurement.lifecycle import START, STEPS, allowed
 from .read import PortalData
 
@@ -207,15 +208,6 @@ def _day(value: object) -> pd.Timestamp | None:
 
 def _minor(value: object) -> int | None:
     return None if value is None or pd.isna(value) else int(value)  # type: ignore[call-overload]
-
-
-class _Stages(tuple):
-    """Stage names, rendered in the language current when a message is shown."""
-
-    def __str__(self) -> str:
-        from ..i18n import stage_name
-
-        return ", ".join(f"«{stage_name(s)}»" for s in self) or "—"
 
 
 def _announcement_of(lot: dict) -> dict:
@@ -972,7 +964,7 @@ class _Deriver:
                     ERROR, event.record, "portal.lifecycle_refused", event.status, None,
                     lot=lot["lot"], portal_id=event.portal_id,
                     date=event.date.date().isoformat(), step=Label(f"stage.{event.status}"),
-                    stage=Label(f"stage.{stage or 'none'}"), allowed=_Stages(choices))
+                    stage=Label(f"stage.{stage or 'none'}"), allowed=Stages(choices))
                 continue
             if event.status not in STEPS:
                 stage = event.status

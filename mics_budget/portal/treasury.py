@@ -34,9 +34,10 @@ from ..config import DataDir
 from ..core.checks import ERROR, Problem, from_mask
 from ..core.schemas import PAYMENTS, Schema, col
 from ..core.store import append_row, check_text, locked, register_file
+from ..core.tables import find_header, read_grid
 from ..core.values import minor_text, parse_amounts, parse_dates
 from ..errors import RecordError, UserError
-from ..ledger.ipf import HEADER_ROWS, activity_map, read_grid, shares_of, split_by_shares
+from ..ledger.ipf import activity_map, shares_of, split_by_shares
 from ..ledger.load import read_input
 from ..ledger.plan import load_plan
 from ..procurement.load import load_events, load_lots
@@ -159,16 +160,14 @@ def _table(path: Path, problems: list[Problem]) -> pd.DataFrame:
         problems.append(Problem(ERROR, path.name, None, None, path.name, "load.unreadable",
                                 {}))
         return pd.DataFrame(columns=columns)
-    found = [(at, names) for at, names in (
-        (at, [TREASURY.canonical(cell) for cell in row])
-        for at, row in enumerate(grid[:HEADER_ROWS])) if set(TREASURY.required) <= set(names)]
-    if not found:
+    found = find_header(grid, TREASURY.canonical, TREASURY.required)
+    if found is None:
         problems.append(Problem(ERROR, path.name, 1, None, ", ".join(TREASURY.required),
                                 "problem.missing_columns",
                                 {"missing": ", ".join(TREASURY.required),
                                  "found": ", ".join(grid[0]) if grid else ""}))
         return pd.DataFrame(columns=columns)
-    head, names = found[0]
+    head, names = found
     position = {name: i for i, name in enumerate(names) if name}
     out = []
     for number, row in enumerate(grid[head + 1:], start=head + 2):

@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..config import DataDir
+from ..core.checks import Label
 from ..core.schemas import EVENTS, LOTS
 from ..core.store import (
     append_row,
@@ -37,7 +38,7 @@ from ..core.values import (
     parse_ints,
 )
 from ..errors import ConfirmationNeeded, RecordError
-from ..i18n import LANGS, Day, Stage, Stages, t_in
+from ..i18n import LANGS, Day, Stages, t_in
 from ..ledger.fx import currencies
 from ..ledger.plan import Plan, load_plan
 from ..vocabulary import excerpt
@@ -125,7 +126,7 @@ def event_values(lot: str, status: str, on: date, amount: str | None = None,
     minor = _one(amount, parse_amounts, "amount", "record.bad_amount")
     count = _one(bids, parse_ints, "bids", "record.bad_bids")
     if status in IN_FORCE and not minor:
-        raise RecordError("record.amount_required", "amount", stage=Stage(status))
+        raise RecordError("record.amount_required", "amount", stage=Label(f"stage.{status}"))
     supplier_bin = (supplier_bin or "").strip()
     if supplier_bin and not is_bin(supplier_bin):
         raise RecordError("record.bad_bin", "supplier_bin", value=excerpt(supplier_bin))
@@ -146,8 +147,8 @@ def check_step(stage: str, last: pd.Timestamp | None, method: str, status: str,
     and dated on or after its ``last`` event; else :class:`RecordError`."""
     choices = allowed(stage, method)
     if status not in choices:
-        raise RecordError("record.bad_step", "status", value=Stage(status),
-                          stage=Stage(stage),
+        raise RecordError("record.bad_step", "status", value=Label(f"stage.{status}"),
+                          stage=Label(f"stage.{stage or 'none'}"),
                           allowed=_stage_names(choices))
     if last is not None and not pd.isna(last) and pd.Timestamp(on) < last:
         raise RecordError("record.date_before_last", "date", value=Day(on),

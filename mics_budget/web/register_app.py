@@ -152,7 +152,7 @@ class RegisterApp(widgets.VBox):
         self.states = self.project.on(self.today).states
         table = register(self.project, self.today)  # once: the view and the alerts share it
         self.view.show(self.project, self.today, table=table)
-        self.card.show(self.project, self.today)
+        self.card.show(self.project, self.today, table=table)
         self.new_lot.show(self.project)
         self.attention.show(self.project, self.today, table=table)
         current, step = self.lot.value, self.status.value

@@ -216,6 +216,7 @@ class LotCard(widgets.VBox):
         self.admin.add_class("mics-lot-admin")
         self.can_admin = can_admin
         self.project: Project | None = None
+        self.table = pd.DataFrame()
         self.today = date.today()
         super().__init__([self.lot, self.conflicts, self.body,
                           *([self.admin] if can_admin else [])])
@@ -227,8 +228,11 @@ class LotCard(widgets.VBox):
             self.void.on_click(lambda _: on_void(self.entry.value or "", self.reason.value))
             self.amend.on_click(lambda _: on_amend(self.lot.value, self.changes()))
 
-    def show(self, project: Project, today: date) -> None:
+    def show(self, project: Project, today: date, table: pd.DataFrame | None = None) -> None:
+        """New data: the lots of ``project`` on ``today``; ``table`` is the register of that
+        day when the caller has it (the card's state and alerts come from it)."""
         self.project, self.today = project, today
+        self.table = register(project, today) if table is None else table
         current = self.lot.value
         lots = project.valid_lots
         options = [(f"{lot} — {str(title)[:60]}", lot) for lot, title in lots["title"].items()]
@@ -288,7 +292,7 @@ class LotCard(widgets.VBox):
     def _state(self, project: Project, lot: str, currency: str) -> str:
         """Where the lot stands today: stage, contract in force, paid, left to pay, delay,
         supplier, portal numbers — the first lines of the card."""
-        table = register(project, self.today).set_index("lot")
+        table = self.table.set_index("lot")
         if lot not in table.index:
             return ""
         row = table.loc[lot]
@@ -317,7 +321,7 @@ class LotCard(widgets.VBox):
             self.body.value = in_lang(f"<p>{t('app.choose_lot')}</p>")
             return
         lot = project.valid_lots.loc[self.lot.value]
-        found = [a for a in alerts(project, self.today)
+        found = [a for a in alerts(project, self.today, table=self.table)
                  if a.code == "portal_conflict" and a.lot == self.lot.value]
         self.conflicts.value = in_lang(
             f'<div class="mics-error"><b>{html.escape(t("alert.portal_conflict"))}</b><ul>'
