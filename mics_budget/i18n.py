@@ -244,6 +244,24 @@ def format_date(value: date | None, lang: str | None = None) -> str:
     return babel_date(value, DATE_PATTERNS[lang], locale=_locale(lang))
 
 
+def plan_period(years: tuple[int, int], as_of: date | None = None,
+                lang: str | None = None) -> str:
+    """The period of a whole-plan figure: «2023–2025 гг., на 30.06.2025» (cumulative from the
+    plan's start to ``as_of``), or «2023–2025 гг.» without a day."""
+    first, last = years
+    span = (t_in(lang or _lang, "period.years", first=first, last=last) if first != last
+            else t_in(lang or _lang, "period.year", year=first))
+    if as_of is None:
+        return span
+    return t_in(lang or _lang, "period.to_date", span=span,
+                date=format_date(as_of, lang))
+
+
+def year_period(year: int, as_of: date | None = None, lang: str | None = None) -> str:
+    """The period of a figure of one year: «2025 г., на 30.06.2025»."""
+    return plan_period((year, year), as_of, lang)
+
+
 def month_names(lang: str | None = None) -> tuple[str, ...]:
     """The twelve month names, in the nominative as used inside a sentence: «январь»,
     "January", «қаңтар»."""

@@ -78,7 +78,13 @@ def test_the_cards_show_the_change_over_the_month_and_the_forecast(project, caps
         assert shown[f"{row['source']}/expected_paid"]["value"] == f"{row['expected_paid']:.2f}"
         assert shown[f"{row['source']}/expected_unspent"]["value"] == \
             f"{row['expected_unspent']:.2f}"
-    assert "Прогноз на конец 2025 года" in board.cards.value
+        # the year's plan and what was paid in it, beside the forecast: they reconcile
+        assert shown[f"{row['source']}/year_plan"]["value"] == f"{row['plan']:.2f}"
+        assert shown[f"{row['source']}/year_paid"]["value"] == f"{row['paid']:.2f}"
+    # every group of figures names its period: the whole plan to the day, then the year
+    assert board.cards.value.count("2023–2025 гг., на 20.03.2025") == len(now)
+    assert "2025 г., на 20.03.2025 и прогноз на конец 2025 года" in board.cards.value
+    assert "План на 2025 год" in board.cards.value
 
 
 @pytest.mark.slow
@@ -328,7 +334,8 @@ def figures_on_page(page, forecast: bool = False) -> dict:
     shown = page.evaluate("""() => Object.fromEntries(
         Array.from(document.querySelectorAll('.mics-figure')).map(
             e => [e.dataset.source + '/' + e.dataset.measure, e.dataset.value]))""")
-    return {k: v for k, v in shown.items() if forecast or "/expected_" not in k}
+    return {k: v for k, v in shown.items()
+            if forecast or ("/expected_" not in k and "/year_" not in k)}
 
 
 def wait_for_figures(page, expected: dict, timeout: float = 30) -> None:

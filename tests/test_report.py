@@ -610,3 +610,27 @@ def test_headline_totals_and_changes_are_to_the_tiyn():
     assert (paid["total"], paid["RB_change"], paid["total_change"]) == (0.9, 0.1, 0.2)
     plan = frame.loc[frame["measure"] == t("col.plan")].iloc[0]
     assert plan["total"] == 0.3
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang, summary, period", [
+    ("kk", "Қысқаша", "РБ, жоспар 2023–2025 жж., 30.06.2025 күнгі"),
+    ("ru", "Кратко", "РБ, план 2023–2025 гг., на 30.06.2025"),
+])
+def test_the_pdf_starts_with_the_summary_and_numbers_its_pages(tmp_path, capsys, in_process,
+                                                              lang, summary, period):
+    """Page 1 of the printed report holds the title, the banner and the summary in every
+    language (JupyterLab's rule keeping an output on one page once pushed the Kazakh summary,
+    a few lines longer, to page 2); every page says «n / N»; the summary names the period."""
+    import pypdf
+
+    code, err = run_report(capsys, "--month", MONTH, "--lang", lang, "--pdf",
+                           "--out", str(tmp_path))
+    assert code == 0, err
+    reader = pypdf.PdfReader(tmp_path / MONTH / f"mics-report-{MONTH}.pdf")
+    pages = [page.extract_text() for page in reader.pages]
+    first = " ".join(pages[0].split())
+    assert summary in first and period in first
+    assert len(pages) > 5
+    for number, text in enumerate(pages, start=1):
+        assert f"{number} / {len(pages)}" in text, number

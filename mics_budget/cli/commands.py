@@ -143,7 +143,9 @@ def cmd_summary(args: argparse.Namespace) -> int:
     table = project.spending(as_of, args.by, args.year, args.source, activities)
     if for_tools(args, csv=lambda: table):
         return 0
-    heading(project, t("summary.title", date=i18n.format_date(as_of)))
+    period = (i18n.year_period(args.year, as_of) if args.year
+              else i18n.plan_period(project.plan.years, as_of))
+    heading(project, t("summary.title", period=period))
     minor = project.spending_minor(as_of, args.by, args.year, args.source, activities)
     emit(text_table(_for_people(table, minor), right=[*MONEY, "execution"]))
     errors = sum(p.severity == "error" for p in project.problems)

@@ -43,7 +43,6 @@ PHASES = {"proposed": "proposed", "заявка": "proposed", "бюджетна�
           "уточнение": "adjusted", "корректировка": "adjusted"}
 KINDS = {"obligations": "obligations", "обязательства": "obligations",
          "payments": "payments", "платежи": "payments"}
-PLAN_YEARS = (2023, 2025)
 
 @dataclass
 class Loaded:
@@ -124,10 +123,12 @@ def check_money_rows(frame: pd.DataFrame, plan: Plan, rates: pd.DataFrame,
         problems += from_mask(out.assign(currency=currency), unknown_currency, ERROR,
                               "currency", "problem.unknown_currency")
     days = dates.to_numpy()  # NaT compares false
-    outside = pd.Series((days < np.datetime64(f"{PLAN_YEARS[0]}-01-01"))
-                        | (days >= np.datetime64(f"{PLAN_YEARS[1] + 1}-01-01")),
+    first, last = plan.years
+    outside = pd.Series((days < np.datetime64(f"{first}-01-01"))
+                        | (days >= np.datetime64(f"{last + 1}-01-01")),
                         index=out.index)
-    problems += from_mask(out, outside, WARNING, date_column, "problem.outside_years")
+    problems += from_mask(out, outside, WARNING, date_column, "problem.outside_years",
+                          first=first, last=last)
 
     bad_code = pd.Series(False, index=out.index)
     for column in ("abp", "program", "subprogram"):  # 3-digit codes, written as 001

@@ -15,6 +15,7 @@ import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 
@@ -116,6 +117,16 @@ class Plan:
     @cached_property
     def sections(self) -> dict[str, str]:
         return {a.section: a.section_title for a in self.activities}
+
+    @cached_property
+    def years(self) -> tuple[int, int]:
+        """The first and the last year of the plan, from its activities' periods (the plan of
+        2023–2025 gives ``(2023, 2025)``); nothing in the code names a year."""
+        if not self.activities:
+            today = date.today().year
+            return today, today
+        return (min(a.period.start.year for a in self.activities),
+                max(a.period.end.year for a in self.activities))
 
     def titles(self, lang: str | None = None) -> dict[str, str]:
         """Activity code -> title as shown in ``lang`` (see :meth:`Activity.display_title`)."""

@@ -41,10 +41,13 @@ class Table:
     note: str = ""
     kind_column: str | None = None  # hidden column naming each row's kind (for ``row``)
     labels: dict[str, str] = field(default_factory=dict)  # column -> header (else col.<c>)
+    period: str = ""  # what the figures cover: «2023–2025 гг., на 30.06.2025»
 
     @property
     def title(self) -> str:
-        return t(f"table.{self.key}")
+        """The title, with the period its figures cover (every figure names its period)."""
+        name = t(f"table.{self.key}")
+        return f"{name} — {self.period}" if self.period else name
 
     @property
     def columns(self) -> list[str]:
@@ -126,13 +129,18 @@ table.mics td.code, table.mics th.code {text-align: left !important; white-space
 table.mics td.num, table.mics th.num {text-align: right !important;
                                       font-variant-numeric: tabular-nums;}
 table.mics td.num {white-space: nowrap;}
-table.mics th {white-space: normal; overflow-wrap: normal; hyphens: auto;}
+table.mics th {white-space: normal; overflow-wrap: normal; word-break: normal; hyphens: manual;}
 .mics-banner {background: #fff3cd; border: 2px solid #d39e00; padding: 8px 12px;
               font-weight: bold; margin: 8px 0;}
 p.note {color: #555; font-size: 12px;}
-@page {size: A4 landscape; margin: 10mm;}
+@page {size: A4 landscape; margin: 10mm 10mm 12mm 10mm;
+       @bottom-center {content: counter(page) " / " counter(pages); font-size: 9pt;
+                       color: #555;}}
 @media print {
-  table.mics {font-size: 8.5px;}
+  /* an output may run onto the next page (JupyterLab keeps each on one page, which pushed a
+     long summary off page 1); rows, charts and headings still keep together */
+  .jp-OutputArea-child {break-inside: auto !important; page-break-inside: auto !important;}
+  table.mics {font-size: 9pt;}
   table.mics th, table.mics td {padding: 2px 3px;}
   table.mics thead {display: table-header-group;}
   table.mics tr, figure.mics-chart {break-inside: avoid; page-break-inside: avoid;}
@@ -211,6 +219,7 @@ def _print_setup(sheet, header_row: int) -> None:
     sheet.page_setup.fitToHeight = 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.oddFooter.center.text = "&P / &N"  # page numbers on every printed page
 
 
 def as_text(sheet) -> None:

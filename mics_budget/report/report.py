@@ -88,6 +88,8 @@ class MonthlyReport:
         earlier = project.spending(self.before).set_index("source")
         self.headline_figures = headline
         self.tables["headline"] = self._headline(headline, earlier)
+        whole = i18n.plan_period(project.plan.years, as_of)  # every figure names its period
+        self.tables["headline"].period = whole
 
         titles = project.plan.titles(self.lang)
         by_activity = project.spending(as_of, by=["activity"])
@@ -95,7 +97,8 @@ class MonthlyReport:
         self.tables["by_activity"] = Table(
             "by_activity", _sources(by_activity[["source", "activity", "title", *MONEY,
                                                   "execution"]]),
-            money | {"activity": "code"}, labels={"title": t("col.activity_title")})
+            money | {"activity": "code"}, labels={"title": t("col.activity_title")},
+            period=whole)
 
         names = specifics_names()
         by_specifics = project.spending(as_of, by=["specifics"])
@@ -103,7 +106,7 @@ class MonthlyReport:
             lambda c: names.get(c, ("", "", ""))[i18n.LANGS.index(self.lang)]))
         self.tables["by_specifics"] = Table("by_specifics", _sources(by_specifics[
             ["source", "specifics", "specifics_name", *MONEY, "execution"]]),
-            money | {"specifics": "code"})
+            money | {"specifics": "code"}, period=whole)
 
         self._forecast()
         self._currency()
@@ -119,11 +122,14 @@ class MonthlyReport:
         self.tables["register"] = Table("register", shown, {
             "lot": "code", "activity": "code", "stage_since": "date", "estimate": "money",
             "contract_amount": "money", "savings": "money", "savings_pct": "percent",
-            "paid": "money", "left_to_pay": "money", "delay_days": "int"})
+            "paid": "money", "left_to_pay": "money", "delay_days": "int"},
+            period=t("period.on", date=i18n.format_date(as_of)))
         self.kpis = procurement_kpis(project, as_of, table=lots)
         self.tables["kpis"] = kpi_table(self.kpis)
+        self.tables["kpis"].period = whole
         self.flags = red_flags(project, as_of, table=lots)
-        self.tables["flags"] = Table("flags", flags_frame(self.flags), {"lot": "code"})
+        self.tables["flags"] = Table("flags", flags_frame(self.flags), {"lot": "code"},
+                                     period=t("period.on", date=i18n.format_date(as_of)))
 
         self._schedule()
         self.tables["problems"] = problems_table(project.problems)
@@ -170,18 +176,20 @@ class MonthlyReport:
         self.tables["forecast"] = Table(
             "forecast", shown[["source", "plan", "paid", "plan_to_date", "expected_paid",
                                "expected_unspent", "basis"]], forecast_money,
-            note=t("forecast.note"))
+            note=t("forecast.note"), period=i18n.year_period(as_of.year, as_of))
         risky = at_risk(project, as_of)
         risky.insert(2, "title", risky["activity"].map(project.plan.titles(self.lang)))
         self.tables["at_risk"] = Table(
             "at_risk", _sources(risky[["source", "activity", "title", "plan", "paid",
                                        "plan_to_date", "expected_unspent"]]),
-            forecast_money | {"activity": "code"}, labels={"title": t("col.activity_title")})
+            forecast_money | {"activity": "code"}, labels={"title": t("col.activity_title")},
+            period=i18n.year_period(as_of.year, as_of))
         self.tables["cumulative"] = Table(
             "cumulative", _sources(cumulative[["source", "month", "plan", "plan_cumulative",
                                                "paid", "paid_cumulative"]]),
             dict.fromkeys(["plan", "plan_cumulative", "paid", "paid_cumulative"], "money")
-            | {"month": "month"}, note=t("report.basis", basis=basis))
+            | {"month": "month"}, note=t("report.basis", basis=basis),
+            period=i18n.plan_period(project.plan.years, as_of))
         self.charts["cumulative"] = charts.cumulative(drawn, forecast, as_of=as_of)
 
     def _currency(self) -> None:
@@ -189,6 +197,7 @@ class MonthlyReport:
         nbk, unore = table.attrs.get("nbk"), table.attrs.get("unore")
         self.tables["currency"] = Table(
             "currency", table, dict.fromkeys(table.columns[1:], "money") | {"activity": "code"},
+            period=i18n.plan_period(self.project.plan.years, self.as_of),
             note=t("report.currency_note",
                    nbk_date=i18n.format_date(nbk[1]) if nbk else "—",
                    nbk=i18n.format_number(float(nbk[0]), 2) if nbk else "—",
@@ -208,12 +217,14 @@ class MonthlyReport:
         self.overdue_ids = list(overdue["id"])
         self.tables["done"] = Table("done", done[["id", "title", "period_text",
                                                   "completed_on"]],
-                                    {"id": "code", "completed_on": "date"})
+                                    {"id": "code", "completed_on": "date"},
+                                    period=_month_period(self.month))
         self.tables["due"] = Table("due", due[["id", "title", "period_text", "end"]],
-                                   {"id": "code", "end": "date"})
+                                   {"id": "code", "end": "date"}, period=_month_period(nxt))
         self.tables["overdue"] = Table("overdue", overdue[["id", "title", "period_text",
                                                           "days_overdue"]],
-                                       {"id": "code", "days_overdue": "int"})
+                                       {"id": "code", "days_overdue": "int"},
+                                       period=t("period.on", date=i18n.format_date(self.as_of)))
 
     # --- the summary, in sentences made from the figures --------------------------------
     def _summary(self, headline: pd.DataFrame, earlier: pd.DataFrame) -> list[str]:
@@ -221,7 +232,8 @@ class MonthlyReport:
         out = []
         for row in headline.itertuples(index=False):
             out.append(t(
-                "summary.source", source=funding_name(row.source), paid=format_money(row.paid),
+                "summary.source", source=funding_name(row.source),
+                period=i18n.plan_period(project.plan.years, as_of), paid=format_money(row.paid),
                 plan=format_money(row.plan),
                 execution=format_percent(row.execution) if pd.notna(row.execution) else "—",
                 paid_change=format_money(change_since(
@@ -286,6 +298,11 @@ class MonthlyReport:
     def _heading(self, key: str, level: int = 2) -> str:
         return f"<h{level}>{html.escape(t(key))}</h{level}>"
 
+    def _table(self, key: str, columns: list[str] | None = None) -> str:
+        """A table under its title, which names the period of its figures."""
+        table = self.tables[key]
+        return f"<h3>{html.escape(table.title)}</h3>{table.to_html(columns)}"
+
     @_in_its_language
     def show_title(self) -> None:
         head = (f"{TABLE_CSS}<h1>{html.escape(self.title)}</h1><p>{t('report.as_of')} "
@@ -304,45 +321,38 @@ class MonthlyReport:
 
     @_in_its_language
     def show_headline(self) -> None:
-        self._show("headline", self._heading("report.headline")
-                   + self.tables["headline"].to_html(), self.charts["by_source"])
+        self._show("headline", self._heading("report.headline") + self._table("headline"),
+                   self.charts["by_source"])
 
     @_in_its_language
     def show_execution(self) -> None:
         self._show("execution", self._heading("report.execution"), self.charts["by_section"],
-                   self._heading("table.by_activity", 3) + self.tables["by_activity"].to_html(),
-                   self._heading("table.by_specifics", 3)
-                   + self.tables["by_specifics"].to_html())
+                   self._table("by_activity"), self._table("by_specifics"))
 
     @_in_its_language
     def show_cumulative(self) -> None:
         self._show("forecast", self._heading("report.forecast"), self.charts["cumulative"],
-                   self.tables["forecast"].to_html(),
-                   self._heading("table.at_risk", 3) + self.tables["at_risk"].to_html(),
-                   self._heading("table.cumulative", 3) + self.tables["cumulative"].to_html())
+                   self._table("forecast"), self._table("at_risk"), self._table("cumulative"))
 
     @_in_its_language
     def show_currency(self) -> None:
-        self._show("currency", self._heading("report.currency")
-                   + self.tables["currency"].to_html())
+        self._show("currency", self._heading("report.currency") + self._table("currency"))
 
     @_in_its_language
     def show_procurement(self) -> None:
         self._show("procurement", self._heading("report.procurement"), self.charts["lots"],
-                   self.tables["register"].to_html(REGISTER_SHOWN),
-                   self._heading("table.kpis", 3) + self.tables["kpis"].to_html(),
-                   self._heading("table.flags", 3) + self.tables["flags"].to_html())
+                   self._table("register", REGISTER_SHOWN), self._table("kpis"),
+                   self._table("flags"))
 
     @_in_its_language
     def show_schedule(self) -> None:
         self._show("schedule", self._heading("report.schedule")
-                   + "".join(self._heading(f"table.{k}", 3) + self.tables[k].to_html()
-                             for k in ("done", "due", "overdue")))
+                   + "".join(self._table(k) for k in ("done", "due", "overdue")))
 
     @_in_its_language
     def show_problems(self) -> None:
         self._show("problems", self._heading("report.problems")
-                   + self.tables["problems"].to_html()
+                   + self._table("problems")
                    + (banner_html(self.banner) if self.banner else ""))
 
 
@@ -360,6 +370,12 @@ def _figure(table: pd.DataFrame, source: str, measure: str) -> float | None:
         return None
     value = table.loc[source, measure]
     return None if pd.isna(value) else float(value)
+
+
+def _month_period(month: str) -> str:
+    """«за июнь 2025 г.» for ``2025-06``."""
+    year, number = (int(p) for p in month.split("-"))
+    return t("period.month", month=i18n.month_name(number), year=year)
 
 
 def _key(flag: Flag) -> tuple:

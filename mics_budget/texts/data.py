@@ -216,9 +216,9 @@ LABELS: dict[str, tuple[str, ...]] = {
         "{value} күнгі төлем жоспар бойынша {activity} іс-шарасының мерзімінен ({period}) тыс",
     ),
     "problem.outside_years": (
-        "дата {value} вне периода плана 2023–2025",
-        "date {value} is outside the plan's years 2023-2025",
-        "{value} күні жоспардың 2023–2025 жылдар кезеңінен тыс",
+        "дата {value} вне периода плана {first}–{last}",
+        "date {value} is outside the plan's years {first}-{last}",
+        "{value} күні жоспардың {first}–{last} жылдар кезеңінен тыс",
     ),
     "problem.refund_without_ref": (
         "отрицательная сумма «{value}» — это возврат: укажите refund_of (номер платежа)",

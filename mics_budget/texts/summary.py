@@ -35,12 +35,12 @@ LABELS: dict[str, tuple[str, ...]] = {
     "report.forecast": ("Прогноз на конец года", "Year-end forecast", "Жыл соңына болжам"),
     "report.summary": ("Кратко", "Summary", "Қысқаша"),
     "summary.source": (
-        "{source}: оплачено {paid} из плана {plan} ({execution}), за месяц — {paid_change}; "
-        "обязательства {committed} (за месяц {committed_change}).",
-        "{source}: paid {paid} of the plan {plan} ({execution}), {paid_change} this month; "
-        "commitments {committed} ({committed_change} this month).",
-        "{source}: {plan} жоспардан {paid} төленді ({execution}), ай ішінде — {paid_change}; "
-        "міндеттемелер {committed} (ай ішінде {committed_change}).",
+        "{source}, план {period}: оплачено {paid} из плана {plan} ({execution}), за месяц — "
+        "{paid_change}; обязательства {committed} (за месяц {committed_change}).",
+        "{source}, plan {period}: paid {paid} of the plan {plan} ({execution}), {paid_change} "
+        "this month; commitments {committed} ({committed_change} this month).",
+        "{source}, жоспар {period}: {plan} жоспардан {paid} төленді ({execution}), ай ішінде — "
+        "{paid_change}; міндеттемелер {committed} (ай ішінде {committed_change}).",
     ),
     "summary.unspent": (
         "Ожидаемое неосвоение {source} на конец {year} года — {unspent} (план года {plan}, "

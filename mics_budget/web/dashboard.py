@@ -123,7 +123,7 @@ class Dashboard(widgets.VBox):
         before = summary_rows(project.spending(since, **selected))
         forecast = project.forecast(as_of, **selected)
         if rows:
-            self.cards.show(rows, before, forecast, as_of, since)
+            self.cards.show(rows, before, forecast, as_of, since, project.plan.years)
         else:  # the plan's activities, but no money yet on that day
             self.cards.value = _nodata(t("dash.no_money", date=i18n.format_date(as_of)))
         self.last_refresh["figures"] = time.perf_counter() - started

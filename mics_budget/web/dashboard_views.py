@@ -14,7 +14,16 @@ import ipywidgets as widgets
 import pandas as pd
 
 from ..core.checks import Problem
-from ..i18n import format_date, format_money, format_percent, funding_name, stage_name, t
+from ..i18n import (
+    format_date,
+    format_money,
+    format_percent,
+    funding_name,
+    plan_period,
+    stage_name,
+    t,
+    year_period,
+)
 from ..ledger.plan import code_key
 from ..ledger.spending import change_since
 from ..procurement.status import register
@@ -82,21 +91,27 @@ class Filters(widgets.HBox):
 
 
 class Cards(widgets.HTML):
-    """Plan, committed, paid, remaining and execution per source, each with its change since
-    the previous month end, and the year-end forecast of payments and of the unspent plan.
+    """Per source: plan, committed, paid, remaining and execution over the whole plan to the
+    as-of day, each with its change since the previous month end; then the year of the as-of
+    day: its plan, what was paid in it so far, and the year-end forecast of payments and of
+    the unspent plan. Each group's heading names its period («2023–2025 гг., на 30.06.2025»,
+    «2025 г., на 30.06.2025»), so the whole-plan and the year figures are never confused.
 
     Each figure (a table row) carries ``data-source``, ``data-measure``, ``data-value`` (KZT
-    to 0.01) and ``data-change``, so tests compare them with the CLI's JSON."""
+    to 0.01) and ``data-change``, so tests compare them with the CLI's JSON (``summary`` for
+    the whole plan; ``forecast`` for ``year_plan``, ``year_paid`` and ``expected_*``)."""
 
     def show(self, rows: list[dict], before: list[dict], forecast: pd.DataFrame,
-             as_of: date, since: date) -> None:
+             as_of: date, since: date, years: tuple[int, int] | None = None) -> None:
         year = as_of.year
         earlier = {row["source"]: row for row in before}
         ahead = {row["source"]: row for row in forecast.to_dict("records")}
+        whole = plan_period(years or (year, year), as_of)
         cards = []
         for row in rows:
             source = row["source"]
-            head = (f'<tr><td></td><th scope="col">{format_date(as_of)}</th><th scope="col">'
+            head = (f'<tr><th scope="colgroup" colspan="2" class="mics-period">'
+                    f'{html.escape(whole)}</th><th scope="col">'
                     f'{t("dash.change_since", date=format_date(since))}</th></tr>')
             items = []
             for measure in MEASURES:
@@ -104,7 +119,11 @@ class Cards(widgets.HTML):
                 change = change_since(value, earlier.get(source, {}).get(measure), measure)
                 items.append(_figure(source, measure, value, change))
             expected = ahead.get(source)
-            outlook = (_figure(source, "expected_paid", expected["expected_paid"])
+            outlook = (_figure(source, "year_plan", expected["plan"],
+                               label=t("dash.year_plan", year=year))
+                       + _figure(source, "year_paid", expected["paid"],
+                                 label=t("dash.year_paid", year=year))
+                       + _figure(source, "expected_paid", expected["expected_paid"])
                        + _figure(source, "expected_unspent", expected["expected_unspent"])
                        if expected else
                        f'<tr><td class="mics-note" colspan="3">{t("dash.no_plan_year", year=year)}'
@@ -113,13 +132,14 @@ class Cards(widgets.HTML):
                 f'<div class="mics-card"><h3>{funding_name(source)}</h3>'
                 f'<table class="mics-card-figures"><thead>{head}</thead><tbody>'
                 + "".join(items) + f'<tr class="mics-forecast-head"><th colspan="3" '
-                f'scope="rowgroup">{t("dash.forecast", year=year)}</th></tr>{outlook}'
-                "</tbody></table></div>")
+                f'scope="rowgroup" class="mics-period">'
+                f'{html.escape(t("dash.forecast", year=year, period=year_period(year, as_of)))}'
+                f'</th></tr>{outlook}</tbody></table></div>')
         self.value = in_lang('<div class="mics-cards">' + "".join(cards) + "</div>")
 
 
-def _figure(source: str, measure: str, value: float | None, change: float | None = None
-            ) -> str:
+def _figure(source: str, measure: str, value: float | None, change: float | None = None,
+            label: str | None = None) -> str:
     percent = measure == "execution"
     text = format_percent(value) if percent else format_money(value, decimals=0)
     raw = "" if value is None or pd.isna(value) else (
@@ -131,7 +151,7 @@ def _figure(source: str, measure: str, value: float | None, change: float | None
         delta = ("+" if round(change, 6 if percent else 2) > 0 else "") + shown
     return (f'<tr class="mics-figure" data-source="{source}" data-measure="{measure}" '
             f'data-value="{raw}" data-change="{changed}"><th scope="row">'
-            f'{t(f"col.{measure}")}</th><td>{html.escape(text)}</td>'
+            f'{html.escape(label or t(f"col.{measure}"))}</th><td>{html.escape(text)}</td>'
             f'<td class="mics-change">{html.escape(delta)}</td></tr>')
 
 
