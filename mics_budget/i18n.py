@@ -23,6 +23,9 @@ from typing import Literal
 from .texts import LABELS
 
 LANGS = ("ru", "en", "kk")
+#: the language switch of every page (and the sign-in page): (button, code, name in that
+#: language); Kazakh, the state language, first, as on the Kazakh government's own sites
+LANGUAGE_BUTTONS = (("ҚАЗ", "kk", "Қазақша"), ("РУС", "ru", "Русский"), ("ENG", "en", "English"))
 _lang = os.environ.get("MICS_LANG", "ru") if os.environ.get("MICS_LANG") in LANGS else "ru"
 
 #: the CLDR locale of each language (Kazakhstan's, where CLDR has one)

@@ -442,6 +442,34 @@ def test_the_dashboard_signs_in_in_english(servers):
     assert client.login("guest", PEOPLE["guest"][1]).status == 302
     page = client.request("GET", "/")  # a viewer sees the (pre-heated) dashboard
     assert page.status == 200 and "widget-view" in page.text
+    # the sign-in page offers the languages, and keeps the one chosen through the form
+    kazakh = Client(server, "127.0.0.31")
+    form = kazakh.request("GET", "/login?lang=kk&next=%2F")
+    assert 'lang="kk"' in form.text and "Құпиясөз" in form.text
+    assert 'aria-current="true" lang="kk"' in form.text
+    assert all(f"lang={code}" in form.text for code in ("kk", "ru", "en"))
+    assert 'name="lang" value="kk"' in form.text
+    assert "Пайдаланушы аты немесе құпиясөз қате." in kazakh.login(
+        "guest", "nope-nope-1", lang="kk").text
+    assert 'lang="en"' in Client(server, "127.0.0.32").request(
+        "GET", "/login?lang=xx").text  # an unknown language: the server's
+
+
+@pytest.mark.slow
+def test_the_dashboard_says_who_is_signed_in_in_its_language(servers, browser):
+    page, blocked = browser
+    server = servers["dashboard"]
+    page.goto(server.url)
+    page.wait_for_url(re.compile(r".*/login\?next=%2F$"))
+    page.fill("input[name=username]", "guest")
+    page.fill("input[name=password]", PEOPLE["guest"][1])
+    page.click("button[type=submit]")
+    page.wait_for_selector("text=Signed in as guest (viewer)", timeout=90_000)
+    page.wait_for_selector(".mics-figure", timeout=90_000)
+    page.locator(".mics-lang button", has_text="ҚАЗ").click()
+    page.wait_for_selector("a.mics-sign-out:has-text('Шығу')", timeout=30_000)
+    page.wait_for_selector("text=Сіз guest ретінде кірдіңіз", timeout=30_000)
+    assert blocked == []
 
 
 def _sign_in(page, server: VoilaServer, name: str) -> None:

@@ -153,7 +153,7 @@ def test_drill_down_from_sections_to_an_activity_and_back(project):
     assert "Разделы плана" in drill.body.value
     board.charts["by_section"].on_pick("6")  # what a click on section 6's bar does
     assert drill.level() == "section" and drill.section == "6"
-    assert "6. " in drill.path.value and "Мероприятия раздела" in drill.body.value
+    assert "6. " in drill.text_path() and "Мероприятия раздела" in drill.body.value
     codes = [value for _, value in drill.pick.options if value]
     assert codes and all(code.startswith("6.") for code in codes)
     drill.pick.value = codes[0]
@@ -195,19 +195,25 @@ def test_a_filter_combination_without_data_says_so(project):
     board.filters.source.value = "UNICEF"
     board.filters.unit.value = lonely
     assert board.figures() == []
-    assert "нет данных" in board.cards.value
+    # said once, naming the filters that exclude each other; the cards stay, at zero
+    assert board.message.value.count("Нет мероприятий плана") == 1
+    assert f"подразделение {lonely}" in board.message.value
+    assert "финансирование: ЮНИСЕФ" in board.message.value
+    assert 'data-source="UNICEF" data-measure="plan" data-value="0.00"' in board.cards.value
     for panel in (*board.charts.values(), board.gantt):
-        assert panel.spec() == {} and "mics-nodata" in panel.empty.value
-    assert board.message.value == ""
+        assert panel.spec() == {} and "Нет мероприятий" not in panel.empty.value
+    board.filters.lang.value = "kk"
+    assert "қаржыландыру: ЮНИСЕФ" in board.message.value
     board.filters.unit.value = "*"
     assert board.figures() and board.charts["by_source"].spec()
+    assert board.message.value == ""  # gone with the contradiction
 
 
 @pytest.mark.slow
 def test_the_date_is_typed_as_the_page_writes_it(project):
     board = Dashboard(project, as_of=AS_OF)
     field = board.filters.as_of
-    assert field.text.value == "30.06.2025" and field.text.placeholder == "дд.мм.гггг"
+    assert field.text.value == "30.06.2025" and field.text.placeholder == "ДД.ММ.ГГГГ"
     field.text.value = "31.12.2024"
     assert field.value == date(2024, 12, 31)
     assert board.figures() == summary_json(project, date(2024, 12, 31), [], None)["rows"]
@@ -219,6 +225,14 @@ def test_the_date_is_typed_as_the_page_writes_it(project):
     assert field.error.value == ""
     field.text.value = ""
     assert "Укажите дату" in field.error.value and field.value == date(2024, 3, 1)
+    field.text.value = "01.03.2024"  # the day in force typed again: the error is stale
+    assert field.error.value == "" and field.value == date(2024, 3, 1)
+    field.text.value = "31.06.2024"
+    assert "такой даты нет" in field.error.value
+    field.text.value = "1.3.2024"
+    assert field.error.value == ""
+    board.filters.lang.value = "en"
+    assert field.text.placeholder.startswith("DD.MM.YYYY")
 
 
 @pytest.mark.slow
@@ -448,7 +462,7 @@ def test_drill_down_and_the_typed_date_in_chromium(dashboard_server, browser, pr
     wait_for_the_page(page)
     # a click on section 7's bar opens the section
     page.locator(".mics-chart-by_section svg.marks path[aria-roledescription='bar']"
-                 "[aria-label^='Раздел: 7;']").last.click()  # the bar in front
+                 "[aria-label^='Раздел: 7. ']").last.click()  # the bar in front
     page.wait_for_selector(".mics-crumbs:has-text('7.')", timeout=30_000)
     page.wait_for_selector(".mics-drill h4:has-text('Мероприятия раздела')", timeout=30_000)
     # an activity from the list, then back
@@ -597,3 +611,22 @@ def test_a_sigterm_to_the_dashboard_command_stops_voila(tmp_path):
 def test_the_dashboard_command_refuses_a_missing_folder(tmp_path, capsys):
     assert main(["dashboard", "--data", str(tmp_path / "nowhere")]) == 2
     assert "папка данных не найдена" in capsys.readouterr().err
+
+
+def test_a_broken_folder_tells_a_viewer_to_ask_the_administrator(tmp_path, monkeypatch):
+    """With users, the details (the server's folder, files, rows) are an administrator's; a
+    viewer reads whom to ask. Without users, whoever runs the server sees them."""
+    from mics_budget.web.dashboard_views import ProblemsPage
+    from mics_budget.web.users import User
+
+    monkeypatch.setenv("MICS_USERS", str(tmp_path / "users.csv"))
+    page = Dashboard.from_data(str(tmp_path / "nowhere"))
+    assert isinstance(page, ProblemsPage)
+    assert "Обратитесь к администратору" in page.value and "nowhere" not in page.value
+    page.for_user(User("vera", "viewer"))
+    assert "Обратитесь к администратору" in page.value and "nowhere" not in page.value
+    page.for_user(User("adil", "admin"))
+    assert "nowhere" in page.value and "Обратитесь к администратору" not in page.value
+    monkeypatch.delenv("MICS_USERS")
+    page.for_user(None)
+    assert "nowhere" in page.value

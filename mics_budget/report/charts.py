@@ -14,6 +14,7 @@ import pandas as pd
 
 from ..i18n import format_date, funding_name, get_lang, stage_name, t
 from ..procurement.lifecycle import STAGES
+from ..vocabulary import excerpt
 from ._altair import alt
 
 SOURCE_COLORS = {"RB": "#1f5fa8", "UNICEF": "#1cabe2"}
@@ -102,9 +103,14 @@ def plan_vs_paid(table: pd.DataFrame, by: str = "source", width: Width = 520,
                                                              for p in g.split(".")])
     named = names or {}
     long["name"] = [named.get(g, "") for g in long["group"]]
+    # an axis names its groups («7. Пилотное обследование»), not bare codes; the selection
+    # still picks the code (``group``)
+    labels = {g: excerpt(f"{g}. {named[g]}", 34) if named.get(g) else g for g in groups}
+    long["label"] = long["group"].map(labels)
     order = [t(f"col.{m}") for m in measures]
     base = alt.Chart(long).encode(
-        x=alt.X("group:N", title=t(f"col.{by}"), sort=groups),
+        x=alt.X("label:N", title=t(f"col.{by}"), sort=[labels[g] for g in groups],
+                axis=alt.Axis(labelAngle=-40, labelLimit=200) if named else alt.Axis()),
         y=alt.Y("kzt:Q", title=t("chart.kzt"), axis=alt.Axis(format=",.0f")),
         color=alt.Color("measure_label:N", title=None, sort=order,
                         scale=alt.Scale(domain=order, range=MEASURE_COLORS),

@@ -20,6 +20,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     ),
     "auth.recording_as": ("Записывает: {name}", "Recording as: {name}", "Енгізуші: {name}"),
     "auth.sign_out": ("Выйти", "Sign out", "Шығу"),
+    "lang.choose": ("Язык", "Language", "Тіл"),
     "auth.signed_in_as": (
         "Вы вошли как {name} ({role})",
         "Signed in as {name} ({role})",

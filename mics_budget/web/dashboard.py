@@ -38,7 +38,7 @@ from ..report._altair import alt
 from ..report.presentation import TABLE_CSS, Table, banner_html, kpi_table, problems_table
 from .dashboard_views import Cards, DrillDown, Filters, ProblemsPage
 from .register_views import RegisterView
-from .ui import ChartPanel, in_lang, note, page_css
+from .ui import ChartPanel, SignedIn, in_lang, note, page_css
 
 __all__ = ["Dashboard"]
 CHARTS = ("by_source", "by_section", "cumulative", "lots")
@@ -46,11 +46,13 @@ DAYS_KEPT = 8  # as-of dates whose register and flags are kept (a viewer goes ba
 class Dashboard(widgets.VBox):
     """The whole page: banner, title, filters, figures, charts, drill-down and tables."""
 
-    def __init__(self, project: Project, as_of: date | None = None, lang: str | None = None):
+    def __init__(self, project: Project, as_of: date | None = None, lang: str | None = None,
+                 who: SignedIn | None = None):
         if lang:
             i18n.set_lang(lang)
         alt.JupyterChart.enable_offline(True)
         self.project = project
+        self.who = who  # shown by the notebook above the page; relabelled with it
         self.title, self.banner, self.message, self.notice = (widgets.HTML() for _ in range(4))
         self.filters = Filters(project, as_of or min(date.today(), _last_day(project)))
         self.cards = Cards()
@@ -83,10 +85,12 @@ class Dashboard(widgets.VBox):
     def from_data(cls, data_dir: str | None = None, **kwargs: Any) -> widgets.Widget:
         """The dashboard of a data folder, or, when the folder cannot be loaded, a page that
         says why in words (never a traceback in the browser)."""
-        lang = kwargs.get("lang")
+        lang, who = kwargs.get("lang"), kwargs.get("who")
         if lang:
             i18n.set_lang(lang)
         page = ProblemsPage()
+        if who is not None:  # the details are an administrator's (once the user is known)
+            who.on_user(page.for_user)
         try:
             return cls(load(data_dir or None), **kwargs)
         except UserError as exc:
@@ -149,11 +153,19 @@ class Dashboard(widgets.VBox):
             heading.value = in_lang(f"<h2>{t(f'dash.heading_{key}')}</h2>")
 
     def _nothing(self) -> None:
-        """No activity (or no figure) for these filters: say so, draw no empty axes."""
-        text = t("dash.no_data")
-        self.cards.value = _nodata(text)
+        """No activity for these filters: say once which filters exclude each other (above
+        the cards, which stay, at zero), and draw no empty axes."""
+        text = self._why_nothing()
+        self.message.value = in_lang(f'<p class="mics-nodata">{html.escape(text)}</p>')
+        as_of = self.filters.as_of.value
+        funded = {a.funding for a in self.project.plan.activities}
+        sources = ([self.filters.source.value] if self.filters.source.value != "*"
+                   else [s for s in ("RB", "UNICEF") if s in funded])
+        zero = [{"source": s, "plan": 0.0, "committed": 0.0, "paid": 0.0, "remaining": 0.0,
+                 "execution": None} for s in sources]
+        self.cards.show(zero, zero, pd.DataFrame(), as_of, as_of, self.project.plan.years)
         for panel in (*self.charts.values(), self.gantt):
-            panel.show_nothing(text)
+            panel.show_nothing("")
         self._gantt_key = None
         self.drill.show(self.project, self.filters.as_of.value, None, [])
         self.lots.show(self.project, self.filters.as_of.value, [],
@@ -233,8 +245,24 @@ class Dashboard(widgets.VBox):
         except Exception as exc:  # the page stays usable and says why
             self.message.value = in_lang(f"<p>{note('error', t('dash.error', detail=exc))}</p>")
 
+    def _why_nothing(self) -> str:
+        """Which filters leave no activity, in words: «раздел 1 «…», источник РБ»."""
+        chosen = []
+        if self.filters.section.value != "*":
+            code = self.filters.section.value
+            chosen.append(t("dash.filter_section", section=code,
+                            title=self.project.plan.section_titles()[code]))
+        if self.filters.unit.value != "*":
+            chosen.append(t("dash.filter_unit", unit=self.filters.unit.value))
+        if self.filters.source.value != "*":
+            chosen.append(t("dash.filter_source",
+                            source=i18n.funding_name(self.filters.source.value)))
+        return t("dash.no_data", filters="; ".join(chosen))
+
     def _on_lang(self, change: dict[str, Any]) -> None:
         i18n.set_lang(change["new"])
+        if self.who is not None:
+            self.who.relabel()
         self.filters.relabel()
         self._on_change()
 

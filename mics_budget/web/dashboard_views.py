@@ -7,18 +7,23 @@ dashboard when the data folder cannot be loaded. :mod:`.dashboard` puts them tog
 from __future__ import annotations
 
 import html
+import os
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 import ipywidgets as widgets
 import pandas as pd
 
 from ..core.checks import Problem
+from ..core.params import specifics_names
 from ..i18n import (
+    LANGS,
     format_date,
     format_money,
     format_percent,
     funding_name,
+    get_lang,
     plan_period,
     stage_name,
     t,
@@ -29,7 +34,9 @@ from ..ledger.spending import change_since
 from ..procurement.status import register
 from ..project import Project
 from ..report.presentation import TABLE_CSS, Table, problems_table
+from ..vocabulary import excerpt
 from .ui import DateField, in_lang, language_switch, note
+from .users import USERS_ENV
 
 ALL = "*"
 
@@ -164,7 +171,8 @@ class DrillDown(widgets.VBox):
 
     def __init__(self) -> None:
         self.back = widgets.Button(layout={"width": "auto"})
-        self.path = widgets.HTML()
+        self.path = widgets.HBox(layout={"flex_flow": "row wrap", "align_items": "center"})
+        self.path.add_class("mics-crumbs")
         self.pick = widgets.Dropdown(layout={"width": "100%", "max_width": "460px"})
         self.body = widgets.HTML()
         self.section: str | None = None
@@ -213,24 +221,24 @@ class DrillDown(widgets.VBox):
         if self.project is None:
             return
         plan = self.project.plan
-        crumbs = [t("dash.all_sections")]
+        crumbs: list[tuple[str, str | None]] = [(t("dash.all_sections"), None)]
         if self.section:
-            crumbs.append(f"{self.section}. {plan.section_titles()[self.section]}")
+            crumbs.append((f"{self.section}. {plan.section_titles()[self.section]}",
+                           self.section))
         if self.activity:
-            crumbs.append(f"{self.activity} {plan.titles()[self.activity]}")
-        self.path.value = in_lang('<nav class="mics-crumbs">' + " › ".join(
-            html.escape(c) for c in crumbs) + "</nav>")
+            crumbs.append((f"{self.activity} {plan.titles()[self.activity]}", None))
+        self.path.children = self._crumbs(crumbs)
         self.back.description = "← " + t("dash.back")
         self.back.disabled = not self.section
         if self.activity:
             tables, choices = self._activity_tables(self.activity), []
         elif self.section:
             tables = [self._activities_table(self.section)]
-            choices = [(f"{a} {plan.titles()[a][:70]}", a)
+            choices = [(f"{a} {excerpt(plan.titles()[a], 70)}", a)
                        for a in self._section_activities(self.section)]
         else:
             tables = [self._sections_table()]
-            choices = [(f"{code}. {title[:70]}", code)
+            choices = [(f"{code}. {excerpt(title, 70)}", code)
                        for code, title in plan.section_titles().items()
                        if self._section_activities(code)]
         self.choosing = True
@@ -243,6 +251,29 @@ class DrillDown(widgets.VBox):
             self.choosing = False
         self.body.value = in_lang(TABLE_CSS + "".join(
             f"<h4>{html.escape(table.title)}</h4>{table.to_html()}" for table in tables))
+
+    def _crumbs(self, crumbs: list[tuple[str, str | None]]) -> list[widgets.Widget]:
+        """The path as links (each opens its level) and the level shown, in words."""
+        out: list[widgets.Widget] = []
+        for place, (text, section) in enumerate(crumbs):
+            if out:
+                out.append(widgets.HTML("›"))
+            if place == len(crumbs) - 1:
+                here = widgets.HTML(in_lang(html.escape(text)))
+                here.add_class("mics-crumb-here")
+                out.append(here)
+                continue
+            link = widgets.Button(description=excerpt(text, 80), tooltip=text,
+                                  layout={"width": "auto"})
+            link.add_class("mics-crumb")
+            link.on_click(lambda _button, code=section: self.open_section(code))
+            out.append(link)
+        return out
+
+    def text_path(self) -> str:
+        """The path as one line (what the crumbs say)."""
+        return " › ".join(getattr(w, "description", "") or w.value for w in self.path.children
+                          if not (isinstance(w, widgets.HTML) and w.value == "›"))
 
     def _allowed(self, activity: str) -> bool:
         allowed, source = self.view["allowed"], self.view["source"]
@@ -289,10 +320,14 @@ class DrillDown(widgets.VBox):
         spent = self._spending("activity", [activity])
         payments = self.project.payments_on(as_of)
         payments = payments.loc[payments["activity"] == activity]
+        names = specifics_names()
+        column = LANGS.index(get_lang())
         shown = pd.DataFrame({
             "date": payments["date"], "amount": payments["amount"],
             "currency": payments["currency"], "kzt": payments["kzt_minor"] / 100,
-            "specifics": payments["specifics"], "payee": payments["payee"],
+            "specifics": payments["specifics"].map(  # «143 — …»: a code says little
+                lambda code: f"{code} — {names[code][column]}" if code in names else code),
+            "payee": payments["payee"],
             "document": payments["document"]}).sort_values("date", kind="stable")
         lots = register(self.project, as_of)
         lots = lots.loc[lots["activity"] == activity, ["lot", "title", "stage",
@@ -302,7 +337,7 @@ class DrillDown(widgets.VBox):
         return [Table("drill_activity", spent.drop(columns=["activity"]),
                       MONEY | {"execution": "percent"}),
                 Table("drill_payments", shown, {"date": "date", "amount": "money",
-                                                "kzt": "money", "specifics": "code"}),
+                                                "kzt": "money"}),
                 Table("drill_lots", lots, {"lot": "code", "contract_amount": "money",
                                            "paid": "money", "left_to_pay": "money"},
                       labels={"title": t("col.lot_title")})]
@@ -317,13 +352,34 @@ class DrillDown(widgets.VBox):
 
 
 class ProblemsPage(widgets.HTML):
-    """Shown instead of the dashboard when the data folder cannot be loaded: what is wrong,
-    where (file, row, column), in the page's language, as ``mics-budget validate`` says it."""
+    """Shown instead of the dashboard when the data folder cannot be loaded. Everybody reads
+    that the figures are unavailable and whom to ask; what is wrong, where (file, row,
+    column) and the server's folder, as ``mics-budget validate`` says it, is shown to an
+    administrator only (or to everybody when the server has no users file: then whoever runs
+    it is the administrator). :meth:`for_user` is called once the page's user is known."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.admin = not os.environ.get(USERS_ENV)
+        self.parts: tuple[str, list[Problem], str] = ("", [], "")
 
     def show(self, message: str, problems: list[Problem], folder: str = "") -> None:
+        self.parts = (message, problems, folder)
+        self.render()
+
+    def for_user(self, user: Any) -> None:
+        self.admin = (not os.environ.get(USERS_ENV)  # no users: whoever runs it administers
+                      or getattr(user, "role", "") == "admin")
+        self.render()
+
+    def render(self) -> None:
+        message, problems, folder = self.parts
+        head = (f'{TABLE_CSS}<h1>{t("dash.title")}</h1><h2 class="mics-error-title">'
+                f'{t("dash.not_loaded")}</h2>')
+        if not self.admin:
+            self.value = in_lang(f"{head}<p>{note('error', t('dash.ask_admin'))}</p>")
+            return
         table = problems_table(problems).to_html() if problems else ""
         self.value = in_lang(
-            f'{TABLE_CSS}<h1>{t("dash.title")}</h1><h2 class="mics-error-title">'
-            f'{t("dash.not_loaded")}</h2>'
-            + (f"<p>{html.escape(t('dash.folder', folder=folder))}</p>" if folder else "")
+            head + (f"<p>{html.escape(t('dash.folder', folder=folder))}</p>" if folder else "")
             + f"<p>{note('error', message)}</p>{table}<p>{t('dash.fix_and_reload')}</p>")

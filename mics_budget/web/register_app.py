@@ -34,6 +34,7 @@ from ..procurement.recording import RecordError, add_lot, amend_lot, record_even
 from ..procurement.status import register
 from ..project import load
 from ..report.presentation import banner_html
+from ..vocabulary import excerpt
 from .register_views import Attention, LotCard, LotForm, RegisterView
 from .ui import DateField, in_lang, language_switch, note, page_css
 from .users import User
@@ -157,7 +158,7 @@ class RegisterApp(widgets.VBox):
         self.attention.show(self.project, self.today, table=table)
         current, step = self.lot.value, self.status.value
         lots = self.project.valid_lots
-        options = [(f"{lot} — {str(row.title)[:50]} ({stage_name(self.stage_of(lot))})", lot)
+        options = [(f"{lot} — {excerpt(row.title, 50)} ({stage_name(self.stage_of(lot))})", lot)
                    for lot, row in zip(lots.index, lots.itertuples(), strict=True)]
         self.lot.options = options
         if current in lots.index:

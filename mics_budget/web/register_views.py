@@ -23,6 +23,7 @@ from ..procurement.load import METHODS, laws
 from ..procurement.status import register
 from ..project import Project
 from ..report.presentation import TABLE_CSS, Table
+from ..vocabulary import excerpt
 from .ui import DateField, in_lang, page_css, xlsx_link
 
 ALL = "*"
@@ -32,6 +33,10 @@ SHOWN = {"lot": "text", "activity": "text", "lot_title": "text", "stage": "text"
          "stage_since": "date", "estimate": "money", "contract_amount": "money", "paid": "money",
          "left_to_pay": "money", "delay_days": "int", "recorded_by": "text",
          "entry_source": "text", "portal_conflict": "text"}
+#: up to this many lots shown, the XLSX is ready with the table: one click downloads it
+INLINE_EXPORT = 300
+
+
 def _fold(text: str) -> str:
     return " ".join(str(text).split()).lower().replace("ё", "е")
 
@@ -55,6 +60,8 @@ class RegisterView(widgets.VBox):
         self.count = widgets.HTML()
         self.table = widgets.HTML()
         self.lots = pd.DataFrame(columns=list(SHOWN))
+        self.as_of: date | None = None
+        self.banner = ""
         self.relabeling = False
         controls = widgets.HBox([self.search, self.stage, self.activity, self.who],
                                 layout={"flex_flow": "row wrap"})
@@ -73,6 +80,8 @@ class RegisterView(widgets.VBox):
         ``activities`` (all when ``None``) on ``today``, from ``table`` when it is the
         register of that day already; the filters and what they chose stay."""
         table = (register(project, today) if table is None else table).copy()
+        self.as_of = today
+        self.banner = "example" if project.example_data else ""
         known = project.on(today).events.groupby("lot")
         last = known["recorded_by"].last()
         table["recorded_by"] = table["lot"].map(last).astype("str").fillna("")
@@ -155,6 +164,9 @@ class RegisterView(widgets.VBox):
         shown = self.shown()
         self.count.value = in_lang(t("app.shown", shown=len(shown), total=len(self.lots)))
         self.table.value = in_lang(TABLE_CSS + self._table(shown).to_html())
+        inline = len(shown) <= INLINE_EXPORT  # ready with the table: one click downloads
+        self.export.layout.display = "none" if inline else None
+        self.download.value = self._export_link(shown) if inline else ""
 
     def _table(self, shown: pd.DataFrame) -> Table:
         out = shown.assign(
@@ -171,10 +183,20 @@ class RegisterView(widgets.VBox):
             self.render()
 
     def _on_export(self, _button=None) -> None:
-        """An XLSX of the table as shown, formatted like the report's sheets, as a link."""
-        name = f"register-{date.today().isoformat()}.xlsx"
-        self.download.value = xlsx_link([self._table(self.shown())], name,
-                                        title=t("register.title"))
+        """An XLSX of the table as shown, formatted like the report's sheets, as a link (made
+        on demand only when the table is long; a short one has its link ready)."""
+        self.download.value = self._export_link(self.shown())
+
+    def _export_link(self, shown: pd.DataFrame) -> str:
+        """The XLSX of ``shown``: the example banner on example data, and the date of the data
+        in its title and its name."""
+        day = self.as_of or date.today()
+        table = self._table(shown)
+        table.period = t("period.on", date=format_date(day))
+        return xlsx_link([table], f"register-{day.isoformat()}.xlsx",
+                         title=t("register.title"),
+                         banner=t("example.banner") if self.banner else "",
+                         text=t("app.export"))
 
 
 
@@ -235,7 +257,7 @@ class LotCard(widgets.VBox):
         self.table = register(project, today) if table is None else table
         current = self.lot.value
         lots = project.valid_lots
-        options = [(f"{lot} — {str(title)[:60]}", lot) for lot, title in lots["title"].items()]
+        options = [(f"{lot} — {excerpt(title, 60)}", lot) for lot, title in lots["title"].items()]
         self.lot.options = options
         if current in lots.index:
             self.lot.value = current
@@ -447,7 +469,7 @@ class LotForm(widgets.VBox):
     def show(self, project: Project) -> None:
         current = self.activity.value
         codes = [a.id for a in project.plan.activities if a.procurement]
-        self.activity.options = [(f"{c} — {project.plan[c].title[:50]}", c) for c in codes]
+        self.activity.options = [(f"{c} — {excerpt(project.plan[c].title, 50)}", c) for c in codes]
         if current in codes:
             self.activity.value = current
         self.relabel()

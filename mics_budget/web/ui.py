@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import base64
 import html
+import os
 import tempfile
+import threading
 from collections.abc import Callable, Sequence
 from datetime import date
 from functools import cache
@@ -21,13 +23,12 @@ import traitlets
 from .. import i18n
 from ..core.months import parse_day
 from ..errors import UserError
-from ..i18n import t
+from ..i18n import LANGUAGE_BUTTONS, t
 from ..report._altair import alt
 from ..report.charts import NUMBER_LOCALES
+from .auth import current_user, logout_url
+from .users import USERS_ENV
 
-#: the language switch of the pages: (button, language, tooltip), each written in its own
-#: language; Kazakh, the state language, first, as on the Kazakh government's own sites
-LANGUAGE_BUTTONS = (("ҚАЗ", "kk", "Қазақша"), ("РУС", "ru", "Русский"), ("ENG", "en", "English"))
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -38,6 +39,61 @@ def language_switch() -> widgets.ToggleButtons:
                                    value=i18n.get_lang(), style={"button_width": "48px"})
     switch.add_class("mics-lang")
     return switch
+
+
+class SignedIn(widgets.HTML):
+    """Who is signed in and «Выйти», in the page's language (:meth:`relabel` after a switch);
+    empty when the server has no users file. The name comes from the page's request: on a
+    pre-heated page (the dashboard) it is awaited in a thread, so the page never waits for it
+    and the name appears as soon as the request is known."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.add_class("mics-who")
+        self.user: Any = None
+        self.known = threading.Event()  # set once the user is known (or cannot be)
+        self.listeners: list[Callable[[Any], None]] = []
+        self.lock = threading.Lock()
+        self.enabled = bool(os.environ.get(USERS_ENV))
+        self.relabel()
+        if self.enabled:
+            threading.Thread(target=self._identify, daemon=True).start()
+        else:
+            self.known.set()
+
+    def on_user(self, listener: Callable[[Any], None]) -> None:
+        """Call ``listener(user)`` once the user is known (at once if known already;
+        ``None`` without a users file or without an identity)."""
+        with self.lock:
+            waiting = not self.known.is_set()
+            if waiting:
+                self.listeners.append(listener)
+        if not waiting:
+            listener(self.user)
+
+    def _identify(self) -> None:
+        try:
+            self.user = current_user()
+        except Exception:  # no identity: the page shows «Выйти» alone, never a guess
+            self.user = None
+        self.relabel()
+        with self.lock:
+            self.known.set()
+            listeners, self.listeners = self.listeners, []
+        for listener in listeners:
+            listener(self.user)
+
+    def relabel(self) -> None:
+        if not self.enabled:
+            self.value = ""
+            return
+        user, who = self.user, ""
+        if user is not None:
+            text = t("auth.signed_in_as", name=user.name, role=t(f"role.{user.role}"))
+            who = f'<span class="mics-recording-as">{html.escape(text)}</span> · '
+
+        self.value = in_lang(f'{who}<a class="mics-sign-out" href="{html.escape(logout_url())}">'
+                             f'{html.escape(t("auth.sign_out"))}</a>')
 
 
 def in_lang(content: str) -> str:
@@ -107,6 +163,7 @@ class DateField(widgets.VBox):
     def _on_text(self, change: dict[str, Any]) -> None:
         text = change["new"]
         if text == (i18n.format_date(self._shown) if self._shown else ""):
+            self.error.value = ""  # back to the day in force: an earlier error is stale
             return
         if not text.strip():
             if self.required:
@@ -183,15 +240,17 @@ def download_link(content: bytes, name: str, text: str, kind: str = XLSX) -> str
             f'href="data:{kind};base64,{data}">{html.escape(text)}</a>')
 
 
-def xlsx_link(tables: Sequence[Any], name: str, title: str) -> str:
-    """The tables as one XLSX (formatted like the report's sheets), as a download link."""
+def xlsx_link(tables: Sequence[Any], name: str, title: str, banner: str = "",
+              text: str | None = None) -> str:
+    """The tables as one XLSX (formatted like the report's sheets, with ``banner`` under each
+    title), as a download link saying ``text`` (default: «файл готов: name»)."""
     from ..report.presentation import write_xlsx
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / name
-        write_xlsx(path, list(tables), title=title)
+        write_xlsx(path, list(tables), banner, title=title)
         content = path.read_bytes()
-    return download_link(content, name, t("app.export_ready", name=name))
+    return download_link(content, name, text or t("app.export_ready", name=name))
 
 
 @cache

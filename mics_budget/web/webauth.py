@@ -36,7 +36,7 @@ import time
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urlencode, urlparse
 
 from jupyter_server.auth.authorizer import Authorizer
 from jupyter_server.auth.decorator import allow_unauthenticated
@@ -271,15 +271,35 @@ class _Handler(JupyterHandler):
 class LoginHandler(_Handler):
     """``GET /login``: the form; ``POST /login``: check, throttle, set the session cookie."""
 
-    def _page(self, message: str = "", kind: str = "error", name: str = "") -> None:
+    def _lang(self) -> str:
+        """The language chosen on the page (``?lang=kk``, kept through the form), else the
+        server's."""
+        chosen = self.get_argument("lang", None)
+        return chosen if chosen in i18n.LANGS else i18n.get_lang()
+
+    def _page(self, key: str = "", kind: str = "error", name: str = "",
+              **params: object) -> None:
+        """The form, with the message ``key`` (translated here, in the page's language)."""
+        with i18n.using(self._lang()):
+            self._render(t(key, **params) if key else "", kind, name)
+
+    def _render(self, message: str, kind: str, name: str) -> None:
         self.set_header("Cache-Control", "no-store")
         self.set_header("Content-Type", "text/html; charset=UTF-8")
         base = self._provider.base_url
         target = _safe_next(self.get_argument("next", None), base)
         note = (f'<p class="mics-login-{kind}" role="alert">{html.escape(message)}</p>'
                 if message else "")
+        lang = i18n.get_lang()
+        here = url_path_join(base, "login")
+        langs = " ".join(
+            (f'<a href="{html.escape(here)}?{urlencode({"lang": code, "next": target})}"'
+             + (' aria-current="true"' if code == lang else "")
+             + f' lang="{code}" title="{name}">{button}</a>')
+            for button, code, name in i18n.LANGUAGE_BUTTONS)
         self.finish(_login_page().format(
-            lang=i18n.get_lang(), title=html.escape(t("login.title")),
+            lang=lang, langs=langs, language=html.escape(t("lang.choose")),
+            title=html.escape(t("login.title")),
             heading=html.escape(t("login.heading")), message=note,
             action=html.escape(url_path_join(base, "login")), xsrf=self.xsrf_form_html(),
             next=html.escape(target), username=html.escape(t("login.username")),
@@ -293,7 +313,7 @@ class LoginHandler(_Handler):
                                      self._provider.base_url))
             return
         if self.get_argument("signed_out", None):
-            self._page(t("login.signed_out"), kind="note")
+            self._page("login.signed_out", kind="note")
         else:
             self._page()
 
@@ -308,14 +328,14 @@ class LoginHandler(_Handler):
             self.log.warning("mics: sign-in throttled for %r from %s", name[:NAME_MAX], address)
             self.set_status(429)
             self.set_header("Retry-After", str(int(wait) + 1))
-            self._page(t("login.throttled", seconds=int(wait) + 1), name=name[:NAME_MAX])
+            self._page("login.throttled", name=name[:NAME_MAX], seconds=int(wait) + 1)
             return
         provider.throttle.failed(name, address)  # counted before the slow check: no racing it
         account = await provider.authenticate(name, password)
         if account is None:
             self.log.warning("mics: failed sign-in for %r from %s", name[:NAME_MAX], address)
             self.set_status(403)
-            self._page(t("login.failed"), name=name[:NAME_MAX])
+            self._page("login.failed", name=name[:NAME_MAX])
             return
         provider.throttle.succeeded(name, address)
         provider.set_login_cookie(self, MicsUser(username=account.name, role=account.role))
