@@ -279,6 +279,12 @@ def _month_names(lang: str) -> tuple[str, ...]:
     return tuple(names[number] for number in range(1, 13))
 
 
+def month_title(month: str, lang: str | None = None) -> str:
+    """A month ``YYYY-MM`` as a column title: «март 2025», "March 2025", «наурыз 2025»."""
+    year, number = month.split("-")[:2]
+    return f"{month_name(int(number), lang)} {year}"
+
+
 def month_name(number: int, lang: str | None = None) -> str:
     """The name of month ``number`` (1–12), see :func:`month_names`."""
     if not 1 <= number <= 12:

@@ -13,7 +13,7 @@ import openpyxl
 import papermill
 import pytest
 
-from mics_budget import load
+from mics_budget import i18n, load
 from mics_budget.cli.cli import main, summary_json
 from mics_budget.config import DEFAULT_DATA_DIR, NOTEBOOKS_DIR, DataDir
 from mics_budget.core.months import months_between
@@ -319,6 +319,17 @@ def test_the_explore_notebook_runs_top_to_bottom(money_dir, tmp_path, inline, la
     assert errors == []
     printed = "".join(o.get("text", "") for c in notebook.cells for o in c.get("outputs", [])
                       if o.output_type == "stream")
+    # exported to HTML, as an analyst shares it: the charts are there (the static copy), the
+    # tables speak the language (no status code, months by name)
+    from nbconvert import HTMLExporter
+
+    body, _ = HTMLExporter().from_notebook_node(notebook)
+    assert body.count('class="mics-static-chart"') == 2 and body.count("<svg") >= 2
+    for code in ("not_started", "in_progress", "overdue", "done"):
+        assert f">{code}<" not in body
+    names = i18n.month_names(lang or "ru")
+    assert re.search(f"<th[^>]*>({'|'.join(names)}) 2023</th>", body)
+    assert not re.search(r"<th[^>]*>2023-\d\d</th>", body)
     if lang == "kk":
         assert "нақты деректер | іс-шаралар: 47 | файлдардағы мәселелер: 0" in printed
         assert openpyxl.load_workbook(tmp_path / "formatted.xlsx").sheetnames == ["Іс-шаралар"]

@@ -51,6 +51,24 @@ def to_svg_html(chart: alt.TopLevelMixin, title: str = "") -> str:
     return f'<figure class="mics-chart" role="img" aria-label="{label}">{svg}</figure>'
 
 
+STATIC_CSS = ("<style>.jp-LabShell .mics-static-chart, .jp-NotebookShell .mics-static-chart "
+              "{display: none;}</style>")
+
+
+def show(chart: alt.TopLevelMixin, interactive: bool = True) -> None:
+    """Show a chart in a notebook: the interactive ``JupyterChart`` (offline), and beside it a
+    static SVG copy (vl-convert) that an export to HTML or PDF keeps, since an exported page
+    has no kernel to draw the widget. JupyterLab hides the copy (one chart on the screen);
+    ``interactive=False`` shows the copy alone."""
+    from IPython.display import HTML, display
+
+    if interactive:
+        alt.JupyterChart.enable_offline(True)
+        display(alt.JupyterChart(chart, embed_options={"actions": False}))
+    display(HTML(f'{STATIC_CSS if interactive else ""}<div class="mics-static-chart">'
+                 f"{to_svg_html(chart)}</div>"))
+
+
 def use_offline_renderer(kind: str = "svg") -> None:
     """Render charts without the internet: ``svg`` (static, vl-convert) for reports and
     exports, ``jupyter`` (``alt.JupyterChart``, offline) for interactive notebooks."""

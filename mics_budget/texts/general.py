@@ -33,6 +33,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "col.method": ("Способ", "Method", "Тәсіл"),
     "col.month": ("Месяц", "Month", "Ай"),
     "col.paid": ("Оплачено", "Paid", "Төленді"),
+    "col.count": ("Количество", "Count", "Саны"),
     "col.paid_change": ("Оплачено за месяц", "Paid this month", "Ай ішінде төленді"),
     "col.paid_cumulative": ("Оплачено нарастающим", "Cumulative paid", "Төленді (өспелі)"),
     "col.participants": ("Другие участники", "Other participants", "Басқа қатысушылар"),
