@@ -630,3 +630,44 @@ def test_a_broken_folder_tells_a_viewer_to_ask_the_administrator(tmp_path, monke
     monkeypatch.delenv("MICS_USERS")
     page.for_user(None)
     assert "nowhere" in page.value
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("width", "lang"), [(1366, "ru"), (390, "kk")])
+def test_every_card_names_its_period_and_reconciles(dashboard_server, browser, project, capsys,
+                                                    width, lang):
+    """At 1366 px in Russian and on a phone in Kazakh: every group of figures on a card names
+    its period (the whole plan to the day, then the year), the whole-plan figures are
+    ``summary``'s and the year's are ``forecast``'s; the date field shows its whole year."""
+    page, blocked = browser
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(dashboard_server.url)
+    wait_for_the_page(page)
+    if lang != "ru":
+        page.locator(".mics-lang button", has_text="ҚАЗ").click()
+        page.wait_for_selector(".mics-card-figures th.mics-period:has-text('жж.')",
+                               timeout=30_000)
+    as_of = date_shown(page)
+    with i18n.using(lang):
+        whole = i18n.plan_period(project.plan.years, as_of)
+        year = i18n.year_period(as_of.year, as_of)
+    periods = page.locator(".mics-card th.mics-period").all_inner_texts()
+    cards = page.locator(".mics-card").count()
+    assert cards and len(periods) == 2 * cards
+    assert [" ".join(p.split()) for p in periods[::2]] == [whole] * cards
+    assert all(p.startswith(year) for p in periods[1::2])
+    assert figures_on_page(page) == expected_figures(
+        summary_json(project, as_of, [], None)["rows"])
+    assert main(["forecast", "--as-of", as_of.isoformat(), "--format", "json"]) == 0
+    forecast = json.loads(capsys.readouterr().out)
+    shown = figures_on_page(page, forecast=True)
+    for row in forecast:
+        for measure, key in (("year_plan", "plan"), ("year_paid", "paid"),
+                             ("expected_paid", "expected_paid"),
+                             ("expected_unspent", "expected_unspent")):
+            assert shown[f"{row['source']}/{measure}"] == f"{row[key]:.2f}"
+    cut = page.evaluate("""[...document.querySelectorAll('.mics-date input')]
+        .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.value)""")
+    assert cut == []  # no date field cuts its year
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert blocked == []

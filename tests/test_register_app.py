@@ -291,9 +291,21 @@ def test_the_register_app_in_chromium(example_copy, browser, lang):
         card.select_option(label=next(o for o in card.locator("option").all_inner_texts()
                                       if o.startswith("LOT-NEW")))
         page.wait_for_selector(".mics-lot-card >> text=Объявление 42", timeout=30_000)
+        for tab in (tab_card, tab_form):  # dates keep their year, buttons their words
+            page.get_by_role("tab", name=tab).click()
+            page.wait_for_timeout(300)
+            assert _cut(page, ".mics-date input") == []
+            assert _cut(page, "button") == []
         assert blocked == []
     finally:
         server.stop()
+
+
+def _cut(page, selector: str) -> list[str]:
+    """The visible elements whose content is wider than the element shows."""
+    return page.evaluate(f"""[...document.querySelectorAll('{selector}')]
+        .filter(e => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1)
+        .map(e => e.value || e.innerText)""")
 
 
 def test_the_lot_card_opens_with_where_the_lot_stands(example_copy):

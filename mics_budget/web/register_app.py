@@ -69,7 +69,7 @@ class RegisterApp(widgets.VBox):
         self.recorded_by = widgets.Text(value=user.name if user else getpass.getuser(),
                                         disabled=user is not None)
         self.errors = {name: widgets.HTML() for name in FIELDS}
-        self.save = widgets.Button(button_style="primary")
+        self.save = widgets.Button(button_style="primary", layout={"width": "auto"})
         # shown when a step contradicts the register: recorded only when confirmed
         self.confirm = widgets.Button(button_style="warning", layout={"display": "none",
                                                                       "width": "auto"})

@@ -216,7 +216,7 @@ class LotCard(widgets.VBox):
         self.resolve = widgets.HBox([self.take_portal])  # shown only while there is a conflict
         self.entry = widgets.Dropdown(layout={"width": "560px"})
         self.reason = widgets.Text(layout={"width": "560px"})
-        self.void = widgets.Button(button_style="warning")
+        self.void = widgets.Button(button_style="warning", layout={"width": "auto"})
         self.void_message = widgets.HTML()
         self.title = widgets.Text(layout={"width": "560px"})
         self.estimate = widgets.Text()
@@ -226,7 +226,7 @@ class LotCard(widgets.VBox):
         self.portal_number = widgets.Text(placeholder="15550001-1")
         self.portal_lot = widgets.Text(placeholder="90000001-ОК1")
         self.portal_contract = widgets.Text(placeholder="K-0001")
-        self.amend = widgets.Button(button_style="primary")
+        self.amend = widgets.Button(button_style="primary", layout={"width": "auto"})
         self.amend_message = widgets.HTML()
         self.heading_void, self.heading_amend = widgets.HTML(), widgets.HTML()
         self.admin = widgets.VBox([
@@ -458,7 +458,7 @@ class LotForm(widgets.VBox):
         self.portal_number = widgets.Text(placeholder="15550001-1")
         self.portal_lot = widgets.Text(placeholder="90000001-ОК1")
         self.portal_contract = widgets.Text(placeholder="K-0001")
-        self.save = widgets.Button(button_style="primary")
+        self.save = widgets.Button(button_style="primary", layout={"width": "auto"})
         self.message = widgets.HTML()
         self.errors = {name: widgets.HTML() for name in self.FIELDS}
         rows = [widgets.HBox([getattr(self, name), self.errors[name]]) for name in self.FIELDS]

@@ -108,6 +108,10 @@ def note(kind: str, text: str) -> str:
     return f'<span class="mics-{kind}" lang="{i18n.get_lang()}">{html.escape(text)}</span>'
 
 
+#: the room a typed date takes in its input, «30.06.2025» with a margin, in pixels
+DATE_INPUT_PX = 130
+
+
 class DateField(widgets.VBox):
     """A day typed as text: ``30.06.2025`` (or ISO), shown back as the page's language writes
     dates. ``value`` is a :class:`~datetime.date` or ``None`` and can be observed like a
@@ -136,7 +140,12 @@ class DateField(widgets.VBox):
 
     @style.setter
     def style(self, value: dict[str, str]) -> None:
+        """Lining the field up with others (``description_width``) keeps its room for a whole
+        date: the label's width is added to the field's, never taken from it."""
         self.text.style = value
+        label = str(value.get("description_width", ""))
+        if label.endswith("px") and label[:-2].isdigit():
+            self.text.layout.width = f"{int(label[:-2]) + DATE_INPUT_PX}px"
 
     @property
     def description(self) -> str:
