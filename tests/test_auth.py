@@ -178,6 +178,7 @@ def test_a_viewer_gets_no_form_and_cannot_save(fresh_data):
     assert "только регистратор или администратор" in app.message.value
 
 
+@pytest.mark.slow
 def test_a_recorder_records_under_their_own_name(fresh_data):
     app = RegisterApp(DataDir(fresh_data), today=date(2025, 6, 30),
                       user=User("Айгуль", "recorder"), logout_url="/base/logout")

@@ -83,6 +83,7 @@ def test_voids_that_are_refused(new_style, event_id, message):
     assert (new_style.procurement / "events.csv").read_bytes() == before
 
 
+@pytest.mark.slow
 def test_a_void_cannot_be_voided_nor_voided_twice_and_needs_a_reason(new_style):
     void_event(new_style, "row-6", "сумма не та", today=TODAY)
     void_id = load(new_style.root).events["event_id"].iloc[-1]
@@ -94,6 +95,7 @@ def test_a_void_cannot_be_voided_nor_voided_twice_and_needs_a_reason(new_style):
         void_event(new_style, "row-5", " ", today=TODAY)
 
 
+@pytest.mark.slow
 def test_a_voided_event_leaves_the_figures_the_flags_and_the_ocds_export(new_style):
     from mics_budget.procurement.ocds import release_package
 

@@ -79,6 +79,7 @@ def test_the_formula(plan, paid, to_date, result):
     assert expected(plan, paid, to_date) == round(result)
 
 
+@pytest.mark.slow
 def test_the_forecast_reconciles_with_the_summary_and_the_cli(money_dir, capsys):
     project = load(money_dir)
     as_of = date(2023, 9, 30)

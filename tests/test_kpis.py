@@ -92,6 +92,7 @@ def test_kpis_as_of_a_date_and_for_some_lots(folder):
     assert some["savings"] == (0.0, 1)
 
 
+@pytest.mark.slow
 def test_the_kpi_table_shows_each_figure_by_its_unit(folder):
     table = kpi_table(procurement_kpis(load(folder), date(2023, 12, 31)))
     cells = {row.kpi: table.cell("kpi_value", row.kpi_value, table.kind("kpi_value", row))

@@ -64,6 +64,7 @@ def rates_rows(folder: Path) -> list[tuple[str, ...]]:
                 for r in csv.DictReader(fh)]
 
 
+@pytest.mark.slow
 def test_a_folder_of_daily_answers_gives_exactly_the_examples_rates(data_dir, answers):
     data = DataDir(data_dir)
     result = import_nbk(data, [answers], currencies={"USD"})
@@ -110,6 +111,7 @@ def test_the_all_rates_file_and_bad_answers(tmp_path):
     assert sorted(p.key for p in problems) == ["nbk.bad_code", "nbk.doctype", "nbk.not_xml"]
 
 
+@pytest.mark.slow
 def test_the_command_on_the_example_adds_nothing_and_a_dry_run_writes_nothing(
         tmp_path, answers, capsys):
     import shutil

@@ -93,6 +93,7 @@ def test_the_token_never_follows_a_redirect_to_another_host(fake, tmp_path):
     assert failed.value.key == "portal.bad_token"
 
 
+@pytest.mark.slow
 def test_timeouts_and_5xx_are_retried_then_reported(fake, tmp_path):
     fake.fail[f"{LOTS_URL}?limit=200"] = 503
     fake.delay[f"{LOTS_URL}?page=next&search_after=1"] = 1.0

@@ -101,6 +101,7 @@ def test_a_russian_excel_register_is_appended_in_its_own_encoding(money_dir):
     assert load(money_dir).problems == []
 
 
+@pytest.mark.slow
 def test_a_file_without_a_final_newline_gets_one(money_dir):
     events_file(money_dir).write_text(EVENTS.rstrip("\n"), encoding="utf-8")
     record(money_dir, "L1", "delivered", date(2023, 8, 1))
@@ -118,6 +119,7 @@ def test_xlsx_registers_are_read_only(money_dir):
         record(money_dir, "L1", "delivered", date(2023, 8, 1))
 
 
+@pytest.mark.slow
 def test_add_lot_and_its_refusals(money_dir):
     data = DataDir(money_dir)
     values = add_lot(data, "L2", "7.2", "auction", "1 500 000,00", title="Маски",
