@@ -562,8 +562,12 @@ def test_the_kazakh_report_through_the_command_line(tmp_path, capsys, example_re
     assert money.findall(body) == money.findall(russian.split("<body", 1)[1]) != []
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["parameters"]["lang"] == "kk"
-    assert openpyxl.load_workbook(folder / f"mics-report-{MONTH}.xlsx").sheetnames[0] == \
-        "Қорытындылар"
+    sheets = openpyxl.load_workbook(folder / f"mics-report-{MONTH}.xlsx").sheetnames
+    assert sheets[0] == "Қорытындылар"
+    # the guide's list of the Kazakh sheets is the report's, in its order
+    guide = (Path(__file__).parents[1] / "docs" / "notebooks.md").read_text(encoding="utf-8")
+    listed = guide.split("Its XLSX has the sheets", 1)[1].split("(this list", 1)[0]
+    assert re.findall(r"«([^»]+)»", listed) == sheets
 
 
 @pytest.mark.slow
@@ -645,3 +649,39 @@ def test_the_pdf_starts_with_the_summary_and_numbers_its_pages(tmp_path, capsys,
     assert len(pages) > 5
     for number, text in enumerate(pages, start=1):
         assert f"{number} / {len(pages)}" in text, number
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["ru", "en", "kk"])
+def test_the_kpi_and_unicef_commands_reconcile_with_the_report_sheets(tmp_path, capsys, lang):
+    """``procurement kpis`` and ``unicef`` give the figures of the report's sheets, to the
+    tiyn (and the exact medians and averages the sheet formats to 0.1), in every language."""
+    from mics_budget.ledger.currency_effect import MONEY as USD_MONEY
+    from mics_budget.report.report import MonthlyReport
+
+    report = MonthlyReport.build(None, MONTH, lang)
+    path = tmp_path / "report.xlsx"
+    report.write_xlsx(path)
+    as_of = report.as_of.isoformat()
+    with i18n.using(lang):
+        kpi_sheet, usd_sheet = t("sheet.kpis")[:31], t("sheet.currency")[:31]
+        kpi_head, usd_head = t("col.kpi"), t("col.activity")
+    assert main(["procurement", "kpis", "--as-of", as_of, "--format", "json"]) == 0
+    kpis = json.loads(capsys.readouterr().out)
+    _, body = table_body(sheet_rows(path, kpi_sheet), kpi_head)
+    assert len(body) == len(kpis) > 5
+    for row, kpi in zip(body, kpis, strict=True):
+        assert row[2] == kpi["lots"]
+        assert (row[1] is None) == (kpi["value"] is None), kpi
+        if kpi["value"] is not None:
+            assert row[1] == pytest.approx(kpi["value"], rel=1e-12, abs=0.005), kpi
+    average = next(k for k in kpis if k["kpi"] == "average_bids")["value"]
+    assert average == report.kpis.set_index("kpi").loc["average_bids", "value"]  # exact
+    assert main(["unicef", "--as-of", as_of, "--format", "json"]) == 0
+    usd = json.loads(capsys.readouterr().out)
+    _, body = table_body(sheet_rows(path, usd_sheet), usd_head)
+    assert [r[0] for r in body] == [r["activity"] for r in usd["rows"]] != []
+    for row, figures in zip(body, usd["rows"], strict=True):
+        assert [round(v, 2) if v is not None else None for v in row[1:]] == \
+            [figures[m] for m in USD_MONEY]
+    assert usd["nbk"]["kzt_per_usd"] > 0 and usd["unore"]["date"].endswith("-01")

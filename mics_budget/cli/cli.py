@@ -131,6 +131,11 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p, formats=True)
     p.set_defaults(handler="cmd_forecast")
 
+    p = commands.add_parser("unicef", help=t("help.unicef"))
+    _as_of(p)
+    _common(p, formats=True)
+    p.set_defaults(handler="cmd_unicef")
+
     proc = commands.add_parser("procurement", help=t("help.procurement"))
     pc = proc.add_subparsers(dest="procurement_command", required=True, parser_class=Parser)
     p = pc.add_parser("status", help=t("help.procurement_status"))
@@ -141,6 +146,10 @@ def build_parser() -> argparse.ArgumentParser:
     _as_of(p)
     _common(p, formats=True)
     p.set_defaults(handler="cmd_procurement_flags")
+    p = pc.add_parser("kpis", help=t("help.procurement_kpis"))
+    _as_of(p)
+    _common(p, formats=True)
+    p.set_defaults(handler="cmd_procurement_kpis")
     p = pc.add_parser("ocds", help=t("help.procurement_ocds"))
     p.add_argument("--draft", action="store_true", help=t("help.ocds_draft"))
     _as_of(p)

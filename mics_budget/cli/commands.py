@@ -250,6 +250,77 @@ def cmd_procurement_flags(args: argparse.Namespace) -> int:
     return 0
 
 
+def kpi_records(kpis: pd.DataFrame) -> list[dict]:
+    """The KPIs for tools: ``kpi``, ``value`` (money to the tiyn, the others exact; null
+    where no lot gives one), ``unit`` and ``lots`` — the report's sheet, to the tiyn."""
+    out = []
+    for row in kpis.to_dict("records"):
+        value = None if pd.isna(row["value"]) else float(row["value"])
+        if value is not None and row["unit"] == "money":
+            value = round(value, 2)
+        out.append({"kpi": row["kpi"], "value": value, "unit": row["unit"],
+                    "lots": int(row["lots"])})
+    return out
+
+
+def cmd_procurement_kpis(args: argparse.Namespace) -> int:
+    from ..procurement.kpis import procurement_kpis
+    from ..report.presentation import kpi_table
+
+    project = load(args.data)
+    as_of = args.as_of or date.today()
+    kpis = procurement_kpis(project, as_of)
+    if for_tools(args, lambda: kpi_records(kpis), lambda: kpis):
+        return 0
+    table = kpi_table(kpis)
+    heading(project, t("kpis.title", period=i18n.plan_period(project.plan.years, as_of)))
+    rows = list(table.frame.itertuples(index=False))
+    shown = pd.DataFrame({column: [table.cell(column, getattr(row, column),
+                                              table.kind(column, row)) for row in rows]
+                          for column in table.columns})
+    emit(text_table(shown, headers=table.header(), right=table.columns[1:]))
+    emit(table.note + "\n")
+    return 0
+
+
+def unicef_json(project: Project, as_of: date) -> dict:
+    """UNICEF's money in dollars and the currency effect, for tools (the report's sheet)."""
+    from ..ledger.currency_effect import MONEY as USD_MONEY
+    from ..ledger.currency_effect import unicef_in_usd
+
+    table = unicef_in_usd(project, as_of)
+
+    def rate(value: object) -> dict | None:
+        if not value:
+            return None
+        number, day = value  # type: ignore[misc]
+        return {"kzt_per_usd": float(number), "date": day.isoformat()}
+
+    rows = [{k: (None if v is None or (isinstance(v, float) and pd.isna(v))
+                 else round(float(v), 2) if k in USD_MONEY else v) for k, v in r.items()}
+            for r in table.astype(object).to_dict("records")]
+    return {"as_of": as_of.isoformat(), "nbk": rate(table.attrs.get("nbk")),
+            "unore": rate(table.attrs.get("unore")), "rows": rows}
+
+
+def cmd_unicef(args: argparse.Namespace) -> int:
+    from ..ledger.currency_effect import MONEY as USD_MONEY
+    from ..ledger.currency_effect import unicef_in_usd
+
+    project = load(args.data)
+    as_of = args.as_of or date.today()
+    if for_tools(args, lambda: unicef_json(project, as_of),
+                 lambda: unicef_in_usd(project, as_of)):
+        return 0
+    table = unicef_in_usd(project, as_of)
+    heading(project, t("unicef.title", period=i18n.plan_period(project.plan.years, as_of)))
+    shown = table.copy()
+    for column in USD_MONEY:
+        shown[column] = shown[column].map(i18n.format_number)
+    emit(text_table(shown, right=list(USD_MONEY)))
+    return 0
+
+
 def cmd_procurement_ocds(args: argparse.Namespace) -> int:
     from ..core.params import procurement_settings
     from ..procurement.ocds import is_placeholder

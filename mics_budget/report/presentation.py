@@ -245,8 +245,8 @@ def _xlsx_value(kind: str, value: Any) -> object:
         return date(int(year), int(number), 1)
     if kind == "int":
         return int(value)
-    if kind == "decimal":
-        return round(float(value), 1)
+    if kind == "decimal":  # the exact value; the cell's format shows one decimal
+        return float(value)
     return str(value)
 
 

@@ -156,6 +156,20 @@ LABELS: dict[str, tuple[str, ...]] = {
         "мемлекеттік сатып алу тізілімі",
     ),
     "help.procurement_add_lot": ("добавить лот", "add a lot", "лот қосу"),
+    "help.procurement_kpis": (
+        "показатели закупок (как в отчёте)",
+        "procurement KPIs (as in the report)",
+        "сатып алу көрсеткіштері (есептегідей)",
+    ),
+    "help.unicef": (
+        "средства ЮНИСЕФ в долларах США и курсовая разница (как в отчёте)",
+        "UNICEF's money in US dollars and the currency effect (as in the report)",
+        "ЮНИСЕФ қаражаты АҚШ долларымен және бағам айырмасы (есептегідей)",
+    ),
+    "kpis.title": ("Показатели закупок за {period}", "Procurement KPIs, {period}",
+                   "Сатып алу көрсеткіштері, {period}"),
+    "unicef.title": ("ЮНИСЕФ в долларах США за {period}", "UNICEF in US dollars, {period}",
+                     "ЮНИСЕФ АҚШ долларымен, {period}"),
     "help.procurement_flags": (
         "красные флаги закупок",
         "procurement red flags",
