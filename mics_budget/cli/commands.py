@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Callable
 from datetime import date
+from fractions import Fraction
 from pathlib import Path
 
 import pandas as pd
@@ -290,11 +291,9 @@ def unicef_json(project: Project, as_of: date) -> dict:
 
     table = unicef_in_usd(project, as_of)
 
-    def rate(value: object) -> dict | None:
-        if not value:
-            return None
-        number, day = value  # type: ignore[misc]
-        return {"kzt_per_usd": float(number), "date": day.isoformat()}
+    def rate(value: tuple[Fraction, date] | None) -> dict | None:
+        return None if not value else {"kzt_per_usd": float(value[0]),
+                                       "date": value[1].isoformat()}
 
     rows = [{k: (None if v is None or (isinstance(v, float) and pd.isna(v))
                  else round(float(v), 2) if k in USD_MONEY else v) for k, v in r.items()}
