@@ -142,6 +142,10 @@ def test_a_later_row_amends_a_lot_and_keeps_its_history(money_dir):
     rows = project.lots.loc[project.lots["lot"] == "L1"]
     assert rows["superseded"].tolist() == [True, False]
     assert rows["recorded_by"].iloc[-1] == "Админ"
+    # a correction fixes the record: it holds on every as-of date, also before it was made
+    # (docs/definitions.md); the earlier row stays as its history
+    earlier = register(project, date(2023, 5, 1)).set_index("lot").loc["L1"]
+    assert earlier["estimate"] == 9_900_000
 
 
 def test_a_lot_cannot_change_its_activity_or_method(money_dir):
@@ -165,3 +169,39 @@ def test_the_cli_records_a_step_by_its_russian_name(money_dir, capsys):
     err = capsys.readouterr().err
     assert err.startswith("записано: лот L1, «поставлено», 01.08.2023 (row-7)"), err
     assert "delivered" not in err  # no English codes in a Russian message
+
+
+def test_a_hand_written_void_of_an_earlier_entry_is_refused_at_load(money_dir):
+    """``procurement void`` refuses to void an entry with later steps; a void row written by
+    hand into the file gets the same rule at load: an error naming the later steps, and the
+    void changes nothing. Voiding the latest first, then the earlier one, is fine."""
+    upgrade_register(DataDir(money_dir))
+    events = money_dir / "procurement" / "events.csv"
+    text = events.read_text(encoding="utf-8")
+    header = text.splitlines()[0].split(",")
+    project = load(money_dir)
+    steps = project.events.loc[project.events["lot"] == "L1"].sort_values(["date", "_row"])
+    first, last = steps["event_id"].iloc[0], steps["event_id"].iloc[-1]
+    assert len(steps) >= 2
+
+    def void(target: str) -> str:
+        row = dict.fromkeys(header, "")
+        row.update(lot="L1", date="2023-12-01", status="void", voids=target, note="ошибка")
+        return ",".join(row[c] for c in header) + "\n"
+
+    events.write_text(text + void(first), encoding="utf-8")
+    refused = load(money_dir)
+    problems = [p for p in refused.problems if p.key == "problem.void_not_latest"]
+    assert len(problems) == 1 and problems[0].column == "voids"
+    assert last in problems[0].message and "аннулирование не применено" in problems[0].message
+    assert not refused.events.loc[refused.events["event_id"] == first, "voided"].iloc[0]
+    assert _stage(DataDir(money_dir)) == _stage_of(project)
+    events.write_text(text + void(last) + "".join(
+        void(e) for e in reversed(steps["event_id"].iloc[:-1].tolist())), encoding="utf-8")
+    ordered = load(money_dir)
+    assert not [p for p in ordered.problems if p.key == "problem.void_not_latest"]
+    assert ordered.events.loc[ordered.events["lot"] == "L1", "voided"].sum() == len(steps)
+
+
+def _stage_of(project) -> str:
+    return register(project, TODAY).set_index("lot").loc["L1", "stage"]

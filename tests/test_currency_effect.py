@@ -44,3 +44,18 @@ def test_without_a_dollar_plan_no_part_of_the_balance_is_the_rates(data_dir):
     assert row["plan_usd"] == 0 and row["paid_usd"] == 2093
     assert row["remaining"] == -2093 * 450  # the balance is real: paid without a plan
     assert row["currency_effect"] == 0
+
+
+def test_every_budget_year_counts_and_a_stale_dollar_rate_is_said(data_dir):
+    """The dollars are the whole plan's (every year's line in force, as the tenge figures);
+    an NBK rate more than 10 days old on the as-of date is said, as a stale tenge rate is."""
+    budget = BUDGET + "2024,4.2,UNICEF,,approved,5000,USD,2023-07-10,,\n"
+    write_files(data_dir, {"budget/budget.csv": budget, "budget/fx_rates.csv": RATES,
+                           "budget/payments.csv": PAYMENTS})
+    project = load(data_dir)
+    fresh = unicef_in_usd(project, date(2023, 7, 20))
+    assert fresh.set_index("activity").loc["4.2", "plan_usd"] == 15_000
+    assert fresh.attrs["nbk_stale_days"] == 0 and fresh.attrs["nbk"][1] == date(2023, 7, 10)
+    assert unicef_in_usd(project, date(2023, 7, 20)).attrs["nbk_stale_days"] == 0  # 10 days
+    stale = unicef_in_usd(project, date(2023, 7, 21))
+    assert stale.attrs["nbk_stale_days"] == 11

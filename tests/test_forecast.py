@@ -48,6 +48,7 @@ def test_plan_zero_forecasts_what_was_paid(money_dir):
     got = row(load(money_dir), date(2024, 6, 30), "8.1")
     assert (got["plan"], got["paid"], got["expected_paid"], got["expected_unspent"]) == (
         0, 50_000, 50_000, -50_000)
+    assert got["basis"] == "none"  # nothing was spread: not «поровну по месяцам»
 
 
 def test_the_financing_plan_decides_what_is_due(money_dir):
@@ -97,3 +98,38 @@ def test_the_forecast_reconciles_with_the_summary_and_the_cli(money_dir, capsys)
     assert main(["forecast", "--as-of", "2023-09-30", "--by", "activity", "--format", "json",
                  "--data", str(money_dir)]) == 0
     assert all("activity" in r for r in json.loads(capsys.readouterr().out))
+
+
+def test_expected_paid_is_computed_from_plan_to_date_as_shown(money_project):
+    """The pro-rata month is rounded to the tiyn first, and ``expected_paid`` follows from
+    the figures the table shows (a reader recomputes it); 7.1 on 10 July: 10/31 of July."""
+    got = row(money_project, date(2023, 7, 10), "7.1")
+    exact_to_date = 1_000_000_000 * 10 / 31  # 322 580 645,16… tiyn
+    assert got["plan_to_date"] == round(exact_to_date)
+    assert got["expected_paid"] == expected(got["plan"], got["paid"], got["plan_to_date"])
+
+
+def test_a_line_in_a_year_the_activity_has_no_months_spreads_over_twelve(money_dir):
+    """A budget line for a year outside the activity's periods is spread over all twelve
+    months evenly (no month of the plan names it; none is preferred)."""
+    from mics_budget.ledger.spending import monthly_profile
+
+    project = load(money_dir)
+    activity = project.plan["8.1"]
+    outside = next(y for y in range(2023, 2026)
+                   if all(s.year != y and e.year != y for s, e in activity.period.intervals))
+    months, weights, basis = monthly_profile(project, outside, "8.1", "RB", "161")
+    assert months == list(range(1, 13)) and set(weights) == {1.0} and basis == "even_spread"
+
+
+def test_a_financing_plan_summing_to_nothing_is_ignored(money_dir):
+    """An ИПФ whose payments rows add up to 0 or less spreads nothing: the line falls back to
+    the even spread (and the ИПФ's mismatch with the annual plan is a warning)."""
+    write_files(money_dir, {"budget/financing_plan.csv": (
+        "year,month,kind,activity,source,specifics,amount\n"
+        "2023,5,payments,8.1,RB,161,0\n2023,6,payments,8.1,RB,161,0\n")})
+    project = load(money_dir)
+    got = row(project, date(2023, 6, 30), "8.1")
+    assert got["basis"] == "even_spread"
+    assert any(p.file.endswith("financing_plan.csv") and p.severity == "warning"
+               for p in project.problems)

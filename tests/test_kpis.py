@@ -120,3 +120,38 @@ def test_the_report_and_the_dashboard_show_the_kpis(folder):
     assert "Показатели закупок" in board.kpis.value and "19,0" in board.kpis.value
     board.filters.section.value = "9"  # only K4 (activity 9.2) is shown
     assert "Лотов в реестре</td><td class=\"num\">1<" in board.kpis.value
+
+
+# --- the choices at their edges (docs/definitions.md, «Procurement KPIs») --------------------
+
+
+def test_a_terminated_single_source_contract_still_counts_in_its_share(folder):
+    """The single-source share measures how the buyer chose to buy: every contract signed,
+    at the amount in force, a terminated one included."""
+    write_files(folder, {"procurement/events.csv": EVENTS
+                         + "K3,2023-07-01,terminated,,,,,,расторгнут\n"})
+    kpis = figures(procurement_kpis(load(folder), date(2023, 12, 31)))
+    assert kpis["single_source_share"] == (round(500_000 / 3_400_000, 6), 3)
+
+
+def test_the_last_count_of_bids_counts_even_a_failed_procedure_with_none(folder):
+    """Bids are the lot's last count on record; a procedure that failed with no bid at all is
+    a real outcome (0), not a missing one."""
+    write_files(folder, {"procurement/events.csv": EVENTS.replace(
+        "K4,2023-05-10,cancelled,,,,,,\n", "K4,2023-05-20,evaluation,,0,,,,\n"
+        "K4,2023-05-21,unsuccessful,,,,,,\n")})
+    kpis = figures(procurement_kpis(load(folder), date(2023, 12, 31)))
+    assert kpis["average_bids"] == (round((1 + 3 + 0) / 3, 6), 3)
+    assert kpis["failed_lots"] == (2, 3)  # K2 and K4, of the three lots announced
+
+
+def test_medians_leave_out_backward_spans_and_lots_without_the_step(folder):
+    """A span that runs backwards (a delivery dated before its contract: a data error, flagged
+    elsewhere) is left out of the median; a lot contracted without an award (direct) has no
+    time to signature."""
+    write_files(folder, {"procurement/events.csv": EVENTS
+                         + "K3,2023-06-01,delivered,,,,,,\n"})
+    kpis = figures(procurement_kpis(load(folder), date(2023, 12, 31)))
+    assert kpis["days_to_signature"] == (11.0, 2)      # K1 12 days, K2 10; K3 had no award
+    assert kpis["days_to_delivery"] == (20.0, 1)       # K1 20 days; K3 backwards: left out
+    assert kpis["days_to_results"] == (19.0, 2)        # K1 19; K2 from its second call: 19

@@ -211,3 +211,14 @@ def test_a_foreign_currency_lot_is_converted_on_its_own_dates(money_dir):
     lot = register(project, date(2024, 3, 31)).set_index("lot").loc["U1"]
     assert lot["estimate"] == 1000 * 450.50      # NBK 03.07.2023
     assert lot["contract_amount"] == 950 * 451.00  # signed 04.07.2023, not the 2024 rate
+
+
+def test_a_direct_lot_that_skips_the_announcement_has_no_announcement_delay(money_dir):
+    """A single-source lot contracted without an announcement: once contracted, nothing was
+    late to be announced (its delay is the contract's own, against needed_by)."""
+    project = _one_lot(money_dir, "L2,7.3,Аптечки,single_source,100,KZT,142,2023-04-10,"
+                       "2023-07-01,\n", "L2,2023-05-10,contracted,90,,,,,,,\n")
+    before = register(project, date(2023, 5, 1)).set_index("lot").loc["L2"]
+    assert before["announce_delay_days"] == 21  # running while nothing happened
+    after = register(project, date(2023, 6, 1)).set_index("lot").loc["L2"]
+    assert pd.isna(after["announce_delay_days"]) and after["delay_days"] == 0

@@ -247,3 +247,31 @@ def test_the_month_split_rounds_to_the_tiyn_largest_remainders_first():
     # proportional to the ИПФ: 1 000.01 ₸ over 1:2 gives 333.34 + 666.67 (exact sum)
     assert split_exact(100_001, [1, 2]) == [33_334, 66_667]
     assert split_exact(5, [0, 0]) == [3, 2]  # no weights: evenly
+
+
+def test_a_line_adjusted_to_zero_keeps_the_payments_and_says_so(money_dir):
+    """8.1's 2023 line adjusted to 0 after its payments: each payment of the year is an error
+    «no budget line», yet still counted (the money was paid); the plan is 0 and execution
+    blank."""
+    from tests.conftest import BUDGET
+
+    write_files(money_dir, {"budget/budget.csv": BUDGET
+                            + "2023,8.1,RB,161,adjusted,0,KZT,2023-10-01,,\n"})
+    project = load(money_dir)
+    flagged = [(p.row, p.key, p.severity) for p in project.problems]
+    assert flagged == [(2, "problem.no_budget_line", "error")]  # P1; P4 is its refund
+    row = project.spending(date(2023, 12, 31), by=["activity"]).set_index("activity").loc["8.1"]
+    assert (row["plan"], row["paid"]) == (0, 900_000.25) and pd.isna(row["execution"])
+
+
+def test_two_rows_of_one_phase_on_one_date_the_later_wins(money_dir):
+    """The budget file is a log: of two adjustments of one line on one date, the later row
+    in the file is in force."""
+    from tests.conftest import BUDGET
+
+    write_files(money_dir, {"budget/budget.csv": BUDGET
+                            + "2023,8.1,RB,161,adjusted,4000000,KZT,2023-10-01,,\n"
+                            + "2023,8.1,RB,161,adjusted,3000000,KZT,2023-10-01,,\n"})
+    project = load(money_dir)
+    row = project.spending(date(2023, 12, 31), by=["activity"]).set_index("activity").loc["8.1"]
+    assert row["plan"] == 3_000_000

@@ -12,8 +12,12 @@ rate of each date (the decision for a line, the payment for a payment). The teng
   (the dollars left, valued at the plan's own rate, are the real under-spending). Without a
   dollar plan (``plan_usd`` 0: paid before any budget decision) there is no plan rate to
   compare with, so no part of the balance is the rate's: the effect is 0;
-* ``remaining_nbk``, ``remaining_unore`` — the dollars left at today's NBK rate and at the UN
-  operational rate (UNORE) of the month, side by side.
+* ``remaining_nbk``, ``remaining_unore`` — the dollars left at the NBK rate of the as-of date
+  (the Bureau's books) and at the UN operational rate (UNORE) of its month (what UNICEF
+  counts), side by side. An NBK rate more than 10 days old (the tenge rule) is said in
+  ``attrs["nbk_stale_days"]`` and in the report's note.
+
+The lines are every budget year's line in force on the as-of date, as for the tenge figures.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.values import round_half_away
-from .fx import RATE_DECIMALS
+from .fx import MAX_GAP_DAYS, RATE_DECIMALS
 from .load import latest_lines
 from .plan import code_key
 
@@ -100,4 +104,7 @@ def unicef_in_usd(project: Project, as_of: date) -> pd.DataFrame:
     table = pd.DataFrame(rows, columns=["activity", *MONEY])
     table.attrs["nbk"] = nbk
     table.attrs["unore"] = unore
+    # a dollar rate older than the tenge rule allows is said, as a stale tenge rate is
+    age = (as_of - nbk[1]).days if nbk else 0
+    table.attrs["nbk_stale_days"] = age if age > MAX_GAP_DAYS else 0
     return table.assign(**{m: table[m] / 100 for m in MONEY})

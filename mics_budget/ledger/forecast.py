@@ -12,10 +12,14 @@ For budget year ``Y`` as of a date ``D``, per source (and per activity when aske
   plan (never faster than planned), and the forecast never exceeds the plan unless more than
   the plan is already paid; ``paid / plan_to_date`` counts as 1 when ``plan_to_date`` is 0;
 * ``expected_unspent = plan − expected_paid`` (negative when more than the plan is paid);
-* ``basis`` — where the monthly plan came from: ``financing_plan``, ``even_spread`` or ``mixed``.
+* ``basis`` — where the monthly plan came from: ``financing_plan``, ``even_spread`` or ``mixed``;
+  ``none`` for payments with no plan line of the year (nothing was spread).
 
 Sums are exact integers of tiyn; the pro-rata month and the expected payments are rounded once
-to the tiyn, half away from zero.
+to the tiyn, half away from zero. ``expected_paid`` is computed from ``plan_to_date`` as shown
+(already rounded), so anyone recomputes it from the table's own figures; the unrounded formula
+can differ by a tiyn or two. A year the as-of date has not reached has nothing due
+(``plan_to_date`` 0, so the whole plan is expected); a year already over had all of it due.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ if TYPE_CHECKING:
     from ..project import Project
 
 MONEY = ("plan", "paid", "plan_to_date", "expected_paid", "expected_unspent")
+NO_PLAN = "none"  # the basis of a row with payments but no plan line of the year
 COLUMNS = ("source", "year", "plan", "paid", "plan_to_date", "expected_paid",
            "expected_unspent", "basis")
 
@@ -85,7 +90,7 @@ def forecast_minor(project: Project, as_of: date, year: int | None = None,
         rows.append({**dict(zip(keys, key, strict=True)), "year": year, "plan": p, "paid": g,
                      "plan_to_date": to_date, "expected_paid": paid_to_date,
                      "expected_unspent": p - paid_to_date,
-                     "basis": basis.get(key if len(key) > 1 else key[0], "even_spread")})
+                     "basis": basis.get(key if len(key) > 1 else key[0], NO_PLAN)})
     columns = [*keys, *COLUMNS[1:]]
     table = pd.DataFrame(rows, columns=columns)
     return table.sort_values(keys, key=_natural).reset_index(drop=True)

@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..core.checks import ERROR, Problem, from_mask
 from ..core.values import duplicated, isin, lookup_text
+from ..i18n import Stages
 from .lifecycle import VOID
 
 HISTORY_COLUMNS = ["event_id", "date", "status", "amount", "bids", "supplier", "document",
@@ -80,8 +81,44 @@ def apply_voids(events: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     problems += from_mask(out, other_lot, ERROR, "voids", "problem.void_other_lot")
     problems += from_mask(out, of_void, ERROR, "voids", "problem.void_of_void")
     applied = is_void & out["valid"] & ~(no_target | unknown | other_lot | of_void | twice)
+    applied, refused = _latest_first(out, ids, target, applied, is_void | twice)
+    problems += refused
     voided = isin(ids, set(target[applied])) & ~is_void & ~twice
     return out.assign(voided=voided, valid=out["valid"] & ~is_void & ~voided & ~twice), problems
+
+
+def _latest_first(out: pd.DataFrame, ids: pd.Series, target: pd.Series, applied: pd.Series,
+                  not_steps: pd.Series) -> tuple[pd.Series, list[Problem]]:
+    """The rule ``procurement void`` applies, applied to a void written by hand too: a void
+    row takes effect only if its target was, when the void was written (its place in the
+    file), the lot's latest step still in force; else it is an error and changes nothing.
+    Voids are few: they are checked one by one in the order they were written."""
+    if not applied.any():
+        return applied, []
+    steps = out.loc[~not_steps & out["valid"], ["lot", "date", "_row", "status"]].assign(
+        event_id=ids[~not_steps & out["valid"]])
+    gone: set[str] = set()
+    problems: list[Problem] = []
+    applied = applied.copy()
+    for index in out.index[applied.to_numpy()]:
+        row = out.loc[index]
+        aim = steps.loc[steps["event_id"] == target[index]]
+        if aim.empty:  # its target is refused anyway (an invalid row): nothing to undo
+            continue
+        first = aim.iloc[0]
+        mine = steps.loc[(steps["lot"] == row["lot"]) & (steps["_row"] < row["_row"])
+                         & ~steps["event_id"].isin(gone)]
+        later = mine.loc[(mine["date"] > first["date"]) | ((mine["date"] == first["date"])
+                                                           & (mine["_row"] > first["_row"]))]
+        if len(later):
+            applied[index] = False
+            problems += from_mask(out.loc[[index]], pd.Series(True, index=[index]), ERROR,
+                                  "voids", "problem.void_not_latest",
+                                  later=Stages(list(zip(later["event_id"], later["status"],
+                                                        strict=True))))
+        else:
+            gone.add(str(target[index]))
+    return applied, problems
 
 
 def history(events: pd.DataFrame, lot: str) -> pd.DataFrame:

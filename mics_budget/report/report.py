@@ -201,7 +201,9 @@ class MonthlyReport:
             note=t("report.currency_note",
                    nbk_date=i18n.format_date(nbk[1]) if nbk else "—",
                    nbk=i18n.format_number(float(nbk[0]), 2) if nbk else "—",
-                   unore=i18n.format_number(float(unore[0]), 2) if unore else "—"))
+                   unore=i18n.format_number(float(unore[0]), 2) if unore else "—")
+            + (" " + t("report.rate_stale", days=table.attrs["nbk_stale_days"])
+               if table.attrs.get("nbk_stale_days") else ""))
 
     def _schedule(self) -> None:
         plan = self.project.plan.frame()

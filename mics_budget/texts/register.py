@@ -269,6 +269,14 @@ LABELS: dict[str, tuple[str, ...]] = {
         "'{value}' is itself a void; it cannot be voided",
         "«{value}» — күшін жою жазбасы; оның күшін жоюға болмайды",
     ),
+    "problem.void_not_latest": (
+        "«{value}» нельзя аннулировать: после неё у лота записаны шаги {later}; сначала "
+        "аннулируйте их (аннулирование не применено)",
+        "'{value}' cannot be voided: the lot has later steps {later}; void those first (the "
+        "void is not applied)",
+        "«{value}» күшін жоюға болмайды: одан кейін лоттың {later} қадамдары жазылған; алдымен "
+        "солардың күшін жойыңыз (күшін жою қолданылмады)",
+    ),
     "problem.void_other_lot": (
         "запись «{value}» относится к другому лоту", "entry '{value}' belongs to another lot",
         "«{value}» жазбасы басқа лотқа жатады"),

@@ -13,6 +13,11 @@ LABELS: dict[str, tuple[str, ...]] = {
         "from the individual financing plan",
         "жеке қаржыландыру жоспары (ЖҚЖ) бойынша",
     ),
+    "basis.none": (
+        "плана на год нет — есть только оплата",
+        "no plan for the year: payments only",
+        "жылға жоспар жоқ — тек төлемдер бар",
+    ),
     "basis.mixed": (
         "частично по ИПФ, частично поровну по месяцам мероприятий",
         "partly from the financing plan, partly spread evenly",

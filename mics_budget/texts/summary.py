@@ -32,6 +32,14 @@ LABELS: dict[str, tuple[str, ...]] = {
         "өзгеруінен туындаған теңгедегі қалдықтың бөлігі; доллардағы қалдық — нақты "
         "игерілмеу. {nbk_date} күнгі ҚР ҰБ бағамы: {nbk}; айдың БҰҰ бағамы (UNORE): {unore}.",
     ),
+    "report.rate_stale": (
+        "Внимание: курс НБРК старше 10 дней ({days} дн.) — загрузите свежие курсы "
+        "(mics-budget import nbk).",
+        "Warning: the NBK rate is more than 10 days old ({days} days): import fresh rates "
+        "(mics-budget import nbk).",
+        "Назар аударыңыз: ҚР ҰБ бағамы 10 күннен ескі ({days} күн) — жаңа бағамдарды жүктеңіз "
+        "(mics-budget import nbk).",
+    ),
     "report.forecast": ("Прогноз на конец года", "Year-end forecast", "Жыл соңына болжам"),
     "report.summary": ("Кратко", "Summary", "Қысқаша"),
     "summary.source": (
