@@ -632,11 +632,12 @@ def test_headline_totals_and_changes_are_to_the_tiyn():
     ("kk", "Қысқаша", "РБ, жоспар 2023–2025 жж., 30.06.2025 күнгі"),
     ("ru", "Кратко", "РБ, план 2023–2025 гг., на 30.06.2025"),
 ])
-def test_the_pdf_starts_with_the_summary_and_numbers_its_pages(tmp_path, capsys, in_process,
-                                                              lang, summary, period):
+def test_the_pdf_starts_with_the_summary_and_numbers_its_pages(tmp_path, capsys, lang,
+                                                              summary, period):
     """Page 1 of the printed report holds the title, the banner and the summary in every
-    language (JupyterLab's rule keeping an output on one page once pushed the Kazakh summary,
-    a few lines longer, to page 2); every page says «n / N»; the summary names the period."""
+    language (JupyterLab lays each output out as an unbreakable table row, which pushed a
+    summary a few lines too long to page 2); every page says «n / N»; the summary names the
+    period. A real run, with a kernel: the in-process run's page differs."""
     import pypdf
 
     code, err = run_report(capsys, "--month", MONTH, "--lang", lang, "--pdf",

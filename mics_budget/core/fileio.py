@@ -20,6 +20,7 @@ def atomic_writer(path: Path, mode: str = "w", permissions: int | None = None,
     ``permissions`` (e.g. ``0o600``) replaces the usual mode (0666 less the umask) from the
     start, so the content is never readable by others, not even for a moment."""
     path = Path(path)
+    writable_target(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     umask = os.umask(0)
@@ -31,12 +32,34 @@ def atomic_writer(path: Path, mode: str = "w", permissions: int | None = None,
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
+        writable_target(path)  # again: it may have been swapped while we wrote
         os.replace(tmp, path)
         fsync_dir(path.parent)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def writable_target(path: Path) -> None:
+    """Refuse to replace anything but a regular file: a rename over ``/dev/null`` (as root)
+    would replace the device, over a symlink would replace the link (not what it points to),
+    over a FIFO, socket or folder would break what uses it. A symlink is refused rather than
+    followed: it may point anywhere (``/etc/passwd`` when run as root); give the real file."""
+    import stat
+
+    from ..errors import UserError
+
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:  # e.g. a parent that is a file: said as the write would say it
+        raise UserError("error.out_unusable", path=str(path), detail=exc.strerror) from None
+    if stat.S_ISLNK(mode):
+        raise UserError("error.out_symlink", path=str(path))
+    if not stat.S_ISREG(mode):
+        raise UserError("error.out_not_file", path=str(path))
 
 
 def fsync_dir(folder: Path) -> None:

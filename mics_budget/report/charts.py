@@ -80,6 +80,11 @@ def use_offline_renderer(kind: str = "svg") -> None:
 
 
 Width = int | str  # pixels, or "container": as wide as the page gives (legends below)
+#: a money axis: its unit written level above the axis, never across the tick labels (a
+#: rotated title is placed from an estimate of the labels' width, which «200 000 000» in the
+#: page's font can exceed)
+MONEY_AXIS = alt.Axis(format=",.0f", titleAngle=0, titleAlign="left", titleAnchor="end",
+                      titleBaseline="bottom", titleX=-4, titleY=-8)
 
 
 def _legend(width: Width, narrow: str = "bottom", **kwargs) -> alt.Legend:
@@ -128,8 +133,9 @@ def plan_vs_paid(table: pd.DataFrame, by: str = "source", width: Width = 520,
     order = [t(f"col.{m}") for m in measures]
     base = alt.Chart(long).encode(
         x=alt.X("label:N", title=t(f"col.{by}"), sort=[labels[g] for g in groups],
-                axis=alt.Axis(labelAngle=-40, labelLimit=200) if named else alt.Axis()),
-        y=alt.Y("kzt:Q", title=t("chart.kzt"), axis=alt.Axis(format=",.0f")),
+                axis=alt.Axis(labelAngle=-40, labelLimit=200, title=None) if named  # «7. …»
+                else alt.Axis(labelAngle=0)),
+        y=alt.Y("kzt:Q", title=t("chart.kzt"), axis=MONEY_AXIS),
         color=alt.Color("measure_label:N", title=None, sort=order,
                         scale=alt.Scale(domain=order, range=MEASURE_COLORS),
                         legend=_legend(width)),
@@ -168,7 +174,7 @@ def cumulative(table: pd.DataFrame, forecast: pd.DataFrame | None = None,
         ignore_index=True)
     measures = [plan_label, paid_label]
     x = alt.X("month_date:T", title=None, axis=alt.Axis(format="%m.%Y", labelAngle=-40))
-    y = alt.Y("kzt:Q", title=t("chart.kzt"), axis=alt.Axis(format=",.0f", titlePadding=12))
+    y = alt.Y("kzt:Q", title=t("chart.kzt"), axis=MONEY_AXIS)
     dash = {"sort": measures, "scale": alt.Scale(domain=measures, range=[[6, 4], [1, 0]])}
     # the legend of the dashes comes from an invisible grey line: drawn from the coloured
     # lines themselves, its symbols would have no colour at all

@@ -123,8 +123,8 @@ table.mics {border-collapse: collapse; font-size: 12px; margin: 4px 0 12px 0; wi
 table.mics th {background: #1f5fa8; color: #fff; padding: 4px 6px; vertical-align: bottom;
                font-weight: 600;}
 table.mics td {border-bottom: 1px solid #ddd; padding: 3px 6px; vertical-align: top;}
-table.mics td.text, table.mics th.text {text-align: left !important; overflow-wrap: anywhere;
-                                        min-width: 8em;}
+table.mics td.text, table.mics th.text {text-align: left !important; min-width: 8em;}
+table.mics td.text {overflow-wrap: break-word;} /* a word breaks only if it cannot fit */
 table.mics td.code, table.mics th.code {text-align: left !important; white-space: nowrap;}
 table.mics td.num, table.mics th.num {text-align: right !important;
                                       font-variant-numeric: tabular-nums;}
@@ -137,9 +137,12 @@ p.note {color: #555; font-size: 12px;}
        @bottom-center {content: counter(page) " / " counter(pages); font-size: 9pt;
                        color: #555;}}
 @media print {
-  /* an output may run onto the next page (JupyterLab keeps each on one page, which pushed a
-     long summary off page 1); rows, charts and headings still keep together */
-  .jp-OutputArea-child {break-inside: auto !important; page-break-inside: auto !important;}
+  /* an output may run onto the next page (JupyterLab keeps each on one page, as a table row,
+     which pushed a long summary off page 1); rows, charts and headings still keep together */
+  .jp-OutputArea-child {break-inside: auto !important; page-break-inside: auto !important;
+                        display: block !important;}
+  .jp-OutputArea-output {display: block !important;} /* a table cell never breaks */
+  .jp-OutputArea-prompt {display: none !important;}
   table.mics {font-size: 9pt;}
   table.mics th, table.mics td {padding: 2px 3px;}
   table.mics thead {display: table-header-group;}

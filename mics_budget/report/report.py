@@ -189,7 +189,7 @@ class MonthlyReport:
                                                "paid", "paid_cumulative"]]),
             dict.fromkeys(["plan", "plan_cumulative", "paid", "paid_cumulative"], "money")
             | {"month": "month"}, note=t("report.basis", basis=basis),
-            period=i18n.plan_period(project.plan.years, as_of))
+            period=i18n.year_period(as_of.year, as_of))  # the months of the as-of year
         self.charts["cumulative"] = charts.cumulative(drawn, forecast, as_of=as_of)
 
     def _currency(self) -> None:
@@ -353,8 +353,8 @@ class MonthlyReport:
 
     @_in_its_language
     def show_problems(self) -> None:
-        self._show("problems", self._heading("report.problems")
-                   + self._table("problems")
+        self._show("problems", self._heading("report.problems")  # one heading: the section's
+                   + self.tables["problems"].to_html()
                    + (banner_html(self.banner) if self.banner else ""))
 
 

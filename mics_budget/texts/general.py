@@ -91,6 +91,24 @@ LABELS: dict[str, tuple[str, ...]] = {
         "cannot read the parameters file {path}: {detail}",
         "{path} параметрлер файлы оқылмайды: {detail}",
     ),
+    "error.out_symlink": (
+        "{path} — символическая ссылка; она не будет заменена: укажите сам файл",
+        "{path} is a symbolic link; it is not replaced: give the file itself",
+        "{path} — символдық сілтеме; ол ауыстырылмайды: файлдың өзін көрсетіңіз",
+    ),
+    "error.out_not_file": (
+        "{path} — не обычный файл (папка, устройство или канал); записать в него нельзя: "
+        "укажите путь к файлу",
+        "{path} is not a regular file (a folder, a device or a pipe); nothing is written over "
+        "it: give a file's path",
+        "{path} — кәдімгі файл емес (қалта, құрылғы немесе арна); оған жазуға болмайды: "
+        "файлдың жолын көрсетіңіз",
+    ),
+    "error.out_unusable": (
+        "в {path} записать нельзя: {detail}",
+        "cannot write {path}: {detail}",
+        "{path} ішіне жазу мүмкін емес: {detail}",
+    ),
     "error.bad_path": (
         "недопустимое имя файла или папки «{value}»",
         "invalid file or folder name '{value}'",

@@ -163,9 +163,13 @@ class Dashboard(widgets.VBox):
                    else [s for s in ("RB", "UNICEF") if s in funded])
         zero = [{"source": s, "plan": 0.0, "committed": 0.0, "paid": 0.0, "remaining": 0.0,
                  "execution": None} for s in sources]
-        self.cards.show(zero, zero, pd.DataFrame(), as_of, as_of, self.project.plan.years)
+        since = date(as_of.year, as_of.month, 1) - timedelta(days=1)
+        self.cards.show(zero, zero, pd.DataFrame(), as_of, since, self.project.plan.years)
         for panel in (*self.charts.values(), self.gantt):
             panel.show_nothing("")
+            panel.layout.display = "none"  # no empty frames where charts were
+        for heading in self.headings.values():
+            heading.value = ""
         self._gantt_key = None
         self.drill.show(self.project, self.filters.as_of.value, None, [])
         self.lots.show(self.project, self.filters.as_of.value, [],

@@ -148,7 +148,8 @@ class Cards(widgets.HTML):
 def _figure(source: str, measure: str, value: float | None, change: float | None = None,
             label: str | None = None) -> str:
     percent = measure == "execution"
-    text = format_percent(value) if percent else format_money(value, decimals=0)
+    text = ("—" if value is None or pd.isna(value)  # no plan: no share, said as a dash
+            else format_percent(value) if percent else format_money(value, decimals=0))
     raw = "" if value is None or pd.isna(value) else (
         f"{value:.6f}" if percent else f"{value:.2f}")
     delta, changed = "", ""
@@ -170,7 +171,7 @@ class DrillDown(widgets.VBox):
     filters (date, source, section, unit)."""
 
     def __init__(self) -> None:
-        self.back = widgets.Button(layout={"width": "auto"})
+        self.back = widgets.Button(layout={"width": "auto", "min_width": "max-content"})
         self.path = widgets.HBox(layout={"flex_flow": "row wrap", "align_items": "center"})
         self.path.add_class("mics-crumbs")
         self.pick = widgets.Dropdown(layout={"width": "100%", "max_width": "460px"})
@@ -180,7 +181,9 @@ class DrillDown(widgets.VBox):
         self.project: Project | None = None
         self.view: dict = {}
         self.choosing = False
-        super().__init__([widgets.HBox([self.back, self.path]), self.pick, self.body])
+        top = widgets.HBox([self.back, self.path],
+                           layout={"align_items": "center", "flex_flow": "row wrap"})
+        super().__init__([top, self.pick, self.body])
         self.add_class("mics-drill")
         self.back.on_click(lambda _button: self.up())
         self.pick.observe(self._on_pick, names="value")
@@ -233,9 +236,11 @@ class DrillDown(widgets.VBox):
         if self.activity:
             tables, choices = self._activity_tables(self.activity), []
         elif self.section:
-            tables = [self._activities_table(self.section)]
+            table = self._activities_table(self.section)
+            tables = [table]
+            listed = set(table.frame["activity"])  # only what the table shows can be opened
             choices = [(f"{a} {excerpt(plan.titles()[a], 70)}", a)
-                       for a in self._section_activities(self.section)]
+                       for a in self._section_activities(self.section) if a in listed]
         else:
             tables = [self._sections_table()]
             choices = [(f"{code}. {excerpt(title, 70)}", code)
@@ -312,7 +317,8 @@ class DrillDown(widgets.VBox):
         status = self.project.status(self.view["as_of"]).set_index("id")["status"]
         frame["status"] = frame["activity"].map(status).map(lambda s: t(f"status.{s}"))
         return Table("drill_activities", frame, MONEY | {"activity": "code",
-                                                         "execution": "percent"})
+                                                         "execution": "percent"},
+                     labels={"title": t("col.activity_title")})
 
     def _activity_tables(self, activity: str) -> list[Table]:
         assert self.project is not None

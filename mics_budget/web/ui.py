@@ -224,6 +224,7 @@ class ChartPanel(widgets.VBox):
         self.chart.spec = spec
         self.current = chart
         self.children = [self.chart]
+        self.layout.display = None  # shown again after an empty filter hid it
 
     def spec(self) -> dict:
         """The Vega-Lite spec drawn now (empty when the panel shows words)."""
@@ -234,6 +235,7 @@ class ChartPanel(widgets.VBox):
         """No data for the filters: say so instead of drawing empty axes."""
         self.empty.value = in_lang(f'<p class="mics-nodata">{html.escape(text)}</p>')
         self.children = [self.empty]
+        self.layout.display = None
 
     def _on_pick(self, change: dict[str, Any]) -> None:
         chosen = getattr(change["new"], "value", None) or []
