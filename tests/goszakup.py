@@ -106,6 +106,8 @@ class FakePortal:
         self.delay: dict[str, float] = {}  # key -> seconds, once
         self.malformed: set[str] = set()
         self.redirect: dict[str, str] = {}  # key -> Location
+        self.status: dict[str, int] = {}  # key -> HTTP status, every time
+        self.trickle: dict[str, float] = {}  # key -> seconds between bytes of the body
 
     @staticmethod
     def key(path: str, body: dict | None) -> str:
@@ -141,6 +143,21 @@ def _handler(fake: FakePortal):
                 time.sleep(fake.delay.pop(key))
             if key in fake.fail:
                 return self.send(fake.fail.pop(key), b"server error")
+            if key in fake.status:
+                return self.send(fake.status[key], b"refused")
+            if key in fake.trickle:
+                page = fake.pages[key]
+                self.send_response(200)
+                self.send_header("Content-Length", str(len(page)))
+                self.end_headers()
+                try:
+                    for byte in page:
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                        time.sleep(fake.trickle[key])
+                except OSError:  # the client gave up
+                    pass
+                return None
             if key in fake.redirect:
                 self.send_response(302)
                 self.send_header("Location", fake.redirect[key])

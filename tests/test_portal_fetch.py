@@ -145,3 +145,100 @@ def test_fetch_refuses_a_folder_of_another_download_and_a_bad_bin(fake, tmp_path
         fetch(fake.base_url, TOKEN, CUSTOMER, "01.01.2023", tmp_path / "other")
     assert failed.value.key == "error.bad_date"
     shutil.rmtree(out)
+
+
+# --- nothing outlives its right, nothing leaks, nothing unbounded (issue 25) ---------------
+
+
+def test_a_next_page_on_another_origin_is_refused_and_gets_no_token(fake, tmp_path):
+    port = fake.base_url.rsplit(":", 1)[1]
+    first = f"{LOTS_URL}?limit=200"
+    for elsewhere in (f"http://localhost:{port}{LOTS_URL}?page=next&search_after=1",
+                      f"https://127.0.0.1:{port}/x", "//evil.example/x",
+                      f"http://127.0.0.1:{int(port) + 1}/x"):
+        fake.pages[first] = json.dumps({"items": [{"id": 1}], "next_page": elsewhere}).encode()
+        fake.auth.clear()
+        with pytest.raises(PortalError) as failed:
+            run(fake, tmp_path / "gz", kinds=["lots"])
+        assert failed.value.key == "portal.foreign_page", elsewhere
+        assert fake.auth == [f"Bearer {TOKEN}"]  # the first page only, on the portal
+        shutil.rmtree(tmp_path / "gz")
+    # the same origin written in full is followed
+    fake.pages[first] = json.dumps({"items": [{"id": 1}], "next_page":
+                                    f"{fake.base_url}{LOTS_URL}?page=next&search_after=2"}
+                                   ).encode()
+    assert run(fake, tmp_path / "ok", kinds=["lots"]).fetched == 2
+
+
+@pytest.mark.parametrize("token", ["токен-секрет", "abc\ndef", "abc def", "a\x00b",
+                                   "ab\rc"])
+def test_a_malformed_token_is_a_clear_error_that_never_shows_it(fake, tmp_path, token):
+    with pytest.raises(PortalError) as failed:
+        run(fake, tmp_path / "gz", token=token)
+    assert failed.value.key == "portal.bad_token_text" and fake.log == []
+    assert token.strip() not in str(failed.value)
+
+
+def test_paging_loops_end_with_a_clear_error(fake, tmp_path):
+    a, b = f"{LOTS_URL}?limit=200", f"{LOTS_URL}?page=next&search_after=1"
+    fake.pages[b] = _rest([{"id": 2}], a)  # A → B → A
+    with pytest.raises(PortalError) as failed:
+        run(fake, tmp_path / "rest", kinds=["lots"])
+    assert failed.value.key == "portal.page_loop" and fake.log.count(a) == 1
+    fake.log.clear()
+    # GraphQL: lastId 101 → 102 → 101 …
+    fake.pages["TrdBuy|orgBin|101"] = _graphql("TrdBuy", [{"id": 102}], 102, True)
+    fake.pages["TrdBuy|orgBin|102"] = _graphql("TrdBuy", [{"id": 101}], 101, True)
+    with pytest.raises(PortalError) as failed:
+        run(fake, tmp_path / "gql", kinds=["announcements"])
+    assert failed.value.key == "portal.page_loop"
+    assert fake.log == ["TrdBuy|orgBin|None", "TrdBuy|orgBin|101", "TrdBuy|orgBin|102"]
+
+
+def test_an_answer_too_large_or_too_slow_is_stopped(fake, tmp_path, monkeypatch):
+    from mics_budget.portal import fetch as module
+
+    monkeypatch.setattr(module, "MAX_ANSWER_BYTES", 100)
+    monkeypatch.setattr(module, "_CHUNK", 16)
+    with pytest.raises(PortalError) as failed:
+        run(fake, tmp_path / "big", kinds=["lots"])
+    assert failed.value.key == "portal.too_large"
+    assert not list((tmp_path / "big").rglob("0*.json"))
+    monkeypatch.setattr(module, "MAX_ANSWER_BYTES", 2**20)
+    monkeypatch.setattr(module, "MAX_REQUEST_SECONDS", 0.3)
+    fake.trickle[f"{LOTS_URL}?limit=200"] = 0.02  # every read comes in time; the whole never
+    with pytest.raises(PortalError) as failed:
+        run(fake, tmp_path / "slow", kinds=["lots"], timeout=1.0)
+    assert failed.value.key == "portal.too_slow"
+
+
+@pytest.mark.parametrize("url", ["ows.goszakup.gov.kz", "https://host:99999", "http://a b",
+                                 "ftp://host", "https://", "https://host:port"])
+def test_a_bad_portal_address_is_a_clear_error(tmp_path, url):
+    with pytest.raises(PortalError) as failed:
+        fetch(url, TOKEN, CUSTOMER, None, tmp_path / "gz", kinds=["lots"])
+    assert failed.value.key == "portal.bad_url"
+
+
+def test_401_and_403_say_access_was_refused(fake, tmp_path):
+    fake.status[f"{LOTS_URL}?limit=200"] = 401
+    with pytest.raises(PortalError) as failed:
+        run(fake, tmp_path / "gz", kinds=["lots"])
+    assert failed.value.key == "portal.unauthorized" and "401" in str(failed.value)
+    assert "Invalid Route" not in str(failed.value)
+
+
+@pytest.mark.parametrize("bin_", ["99014000000²", "١٢٣٤٥٦٧٨٩٠١٢", "９９０１４００００００１"])
+def test_digits_of_other_scripts_are_not_a_bin(fake, tmp_path, bin_):
+    with pytest.raises(PortalError) as failed:
+        fetch(fake.base_url, TOKEN, bin_, None, tmp_path / "gz", kinds=["lots"])
+    assert failed.value.key == "portal.bad_bin"
+
+
+def _rest(items, following=None) -> bytes:
+    return json.dumps({"items": items, "next_page": following}).encode()
+
+
+def _graphql(root, records, last, more) -> bytes:
+    return json.dumps({"data": {root: records}, "extensions": {"pageInfo": {
+        "hasNextPage": more, "lastId": last}}}).encode()

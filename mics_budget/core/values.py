@@ -375,6 +375,12 @@ def duplicated(series: pd.Series) -> pd.Series:
 _BIN = re.compile(r"[0-9]{12}")
 
 
+def is_digits(text: str) -> bool:
+    """Only ASCII digits (``str.isdigit`` also takes «²³» and «١٢٣», which ``int`` then refuses
+    or reads as another number): ids, codes and counts are written in 0–9."""
+    return text.isascii() and text.isdigit()
+
+
 def is_bin(text: str) -> bool:
     """A BIN or IIN as Kazakhstan writes it: exactly 12 ASCII digits."""
     return _BIN.fullmatch(text) is not None

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..core import months
-from ..core.values import round_half_away
+from ..core.values import is_digits, round_half_away
 from .spending import check_selection, combine_basis, monthly_lines, select
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ def forecast_minor(project: Project, as_of: date, year: int | None = None,
 
 def _natural(column: pd.Series) -> pd.Series:
     if column.name == "activity":
-        return column.map(lambda c: tuple(int(p) for p in str(c).split(".") if p.isdigit()))
+        return column.map(lambda c: tuple(int(p) for p in str(c).split(".") if is_digits(p)))
     return column
 
 

@@ -36,7 +36,7 @@ from ..config import DataDir
 from ..core.checks import ERROR, WARNING, Problem
 from ..core.months import RU_MONTH_NUMBERS
 from ..core.tables import HEADER_ROWS, locate, read_grid
-from ..core.values import minor_text, parse_amounts
+from ..core.values import is_digits, minor_text, parse_amounts
 
 MAP_NAME = "activity_map"
 COLUMNS = ["year", "month", "kind", "activity", "source", "specifics", "program", "subprogram",
@@ -206,7 +206,7 @@ def _code(text: str) -> str:
     """A budget code as written (``001``, ``1``, ``000131``): digits without leading zeros
     beyond three places (``000131`` → ``131``, ``1`` → ``001``)."""
     digits = text.strip().split(" ")[0].split("—")[0].strip()
-    if not digits.isdigit():
+    if not is_digits(digits):
         return digits
     return str(int(digits)).zfill(3)
 

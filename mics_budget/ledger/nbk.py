@@ -50,6 +50,7 @@ from ..core.checks import ERROR, Problem
 from ..core.fileio import atomic_writer
 from ..core.schemas import FX_RATES
 from ..core.store import append_row, locked, register_file
+from ..core.values import is_digits
 from ..errors import UserError
 from .fx import RATE_DECIMALS, load_rates
 
@@ -365,7 +366,7 @@ def _get(url: str, timeout: float, retries: int, backoff: float) -> bytes:
             if exc.code not in RETRY_STATUSES:
                 raise error from None
             after = exc.headers.get("Retry-After", "") if exc.headers else ""
-            if after.strip().isdigit():
+            if is_digits(after.strip()):
                 wait = min(float(after), MAX_RETRY_AFTER)
         except TimeoutError:
             error = UserError("nbk.timeout", seconds=f"{timeout:g}", url=url)

@@ -25,6 +25,7 @@ from ..config import DataDir
 from ..core.checks import ERROR, Label, Problem
 from ..core.fileio import csv_text, write_text_files
 from ..core.periods import Period, PeriodError, parse_period
+from ..core.values import is_digits
 from ..errors import UserError
 from ..i18n import get_lang, t
 
@@ -37,8 +38,8 @@ ACTIVITY_COLUMNS = [
 ]
 KAZAKH_COLUMNS = ["title_kk", "section_title_kk"]  # optional, after ACTIVITY_COLUMNS
 UNIT_COLUMNS = ["code", "name"]
-_SECTION = re.compile(r"^\d+$")
-_CODE = re.compile(r"^(\d+)\.(\d+)$")
+_SECTION = re.compile(r"^\d+$", re.ASCII)
+_CODE = re.compile(r"^(\d+)\.(\d+)$", re.ASCII)
 _CELL_NAMES = ["№", "Мероприятие", "Ответственный исполнитель", "Срок исполнения",
                "Форма завершения", "Финансирование"]
 
@@ -177,7 +178,7 @@ class PlanError(UserError):
 def code_key(code: object) -> tuple[int, ...]:
     """The sort key of an activity or section code: ``"7.10"`` after ``"7.9"``, ``"10"``
     after ``"9"`` (a part that is not a number counts as 0)."""
-    return tuple(int(p) if p.isdigit() else 0 for p in str(code).split("."))
+    return tuple(int(p) if is_digits(p) else 0 for p in str(code).split("."))
 
 def join_lines(text: str) -> str:
     """A multi-line cell as one line: each line stripped, joined by one space."""

@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ..core.months import spanned
-from ..core.values import lookup
+from ..core.values import is_digits, lookup
 from ..vocabulary import GROUP_KEYS
 from .load import latest_lines
 from .plan import code_key
@@ -275,7 +275,7 @@ def _natural(column: pd.Series) -> pd.Series:
     if column.name in {"activity"}:
         return column.map(code_key)
     if column.name == "section":
-        return column.map(lambda c: int(c) if str(c).isdigit() else 0)
+        return column.map(lambda c: int(c) if is_digits(str(c)) else 0)
     return column
 
 

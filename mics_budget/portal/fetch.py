@@ -47,6 +47,7 @@ retried ``retries`` times with exponential ``backoff``.
 from __future__ import annotations
 
 import json
+import re
 import time
 import urllib.error
 import urllib.parse
@@ -58,7 +59,7 @@ from pathlib import Path
 
 from ..core.fileio import atomic_writer
 from ..core.store import now_text
-from ..core.values import is_bin
+from ..core.values import is_bin, is_digits
 from ..errors import UserError
 from .read import STATE_FORMAT, read_portal
 
@@ -67,6 +68,14 @@ KINDS = ("lots", "announcements", "contracts", "bids", "rnu")
 GRAPHQL_PATH = "/v3/graphql"
 GRAPHQL_LIMIT = 200  # the API's maximum
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+#: bounds of one run (docs/goszakup.md): an answer's size, a request's whole time (a body that
+#: trickles in byte by byte never outlives it), and the pages of one stream
+MAX_ANSWER_BYTES = 64 * 1024 * 1024
+MAX_REQUEST_SECONDS = 300.0
+MAX_PAGES = 5000
+_CHUNK = 64 * 1024
+#: a Bearer token as RFC 6750 writes it (b64token): nothing that could break a header
+_TOKEN = re.compile(r"[A-Za-z0-9\-._~+/]+=*", re.ASCII)
 
 LOT_FIELDS = ("id lotNumber refLotStatusId lastUpdateDate amount count nameRu customerBin "
               "trdBuyId trdBuyNumberAnno refTradeMethodsId pointList indexDate")
@@ -179,7 +188,7 @@ def _plan(kind: str, bin: str, since: str, out: Path, state: _State) -> list[_St
             known = set(saved.announcements["id"])
             missing = sorted({i for i in saved.lots["trd_buy_id"] if i and i not in known},
                              key=lambda i: (len(i), i))
-            extra = {"filter": {"id": [int(i) for i in missing if i.isdigit()]}} \
+            extra = {"filter": {"id": [int(i) for i in missing if is_digits(i)]}} \
                 if missing else None
         if extra and extra["filter"]["id"]:
             streams.append(_Stream("announcements", "extra", query=TRD_BUY_QUERY,
@@ -196,8 +205,8 @@ def _plan(kind: str, bin: str, since: str, out: Path, state: _State) -> list[_St
     if kind == "bids":
         ids = sorted(set(saved.announcements["id"]), key=lambda i: (len(i), i))
         return [_Stream("bids", i, query=TRD_APP_QUERY, root="TrdApp",
-                        variables={"filter": {"buyId": int(i)}}) for i in ids if i.isdigit()]
-    suppliers = sorted({b for b in saved.contracts["supplier_biin"] if b.isdigit()})
+                        variables={"filter": {"buyId": int(i)}}) for i in ids if is_digits(i)]
+    suppliers = sorted({b for b in saved.contracts["supplier_biin"] if is_digits(b)})
     return [_Stream("rnu", b, rest_path=f"/v3/rnu/{b}", not_found_is_empty=True)
             for b in suppliers]
 
@@ -269,8 +278,14 @@ class _Runner:
                 saved -= 1
         self.result.skipped += saved
         page = saved
+        seen: set[tuple[str, bytes | None]] = set()
         while request is not None:
             url, body = request
+            if request in seen:  # A → B → A: the portal loops; stop rather than go round
+                raise PortalError("portal.page_loop", url=url)
+            seen.add(request)
+            if len(seen) > MAX_PAGES:
+                raise PortalError("portal.too_many_pages", limit=MAX_PAGES, url=url)
             raw = self.client.request(url, body, stream.not_found_is_empty)
             if raw is None:  # a REST 404 "not found": nothing to save
                 break
@@ -302,6 +317,8 @@ class _Runner:
             items = document.get("items") or []
             if not following or not items:
                 return None
+            if not isinstance(following, str):
+                raise PortalError("portal.bad_page", url=request[0], detail="next_page")
             url = self.client.url(following)
             return None if url == request[0] else (url, None)
         records = (document.get("data") or {}).get(stream.root) or []
@@ -342,19 +359,26 @@ class _Client:
 
     def __init__(self, base_url: str, token: str, timeout: float, retries: int,
                  backoff: float):
-        parts = urllib.parse.urlsplit((base_url or DEFAULT_BASE_URL).strip())
-        host = parts.hostname or ""
-        netloc = f"{host}:{parts.port}" if parts.port else host  # never user:password@
-        self.base_url = urllib.parse.urlunsplit((parts.scheme, netloc,
-                                                 parts.path.rstrip("/"), "", ""))
+        self.base_url = _base_url((base_url or DEFAULT_BASE_URL).strip())
+        self.origin = _origin(self.base_url)
         self._token = (token or "").strip()
+        if self._token and not _TOKEN.fullmatch(self._token):
+            raise PortalError("portal.bad_token_text")  # never the token itself
         self.timeout = timeout
         self.retries = max(int(retries), 0)
         self.backoff = backoff
         self._opener = urllib.request.build_opener(_SameHostRedirect())
 
     def url(self, path: str) -> str:
-        if path.startswith(("http://", "https://")):
+        """A page's address: a path on the portal, or an absolute address on the same origin
+        (scheme, host and port); the token goes nowhere else."""
+        if "://" in path or path.startswith("//"):
+            try:
+                same = _origin(path) == self.origin
+            except ValueError:
+                same = False
+            if not same:
+                raise PortalError("portal.foreign_page", url=_shown_url(path))
             return path
         return self.base_url + ("" if path.startswith("/") else "/") + path
 
@@ -371,10 +395,12 @@ class _Client:
                                              method="POST" if body is not None else "GET")
             try:
                 with self._opener.open(request, timeout=self.timeout) as response:
-                    return response.read()
+                    return _bounded_read(response, url, time.monotonic())
             except urllib.error.HTTPError as exc:
                 status, text = exc.code, _read_error(exc)
-                if (status == 404 and "Invalid Route" in text) or status in (401, 403):
+                if status in (401, 403):
+                    raise PortalError("portal.unauthorized", status=status, url=url) from None
+                if status == 404 and "Invalid Route" in text:
                     raise PortalError("portal.bad_token", url=url) from None
                 if status == 404 and not_found_is_empty:
                     return None
@@ -398,14 +424,68 @@ class _Client:
 
 
 class _SameHostRedirect(urllib.request.HTTPRedirectHandler):
-    """Follow redirects, but never carry the token to another host."""
+    """Follow redirects, but never carry the token to another origin (scheme, host, port)."""
 
     def redirect_request(self, req, fp, code, msg, headers, newurl):
         new = super().redirect_request(req, fp, code, msg, headers, newurl)
-        old_host = urllib.parse.urlsplit(req.full_url).hostname
-        if new is not None and urllib.parse.urlsplit(newurl).hostname != old_host:
+        try:
+            same = _origin(newurl) == _origin(req.full_url)
+        except ValueError:
+            same = False
+        if new is not None and not same:
             new.remove_header("Authorization")
         return new
+
+
+def _base_url(text: str) -> str:
+    """The portal's address checked and normalised: http or https, a host, a valid port, no
+    spaces, never ``user:password@`` (a :class:`PortalError` says what is wrong)."""
+    shown = _shown_url(text)
+    if any(c.isspace() for c in text) or not text.isprintable():
+        raise PortalError("portal.bad_url", value=shown, detail="spaces")
+    parts = urllib.parse.urlsplit(text)
+    if parts.scheme not in ("http", "https"):
+        raise PortalError("portal.bad_url", value=shown, detail="http:// or https://")
+    try:
+        port = parts.port
+    except ValueError:
+        raise PortalError("portal.bad_url", value=shown, detail="port") from None
+    host = parts.hostname or ""
+    if not host:
+        raise PortalError("portal.bad_url", value=shown, detail="host")
+    netloc = f"{host}:{port}" if port else host
+    return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path.rstrip("/"), "", ""))
+
+
+def _origin(url: str) -> tuple[str, str, int]:
+    parts = urllib.parse.urlsplit(url)
+    default = {"http": 80, "https": 443}.get(parts.scheme, 0)
+    return parts.scheme, (parts.hostname or "").lower(), parts.port or default
+
+
+def _shown_url(url: str) -> str:
+    """An address as it may be shown: no ``user:password@``, one line, not too long."""
+    parts = urllib.parse.urlsplit(url.strip().splitlines()[0] if url.strip() else "")
+    netloc = parts.netloc.rsplit("@", 1)[-1]
+    return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))[:200]
+
+
+def _bounded_read(response, url: str, started: float) -> bytes:
+    """The whole body, in chunks, within :data:`MAX_ANSWER_BYTES` and
+    :data:`MAX_REQUEST_SECONDS` of the request's start (the socket's timeout bounds only one
+    read: a body trickled in byte by byte would never end)."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk = response.read(_CHUNK)
+        if not chunk:
+            return b"".join(chunks)
+        size += len(chunk)
+        if size > MAX_ANSWER_BYTES:
+            raise PortalError("portal.too_large", url=url, limit=MAX_ANSWER_BYTES // 2**20)
+        if time.monotonic() - started > MAX_REQUEST_SECONDS:
+            raise PortalError("portal.too_slow", url=url, seconds=f"{MAX_REQUEST_SECONDS:g}")
+        chunks.append(chunk)
 
 
 def _read_error(exc: urllib.error.HTTPError) -> str:

@@ -564,8 +564,9 @@ def _drop_duplicates(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-_FRACTION = re.compile(r"^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?$")
-_ZONED = r"^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})$"
+_DAY, _TIME = "[0-9]{4}-[0-9]{2}-[0-9]{2}", "[0-9]{2}:[0-9]{2}(?::[0-9]{2})?"  # ASCII digits
+_FRACTION = re.compile(rf"^({_DAY})[ T]({_TIME})(?:\.[0-9]+)?$")
+_ZONED = rf"^{_DAY}[ T]{_TIME}(?:\.[0-9]+)?(?:Z|[+-][0-9]{{2}}:?[0-9]{{2}})$"
 ALMATY = "Asia/Almaty"
 
 
@@ -584,7 +585,7 @@ def _dates(frame: pd.DataFrame, column: str, problems: list[Problem]) -> pd.Seri
     return parsed
 
 
-_TRAILING_ZEROS = re.compile(r"^(-?\d+\.\d\d)0+$")
+_TRAILING_ZEROS = re.compile(r"^(-?[0-9]+\.[0-9][0-9])0+$")
 
 
 def _money(frame: pd.DataFrame, column: str, problems: list[Problem]) -> pd.Series:

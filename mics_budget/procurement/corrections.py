@@ -15,7 +15,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..core.checks import ERROR, Problem, from_mask
-from ..core.values import duplicated, isin, lookup_text
+from ..core.values import duplicated, is_digits, isin, lookup_text
 from ..i18n import Stages
 from .lifecycle import VOID
 
@@ -35,7 +35,7 @@ def portal_page(portal_id: str) -> str:
     parts = str(portal_id or "").split(":")
     if len(parts) < 3 or parts[0] != "goszakup" or parts[1] not in PORTAL_PAGES:
         return ""
-    return PORTAL_PAGES[parts[1]].format(id=parts[2]) if parts[2].isdigit() else ""
+    return PORTAL_PAGES[parts[1]].format(id=parts[2]) if is_digits(parts[2]) else ""
 
 
 POSITIONAL = "row-"  # the id of a register row recorded without one: row-<its row number>

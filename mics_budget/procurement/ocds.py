@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from ..core.params import ProcurementSettings, procurement_settings
+from ..core.values import is_digits
 from .corrections import portal_page
 from .lifecycle import IN_FORCE, OCDS
 
@@ -49,7 +50,7 @@ def is_company_bin(number: str) -> bool:
     """A BIN of a legal entity (published as a ``KZ-BIN`` identifier), not the IIN of a
     person (an individual entrepreneur's IIN encodes the birth date and sex: never
     published)."""
-    return len(number) == 12 and number.isdigit() and number[4] in _BIN_KINDS
+    return len(number) == 12 and is_digits(number) and number[4] in _BIN_KINDS
 SCHEMA_DIR = Path(__file__).with_name("schema") / "ocds-1.1.5"
 SCHEMA_VERSION = "1.1.5"
 

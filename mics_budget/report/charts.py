@@ -12,6 +12,7 @@ from datetime import date
 
 import pandas as pd
 
+from ..core.values import is_digits
 from ..i18n import format_date, funding_name, get_lang, stage_name, t
 from ..procurement.lifecycle import STAGES
 from ..vocabulary import excerpt
@@ -122,7 +123,7 @@ def plan_vs_paid(table: pd.DataFrame, by: str = "source", width: Width = 520,
         groups = list(dict.fromkeys(long["group"]))
     else:
         long["group"] = long[by].astype(str)
-        groups = sorted(set(long["group"]), key=lambda g: [int(p) if p.isdigit() else p
+        groups = sorted(set(long["group"]), key=lambda g: [int(p) if is_digits(p) else p
                                                              for p in g.split(".")])
     named = names or {}
     long["name"] = [named.get(g, "") for g in long["group"]]

@@ -238,6 +238,63 @@ LABELS: dict[str, tuple[str, ...]] = {
         "портал {url} сұрауына 404 «Invalid Route» деп жауап берді: токен қате немесе мерзімі "
         "өткен (жаңа токенді ұйым әкімшісі порталдағы қатысушы профилінде шығарады)",
     ),
+    "portal.unauthorized": (
+        "портал отказал в доступе (HTTP {status}) на {url}: токен неверен, истёк или не даёт "
+        "прав (новый токен выпускает администратор организации в профиле участника на портале)",
+        "the portal refused access (HTTP {status}) to {url}: the token is wrong, expired or "
+        "lacks the rights (an organisation administrator issues a new one in the portal "
+        "profile)",
+        "портал {url} сұрауына қол жеткізуден бас тартты (HTTP {status}): токен қате, мерзімі "
+        "өткен немесе құқық бермейді (жаңа токенді ұйым әкімшісі порталдағы профильде шығарады)",
+    ),
+    "portal.bad_token_text": (
+        "токен портала записан неверно: допустимы латинские буквы, цифры и знаки -._~+/= без "
+        "пробелов и переносов строки (сам токен не показывается)",
+        "the portal token is malformed: Latin letters, digits and -._~+/= only, without spaces "
+        "or line breaks (the token itself is not shown)",
+        "портал токені қате жазылған: тек латын әріптері, цифрлар және -._~+/= белгілері, "
+        "бос орынсыз және жол ауыстырусыз (токеннің өзі көрсетілмейді)",
+    ),
+    "portal.bad_url": (
+        "адрес портала «{value}» не годится: нужен http(s)://хост[:порт][/путь] ({detail})",
+        "the portal address '{value}' is not usable: http(s)://host[:port][/path] is needed "
+        "({detail})",
+        "портал мекенжайы «{value}» жарамсыз: http(s)://хост[:порт][/жол] қажет ({detail})",
+    ),
+    "portal.foreign_page": (
+        "портал указал следующую страницу на другом сервере ({url}); туда токен не "
+        "отправляется, загрузка остановлена",
+        "the portal pointed to a next page on another server ({url}); the token is not sent "
+        "there, the fetch stopped",
+        "портал келесі бетті басқа серверде көрсетті ({url}); токен оған жіберілмейді, жүктеу "
+        "тоқтатылды",
+    ),
+    "portal.page_loop": (
+        "портал снова отдаёт уже полученную страницу ({url}): загрузка остановлена, чтобы не "
+        "ходить по кругу; сохранённое остаётся, повторите позже",
+        "the portal gives a page already fetched again ({url}): the fetch stopped rather than "
+        "loop; what was saved stays, try again later",
+        "портал бұрын алынған бетті қайта береді ({url}): шексіз айналмау үшін жүктеу "
+        "тоқтатылды; сақталғандар қалады, кейінірек қайталаңыз",
+    ),
+    "portal.too_many_pages": (
+        "больше {limit} страниц в одном запросе ({url}): загрузка остановлена; сузьте запрос "
+        "(--since)",
+        "more than {limit} pages in one request ({url}): the fetch stopped; narrow it "
+        "(--since)",
+        "бір сұрауда {limit} беттен көп ({url}): жүктеу тоқтатылды; сұрауды тарылтыңыз "
+        "(--since)",
+    ),
+    "portal.too_large": (
+        "ответ портала на {url} больше {limit} МБ: загрузка остановлена",
+        "the portal's answer to {url} is larger than {limit} MB: the fetch stopped",
+        "порталдың {url} сұрауына жауабы {limit} МБ-тан үлкен: жүктеу тоқтатылды",
+    ),
+    "portal.too_slow": (
+        "ответ портала на {url} идёт дольше {seconds} с: загрузка остановлена",
+        "the portal's answer to {url} took longer than {seconds} s: the fetch stopped",
+        "порталдың {url} сұрауына жауабы {seconds} с-тан ұзақ: жүктеу тоқтатылды",
+    ),
     "portal.http_error": (
         "портал ответил HTTP {status} на {url}",
         "the portal answered HTTP {status} to {url}",

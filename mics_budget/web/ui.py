@@ -22,6 +22,7 @@ import traitlets
 
 from .. import i18n
 from ..core.months import parse_day
+from ..core.values import is_digits
 from ..errors import UserError
 from ..i18n import LANGUAGE_BUTTONS, t
 from ..report._altair import alt
@@ -144,7 +145,7 @@ class DateField(widgets.VBox):
         date: the label's width is added to the field's, never taken from it."""
         self.text.style = value
         label = str(value.get("description_width", ""))
-        if label.endswith("px") and label[:-2].isdigit():
+        if label.endswith("px") and is_digits(label[:-2]):
             self.text.layout.width = f"{int(label[:-2]) + DATE_INPUT_PX}px"
 
     @property
