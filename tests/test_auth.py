@@ -560,3 +560,28 @@ def test_a_pre_heated_kernel_learns_who_took_it(servers, browser):
     assert _ws_status(server, f"/voila/query/{kernel_id}") == 403
     assert _ws_status(server, f"/voila/query/{kernel_id}", cookie) == 403
     assert _ws_status(server, f"/voila/query/{kernel_id}", **{"X-Mics-Kernel": "0" * 64}) == 403
+
+
+@pytest.mark.slow
+def test_an_open_page_outlives_no_sign_out(servers, browser, data_copy):
+    """Signed out in another tab (the same session), the open register page records nothing
+    more: its kernel asks the session before the write and says it ended."""
+    server = servers["register"]
+    page, blocked = browser
+    _sign_in(page, server, "boss")
+    page.get_by_role("tab", name="Записать этап").click()
+    cookies = {c["name"]: c["value"] for c in page.context.cookies()}
+    other = Client(server, "127.0.0.60")
+    other.cookies = dict(cookies)
+    assert other.request("GET", "/logout").status == 302  # the same session, elsewhere
+    events = data_copy / "procurement" / "events.csv"
+    before = events.read_bytes()
+    lot = page.locator(".mics-form select").nth(0)
+    _choose(lot, "LOT-NEW")
+    page.wait_for_function("() => document.querySelectorAll('.mics-form select')[1]"
+                           ".options.length === 2")
+    page.locator(".mics-form select").nth(1).select_option(label="объявлен")
+    page.get_by_role("button", name="Записать").click()
+    page.wait_for_selector("text=Сеанс завершён", timeout=30_000)
+    assert events.read_bytes() == before
+    assert blocked == []

@@ -330,3 +330,62 @@ def test_history_fits_a_terminal(example_copy, capsys):
     header = out.splitlines()[1]
     assert "Этап" in header and "Статус" not in header
     assert "20.04.2023 18:00" in out and "T18:00:00+05:00" not in out
+
+
+# --- a session that ended ends what an open page may do (issue 25) ---------------------------
+
+
+def test_an_open_page_stops_writing_once_its_session_ended(example_copy):
+    """The page asks the session before every write: signed out (or removed, or a new
+    password) → nothing is written, the page says the session ended and links to sign in;
+    a user demoted to viewer can no longer record."""
+    from mics_budget.web.users import User
+
+    state = {"user": User("Айгуль", "admin")}
+    app = RegisterApp(DataDir(example_copy), today=TODAY, user=User("Айгуль", "admin"),
+                      session=lambda: state["user"])
+    app._timer.cancel()
+    app.card.lot.value = "LOT-2023-006"
+    events = example_copy / "procurement" / "events.csv"
+    before = events.read_bytes()
+    state["user"] = User("Айгуль", "viewer")  # demoted in the users file
+    app._on_void(app.card.entry.options[0][1], "ошибка")
+    assert events.read_bytes() == before and "администратор" in app.card.void_message.value
+    assert not app.ended
+    state["user"] = None  # signed out elsewhere, removed, or a new password
+    app._on_add_lot({"lot": "LOT-X", "activity": "7.1", "method": "auction",
+                     "estimate": "100", "title": "", "planned_announce": None,
+                     "needed_by": None, "law": ""})
+    assert app.ended and events.read_bytes() == before
+    assert "Сеанс завершён" in app.children[-1].value and "Войти снова" in app.children[-1].value
+    app._on_save()  # nothing more, whatever the browser sends
+    assert events.read_bytes() == before
+
+
+def test_the_session_is_what_the_users_file_and_the_signed_out_list_say(tmp_path,
+                                                                        monkeypatch):
+    from mics_budget.web import auth
+    from mics_budget.web.users import UsersFile
+
+    path = tmp_path / "users.csv"
+    users = UsersFile(path)
+    users.add("vera", "recorder", "correct horse battery")
+    account = users.find("vera")
+    secret, cookie = "s" * 64, "mics-session-test"
+    value, sid = auth.make_session(secret, cookie, account)
+    monkeypatch.setenv("MICS_USERS", str(path))
+    monkeypatch.setenv(auth.SECRET_ENV, secret)
+    monkeypatch.setenv(auth.COOKIE_ENV, cookie)
+    monkeypatch.setenv("HTTP_COOKIE", f"{cookie}={value}")
+    assert auth.session_in_force().name == "vera"
+    auth.note_signed_out(path, "another-session", 9e9)
+    assert auth.session_in_force().name == "vera"
+    auth.note_signed_out(path, sid, 9e9)  # the server noted this one's sign-out
+    assert auth.session_in_force() is None
+    auth.prune_signed_out(path)  # at a restart: unexpired entries stay
+    assert auth.session_in_force() is None
+    path.with_name("users.csv.signed-out").write_text(f"{sid} 1\n", encoding="ascii")
+    auth.prune_signed_out(path)  # expired ones go
+    assert auth.session_in_force().name == "vera"
+    UsersFile(path).set_password("vera", "a brand new password")
+    assert auth.session_in_force() is None  # a new password ends it

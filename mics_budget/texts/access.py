@@ -20,6 +20,15 @@ LABELS: dict[str, tuple[str, ...]] = {
     ),
     "auth.recording_as": ("Записывает: {name}", "Recording as: {name}", "Енгізуші: {name}"),
     "auth.sign_out": ("Выйти", "Sign out", "Шығу"),
+    "auth.session_ended": (
+        "Сеанс завершён (выход, новый пароль или пользователь удалён): на этой странице больше "
+        "ничего нельзя записать.",
+        "The session has ended (signed out, a new password or the user removed): nothing more "
+        "can be recorded on this page.",
+        "Сеанс аяқталды (шығу, жаңа құпиясөз немесе пайдаланушы жойылды): бұл бетте енді ештеңе "
+        "жазуға болмайды.",
+    ),
+    "auth.sign_in_again": ("Войти снова", "Sign in again", "Қайта кіру"),
     "lang.choose": ("Язык", "Language", "Тіл"),
     "auth.signed_in_as": (
         "Вы вошли как {name} ({role})",

@@ -31,6 +31,7 @@ and like Voila's own helper it reaches the server at ``VOILA_APP_IP`` (default 1
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import hmac
 import json
@@ -212,6 +213,85 @@ def _wait_for_request(timeout: float | None = None) -> None:
             os.environ[name] = value
 
 
+def signed_out_path(users_path: str | os.PathLike) -> str:
+    """The list of sessions signed out (one ``session-id until`` per line) beside the users
+    file: the server appends to it at sign-out, the kernels read it, so an open page learns
+    that its session ended."""
+    return f"{os.fspath(users_path)}.signed-out"
+
+
+def note_signed_out(users_path: str | os.PathLike, sid: str, until: float) -> None:
+    """Append one signed-out session (a short line: one ``write`` to an ``O_APPEND`` file,
+    whole or not at all); a failure is logged by the caller, the server's own list holds."""
+    from pathlib import Path
+
+    from ..core.store import locked
+
+    line = f"{sid} {until:.0f}\n".encode("ascii")
+    path = signed_out_path(users_path)
+    with locked(Path(path)):
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        try:
+            os.write(fd, line)
+        finally:
+            os.close(fd)
+
+
+def prune_signed_out(users_path: str | os.PathLike) -> None:
+    """Keep only the sessions not yet expired (at a server's start: the list never grows for
+    ever). Under the list's lock, rewritten whole: another server on the same users file
+    appends under the same lock."""
+    from pathlib import Path
+
+    from ..core.fileio import atomic_writer
+    from ..core.store import locked
+
+    path = Path(signed_out_path(users_path))
+    if not path.exists():
+        return
+    with contextlib.suppress(OSError, UserError), locked(path):
+        now = time.time()
+        keep = [line for line in path.read_text("ascii", errors="replace").splitlines()
+                if len(parts := line.split()) == 2 and parts[1].isascii()
+                and parts[1].isdigit() and int(parts[1]) > now]
+        with atomic_writer(path, "w", permissions=0o600, encoding="ascii") as fh:
+            fh.write("".join(f"{line}\n" for line in keep))
+
+
+def _signed_out(users_path: str, sid: str) -> bool:
+    try:
+        with open(signed_out_path(users_path), encoding="ascii", errors="replace") as fh:
+            now = time.time()
+            for line in fh:
+                parts = line.split()
+                if len(parts) == 2 and parts[0] == sid and parts[1].isascii() \
+                        and parts[1].isdigit() and int(parts[1]) > now:
+                    return True
+    except OSError:
+        return False
+    return False
+
+
+def session_in_force() -> User | None:
+    """The page's user as the users file says now, or None once the session is over: the
+    user signed out (here or on another page), was removed, has a new password, or the 12
+    hours are past. The register app asks before every write and on a timer; without a users
+    file there is no session to end (the OS user records) and the answer is a local user."""
+    path = os.environ.get(USERS_ENV)
+    if not path:
+        return User("", "admin")
+    secret = os.environ.get(SECRET_ENV, "")
+    name = os.environ.get(COOKIE_ENV, "")
+    value = cookie_from_header(os.environ.get("HTTP_COOKIE", ""), name) if name else None
+    try:
+        found = read_session(secret, name, value, UsersFile(path)) if value else None
+    except UserError:  # a users file that cannot be read: nobody is let through
+        return None
+    if found is None or _signed_out(path, found[1]):
+        return None
+    return found[0]
+
+
 def current_user() -> User | None:
     """Who opened this page, for the notebooks: ``None`` when no users file is configured (the
     apps then behave as before: the OS user records); :class:`AuthError` when users are
@@ -253,4 +333,4 @@ def sign_out_link():
 
 
 __all__ = ["ROLES", "AuthError", "Throttle", "User", "current_user", "logout_url",
-           "sign_out_link"]
+           "session_in_force", "sign_out_link"]

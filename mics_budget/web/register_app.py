@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import getpass
 import html
+import os
+import threading
 from collections.abc import Callable
 from datetime import date
 
@@ -39,13 +41,16 @@ from .register_views import Attention, LotCard, LotForm, RegisterView
 from .ui import DateField, in_lang, language_switch, note, page_css
 from .users import User
 
+SESSION_CHECK = 60.0  # seconds between two checks of an open page's session
+
 FIELDS = ("lot", "status", "date", "amount", "bids", "supplier", "supplier_bin", "document",
           "note", "recorded_by")
 
 
 class RegisterApp(widgets.VBox):
     def __init__(self, data: DataDir, today: date | None = None, lang: str | None = None,
-                 user: User | None = None, logout_url: str = "/logout"):
+                 user: User | None = None, logout_url: str = "/logout",
+                 session: Callable[[], User | None] | None = None):
         if lang:
             i18n.set_lang(lang)
         self.data = data
@@ -54,6 +59,10 @@ class RegisterApp(widgets.VBox):
         self.today = today or date.today()
         self.can_record = user is None or user.can_record
         self.can_admin = user is None or user.is_admin
+        # the page's session, asked again before every write and every SESSION_CHECK seconds:
+        # a sign-out, a new password or a removal ends what this open page may do
+        self.session = session
+        self.ended = False
         self.banner = widgets.HTML()
         self.style = widgets.HTML(page_css())
         # the step form (its fields are attributes of the app: tests and notebooks use them)
@@ -115,6 +124,8 @@ class RegisterApp(widgets.VBox):
         self.project = load(self.data)
         self.render()
         self.relabel()
+        if session is not None and user is not None:
+            self._watch()
 
     # --- language -----------------------------------------------------------------------------
     def relabel(self) -> None:
@@ -212,6 +223,49 @@ class RegisterApp(widgets.VBox):
         field = getattr(exc, "field", None) or ""
         self._say(fields.get(field, fallback), "error", exc.__str__)
 
+    # --- the session ------------------------------------------------------------------------------
+    def may(self, need: str) -> bool:
+        """Whether the page's user may still ``record`` or ``admin`` now: the session in force
+        (not signed out, not removed, the same password) and the role the users file gives
+        now. A session that ended locks the page."""
+        if self.ended:
+            return False
+        if self.session is None or self.user is None:
+            return self.can_admin if need == "admin" else self.can_record
+        now = self.session()
+        if now is None or now.name != self.user.name:
+            self.end()
+            return False
+        return now.is_admin if need == "admin" else now.can_record
+
+    def end(self) -> None:
+        """The session is over: nothing more can be done here; the page says so and links to
+        the sign-in, and the kernel stops a moment later (its memory is freed)."""
+        if self.ended:
+            return
+        self.ended = True
+        notice = widgets.HTML(in_lang(
+            f'<div class="mics-banner" role="alert">{html.escape(t("auth.session_ended"))} '
+            f'<a href="{html.escape(self.logout_url)}">{html.escape(t("auth.sign_in_again"))}'
+            "</a></div>"))
+        self.children = [self.style, notice]
+        if self.session is not None and os.environ.get("VOILA_KERNEL_ID"):
+            # a page Voila serves: its kernel goes too, once the notice has reached the page
+            threading.Timer(3.0, os._exit, (0,)).start()
+
+    def _watch(self) -> None:
+        def check() -> None:
+            if not self.ended:
+                self.may("record")
+            if not self.ended:
+                self._timer = threading.Timer(SESSION_CHECK, check)
+                self._timer.daemon = True
+                self._timer.start()
+
+        self._timer = threading.Timer(SESSION_CHECK, check)
+        self._timer.daemon = True
+        self._timer.start()
+
     def _by(self) -> str | None:
         return self.user.name if self.user is not None else (self.recorded_by.value or None)
 
@@ -219,8 +273,9 @@ class RegisterApp(widgets.VBox):
     def _on_save(self, _button=None, confirm: bool = False) -> None:
         self._clear()
         self.confirm.layout.display = "none"
-        if not self.can_record:
-            self._say(self.message, "error", lambda: t("auth.not_allowed"))
+        if not (self.can_record and self.may("record")):
+            if not self.ended:
+                self._say(self.message, "error", lambda: t("auth.not_allowed"))
             return
         if not self.status.value:  # no step chosen (none is chosen for the clerk after «paid»)
             self._say(self.errors["status"], "error", lambda: t("app.required"))
@@ -255,8 +310,9 @@ class RegisterApp(widgets.VBox):
 
     def _on_void(self, event_id: str, reason: str) -> None:
         self._clear()
-        if not self.can_admin:
-            self._say(self.card.void_message, "error", lambda: t("app.not_admin"))
+        if not (self.can_admin and self.may("admin")):
+            if not self.ended:
+                self._say(self.card.void_message, "error", lambda: t("app.not_admin"))
             return
         try:
             void_event(self.data, event_id, reason, by=self._by(), today=self.today)
@@ -277,8 +333,9 @@ class RegisterApp(widgets.VBox):
 
         self._clear()
         target = self.card.take_message
-        if not self.can_admin:
-            self._say(target, "error", lambda: t("app.not_admin"))
+        if not (self.can_admin and self.may("admin")):
+            if not self.ended:
+                self._say(target, "error", lambda: t("app.not_admin"))
             return
         found = [a for a in alerts(self.project, self.today)
                  if a.code == "portal_conflict" and a.lot == lot]
@@ -313,8 +370,9 @@ class RegisterApp(widgets.VBox):
 
     def _on_amend(self, lot: str, changes: dict) -> None:
         self._clear()
-        if not self.can_admin:
-            self._say(self.card.amend_message, "error", lambda: t("app.not_admin"))
+        if not (self.can_admin and self.may("admin")):
+            if not self.ended:
+                self._say(self.card.amend_message, "error", lambda: t("app.not_admin"))
             return
         try:
             amend_lot(self.data, lot, by=self._by(), **changes)
@@ -327,8 +385,9 @@ class RegisterApp(widgets.VBox):
     def _on_add_lot(self, values: dict) -> None:
         self._clear()
         form = self.new_lot
-        if not self.can_admin:
-            self._say(form.message, "error", lambda: t("app.not_admin"))
+        if not (self.can_admin and self.may("admin")):
+            if not self.ended:
+                self._say(form.message, "error", lambda: t("app.not_admin"))
             return
         missing = [n for n in ("lot", "activity", "method", "estimate")
                    if not str(values[n] or "").strip()]

@@ -57,6 +57,8 @@ from .auth import (
     Throttle,
     kernel_proof,
     make_session,
+    note_signed_out,
+    prune_signed_out,
     read_session,
 )
 from .users import NAME_MAX, USERS_ENV, Account, UsersFile
@@ -116,6 +118,8 @@ class MicsIdentityProvider(IdentityProvider):
                             or f"mics-session-{getattr(self.parent, 'port', 0)}")
         self.throttle = Throttle()
         self._revoked: dict[str, float] = {}
+        if path is not None:
+            prune_signed_out(path)  # sessions of an earlier start are dead anyway
         # the kernels inherit the server's environment and verify sessions themselves;
         # `mics-budget dashboard` sets these before Voila starts (pre-heated kernels start
         # before this provider exists), plain `voila` gets them from here
@@ -187,11 +191,18 @@ class MicsIdentityProvider(IdentityProvider):
         handler.clear_cookie(self.cookie_name, path=self.base_url)
 
     def revoke(self, sid: str | None) -> None:
-        """End a session now (sign-out), not only when its cookie is gone."""
+        """End a session now (sign-out), not only when its cookie is gone: here, and for the
+        kernels of its open pages, in the signed-out list beside the users file."""
         now = time.time()
         self._revoked = {s: until for s, until in self._revoked.items() if until > now}
         if sid:
-            self._revoked[sid] = now + SESSION_HOURS * 3600
+            until = now + SESSION_HOURS * 3600
+            self._revoked[sid] = until
+            if self.users is not None:
+                try:
+                    note_signed_out(self.users.path, sid, until)
+                except (OSError, UserError) as exc:
+                    self.log.error("mics: the signed-out list cannot be written: %s", exc)
 
     def get_handlers(self) -> list[tuple]:
         """Login and logout, and guards placed before Voila's unauthenticated handlers."""
