@@ -371,7 +371,7 @@ def test_summary_in_kazakh_has_the_russian_figures(capsys, money_dir):
     code, kazakh, err = run(capsys, "--lang", "kk", *argv)
     assert code == 0 and err == ""
     lines = kazakh.splitlines()
-    assert lines[0] == "31.12.2023 жағдай бойынша бюджеттің атқарылуы, теңге"
+    assert lines[0] == "Бюджеттің атқарылуы, 2023–2025 жж., 31.12.2023 күнгі, теңге"
     assert lines[1].split()[:2] == ["Қаржыландыру", "көзі"]
     assert "Барлығы" in kazakh and "РБ" in kazakh and "ЮНИСЕФ" in kazakh
     assert "14 000 000,50" in kazakh  # the RB total, as in Russian
