@@ -131,18 +131,28 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-component-update", "--disable-sync"]
 
 
+@pytest.fixture(scope="session")
+def _chromium():
+    """One headless Chromium for the whole run (each test gets a fresh context of it)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
 @pytest.fixture
-def browser(request, tmp_path_factory):
-    """A headless Debian Chromium page with every non-local request blocked.
+def browser(request, tmp_path_factory, _chromium):
+    """A headless Debian Chromium page (a fresh context: no cookies, no storage of another
+    test) with every non-local request blocked.
 
     Yields ``(page, blocked)``; a screenshot lands in the pytest temp folder on failure.
     """
-    from playwright.sync_api import sync_playwright
-
     blocked: list[str] = []
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = chromium.new_page(viewport={"width": 1280, "height": 1600})
+    context = _chromium.new_context(viewport={"width": 1280, "height": 1600})
+    try:
+        page = context.new_page()
 
         def route(route):
             url = route.request.url
@@ -162,7 +172,8 @@ def browser(request, tmp_path_factory):
             shot = tmp_path_factory.mktemp("screenshots") / f"{request.node.name}.png"
             page.screenshot(path=str(shot), full_page=True)
             print(f"screenshot: {shot}")
-        chromium.close()
+    finally:
+        context.close()
 
 
 class VoilaServer:

@@ -580,3 +580,4 @@ def test_an_open_page_outlives_no_sign_out(servers, browser, data_copy):
     page.wait_for_selector("text=Сеанс завершён", timeout=30_000)
     assert events.read_bytes() == before
     assert blocked == []
+    page.goto("about:blank")  # leave now: the page's kernel is stopping

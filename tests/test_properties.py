@@ -129,7 +129,7 @@ TARGETS = ["budget/payments.csv", "budget/budget.csv", "procurement/events.csv",
 
 
 @pytest.mark.slow
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(TARGETS), st.one_of(
     st.binary(max_size=600),
     st.text(max_size=400).map(lambda s: s.encode("utf-8")),
