@@ -171,6 +171,7 @@ def test_the_cli_records_a_step_by_its_russian_name(money_dir, capsys):
     assert "delivered" not in err  # no English codes in a Russian message
 
 
+@pytest.mark.slow
 def test_a_hand_written_void_of_an_earlier_entry_is_refused_at_load(money_dir):
     """``procurement void`` refuses to void an entry with later steps; a void row written by
     hand into the file gets the same rule at load: an error naming the later steps, and the

@@ -168,7 +168,9 @@ def test_amounts_fast_path_equals_the_reference(texts, decimals):
 
 def test_a_column_of_clean_values_takes_the_fast_path_whole():
     dates, bad = parse_dates(pd.Series(["2023-06-10", "0000-02-29", "2024-02-29"]))
-    assert dates.tolist()[2] == pd.Timestamp("2024-02-29") and not bad.any()
+    assert dates.tolist()[2] == pd.Timestamp("2024-02-29")
+    # a calendar day, but outside the days of this ledger (1990–2099): refused (issue 25)
+    assert bad.tolist() == [False, True, False] and pd.isna(dates[1])
     minor, bad, _ = parse_amounts(pd.Series(["1234.5", "-0.05", "7", "123456789012345.99"]))
     assert minor.tolist() == [123450, -5, 700, 12345678901234599] and not bad.any()
 

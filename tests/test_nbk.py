@@ -182,6 +182,7 @@ def bank():
     server.close()
 
 
+@pytest.mark.slow
 def test_fetch_saves_each_day_retries_a_500_and_a_timeout_and_resumes(data_dir, bank):
     data = DataDir(data_dir)
     bank.fail.add("04.08.2026")
@@ -200,6 +201,7 @@ def test_fetch_saves_each_day_retries_a_500_and_a_timeout_and_resumes(data_dir, 
     assert bank.log == ["06.08.2026"] and again.skipped == 4
 
 
+@pytest.mark.slow
 def test_a_fetch_that_fails_keeps_what_it_saved_and_says_so(data_dir, bank):
     data = DataDir(data_dir)
     bank.fail.update({"04.08.2026"})

@@ -171,6 +171,7 @@ def test_unicef_is_the_funder_of_a_lot_on_a_unicef_activity(money_dir):
     assert unicef[0]["tender"]["procurementMethod"] == "limited"
 
 
+@pytest.mark.slow
 def test_parties_carry_real_identifiers_and_never_a_persons_iin(money_dir, monkeypatch):
     """Suppliers with a BIN are KZ-BIN identifiers; an individual entrepreneur's IIN (it
     encodes the birth date and sex) appears nowhere; the buyer is the customer's BIN."""

@@ -235,3 +235,46 @@ def test_either_field_style_reads_the_same(tmp_path, folder, style):
                 original.frame(kind)["_key"]]
             assert theirs[columns].reset_index(drop=True).equals(
                 original.frame(kind)[columns].reset_index(drop=True)), kind
+
+
+@pytest.mark.slow
+def test_huge_numbers_and_impossible_years_stop_only_their_record(tmp_path):
+    """Issue 25: «1e100000000» (81 bytes that would expand to a hundred million digits), an
+    integer of 5,000 digits (past Python's int limit) and the year 0001 are each one record's
+    problem; the other records are read, fast and small."""
+    import time
+    import tracemalloc
+
+    folder = tmp_path / "gz"
+    folder.mkdir()
+    record = ('{{"id": {id}, "contract_sum": {sum}, "sign_date": "{day}", '
+              '"contract_number_sys": "c{id}"}}')
+    items = [record.format(id=1, sum="1e100000000", day="2023-06-01"),
+             record.format(id=2, sum="9" * 5000, day="2023-06-01"),
+             record.format(id=3, sum="100", day="0001-01-01"),
+             record.format(id=4, sum="100.50", day="2023-06-01")]
+    (folder / "contracts.json").write_text('{"items": [' + ", ".join(items) + "]}",
+                                           encoding="utf-8")
+    tracemalloc.start()
+    started = time.perf_counter()
+    data, problems = read_portal([folder])
+    elapsed, peak = time.perf_counter() - started, tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert elapsed < 5 and peak < 50 * 2**20
+    assert sorted((p.key, p.row) for p in problems) == [
+        ("portal.bad_amount", 1), ("portal.bad_amount", 2), ("portal.bad_date", 3)]
+    contracts = data.contracts.set_index("id")
+    assert contracts.loc["4", "contract_sum_minor"] == 10_050
+    assert pd.isna(contracts.loc["3", "sign_date"])
+
+
+@pytest.mark.parametrize("day", ["0001-01-01", "31.12.1989", "01.01.2100"])
+def test_a_step_dated_outside_the_accepted_range_is_refused(day, capsys, money_dir):
+    from mics_budget.cli.cli import main
+
+    with pytest.raises(SystemExit) as stopped:  # argparse's own exit, status 2
+        main(["procurement", "record", "L1", "delivered", "--date", day,
+              "--data", str(money_dir)])
+    code, err = stopped.value.code, capsys.readouterr().err
+    assert code == 2 and ("вне допустимого диапазона" in err or "такой даты" in err)
+    assert "Traceback" not in err

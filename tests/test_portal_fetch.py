@@ -29,6 +29,7 @@ def run(fake, out, **kwargs):
                  **options)
 
 
+@pytest.mark.slow
 def test_fetch_pages_everything_and_saves_raw_answers(fake, tmp_path):
     out = tmp_path / "gz"
     result = run(fake, out)

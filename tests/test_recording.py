@@ -391,6 +391,7 @@ def test_a_new_register_that_cannot_be_written_is_refused_cleanly(data_dir, tmp_
     assert not (data_dir / "procurement" / "lots.csv").exists()
 
 
+@pytest.mark.slow
 def test_kazakh_letters_into_a_windows_1251_register_are_refused_then_converted(money_dir,
                                                                                capsys):
     russian = EVENTS.replace(",", ";").replace("\n", "\r\n")

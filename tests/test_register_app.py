@@ -40,6 +40,7 @@ def _events(root) -> str:
 # --- the form ---------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_only_the_allowed_steps_are_offered_the_natural_one_chosen(app, example_copy):
     app.lot.value = "LOT-2023-003"  # paid
     assert app.status.options == (("закрыт", "closed"), ("расторгнут", "terminated"))
@@ -146,6 +147,7 @@ def test_search_filters_and_sort(app):
     assert estimates == sorted(estimates, reverse=True)
 
 
+@pytest.mark.slow
 def test_the_export_is_the_table_as_shown(app):
     app.view.search.value = "аптечки"
     app.view._on_export()

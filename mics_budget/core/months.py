@@ -9,6 +9,8 @@ import calendar
 from collections.abc import Iterator
 from datetime import date
 
+import numpy as np
+
 #: month names as the plan and the financing plan write them (nominative, lower case)
 RU_MONTHS = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
              "сентябрь", "октябрь", "ноябрь", "декабрь")
@@ -89,6 +91,12 @@ def parse_day(text: str) -> date:
     else:
         raise UserError("error.bad_date", value=excerpt(text))
     try:
-        return date(year, month, day)
+        day_ = date(year, month, day)
     except ValueError:
         raise UserError("error.no_such_date", value=excerpt(text)) from None
+    from .values import DATE_RANGE_TEXT, FIRST_DAY, LAST_DAY
+
+    if not FIRST_DAY <= np.datetime64(day_, "us") <= LAST_DAY:
+        raise UserError("error.date_out_of_range", value=excerpt(text),
+                        first=DATE_RANGE_TEXT[0], last=DATE_RANGE_TEXT[1])
+    return day_

@@ -34,6 +34,10 @@ _ISO_DAY = next(iter(DATE_FORMATS))
 #: below it, int64 tiyn sums stay exact up to about 900 000 rows at the ceiling; loading
 #: checks the totals too (:func:`sum_is_safe`).
 MAX_AMOUNT = 10**13
+#: the days any file, answer or command may give (docs/reliability.md): outside, a date is
+#: refused as unreadable
+FIRST_DAY, LAST_DAY = np.datetime64("1990-01-01", "us"), np.datetime64("2099-12-31", "us")
+DATE_RANGE_TEXT = ("01.01.1990", "31.12.2099")
 MAX_AMOUNT_TEXT = "10 000 000 000 000"
 #: Sums of minor units stay exact in int64 while the total of absolute values stays below.
 SAFE_TOTAL = 2**62
@@ -131,6 +135,10 @@ def parse_dates(text: pd.Series) -> tuple[pd.Series, pd.Series]:
         out[positions] = parsed.to_numpy()
         bad[positions] = rest_bad.to_numpy()
     bad |= iso & np.isnat(out)  # an ISO-shaped day that does not exist (2024-02-30)
+    outside = ~np.isnat(out) & ((out < FIRST_DAY) | (out > LAST_DAY))
+    if outside.any():  # 0001-01-01 is a calendar day, not a day of this ledger
+        bad |= outside
+        out[outside] = np.datetime64("NaT")
     return (pd.Series(out, index=text.index, copy=False),
             pd.Series(bad, index=text.index, copy=False))
 

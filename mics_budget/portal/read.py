@@ -269,7 +269,7 @@ def _read_file(path: Path, name: str, rows: dict[str, list[dict]],
         problems.append(_problem(ERROR, name, None, "portal.unreadable", exc.strerror or str(exc)))
         return
     try:
-        obj = json.loads(data.decode("utf-8-sig"), parse_float=Decimal)
+        obj = json.loads(data.decode("utf-8-sig"), parse_float=_number, parse_int=_integer)
     except UnicodeDecodeError:
         problems.append(_problem(ERROR, name, None, "portal.not_json", "not UTF-8 text"))
         return
@@ -282,6 +282,26 @@ def _read_file(path: Path, name: str, rows: dict[str, list[dict]],
         return
     reader = _FileReader(name, rows, problems)
     reader.dispatch(obj)
+
+
+#: a number written with more characters than this is kept as its text, never expanded
+#: («1e100000000» would make a hundred million digits; an integer of 5,000 digits stops
+#: Python's int): the amount's own check then refuses it in its record, the others go on
+MAX_NUMBER_TEXT = 40
+
+
+def _number(text: str) -> Decimal | str:
+    if len(text) > MAX_NUMBER_TEXT:
+        return text
+    value = Decimal(text)
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and not -MAX_NUMBER_TEXT <= exponent <= MAX_NUMBER_TEXT:
+        return text  # 1e100000000: refused as an amount, not expanded
+    return value
+
+
+def _integer(text: str) -> int | str:
+    return text if len(text) > MAX_NUMBER_TEXT else int(text)
 
 
 class _FileReader:

@@ -91,6 +91,11 @@ LABELS: dict[str, tuple[str, ...]] = {
         "cannot read the parameters file {path}: {detail}",
         "{path} параметрлер файлы оқылмайды: {detail}",
     ),
+    "error.date_out_of_range": (
+        "дата «{value}» вне допустимого диапазона {first}–{last}",
+        "date '{value}' is outside the accepted range {first}–{last}",
+        "«{value}» күні рұқсат етілген {first}–{last} аралығынан тыс",
+    ),
     "error.out_symlink": (
         "{path} — символическая ссылка; она не будет заменена: укажите сам файл",
         "{path} is a symbolic link; it is not replaced: give the file itself",
