@@ -237,7 +237,11 @@ def test_procurement_tables_for_people(capsys):
 # --- hostile arguments ------------------------------------------------------------------------
 
 HOSTILE = ["", " ", "\x00", "=1+2", "../../../../etc/passwd", "x" * 5000, "-1", "2023-02-30",
-           "٢٠٢٣-٠١-٠١", "🙂", "NaN", "1e309", "0024-01", "/", "--help=x"]
+           "٢٠٢٣-٠١-٠١", "🙂", "NaN", "1e309", "0024-01", "/", "--help=x",
+           # issue 25: devices, a surrogate (undecodable bytes of a command line), digits of
+           # other scripts, huge numbers, year 0001, a port out of range
+           "/dev/zero", "/dev/null", "\udcff\udcfe", "²³", "١٢٣٤٥٦٧٨٩٠١٢", "9" * 5000,
+           "0001-01-01", "70000", "1e100000000"]
 
 
 def _commands(parser, prefix=()):
@@ -300,6 +304,12 @@ def test_every_command_survives_hostile_arguments(money_dir, tmp_path, monkeypat
     monkeypatch.setattr(runner, "run_report", lambda *a, **k: tmp_path)  # no papermill
     monkeypatch.delenv("MICS_DEBUG", raising=False)
     _load_once_per_state(monkeypatch)
+    link = tmp_path / "link.json"
+    link.symlink_to(tmp_path / "elsewhere.json")
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    (tmp_path / "folder").mkdir()
+    hostile_targets = [link, fifo, tmp_path / "folder"]
     parser = cli.build_parser()
     # one parser for the thousands of runs (argparse parsers can parse many times; the
     # language, the only thing a parser depends on, stays the same here)
@@ -315,6 +325,10 @@ def test_every_command_survives_hostile_arguments(money_dir, tmp_path, monkeypat
                      if a.option_strings[0] not in ("--data", "--out")]
             cases += [[*base, "--data", value], [*base, "--data", str(money_dir), "--out",
                                                  str(tmp_path / "out" / "x")]]
+            # --out onto what is not a regular file (never a system path: it is refused now,
+            # but a regression must not be able to replace one)
+            cases += [[*base, "--data", str(money_dir), "--out", str(target)]
+                      for target in hostile_targets]
             for index in positionals:
                 args = [*command, *_valid_positionals(command)]
                 if index < len(args) - len(command):

@@ -42,6 +42,14 @@ def parse_year(text: str) -> int:
     return int(text)
 
 
+def parse_port(text: str) -> int:
+    """A TCP port, 1–65535 (ASCII digits)."""
+    text = text.strip()
+    if not (text.isascii() and text.isdigit() and 1 <= int(text) <= 65535):
+        raise argparse.ArgumentTypeError(t("error.bad_port", value=excerpt(text)))
+    return int(text)
+
+
 def parse_path(text: str) -> str:
     """A file or folder name: not empty, no NUL byte, of a sane length."""
     if not text.strip() or "\x00" in text or len(text) > 4096:
@@ -293,7 +301,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = commands.add_parser("dashboard", help=t("help.dashboard"))
     p.add_argument("--register", action="store_true", help=t("help.register"))
     p.add_argument("--host", default="127.0.0.1", help=t("help.host"))
-    p.add_argument("--port", type=int, default=8866, help=t("help.port"))
+    p.add_argument("--port", type=parse_port, default=8866, help=t("help.port"))
     p.add_argument("--token", default=os.environ.get("MICS_DASHBOARD_TOKEN"),
                    help=t("help.token"))
     p.add_argument("--users", type=parse_path, metavar="FILE",
@@ -359,6 +367,15 @@ def parse_by(text: str) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    for number, arg in enumerate(argv, start=1):
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:  # bytes of another encoding on the command line
+            shown = arg.encode("utf-8", "backslashreplace").decode("ascii", "replace")
+            sys.stderr.write(f"{t('error.prefix')}: "
+                             f"{t('error.not_utf8_argument', number=number, value=excerpt(shown))}"
+                             "\n")
+            return 2
     # the language must be known before the parser renders its help texts
     for i, arg in enumerate(argv):
         if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in i18n.LANGS:

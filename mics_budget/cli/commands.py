@@ -655,6 +655,7 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
         args.token = None
         print(t("server.starting_users", host=args.host, port=args.port, path=users),
               file=sys.stderr)
+    _port_free(args.host, args.port)
     command = voila_command(args.register, args.host, args.port, args.token, users=users)
     if users is None:
         query = f"?token={args.token}" if args.token else ""
@@ -667,6 +668,27 @@ def cmd_dashboard(args: argparse.Namespace) -> int:
     # server and its kernels, and nothing is left listening, orphaned
     os.execvpe(command[0], command, env)
     return 0  # not reached
+
+
+def _port_free(host: str, port: int) -> None:
+    """Say it plainly when the port is taken or the address is not this machine's (Voila
+    would print a CRITICAL line and a traceback)."""
+    import errno
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        raise UserError("server.bad_host", host=excerpt(host)) from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            key = "server.port_busy" if exc.errno == errno.EADDRINUSE else "server.cannot_listen"
+            raise UserError(key, host=excerpt(host), port=port,
+                            detail=exc.strerror or str(exc)) from None
 
 
 def cmd_users_add(args: argparse.Namespace) -> int:

@@ -62,6 +62,24 @@ def writable_target(path: Path) -> None:
         raise UserError("error.out_not_file", path=str(path))
 
 
+class TooBig(OSError):
+    """A file larger than its reader allows (or not a regular file: a device, a pipe)."""
+
+
+def read_bounded(path: Path, limit: int) -> bytes:
+    """A small file's bytes, read at most ``limit + 1`` bytes deep: ``/dev/zero`` or a FIFO
+    given for a settings or users file is refused (:class:`TooBig`), never read for ever."""
+    import stat
+
+    with open(path, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            raise TooBig(0, "not a regular file", str(path))
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise TooBig(0, f"larger than {limit >> 10} KB", str(path))
+    return data
+
+
 def fsync_dir(folder: Path) -> None:
     """Make a rename or a new file in ``folder`` durable (a no-op where unsupported)."""
     with contextlib.suppress(OSError):

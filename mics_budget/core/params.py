@@ -33,6 +33,7 @@ from ..config import PARAMS_DIR
 from ..errors import UserError
 from ..i18n import LANGS, Lazy
 from .checks import ERROR, Label, Problem, excerpt
+from .fileio import TooBig, read_bounded
 
 MAX_PARAMS_BYTES = 1 << 20  # a settings file is a page of text, not a data set
 SEVERITIES = ("error", "warning")
@@ -44,13 +45,13 @@ def read_yaml(path: Path) -> dict:
     aliases (a settings file needs none, and they allow "billion laughs" bombs)."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        raw = read_bounded(path, MAX_PARAMS_BYTES)
     except FileNotFoundError:
         raise UserError("error.file_missing", path=path) from None
+    except TooBig:
+        raise UserError("error.bad_params", path=path, detail=Label("params.too_big")) from None
     except OSError as exc:
         raise UserError("error.bad_params", path=path, detail=exc.strerror) from None
-    if len(raw) > MAX_PARAMS_BYTES:
-        raise UserError("error.bad_params", path=path, detail=Label("params.too_big"))
     try:
         text = raw.decode("utf-8-sig")
         for event in yaml.parse(text, Loader=yaml.SafeLoader):

@@ -39,6 +39,7 @@ ACTIVITY_COLUMNS = [
 KAZAKH_COLUMNS = ["title_kk", "section_title_kk"]  # optional, after ACTIVITY_COLUMNS
 UNIT_COLUMNS = ["code", "name"]
 _SECTION = re.compile(r"^\d+$", re.ASCII)
+MAX_PLAN_BYTES = 20 * 2**20  # a plan document is a few hundred kilobytes
 _CODE = re.compile(r"^(\d+)\.(\d+)$", re.ASCII)
 _CELL_NAMES = ["№", "Мероприятие", "Ответственный исполнитель", "Срок исполнения",
                "Форма завершения", "Финансирование"]
@@ -361,12 +362,20 @@ def parse_plan_file(path: Path) -> Plan:
     path = Path(path)
     if not path.exists():
         raise UserError("error.file_missing", path=path)
+    if not path.is_file():  # /dev/zero would be read for ever, a FIFO would wait for ever
+        raise UserError("error.not_a_file", path=path)
+    if path.stat().st_size > MAX_PLAN_BYTES:
+        raise UserError("error.file_too_big", path=path, limit=f"{MAX_PLAN_BYTES >> 20} MB")
     suffix = path.suffix.lower()
     if suffix == ".docx":
         rows, glossary, note = read_docx(path)
         where = "plan.where_table_row"
     elif suffix in {".txt", ".text", ""}:
-        rows, glossary, note = read_text(path.read_text(encoding="utf-8-sig"))
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError:
+            raise UserError("error.not_utf8", path=path) from None
+        rows, glossary, note = read_text(text)
         where = "plan.where_line"
     else:
         raise UserError("error.unknown_format", path=path)

@@ -79,6 +79,12 @@ LABELS: dict[str, tuple[str, ...]] = {
         "MICS: budget and procurement",
         "MICS: бюджет және сатып алу",
     ),
+    "login.unavailable": (
+        "Вход сейчас невозможен: файл пользователей не читается. Сообщите администратору.",
+        "Signing in is not possible now: the users file cannot be read. Tell the "
+        "administrator.",
+        "Қазір кіру мүмкін емес: пайдаланушылар файлы оқылмайды. Әкімшіге хабарлаңыз.",
+    ),
     "login.password": ("Пароль", "Password", "Құпиясөз"),
     "login.signed_out": ("Вы вышли.", "You have signed out.", "Сіз жүйеден шықтыңыз."),
     "login.submit": ("Войти", "Sign in", "Кіру"),

@@ -91,6 +91,31 @@ LABELS: dict[str, tuple[str, ...]] = {
         "cannot read the parameters file {path}: {detail}",
         "{path} параметрлер файлы оқылмайды: {detail}",
     ),
+    "error.not_a_file": (
+        "{path} — не обычный файл (устройство, канал или папка): укажите файл",
+        "{path} is not a regular file (a device, a pipe or a folder): give a file",
+        "{path} — кәдімгі файл емес (құрылғы, арна немесе қалта): файлды көрсетіңіз",
+    ),
+    "error.file_too_big": (
+        "{path} больше {limit}: это не документ плана",
+        "{path} is larger than {limit}: not a plan document",
+        "{path} {limit}-тан үлкен: бұл жоспар құжаты емес",
+    ),
+    "error.not_utf8": (
+        "{path} — не текст UTF-8: сохраните документ как DOCX или текст UTF-8",
+        "{path} is not UTF-8 text: save the document as DOCX or UTF-8 text",
+        "{path} — UTF-8 мәтіні емес: құжатты DOCX немесе UTF-8 мәтіні ретінде сақтаңыз",
+    ),
+    "error.not_utf8_argument": (
+        "аргумент {number} («{value}») — не текст UTF-8: наберите его заново в UTF-8",
+        "argument {number} ('{value}') is not UTF-8 text: type it again in UTF-8",
+        "{number}-аргумент («{value}») — UTF-8 мәтіні емес: оны UTF-8 арқылы қайта теріңіз",
+    ),
+    "error.bad_port": (
+        "«{value}» — не номер порта: нужно число от 1 до 65535",
+        "'{value}' is not a port number: 1 to 65535 is needed",
+        "«{value}» — порт нөмірі емес: 1-ден 65535-ке дейінгі сан қажет",
+    ),
     "error.date_out_of_range": (
         "дата «{value}» вне допустимого диапазона {first}–{last}",
         "date '{value}' is outside the accepted range {first}–{last}",

@@ -89,6 +89,22 @@ LABELS: dict[str, tuple[str, ...]] = {
     "table.drill_sections": ("Разделы плана", "Sections of the plan", "Жоспардың бөлімдері"),
     "col.kzt": ("Сумма, тенге", "Amount, KZT", "Сомасы, теңге"),
     "col.payee": ("Получатель", "Payee", "Алушы"),
+    "server.port_busy": (
+        "порт {port} на {host} уже занят другой программой: укажите другой (--port)",
+        "port {port} on {host} is already taken by another program: give another (--port)",
+        "{host} мекенжайындағы {port} порты басқа бағдарламада бос емес: басқасын көрсетіңіз "
+        "(--port)",
+    ),
+    "server.cannot_listen": (
+        "на {host}:{port} слушать нельзя ({detail}): проверьте --host и --port",
+        "cannot listen on {host}:{port} ({detail}): check --host and --port",
+        "{host}:{port} мекенжайын тыңдау мүмкін емес ({detail}): --host пен --port тексеріңіз",
+    ),
+    "server.bad_host": (
+        "адрес «{host}» не найден: укажите адрес этой машины (--host)",
+        "the address '{host}' cannot be found: give this machine's address (--host)",
+        "«{host}» мекенжайы табылмады: осы машинаның мекенжайын көрсетіңіз (--host)",
+    ),
     "server.starting": (
         "панель: http://{host}:{port}/{query}",
         "dashboard: http://{host}:{port}/{query}",

@@ -34,12 +34,13 @@ from typing import TextIO
 
 from filelock import FileLock, Timeout
 
-from ..core.fileio import atomic_writer
+from ..core.fileio import atomic_writer, read_bounded
 from ..errors import UserError
 from ..i18n import t
 from ..vocabulary import ROLES
 
 USERS_ENV = "MICS_USERS"
+MAX_USERS_BYTES = 4 << 20  # thousands of users; /dev/zero is refused, not read for ever
 NAME_MAX = 64
 PASSWORD_MIN = 8
 PASSWORD_MAX = 1024
@@ -193,7 +194,7 @@ class UsersFile:
             st = self.path.stat()
             stamp = (st.st_ino, st.st_size, st.st_mtime_ns)
             if stamp != self._stamp:
-                self._accounts = self._parse(self.path.read_bytes())
+                self._accounts = self._parse(read_bounded(self.path, MAX_USERS_BYTES))
                 self._stamp = stamp
         except FileNotFoundError:
             self._stamp, self._accounts = None, {}

@@ -342,7 +342,13 @@ class LoginHandler(_Handler):
             self._page("login.throttled", name=name[:NAME_MAX], seconds=int(wait) + 1)
             return
         provider.throttle.failed(name, address)  # counted before the slow check: no racing it
-        account = await provider.authenticate(name, password)
+        try:
+            account = await provider.authenticate(name, password)
+        except UserError as exc:  # a users file that cannot be read: said, never a blank 500
+            self.log.error("mics: %s", exc)
+            self.set_status(503)
+            self._page("login.unavailable", name=name[:NAME_MAX])
+            return
         if account is None:
             self.log.warning("mics: failed sign-in for %r from %s", name[:NAME_MAX], address)
             self.set_status(403)
