@@ -455,3 +455,29 @@ def test_help_imports_nothing_heavy():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_a_busy_port_or_a_bad_one_is_said_plainly(capsys, data_dir, monkeypatch):
+    import socket
+
+    monkeypatch.setattr(os, "execvpe", lambda *a, **k: pytest.fail("Voila must not start"))
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code = main(["dashboard", "--port", str(port), "--data", str(data_dir)])
+        err = capsys.readouterr().err
+    assert code == 2 and f"порт {port} на 127.0.0.1 уже занят" in err
+    for bad in ("-1", "0", "70000", "８０"):
+        with pytest.raises(SystemExit) as stopped:
+            main(["dashboard", "--port", bad, "--data", str(data_dir)])
+        assert stopped.value.code == 2
+        assert "не номер порта" in capsys.readouterr().err
+
+
+def test_users_and_settings_files_that_are_devices_are_refused(capsys, tmp_path):
+    code = main(["users", "list", "--users", "/dev/zero"])
+    assert code == 2 and "не удаётся прочитать файл пользователей" in capsys.readouterr().err
+    code = main(["report", "--month", "2025-06", "--params", "/dev/zero",
+                 "--out", str(tmp_path)])
+    assert code == 2 and "/dev/zero" in capsys.readouterr().err
