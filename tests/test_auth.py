@@ -311,6 +311,12 @@ class Client:
         fields = {"_xsrf": xsrf, "username": name, "password": password, "next": "/", **extra}
         return self.request("POST", "/login", fields)
 
+    def logout(self) -> http.client.HTTPResponse:
+        """Sign out as the page does: the confirmation page, then its form (POST, XSRF)."""
+        page = self.request("GET", "/logout")
+        xsrf = re.search(r'name="_xsrf" value="([^"]+)"', page.text).group(1)
+        return self.request("POST", "/logout", {"_xsrf": xsrf})
+
     def session(self) -> str | None:
         return next((v for k, v in self.cookies.items() if k.startswith("mics-session-")), None)
 
@@ -406,7 +412,12 @@ def test_the_session_cookie_and_sign_out(servers):
     page = client.request("GET", "/")
     assert page.status == 200 and "kernelId" in page.text
     stolen = dict(client.cookies)
-    out = client.request("GET", "/logout")
+    # a GET signs nobody out (a link or an image on another site could send one): it asks
+    asked = client.request("GET", "/logout")
+    assert asked.status == 200 and 'method="post"' in asked.text and client.session()
+    forged = client.request("POST", "/logout", {})  # no XSRF token: refused
+    assert forged.status == 403 and client.session()
+    out = client.logout()
     assert out.status == 302 and out.getheader("Location") == "/login?signed_out=1"
     assert client.session() is None
     assert "Вы вышли." in client.request("GET", "/login?signed_out=1").text
@@ -527,6 +538,7 @@ def test_a_recorder_records_in_chromium_and_nobody_else_drives_the_kernel(server
     assert viewer.request("GET", f"/api/kernels/{kernel_id}").status == 403
     # sign-out from the page
     page.click("a.mics-sign-out")
+    page.get_by_role("button", name="Выйти").click()  # a GET only asks
     page.wait_for_selector("text=Вы вышли.")
     page.goto(server.url)
     page.wait_for_selector("input[name=password]")
@@ -573,7 +585,7 @@ def test_an_open_page_outlives_no_sign_out(servers, browser, data_copy):
     cookies = {c["name"]: c["value"] for c in page.context.cookies()}
     other = Client(server, "127.0.0.60")
     other.cookies = dict(cookies)
-    assert other.request("GET", "/logout").status == 302  # the same session, elsewhere
+    assert other.logout().status == 302  # the same session, elsewhere
     events = data_copy / "procurement" / "events.csv"
     before = events.read_bytes()
     page.get_by_role("button", name="Записать").click()  # the session is asked first

@@ -28,6 +28,8 @@ LABELS: dict[str, tuple[str, ...]] = {
         "Сеанс аяқталды (шығу, жаңа құпиясөз немесе пайдаланушы жойылды): бұл бетте енді ештеңе "
         "жазуға болмайды.",
     ),
+    "auth.sign_out_ask": ("Выйти из системы ({name})?", "Sign out ({name})?",
+                          "Жүйеден шығу ({name})?"),
     "auth.sign_in_again": ("Войти снова", "Sign in again", "Қайта кіру"),
     "lang.choose": ("Язык", "Language", "Тіл"),
     "auth.signed_in_as": (

@@ -361,16 +361,43 @@ class LoginHandler(_Handler):
 
 
 class LogoutHandler(_Handler):
-    """``GET /logout``: end the session and show the sign-in form again."""
+    """``GET /logout``: a page asking to sign out (a button: a link from any other site must
+    not sign anyone out); ``POST /logout`` (with the page's XSRF token): end the session, here
+    and for the kernels of its open pages, and show the sign-in form again."""
 
     @allow_unauthenticated
     def get(self) -> None:
+        provider = self._provider
+        if not self.current_user:
+            self.redirect(url_path_join(provider.base_url, "login"))
+            return
+        with i18n.using(self._lang()):
+            self.set_header("Cache-Control", "no-store")
+            self.set_header("Content-Type", "text/html; charset=UTF-8")
+            action = html.escape(url_path_join(provider.base_url, "logout"))
+            self.finish(
+                f'<!DOCTYPE html><html lang="{i18n.get_lang()}"><head><meta charset="utf-8">'
+                '<meta name="viewport" content="width=device-width, initial-scale=1">'
+                f"<title>{html.escape(t('auth.sign_out'))}</title></head>"
+                '<body style="font-family: system-ui, sans-serif; margin: 12vh auto; '
+                'max-width: 360px">'
+                f"<p>{html.escape(t('auth.sign_out_ask', name=self.current_user.username))}</p>"
+                f'<form method="post" action="{action}">{self.xsrf_form_html()}'
+                f'<button type="submit">{html.escape(t("auth.sign_out"))}</button></form>'
+                "</body></html>")
+
+    @allow_unauthenticated
+    def post(self) -> None:  # jupyter_server checks the XSRF token of every POST
         provider = self._provider
         if self.current_user:
             self.log.info("mics: %s signed out", self.current_user.username)
         provider.revoke(getattr(self, "_mics_session", None))
         provider.clear_login_cookie(self)
         self.redirect(url_path_join(provider.base_url, "login") + "?signed_out=1")
+
+    def _lang(self) -> str:
+        chosen = self.get_argument("lang", None)
+        return chosen if chosen in i18n.LANGS else i18n.get_lang()
 
 
 def _guarded_voila_handlers() -> tuple[type, type]:
