@@ -536,6 +536,12 @@ def test_a_recorder_records_in_chromium_and_nobody_else_drives_the_kernel(server
     cookie = "; ".join(f"{k}={v}" for k, v in viewer.cookies.items())
     assert _ws_status(server, channels, cookie) == 403
     assert viewer.request("GET", f"/api/kernels/{kernel_id}").status == 403
+    # nor shut it down through Voila's page-unload route (it answered 204 to anyone)
+    shutdown = viewer.request("POST", f"/voila/api/shutdown/{kernel_id}", {},
+                              headers={"X-XSRFToken": viewer.cookies.get("_xsrf", "")})
+    assert shutdown.status == 403
+    assert _ws_status(server, channels, "; ".join(
+        f"{c['name']}={c['value']}" for c in page.context.cookies())) == 101  # still alive
     # sign-out from the page
     page.click("a.mics-sign-out")
     page.get_by_role("button", name="Выйти").click()  # a GET only asks

@@ -404,6 +404,7 @@ def _guarded_voila_handlers() -> tuple[type, type]:
     """Voila's two unauthenticated handlers that matter, with a guard in front (Voila is
     imported only here: importing it takes seconds)."""
     from voila.request_info_handler import RequestInfoSocketHandler
+    from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
     from voila.static_file_handler import AllowListFileHandler
 
     class SignedInFileHandler(AllowListFileHandler):
@@ -429,5 +430,20 @@ def _guarded_voila_handlers() -> tuple[type, type]:
                     and hmac.compare_digest(proof, kernel_proof(self.secret, kernel_id))):
                 raise web.HTTPError(403)
             return super().prepare()
+
+    # Voila's ``/voila/api/shutdown/<kernel>`` (a page's ``beforeunload``) shuts a kernel down
+    # for any signed-in user. Its route comes before any handler given here, so its class is
+    # guarded in place: only the kernel's owner, as for ``/api/kernels/*``.
+    if not getattr(VoilaShutdownKernelHandler, "_mics_guarded", False):
+        unguarded = VoilaShutdownKernelHandler.post
+
+        async def post(self, kernel_id):
+            self.kernel_id = kernel_id
+            if not self.authorizer.is_authorized(self, self.current_user, "write", "kernels"):
+                raise web.HTTPError(403)
+            return await unguarded(self, kernel_id)
+
+        VoilaShutdownKernelHandler.post = web.authenticated(post)
+        VoilaShutdownKernelHandler._mics_guarded = True
 
     return SignedInFileHandler, KernelOnlyRequestInfoHandler
