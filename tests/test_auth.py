@@ -101,34 +101,58 @@ def test_current_user_in_the_kernel(monkeypatch, users_file):
     assert "войдите снова" in str(refused.value)
 
 
-def test_throttling_is_per_address_and_per_name_and_never_for_ever():
+def test_throttling_slows_a_guesser_and_never_locks_the_real_user_out():
+    """Issue 25: behind a proxy (one address for all) or under a spread-out attack the old
+    per-name rule locked everyone out; now a guesser is slowed per address and name, and an
+    address that has not failed for a name always gets its try."""
     now = [1000.0]
-    throttle = Throttle(per_address=3, per_name=5, window=900, base=30, cap=900,
-                        clock=lambda: now[0])
+    throttle = Throttle(per_pair=3, per_address=8, per_name=5, window=900, base=30, cap=300,
+                        address_cap=60, clock=lambda: now[0])
     for _ in range(3):
         assert throttle.wait("boss", "10.0.0.1") == 0
         throttle.failed("boss", "10.0.0.1")
-    assert throttle.wait("boss", "10.0.0.1") == 30     # this address, any name
-    assert throttle.wait("guest", "10.0.0.1") == 30
-    assert throttle.wait("boss", "10.0.0.2") == 0      # the others still may
+    assert throttle.wait("boss", "10.0.0.1") == 30     # this address, this name
+    assert throttle.wait("guest", "10.0.0.1") == 0     # another name from it still may
+    assert throttle.wait("boss", "10.0.0.2") == 0      # the real boss elsewhere still may
     now[0] += 31
     throttle.failed("boss", "10.0.0.1")
     assert throttle.wait("boss", "10.0.0.1") == 60     # doubling …
     for i in range(20):
         now[0] += 1000 if i == 10 else 1
         throttle.failed("x", "10.0.0.9")
-    assert throttle.wait("x", "10.0.0.9") <= 900       # … up to the cap
+    assert throttle.wait("x", "10.0.0.9") <= 300       # … up to the cap (5 min)
     now[0] += 901
-    assert throttle.wait("x", "10.0.0.9") == 0         # and over once the window has passed
-    for i in range(5):                                  # one name from many addresses
+    assert throttle.wait("x", "10.0.0.9") == 0         # over once the window has passed
+    # one name attacked from many addresses: each attacker gets one failure, then waits …
+    for i in range(5):
         throttle.failed("guest", f"10.1.0.{i}")
-    assert throttle.wait("guest", "10.2.0.1") == 30
+    throttle.failed("guest", "10.1.0.0")
+    assert throttle.wait("guest", "10.1.0.0") > 0
+    # … but an address that has not failed for the name (the real guest) gets its try
+    assert throttle.wait("guest", "10.2.0.1") == 0
     throttle.succeeded("guest", "10.2.0.1")
     assert throttle.wait("guest", "10.2.0.1") == 0
+    # an address spraying many names waits, at most a minute
+    for i in range(9):
+        throttle.failed(f"name{i}", "10.4.0.1")
+    assert 0 < throttle.wait("anyone", "10.4.0.1") <= 60
     small = Throttle(max_keys=10, clock=lambda: now[0])
     for i in range(100):
         small.failed(f"name{i}", f"10.3.{i}.1")
     assert len(small._failures) <= 10                  # memory stays bounded
+
+
+def test_the_client_is_who_a_trusted_proxy_says_and_nobody_else():
+    from mics_budget.web.auth import client_address
+
+    proxy = frozenset({"127.0.0.1"})
+    headers = {"X-Forwarded-For": "203.0.113.7, 10.9.9.9", "X-Forwarded-Proto": "https"}
+    assert client_address("127.0.0.1", headers, proxy) == ("10.9.9.9", True)
+    assert client_address("127.0.0.1", {"X-Real-IP": "198.51.100.2"}, proxy) == \
+        ("198.51.100.2", False)
+    assert client_address("10.0.0.5", headers, proxy) == ("10.0.0.5", False)  # not a proxy
+    assert client_address("127.0.0.1", {}, proxy) == ("127.0.0.1", False)
+    assert client_address("127.0.0.1", headers, frozenset()) == ("127.0.0.1", False)
 
 
 def test_next_only_goes_to_this_server():
@@ -437,10 +461,12 @@ def test_failed_sign_ins_are_throttled(servers):
     assert locked.getheader("Retry-After") in ("29", "30") and attacker.session() is None
     # the lockout is the attacker's address: boss still signs in from elsewhere
     assert Client(server, "127.0.0.21").login("boss", PEOPLE["boss"][1]).status == 302
-    # one name attacked from many addresses is throttled too
+    # one name attacked from many addresses: each attacker is slowed after one failure, but
+    # a fresh address (the real owner of the name) still gets its try
     for i in range(10):
         assert Client(server, f"127.0.1.{i + 1}").login("mallory", "x-password").status == 403
-    assert Client(server, "127.0.2.1").login("mallory", "x-password").status == 429
+    assert Client(server, "127.0.1.1").login("mallory", "x-password").status == 429
+    assert Client(server, "127.0.2.1").login("mallory", "x-password").status == 403
 
 
 @pytest.mark.slow

@@ -40,8 +40,9 @@ import secrets
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from http.cookies import CookieError, SimpleCookie
+from typing import Any
 
 from tornado.web import create_signed_value, decode_signed_value
 
@@ -50,6 +51,7 @@ from .users import NAME_MAX, ROLES, USERS_ENV, Account, User, UsersFile, key
 
 SECRET_ENV = "MICS_SESSION_SECRET"
 COOKIE_ENV = "MICS_SESSION_COOKIE"
+TRUSTED_ENV = "MICS_TRUSTED_PROXIES"
 SESSION_HOURS = 12          # a session ends 12 hours after sign-in (or when the browser closes)
 
 
@@ -108,28 +110,37 @@ def kernel_proof(secret: str, kernel_id: str) -> str:
 
 
 class Throttle:
-    """Failed sign-ins per client address and per name.
+    """Failed sign-ins: slow a guesser, never lock the real user out.
 
-    After ``per_address`` failures from one address (or ``per_name`` failures for one name,
-    from anywhere) within ``window`` seconds, sign-in from that address (for that name) is
-    refused for ``base`` seconds, doubling with each further failure up to ``cap``. Nothing lasts
-    longer than ``cap`` after the last failure: failures older than ``window`` are forgotten and
-    attempts refused during a lockout are not counted, so nobody is locked out for ever.
-    A success clears the address and the name.
+    Failures are counted per (address, name) pair, per address and per name, within
+    ``window`` seconds (15 min). Over ``per_pair`` failures (5) a pair waits ``base`` seconds
+    (30), doubling with each further failure up to ``cap`` (5 min); an address failing over
+    ``per_address`` times (30, for any names: a spray) waits the same way up to ``address_cap``
+    (1 min). A name failing from anywhere ``per_name`` times (10: a spread-out attack) lowers
+    the pair's allowance to one failure — but an address that has not failed for that name
+    (the real user at their own desk) always gets its try: a name is never locked for
+    everyone. Refused attempts are not counted; old failures are forgotten; a success clears
+    its pair and its name. Numbers (docs/operations.md): one address guessing one name gets 5
+    tries, then about one every 5 minutes (some 300 a day); a thousand addresses get one try
+    each once the name is under attack — against passwords of at least 8 characters.
     """
 
-    def __init__(self, per_address: int = 5, per_name: int = 10, window: float = 900,
-                 base: float = 30, cap: float = 900, max_keys: int = 10_000,
+    def __init__(self, per_pair: int = 5, per_address: int = 30, per_name: int = 10,
+                 window: float = 900, base: float = 30, cap: float = 300,
+                 address_cap: float = 60, max_keys: int = 10_000,
                  clock: Callable[[], float] = time.monotonic):
-        self.limits = {"address": per_address, "name": per_name}
-        self.window, self.base, self.cap, self.max_keys = window, base, cap, max_keys
+        self.per_pair, self.per_address, self.per_name = per_pair, per_address, per_name
+        self.window, self.base, self.cap, self.address_cap = window, base, cap, address_cap
+        self.max_keys = max_keys
         self.clock = clock
-        self._failures: dict[tuple[str, str], deque[float]] = {}
+        self._failures: dict[tuple[str, ...], deque[float]] = {}
 
-    def _keys(self, name: str, address: str) -> list[tuple[str, str]]:
-        return [("address", address or "?"), ("name", key(name or "")[: NAME_MAX * 4])]
+    @staticmethod
+    def _keys(name: str, address: str) -> tuple[tuple[str, ...], ...]:
+        who = key(name or "")[: NAME_MAX * 4]
+        return (("pair", address or "?", who), ("address", address or "?"), ("name", who))
 
-    def _recent(self, k: tuple[str, str], now: float) -> deque[float]:
+    def _recent(self, k: tuple[str, ...], now: float) -> deque[float]:
         failures = self._failures.get(k, deque())
         while failures and failures[0] <= now - self.window:
             failures.popleft()
@@ -137,16 +148,19 @@ class Throttle:
             self._failures.pop(k, None)
         return failures
 
+    def _lock(self, failures: deque[float], limit: int, cap: float, now: float) -> float:
+        over = len(failures) - limit
+        if over < 0:
+            return 0.0
+        return failures[-1] + min(self.base * 2 ** min(over, 30), cap) - now
+
     def wait(self, name: str, address: str) -> float:
         """Seconds until sign-in is allowed again for this name from this address (0: now)."""
         now = self.clock()
-        longest = 0.0
-        for k in self._keys(name, address):
-            failures = self._recent(k, now)
-            over = len(failures) - self.limits[k[0]]
-            if over >= 0:
-                lock = min(self.base * 2 ** min(over, 30), self.cap)
-                longest = max(longest, failures[-1] + lock - now)
+        pair, spray, named = (self._recent(k, now) for k in self._keys(name, address))
+        limit = 1 if len(named) >= self.per_name else self.per_pair
+        longest = max(self._lock(pair, limit, self.cap, now) if pair else 0.0,
+                      self._lock(spray, self.per_address, self.address_cap, now))
         return max(0.0, longest)
 
     def failed(self, name: str, address: str) -> None:
@@ -158,8 +172,9 @@ class Throttle:
             self._prune(now)
 
     def succeeded(self, name: str, address: str) -> None:
-        for k in self._keys(name, address):
-            self._failures.pop(k, None)
+        pair, _, named = self._keys(name, address)
+        self._failures.pop(pair, None)
+        self._failures.pop(named, None)
 
     def _prune(self, now: float) -> None:
         for k in list(self._failures):
@@ -167,6 +182,30 @@ class Throttle:
         while len(self._failures) > self.max_keys:  # the oldest go first
             oldest = min(self._failures, key=lambda k: self._failures[k][-1])
             del self._failures[oldest]
+
+
+def client_address(peer: str, headers: Any, trusted: Collection[str]) -> tuple[str, bool]:
+    """The client's address and whether it came over HTTPS, as a trusted reverse proxy says
+    (``X-Real-IP``, else the last address of ``X-Forwarded-For`` not itself a trusted proxy;
+    ``X-Forwarded-Proto``); from any other peer these headers are ignored (anyone can send
+    them), and the peer's own address is the client."""
+    if peer not in trusted:
+        return peer, False
+    secure = str(headers.get("X-Forwarded-Proto", "")).strip().lower() == "https"
+    real = str(headers.get("X-Real-IP", "")).strip()
+    if real:
+        return real[:64], secure
+    hops = [h.strip() for h in str(headers.get("X-Forwarded-For", "")).split(",") if h.strip()]
+    for hop in reversed(hops):
+        if hop not in trusted:
+            return hop[:64], secure
+    return peer, secure
+
+
+def trusted_proxies() -> frozenset[str]:
+    """``MICS_TRUSTED_PROXIES``: the reverse proxies' addresses, comma-separated (none by
+    default: then every client is its own peer)."""
+    return frozenset(p.strip() for p in os.environ.get(TRUSTED_ENV, "").split(",") if p.strip())
 
 
 # --- the kernel side ---------------------------------------------------------------------------

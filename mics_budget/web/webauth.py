@@ -55,11 +55,13 @@ from .auth import (
     SECRET_ENV,
     SESSION_HOURS,
     Throttle,
+    client_address,
     kernel_proof,
     make_session,
     note_signed_out,
     prune_signed_out,
     read_session,
+    trusted_proxies,
 )
 from .users import NAME_MAX, USERS_ENV, Account, UsersFile
 
@@ -117,6 +119,7 @@ class MicsIdentityProvider(IdentityProvider):
         self.cookie_name = (os.environ.get(COOKIE_ENV)
                             or f"mics-session-{getattr(self.parent, 'port', 0)}")
         self.throttle = Throttle()
+        self.trusted = trusted_proxies()  # reverse proxies whose X-Real-IP/-Forwarded-* count
         self._revoked: dict[str, float] = {}
         if path is not None:
             prune_signed_out(path)  # sessions of an earlier start are dead anyway
@@ -185,7 +188,7 @@ class MicsIdentityProvider(IdentityProvider):
             raise web.HTTPError(403)
         value, _sid = make_session(self.secret, self.cookie_name, account)
         handler.set_cookie(self.cookie_name, value, path=self.base_url, httponly=True,
-                           samesite="Lax", secure=handler.request.protocol == "https")
+                           samesite="Lax", secure=_over_https(handler, self.trusted))
 
     def clear_login_cookie(self, handler: web.RequestHandler) -> None:
         handler.clear_cookie(self.cookie_name, path=self.base_url)
@@ -255,6 +258,14 @@ class MicsAuthorizer(Authorizer):
         if owner != user.username:
             self.log.warning("mics: %s refused kernel %s of %s", user.username, kernel_id, owner)
         return owner == user.username
+
+
+def _over_https(handler: web.RequestHandler, trusted: frozenset[str]) -> bool:
+    """HTTPS here, or at a trusted reverse proxy in front (its ``X-Forwarded-Proto``)."""
+    if handler.request.protocol == "https":
+        return True
+    return client_address(handler.request.remote_ip or "", handler.request.headers,
+                          trusted)[1]
 
 
 def _safe_next(target: str | None, base: str) -> str:
@@ -333,7 +344,8 @@ class LoginHandler(_Handler):
         provider = self._provider
         name = self.get_body_argument("username", "")
         password = self.get_body_argument("password", "")
-        address = self.request.remote_ip or "?"
+        address, _ = client_address(self.request.remote_ip or "?", self.request.headers,
+                                    provider.trusted)
         wait = provider.throttle.wait(name, address)
         if wait > 0:
             self.log.warning("mics: sign-in throttled for %r from %s", name[:NAME_MAX], address)
