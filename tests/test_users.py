@@ -23,6 +23,7 @@ from mics_budget.web import users as users_mod
 from mics_budget.web.users import (
     Account,
     UsersFile,
+    _scrypt_hash,
     check_name,
     hash_password,
     read_password,
@@ -92,9 +93,11 @@ def test_the_file_holds_hashes_only_mode_0600(monkeypatch, users_file):
     assert doc["format"] == "mics-users" and doc["version"] == 1
     entry = doc["users"][0]
     assert set(entry) == {"name", "role", "hash"}
-    scheme, n, r, p, salt, key = entry["hash"].split("$")
-    assert (scheme, n, r, p) == ("scrypt", "32768", "8", "1")
-    assert len(base64.b64decode(salt)) == 16 and len(base64.b64decode(key)) == 32
+    _, scheme, version, cost, salt, key = entry["hash"].split("$")
+    assert (scheme, version, cost) == ("argon2id", "v=19", "m=65536,t=3,p=4")  # RFC 9106
+    pad = "=" * (-len(salt) % 4)
+    assert len(base64.b64decode(salt + pad)) == 16
+    assert len(base64.b64decode(key + "=" * (-len(key) % 4))) == 32
     # a salt of its own: the same password hashes differently for another user
     assert add(monkeypatch, users_file, "other", "viewer") == 0
     hashes = [u["hash"] for u in json.loads(users_file.read_text())["users"]]
@@ -106,7 +109,10 @@ def test_hashing():
     stored = hash_password("correct horse")
     assert verify_password("correct horse", stored)
     assert not verify_password("correct hors", stored)
-    assert not verify_password("correct horse", stored.replace("scrypt", "md5"))
+    assert not verify_password("correct horse", stored.replace("argon2id", "argon2x"))
+    old = _scrypt_hash("correct horse")  # the earlier scheme still verifies
+    assert verify_password("correct horse", old) and not verify_password("correct hors", old)
+    assert not verify_password("correct horse", old.replace("scrypt", "md5"))
     assert not verify_password("x", "garbage")
     assert not verify_password("x", "scrypt$3$8$1$AAAA$AAAA")         # n not a power of 2
     assert not verify_password("x", "scrypt$2147483648$8$1$AAAA$AAAA")  # absurd cost refused
@@ -285,3 +291,19 @@ def test_a_terminal_asks_twice_without_echo(users_file):
                                  ["first-password", "other-password"])
     assert code == 2 and "пароли не совпадают" in out
     assert UsersFile(users_file).authenticate("aigul", PASSWORD) is not None
+
+
+def test_an_old_scrypt_hash_becomes_argon2id_at_sign_in(users_file):
+    """Issue 25: the earlier hashes keep working and are replaced at the next sign-in."""
+    from mics_budget.web.users import Account, UsersFile, needs_rehash
+
+    users = UsersFile(users_file)
+    users._write({"vera": Account("vera", "recorder", _scrypt_hash("correct horse 1"))})
+    assert needs_rehash(users.find("vera").hash)
+    assert users.authenticate("vera", "wrong password") is None
+    assert users.find("vera").hash.startswith("scrypt$")  # a failure changes nothing
+    account = users.authenticate("vera", "correct horse 1")
+    assert account is not None and account.hash.startswith("$argon2id$")
+    assert UsersFile(users_file).find("vera").hash == account.hash
+    assert not needs_rehash(account.hash)
+    assert UsersFile(users_file).authenticate("vera", "correct horse 1") is not None

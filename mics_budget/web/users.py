@@ -3,12 +3,13 @@
 The users file (``--users FILE``, else ``$MICS_USERS``) is JSON::
 
     {"format": "mics-users", "version": 1,
-     "users": [{"name": "Айгуль", "role": "recorder", "hash": "scrypt$32768$8$1$<salt>$<key>"}]}
+     "users": [{"name": "Айгуль", "role": "recorder", "hash": "$argon2id$v=19$m=65536,…"}]}
 
-It never holds a password: each hash is ``hashlib.scrypt`` of the password with a random salt
-of its own, the parameters stored with it (so they can be raised later without breaking old
-hashes). The file is rewritten atomically, mode 0600, under a lock, by the ``mics-budget users``
-commands only.
+It never holds a password: each hash is argon2id (argon2-cffi) of the password with a random
+salt of its own, the parameters stored with it (so they can be raised later without breaking
+old hashes). Hashes of the earlier scheme (``scrypt$…``) still verify and are replaced by
+argon2id at the user's next sign-in. The file is rewritten atomically, mode 0600, under a
+lock, by the ``mics-budget users`` commands (and by a sign-in that replaces an old hash).
 
 Roles: ``viewer`` (sees the dashboard and the register), ``recorder`` (also records procurement
 steps), ``admin`` (also adds lots and voids entries, when those features exist).
@@ -141,14 +142,48 @@ def _scrypt(password: str, salt: bytes, n: int, r: int, p: int) -> bytes:
                           maxmem=256 * n * r + 2**20, dklen=KEY_BYTES)
 
 
+@functools.cache
+def _argon2():
+    """argon2id (RFC 9106's second recommended parameters: 64 MiB, 3 passes), through
+    argon2-cffi, the reference implementation's binding that jupyter_server itself uses: a
+    well-kept library rather than our own parameters for the one secret we store."""
+    from argon2 import PasswordHasher, profiles
+
+    return PasswordHasher.from_parameters(profiles.RFC_9106_LOW_MEMORY)
+
+
 def hash_password(password: str) -> str:
+    """An argon2id hash (``$argon2id$v=19$m=…``), salt and parameters inside."""
+    return str(_argon2().hash(password))
+
+
+def _scrypt_hash(password: str) -> str:
+    """The earlier scheme, kept to verify old hashes (and to make them in tests)."""
     salt = secrets.token_bytes(SALT_BYTES)
     derived = _scrypt(password, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
     return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${_b64(salt)}${_b64(derived)}"
 
 
+def needs_rehash(stored: str) -> bool:
+    """A hash of the earlier scheme, or of weaker argon2 parameters: replaced at sign-in."""
+    if not stored.startswith("$argon2"):
+        return True
+    try:
+        return bool(_argon2().check_needs_rehash(stored))
+    except Exception:  # a malformed hash cannot have verified anyway
+        return True
+
+
 def verify_password(password: str, stored: str) -> bool:
-    """Constant-time check of ``password`` against a stored hash; False for any malformed hash."""
+    """Constant-time check of ``password`` against a stored hash (argon2id, or the earlier
+    scrypt); False for any malformed hash."""
+    if stored.startswith("$argon2"):
+        from argon2.exceptions import Argon2Error, InvalidHashError
+
+        try:
+            return bool(_argon2().verify(stored, password))
+        except (Argon2Error, InvalidHashError, ValueError, TypeError):
+            return False
     try:
         scheme, n_text, r_text, p_text, salt, derived = stored.split("$")
         n, r, p = int(n_text), int(r_text), int(p_text)
@@ -233,7 +268,23 @@ class UsersFile:
             return None
         account = self.find(name)
         ok = verify_password(password or "", account.hash if account else _dummy_hash())
-        return account if ok and account is not None else None
+        if not ok or account is None:
+            return None
+        if needs_rehash(account.hash):  # an old scrypt hash becomes argon2id at sign-in
+            with contextlib.suppress(UserError):  # a read-only file: the old hash still works
+                account = self._rehash(account, password)
+        return account
+
+    def _rehash(self, account: Account, password: str) -> Account:
+        with self._locked():
+            accounts = dict(self.accounts())
+            current = accounts.get(key(account.name))
+            if current is None or current.hash != account.hash:
+                return current or account  # changed meanwhile: theirs stands
+            fresh = Account(current.name, current.role, hash_password(password))
+            accounts[key(account.name)] = fresh
+            self._write(accounts)
+        return fresh
 
     # writing (the CLI)
     def _write(self, accounts: dict[str, Account]) -> None:
