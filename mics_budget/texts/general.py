@@ -99,7 +99,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "error.file_too_big": (
         "{path} больше {limit}: это не документ плана",
         "{path} is larger than {limit}: not a plan document",
-        "{path} {limit}-тан үлкен: бұл жоспар құжаты емес",
+        "{path}: көлемі {limit} шегінен асады — бұл жоспар құжаты емес",
     ),
     "error.not_utf8": (
         "{path} — не текст UTF-8: сохраните документ как DOCX или текст UTF-8",
@@ -109,7 +109,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "error.not_utf8_argument": (
         "аргумент {number} («{value}») — не текст UTF-8: наберите его заново в UTF-8",
         "argument {number} ('{value}') is not UTF-8 text: type it again in UTF-8",
-        "{number}-аргумент («{value}») — UTF-8 мәтіні емес: оны UTF-8 арқылы қайта теріңіз",
+        "аргумент № {number} («{value}») — UTF-8 мәтіні емес: оны UTF-8 арқылы қайта теріңіз",
     ),
     "error.bad_port": (
         "«{value}» — не номер порта: нужно число от 1 до 65535",
