@@ -200,7 +200,6 @@ def test_an_answer_too_large_or_too_slow_is_stopped(fake, tmp_path, monkeypatch)
     from mics_budget.portal import fetch as module
 
     monkeypatch.setattr(module, "MAX_ANSWER_BYTES", 100)
-    monkeypatch.setattr(module, "_CHUNK", 16)
     with pytest.raises(PortalError) as failed:
         run(fake, tmp_path / "big", kinds=["lots"])
     assert failed.value.key == "portal.too_large"

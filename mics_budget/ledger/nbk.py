@@ -31,7 +31,6 @@ respected, up to a minute).
 from __future__ import annotations
 
 import re
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -48,9 +47,10 @@ import pandas as pd
 from ..config import DataDir
 from ..core.checks import ERROR, Problem
 from ..core.fileio import atomic_writer
+from ..core.http import Client as HttpClient
+from ..core.http import HttpError
 from ..core.schemas import FX_RATES
 from ..core.store import append_row, locked, register_file
-from ..core.values import is_digits
 from ..errors import UserError
 from .fx import RATE_DECIMALS, load_rates
 
@@ -352,35 +352,22 @@ def _base(url: str) -> str:
 
 
 def _get(url: str, timeout: float, retries: int, backoff: float) -> bytes:
-    attempt = 0
-    while True:
-        wait = backoff * 2 ** attempt
-        try:
-            with urllib.request.urlopen(url, timeout=timeout) as response:
-                body = response.read(MAX_FILE_BYTES + 1)
-            if len(body) > MAX_FILE_BYTES:
-                raise UserError("nbk.too_large_answer", url=url)
-            return body
-        except urllib.error.HTTPError as exc:
-            error = UserError("nbk.http_error", status=exc.code, url=url)
-            if exc.code not in RETRY_STATUSES:
-                raise error from None
-            after = exc.headers.get("Retry-After", "") if exc.headers else ""
-            if is_digits(after.strip()):
-                wait = min(float(after), MAX_RETRY_AFTER)
-        except TimeoutError:
-            error = UserError("nbk.timeout", seconds=f"{timeout:g}", url=url)
-        except urllib.error.URLError as exc:
-            if isinstance(exc.reason, TimeoutError):
-                error = UserError("nbk.timeout", seconds=f"{timeout:g}", url=url)
-            else:
-                error = UserError("nbk.no_network", url=url, reason=str(exc.reason)[:120])
-        except OSError as exc:
-            error = UserError("nbk.no_network", url=url, reason=str(exc)[:120])
-        if attempt >= retries:
-            raise error from None
-        time.sleep(wait)
-        attempt += 1
+    """One day's answer through the shared client (:mod:`..core.http`: retries with backoff
+    and ``Retry-After``, bounded size and time)."""
+    client = HttpClient(timeout=timeout, retries=max(int(retries), 0), backoff=backoff,
+                        max_bytes=MAX_FILE_BYTES, max_seconds=max(timeout * 4, 60.0))
+    try:
+        return client.request(url)[1]
+    except HttpError as exc:
+        if exc.kind == "status":
+            raise UserError("nbk.http_error", status=exc.status, url=url) from None
+        if exc.kind == "timeout":
+            raise UserError("nbk.timeout", seconds=f"{timeout:g}", url=url) from None
+        if exc.kind == "too_large":
+            raise UserError("nbk.too_large_answer", url=url) from None
+        raise UserError("nbk.no_network", url=url, reason=exc.detail[:120] or exc.kind) from None
+    finally:
+        client.close()
 
 
 __all__ = ["NbkFetch", "NbkImport", "NbkRates", "fetch_nbk", "import_nbk", "read_nbk"]

@@ -48,16 +48,15 @@ from __future__ import annotations
 
 import json
 import re
-import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from ..core.fileio import atomic_writer
+from ..core.http import Client as HttpClient
+from ..core.http import HttpError, origin
 from ..core.store import now_text
 from ..core.values import is_bin, is_digits
 from ..errors import UserError
@@ -73,7 +72,6 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 MAX_ANSWER_BYTES = 64 * 1024 * 1024
 MAX_REQUEST_SECONDS = 300.0
 MAX_PAGES = 5000
-_CHUNK = 64 * 1024
 #: a Bearer token as RFC 6750 writes it (b64token): nothing that could break a header
 _TOKEN = re.compile(r"[A-Za-z0-9\-._~+/]+=*", re.ASCII)
 
@@ -360,21 +358,24 @@ class _Client:
     def __init__(self, base_url: str, token: str, timeout: float, retries: int,
                  backoff: float):
         self.base_url = _base_url((base_url or DEFAULT_BASE_URL).strip())
-        self.origin = _origin(self.base_url)
+        self.origin = origin(self.base_url)
         self._token = (token or "").strip()
         if self._token and not _TOKEN.fullmatch(self._token):
             raise PortalError("portal.bad_token_text")  # never the token itself
         self.timeout = timeout
         self.retries = max(int(retries), 0)
         self.backoff = backoff
-        self._opener = urllib.request.build_opener(_SameHostRedirect())
+        # requests + urllib3's Retry (core.http): one connection, Retry-After, the bounds,
+        # the token dropped on a redirect to another origin
+        self._http = HttpClient(timeout=timeout, retries=self.retries, backoff=backoff,
+                                max_bytes=MAX_ANSWER_BYTES, max_seconds=MAX_REQUEST_SECONDS)
 
     def url(self, path: str) -> str:
         """A page's address: a path on the portal, or an absolute address on the same origin
         (scheme, host and port); the token goes nowhere else."""
         if "://" in path or path.startswith("//"):
             try:
-                same = _origin(path) == self.origin
+                same = origin(path) == self.origin
             except ValueError:
                 same = False
             if not same:
@@ -389,52 +390,28 @@ class _Client:
         headers = {"Authorization": f"Bearer {self._token}", "Accept": "application/json"}
         if body is not None:
             headers["Content-Type"] = "application/json"
-        attempt = 0
-        while True:
-            request = urllib.request.Request(url, data=body, headers=headers,
-                                             method="POST" if body is not None else "GET")
-            try:
-                with self._opener.open(request, timeout=self.timeout) as response:
-                    return _bounded_read(response, url, time.monotonic())
-            except urllib.error.HTTPError as exc:
-                status, text = exc.code, _read_error(exc)
-                if status in (401, 403):
-                    raise PortalError("portal.unauthorized", status=status, url=url) from None
-                if status == 404 and "Invalid Route" in text:
-                    raise PortalError("portal.bad_token", url=url) from None
-                if status == 404 and not_found_is_empty:
-                    return None
-                error = PortalError("portal.http_error", status=status, url=url)
-                if status not in RETRY_STATUSES:
-                    raise error from None
-            except TimeoutError:
-                error = PortalError("portal.timeout", seconds=f"{self.timeout:g}", url=url)
-            except urllib.error.URLError as exc:
-                if isinstance(exc.reason, TimeoutError):
-                    error = PortalError("portal.timeout", seconds=f"{self.timeout:g}", url=url)
-                else:
-                    error = PortalError("portal.no_network",
-                                        reason=self.scrub(_first_line(exc.reason)))
-            except (ConnectionError, OSError) as exc:
-                error = PortalError("portal.no_network", reason=self.scrub(_first_line(exc)))
-            if attempt >= self.retries:
-                raise error from None
-            time.sleep(self.backoff * 2 ** attempt)
-            attempt += 1
-
-
-class _SameHostRedirect(urllib.request.HTTPRedirectHandler):
-    """Follow redirects, but never carry the token to another origin (scheme, host, port)."""
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        new = super().redirect_request(req, fp, code, msg, headers, newurl)
         try:
-            same = _origin(newurl) == _origin(req.full_url)
-        except ValueError:
-            same = False
-        if new is not None and not same:
-            new.remove_header("Authorization")
-        return new
+            return self._http.request(url, body, headers)[1]
+        except HttpError as exc:
+            if exc.kind == "status":
+                if exc.status in (401, 403):
+                    raise PortalError("portal.unauthorized", status=exc.status,
+                                      url=url) from None
+                if exc.status == 404 and "Invalid Route" in exc.text:
+                    raise PortalError("portal.bad_token", url=url) from None
+                if exc.status == 404 and not_found_is_empty:
+                    return None
+                raise PortalError("portal.http_error", status=exc.status, url=url) from None
+            if exc.kind == "timeout":
+                raise PortalError("portal.timeout", seconds=f"{self.timeout:g}",
+                                  url=url) from None
+            if exc.kind == "too_large":
+                raise PortalError("portal.too_large", url=url,
+                                  limit=MAX_ANSWER_BYTES // 2**20) from None
+            if exc.kind == "too_slow":
+                raise PortalError("portal.too_slow", url=url,
+                                  seconds=f"{MAX_REQUEST_SECONDS:g}") from None
+            raise PortalError("portal.no_network", reason=self.scrub(exc.detail)) from None
 
 
 def _base_url(text: str) -> str:
@@ -457,42 +434,11 @@ def _base_url(text: str) -> str:
     return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path.rstrip("/"), "", ""))
 
 
-def _origin(url: str) -> tuple[str, str, int]:
-    parts = urllib.parse.urlsplit(url)
-    default = {"http": 80, "https": 443}.get(parts.scheme, 0)
-    return parts.scheme, (parts.hostname or "").lower(), parts.port or default
-
-
 def _shown_url(url: str) -> str:
     """An address as it may be shown: no ``user:password@``, one line, not too long."""
     parts = urllib.parse.urlsplit(url.strip().splitlines()[0] if url.strip() else "")
     netloc = parts.netloc.rsplit("@", 1)[-1]
     return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))[:200]
-
-
-def _bounded_read(response, url: str, started: float) -> bytes:
-    """The whole body, in chunks, within :data:`MAX_ANSWER_BYTES` and
-    :data:`MAX_REQUEST_SECONDS` of the request's start (the socket's timeout bounds only one
-    read: a body trickled in byte by byte would never end)."""
-    chunks: list[bytes] = []
-    size = 0
-    while True:
-        chunk = response.read(_CHUNK)
-        if not chunk:
-            return b"".join(chunks)
-        size += len(chunk)
-        if size > MAX_ANSWER_BYTES:
-            raise PortalError("portal.too_large", url=url, limit=MAX_ANSWER_BYTES // 2**20)
-        if time.monotonic() - started > MAX_REQUEST_SECONDS:
-            raise PortalError("portal.too_slow", url=url, seconds=f"{MAX_REQUEST_SECONDS:g}")
-        chunks.append(chunk)
-
-
-def _read_error(exc: urllib.error.HTTPError) -> str:
-    try:
-        return exc.read(4096).decode("utf-8", "replace")
-    except (OSError, ValueError):
-        return ""
 
 
 def _first_line(value: object) -> str:
