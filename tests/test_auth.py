@@ -625,3 +625,48 @@ def test_an_open_page_outlives_no_sign_out(servers, browser, data_copy):
     assert events.read_bytes() == before
     assert blocked == []
     page.goto("about:blank")  # leave now: the page's kernel is stopping
+
+
+def test_a_user_keeps_at_most_three_kernels(monkeypatch):
+    """Issue 25: each page load starts a kernel of some 220 MB; a user's fourth page ends
+    their oldest kernel (another user's are untouched)."""
+    import asyncio
+    from types import SimpleNamespace
+
+    from mics_budget.web import webauth
+
+    stopped: list[str] = []
+
+    class Manager:
+        def __init__(self):
+            self.ids = set()
+
+        def list_kernel_ids(self):
+            return list(self.ids)
+
+        async def shutdown_kernel(self, kernel_id):
+            stopped.append(kernel_id)
+            self.ids.discard(kernel_id)
+
+    async def scenario():
+        manager = Manager()
+        authorizer = webauth.MicsAuthorizer()
+        vera, boss = SimpleNamespace(username="vera"), SimpleNamespace(username="boss")
+
+        def connect(user, kernel_id):
+            manager.ids.add(kernel_id)
+            handler = SimpleNamespace(kernel_id=kernel_id, kernel_manager=manager,
+                                      path_kwargs={})
+            return authorizer.is_authorized(handler, user, "execute", "kernels")
+
+        assert connect(boss, "b1")
+        for number in range(1, 5):
+            assert connect(vera, f"v{number}")
+        await asyncio.sleep(0.05)  # the shutdown is scheduled on the loop
+        assert stopped == ["v1"]
+        assert connect(vera, "v4")  # the same page again: nothing more stops
+        assert not connect(boss, "v2")  # nor may anyone else drive hers
+        await asyncio.sleep(0.05)
+        assert stopped == ["v1"] and manager.ids == {"b1", "v2", "v3", "v4"}
+
+    asyncio.run(scenario())

@@ -27,6 +27,7 @@ Failed sign-ins are throttled per address and per name (:class:`.auth.Throttle`)
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hmac
 import html
 import ipaddress
@@ -45,6 +46,7 @@ from jupyter_server.auth.identity import User as JupyterUser
 from jupyter_server.base.handlers import JupyterHandler
 from jupyter_server.utils import url_path_join
 from tornado import web
+from tornado.ioloop import IOLoop
 from traitlets import Unicode, default
 
 from .. import i18n
@@ -65,6 +67,7 @@ from .auth import (
 )
 from .users import NAME_MAX, USERS_ENV, Account, UsersFile
 
+KERNELS_PER_USER = 3  # pages (kernels) a user keeps at once; a fourth ends the oldest
 KERNEL_ID = r"(?P<kernel_id>\w+-\w+-\w+-\w+-\w+)"   # as jupyter_server and Voila route it
 PROVIDER = f"{__name__}.MicsIdentityProvider"
 AUTHORIZER = f"{__name__}.MicsAuthorizer"
@@ -254,10 +257,35 @@ class MicsAuthorizer(Authorizer):
         if len(self._owners) > 1000:
             alive = set(handler.kernel_manager.list_kernel_ids())
             self._owners = {k: v for k, v in self._owners.items() if k in alive}
+        new = kernel_id not in self._owners
         owner = self._owners.setdefault(kernel_id, user.username)
         if owner != user.username:
             self.log.warning("mics: %s refused kernel %s of %s", user.username, kernel_id, owner)
-        return owner == user.username
+            return False
+        if new:
+            self._cap(handler, user.username, kernel_id)
+        return True
+
+    def _cap(self, handler, name: str, newest: str) -> None:
+        """At most :data:`KERNELS_PER_USER` kernels per user (each page load starts one of
+        about 220 MB, kept while idle): a new page of a user ends that user's oldest ones —
+        tabs left open elsewhere, whose pages say their kernel stopped."""
+        manager = handler.kernel_manager
+        alive = set(manager.list_kernel_ids())
+        mine = [k for k, who in self._owners.items()
+                if who == name and k in alive and k != newest]
+        for old in mine[: max(0, len(mine) + 1 - KERNELS_PER_USER)]:
+            self._owners.pop(old, None)
+            self.log.info("mics: %s has %d pages open: their oldest kernel %s stops",
+                          name, len(mine) + 1, old)
+            IOLoop.current().spawn_callback(_shutdown, manager, old)
+
+
+async def _shutdown(manager, kernel_id: str) -> None:
+    with contextlib.suppress(Exception):  # already gone: nothing to do
+        result = manager.shutdown_kernel(kernel_id)
+        if asyncio.iscoroutine(result):
+            await result
 
 
 def _over_https(handler: web.RequestHandler, trusted: frozenset[str]) -> bool:
