@@ -278,3 +278,40 @@ def test_a_step_dated_outside_the_accepted_range_is_refused(day, capsys, money_d
     code, err = stopped.value.code, capsys.readouterr().err
     assert code == 2 and ("вне допустимого диапазона" in err or "такой даты" in err)
     assert "Traceback" not in err
+
+
+def test_records_with_fields_of_their_own_do_not_widen_the_import(tmp_path):
+    """Issue 25: 3,000 records each with three fields of its own once made 9,000 columns (65 s,
+    quadratic); unknown fields are dropped as a record is read."""
+    import time
+
+    folder = tmp_path / "gz"
+    folder.mkdir()
+    items = [{"id": i, "lot_number": f"L-{i}", "trd_buy_id": 1, "ref_lot_status_id": 360,
+              f"x{i}a": 1, f"x{i}b": 2, f"x{i}c": 3} for i in range(3000)]
+    (folder / "lots.json").write_text(json.dumps({"items": items}), encoding="utf-8")
+    started = time.perf_counter()
+    data, problems = read_portal([folder])
+    assert time.perf_counter() - started < 10
+    assert problems == [] and len(data.lots) == 3000
+    assert not [c for c in data.lots.columns if c.startswith("x")]
+
+
+def test_every_field_the_import_reads_is_kept():
+    """The list of kept fields covers every field the kinds declare and every field the
+    import's code asks a portal frame for (a field forgotten here would silently vanish)."""
+    import re
+    from pathlib import Path
+
+    from mics_budget.portal import read
+
+    for spec in read.SPECS.values():
+        assert set(spec.columns) | set(spec.dates) | set(spec.money) <= read.KNOWN_FIELDS
+    for (_, key), (_, inherit) in read.CHILDREN.items():
+        assert {key, *inherit, *inherit.values()} <= read.KNOWN_FIELDS
+    folder = Path(read.__file__).parent
+    for name in ("derive.py", "facts.py", "importer.py"):
+        source = (folder / name).read_text(encoding="utf-8")
+        asked = set(re.findall(r'\[\s*"([a-z][a-z0-9_]*)"\s*\]', source))
+        asked |= set(re.findall(r'\.get\(\s*"([a-z][a-z0-9_]*)"', source))
+        assert asked <= read.KNOWN_FIELDS, (name, sorted(asked - read.KNOWN_FIELDS))

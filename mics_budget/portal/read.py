@@ -157,6 +157,39 @@ REF_FIELDS = frozenset({"id", "code", "name_ru", "name_kz", "name_en", "symbol_c
                         "is_active", "f1", "f2", "ord", "system_id", "index_date",
                         "last_update_date"})
 PROVENANCE = ("_file", "_record", "_path", "_key")
+#: the fields a record may keep (every field the kinds, their ids and the import use); any
+#: other field is dropped as the record is read: a file of records each with fields of its own
+#: would otherwise widen the frame to thousands of columns (quadratic; issue 25).
+#: ``tests/test_portal.py`` checks that every field the import reads is listed.
+KNOWN_FIELDS = frozenset({
+    "act_id", "activity", "acts", "akt_date", "amount", "amount_minor", "announcements",
+    "app_id", "app_lots", "approve_date", "bids", "bin", "buy_id", "check_number", "code",
+    "contract", "contract_end_date", "contract_id", "contract_number", "contract_number_sys",
+    "contract_registry_id", "contract_root_id", "contract_sum", "contract_sum_minor",
+    "contract_sum_wnds", "contract_sum_wnds_minor", "contract_units", "contracts",
+    "count_lots", "court_decision", "crdate", "currency", "customer_bin", "date",
+    "date_apply", "day_overdue", "deleted", "direct", "discount_price", "discount_value",
+    "document", "dt_reg", "end_date", "espk", "event_id", "f1", "f2", "fakt_sum",
+    "fakt_sum_wnds", "fakt_trade_methods_id", "format", "full_name_kz", "full_name_ru", "id",
+    "iin", "index_date", "invnum", "is_active", "is_deleted", "item_price",
+    "itogi_date_public", "kato_list", "kind", "last_update_date", "lot", "lot_id",
+    "lot_number", "lots", "method", "minor", "name_en", "name_kz", "name_ru", "nom_za",
+    "number_act", "number_anno", "ord", "org_bin", "parent_id", "pay_amount",
+    "pay_amount_minor", "pay_date", "payee", "pid", "plan_fin_year", "plans", "pln_point_id",
+    "point_list", "portal_contract", "portal_id", "portal_lot", "portal_number", "ppn",
+    "price", "publish_date", "reason", "record", "records", "ref_app_status_name_ru",
+    "ref_buy_status_id", "ref_buy_trade_methods_id", "ref_contract_status_id",
+    "ref_contract_type_id", "ref_currency_code", "ref_lot_status_id", "ref_months_id",
+    "ref_reason_id", "ref_trade_methods_id", "refs", "register", "revoke_date", "rnu",
+    "root_id", "rootrecord_id", "roots", "sign_date", "source", "stage", "start_date",
+    "status", "status_id", "status_name_ru", "steps", "subject_biin", "subjects", "sum_fine",
+    "sum_fine_minor", "sum_transfer", "supplier", "supplier_biin", "supplier_bin",
+    "supplier_bin_iin", "supplier_innunp", "supplier_name", "supplier_name_ru", "symbol_code",
+    "system_id", "table", "total_sum", "total_sum_wnds", "total_sum_wnds_minor",
+    "trd_buy_end_date", "trd_buy_id", "trd_buy_itogi_date_public", "trd_buy_number_anno",
+    "trd_buy_org_bin", "trd_buy_parent_id", "trd_buy_publish_date",
+    "trd_buy_ref_buy_status_id", "trd_buy_ref_trade_methods_id", "treasury_pay",
+    "treasury_payments", "type", "type_supplier", "valid", "with_nds"})
 
 
 @dataclass
@@ -377,7 +410,7 @@ class _FileReader:
         if kind == "bids":
             self.bids(flat, nested, provenance)
             return
-        self.rows[kind].append({**flat, **provenance})
+        self.rows[kind].append({**_known(flat), **provenance})
         for key, (raw_key, children) in nested.items():
             child = CHILDREN.get((kind, key))
             if child is None:
@@ -390,16 +423,16 @@ class _FileReader:
     def bids(self, flat: dict, nested: dict, provenance: dict) -> None:
         """One row per lot of an application (``app_lots``), with the application's fields."""
         if "app_lots" not in nested:  # already one row per lot (a flattened export)
-            self.rows["bids"].append({**flat, **provenance})
+            self.rows["bids"].append({**_known(flat), **provenance})
             return
         raw_key, app_lots = nested["app_lots"]
-        base = {k: v for k, v in flat.items() if k != "id"}
+        base = {k: v for k, v in _known(flat).items() if k != "id"}
         base["app_id"] = flat.get("id", "")
         for index, app_lot in enumerate(app_lots):
             if not isinstance(app_lot, dict):
                 continue
             row, _ = _normalise(app_lot)
-            self.rows["bids"].append({**base, **row, **provenance,
+            self.rows["bids"].append({**base, **_known(row), **provenance,
                                       "_path": f"{provenance['_path']}.{raw_key}[{index}]"})
 
     def problem(self, severity: str, number: int | None, key: str, value: str,
@@ -408,6 +441,10 @@ class _FileReader:
 
 
 # --- records -------------------------------------------------------------------------------
+
+
+def _known(flat: dict[str, str]) -> dict[str, str]:
+    return {k: v for k, v in flat.items() if k in KNOWN_FIELDS}
 
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
