@@ -307,3 +307,17 @@ def test_an_old_scrypt_hash_becomes_argon2id_at_sign_in(users_file):
     assert UsersFile(users_file).find("vera").hash == account.hash
     assert not needs_rehash(account.hash)
     assert UsersFile(users_file).authenticate("vera", "correct horse 1") is not None
+
+
+def test_a_password_that_is_not_utf8_is_refused(tmp_path, monkeypatch, capsys):
+    import io
+
+    from mics_budget.cli import main
+
+    raw = io.TextIOWrapper(io.BytesIO(b"\xff\xfepassword1\n"), encoding="utf-8",
+                           errors="surrogateescape")
+    monkeypatch.setattr("sys.stdin", raw)
+    code = main(["users", "add", "vera", "--role", "viewer", "--users",
+                 str(tmp_path / "users.json")])
+    assert code == 2 and "не текст UTF-8" in capsys.readouterr().err
+    assert not (tmp_path / "users.json").exists()

@@ -81,6 +81,11 @@ LABELS: dict[str, tuple[str, ...]] = {
         "MICS: budget and procurement",
         "MICS: бюджет және сатып алу",
     ),
+    "users.password_not_utf8": (
+        "пароль — не текст UTF-8: введите его в UTF-8 (терминал или файл в UTF-8)",
+        "the password is not UTF-8 text: give it in UTF-8 (a UTF-8 terminal or file)",
+        "құпиясөз — UTF-8 мәтіні емес: оны UTF-8 арқылы беріңіз (терминал немесе UTF-8 файл)",
+    ),
     "login.unavailable": (
         "Вход сейчас невозможен: файл пользователей не читается. Сообщите администратору.",
         "Signing in is not possible now: the users file cannot be read. Tell the "

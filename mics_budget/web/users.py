@@ -122,6 +122,10 @@ def check_password(password: str) -> str:
         raise UserError("users.password_short", min=PASSWORD_MIN)
     if len(password) > PASSWORD_MAX:
         raise UserError("users.password_long", max=PASSWORD_MAX)
+    try:
+        password.encode("utf-8")
+    except UnicodeEncodeError:  # bytes of another encoding on stdin
+        raise UserError("users.password_not_utf8") from None
     return password
 
 
