@@ -661,3 +661,21 @@ def check_periods(page, project, capsys, lang: str, width: int) -> None:
         .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.value)""")
     assert cut == []
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+@pytest.mark.slow
+def test_the_drill_down_moves_the_cards_and_charts_with_it(project):
+    """Opening a section in the drill-down sets the section filter (the cards and charts show
+    that section); «Все разделы» and «Назад» take them back; the filter moves the drill too."""
+    board = Dashboard(project, as_of=AS_OF)
+    everything = board.figures()
+    board.drill.open_section("7")
+    assert board.filters.section.value == "7"
+    assert board.figures() == summary_json(project, AS_OF, [], None, None, ["7"])["rows"]
+    assert board.figures() != everything and board.drill.level() == "section"
+    board.drill.up()
+    assert board.filters.section.value == "*" and board.figures() == everything
+    board.filters.section.value = "6"
+    assert board.drill.section == "6" and board.drill.level() == "section"
+    board.filters.section.value = "*"
+    assert board.drill.level() == "sections"

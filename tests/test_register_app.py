@@ -322,6 +322,7 @@ def test_the_lot_card_opens_with_where_the_lot_stands(example_copy):
     assert "₸ KZT" not in body and "6\u00a0500\u00a0000,00\u00a0₸" in body
     assert len(app.card.entry.options) == 1  # only the latest entry can be voided
     assert "аннулирует администратор" in body  # a recorder is told who voids
+    assert app.card.estimate.value == "6 500 000,00"  # the amendment form, as people write it
 
 
 def test_history_fits_a_terminal(example_copy, capsys):

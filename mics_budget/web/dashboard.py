@@ -36,7 +36,7 @@ from ..project import Project, load
 from ..report import charts
 from ..report._altair import alt
 from ..report.presentation import TABLE_CSS, Table, banner_html, kpi_table, problems_table
-from .dashboard_views import Cards, DrillDown, Filters, ProblemsPage
+from .dashboard_views import ALL, Cards, DrillDown, Filters, ProblemsPage
 from .register_views import RegisterView
 from .ui import ChartPanel, SignedIn, in_lang, note, page_css
 
@@ -56,7 +56,7 @@ class Dashboard(widgets.VBox):
         self.title, self.banner, self.message, self.notice = (widgets.HTML() for _ in range(4))
         self.filters = Filters(project, as_of or min(date.today(), _last_day(project)))
         self.cards = Cards()
-        self.drill = DrillDown()
+        self.drill = DrillDown(on_section=self._drill_section)
         self.charts = {name: ChartPanel(name) for name in CHARTS}
         self.charts["by_section"].on_pick = self.drill.open_section
         self.gantt = ChartPanel("gantt")
@@ -137,7 +137,8 @@ class Dashboard(widgets.VBox):
         self._charts(as_of, selected, by_source, forecast, lots)
         self._gantt(as_of, ids)  # the charts first: the tables below them come after
         self.last_refresh["charts"] = time.perf_counter() - started
-        self.drill.show(project, as_of, source, ids)
+        self.drill.show(project, as_of, source, ids,
+                        sel["sections"][0] if sel["sections"] else None)
         self.lots.show(project, as_of, ids, table=day["register"])
         self._tables(day, ids, set(lots["lot"]))
         self.last_refresh["all"] = time.perf_counter() - started
@@ -248,6 +249,14 @@ class Dashboard(widgets.VBox):
             self.refresh()
         except Exception as exc:  # the page stays usable and says why
             self.message.value = in_lang(f"<p>{note('error', t('dash.error', detail=exc))}</p>")
+
+    def _drill_section(self, section: str | None) -> None:
+        """The drill-down opened a section (or went back to all): the section filter follows,
+        and with it the cards, the charts and the tables."""
+        value = section or ALL
+        if self.filters.section.value != value and value in {
+                v for _, v in self.filters.section.options}:
+            self.filters.section.value = value  # refreshes the page
 
     def _why_nothing(self) -> str:
         """Which filters leave no activity, in words: «раздел 1 «…», источник РБ»."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -170,7 +170,8 @@ class DrillDown(widgets.VBox):
     section's bar); ``Назад`` goes one level up. The figures are those of the dashboard's
     filters (date, source, section, unit)."""
 
-    def __init__(self) -> None:
+    def __init__(self, on_section: Callable[[str | None], None] | None = None) -> None:
+        self.on_section = on_section  # the dashboard's cards and charts follow the section
         self.back = widgets.Button(layout={"width": "auto", "min_width": "max-content"})
         self.path = widgets.HBox(layout={"flex_flow": "row wrap", "align_items": "center"})
         self.path.add_class("mics-crumbs")
@@ -178,6 +179,7 @@ class DrillDown(widgets.VBox):
         self.body = widgets.HTML()
         self.section: str | None = None
         self.activity: str | None = None
+        self._filtered: str | None = None  # the section the dashboard's filter last had
         self.project: Project | None = None
         self.view: dict = {}
         self.choosing = False
@@ -189,11 +191,16 @@ class DrillDown(widgets.VBox):
         self.pick.observe(self._on_pick, names="value")
 
     def show(self, project: Project, as_of: date, source: str | None,
-             activities: Iterable[str] | None) -> None:
-        """New filters: the level stays where it still makes sense."""
+             activities: Iterable[str] | None, section: str | None = None) -> None:
+        """New filters: the level stays where it still makes sense; a section chosen in the
+        filters opens it here too."""
         self.project = project
         allowed = None if activities is None else set(activities)
         self.view = {"as_of": as_of, "source": source, "allowed": allowed}
+        if section != self._filtered:  # the section filter changed: the drill follows it
+            self._filtered = section
+            if section != self.section:
+                self.section, self.activity = section, None
         if self.activity and not self._allowed(self.activity):
             self.activity = None
         if self.section and not self._section_activities(self.section):
@@ -202,6 +209,8 @@ class DrillDown(widgets.VBox):
 
     def open_section(self, section: str | None) -> None:
         self.section, self.activity = section, None
+        if self.on_section is not None:  # the filters follow: cards and charts move too
+            self.on_section(section)
         self.render()
 
     def open_activity(self, activity: str) -> None:
@@ -212,9 +221,9 @@ class DrillDown(widgets.VBox):
     def up(self) -> None:
         if self.activity:
             self.activity = None
+            self.render()
         else:
-            self.section = None
-        self.render()
+            self.open_section(None)
 
     def level(self) -> str:
         return "activity" if self.activity else "section" if self.section else "sections"

@@ -14,7 +14,7 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
-from ..i18n import format_date, format_money, format_number, stage_name, t
+from ..i18n import format_date, format_money, format_number, get_lang, stage_name, t
 from ..ledger.plan import code_key
 from ..procurement.alerts import alerts, standing_conflicts
 from ..procurement.corrections import history
@@ -400,8 +400,15 @@ def _money(minor: Any, currency: str) -> str:
 
 
 def _plain(minor: Any) -> str:
+    """An amount for a field a person edits, as the page's language writes it and as the
+    register reads it back: «6 500 000,00» (Russian, Kazakh), ``6500000.00`` (English: its
+    thousands comma beside a decimal point would be refused as ambiguous)."""
     whole = int(minor)
-    return f"{whole // 100}.{whole % 100:02d}"
+    sign, whole = ("-", -whole) if whole < 0 else ("", whole)
+    units, cents = divmod(whole, 100)
+    if get_lang() == "en":
+        return f"{sign}{units}.{cents:02d}"
+    return f"{sign}{units:,}".replace(",", " ") + f",{cents:02d}"
 
 
 def _source(portal_id: str, page: str) -> str:
