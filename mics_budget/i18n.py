@@ -84,6 +84,29 @@ class Day:
         return format_date(self.value)
 
 
+class Money:
+    """An amount in a message (minor units and a currency), written as the language current
+    when the message is shown: «9 800 000,00 ₸», «20 000,00 USD»."""
+
+    __slots__ = ("currency", "minor")
+
+    def __init__(self, minor: int, currency: str = "KZT"):
+        self.minor, self.currency = minor, currency
+
+    def __str__(self) -> str:
+        return money_text(self.minor, self.currency)
+
+
+def money_text(minor, currency: str = "KZT") -> str:
+    """Minor units in their currency for people: ``9 800 000,00 ₸`` (the sign says tenge, no
+    «₸ KZT»), ``20 000,00 USD``; «—» for none."""
+    if minor is None or _missing(minor):
+        return "—"
+    if currency in ("", "KZT"):
+        return format_money(int(minor) / 100)
+    return f"{format_number(int(minor) / 100)} {currency}"
+
+
 class Lazy:
     """Any text of a message made only when the message is shown (``Lazy(lambda: …)``)."""
 

@@ -38,7 +38,7 @@ from ..core.values import (
     parse_ints,
 )
 from ..errors import ConfirmationNeeded, RecordError
-from ..i18n import LANGS, Day, Stages, t_in
+from ..i18n import LANGS, Day, Lazy, Money, Stages, format_number, t_in
 from ..ledger.fx import currencies
 from ..ledger.plan import Plan, load_plan
 from ..vocabulary import excerpt
@@ -209,6 +209,7 @@ def contradictions(data: DataDir, lot: pd.Series, history: pd.DataFrame,
     from ..core.params import procurement_settings
 
     status = values["status"]
+    currency = str(lot["currency"] or "KZT")
     in_force = history["amount_in_force"].dropna()
     contract = int(in_force.iloc[-1]) if len(in_force) else None
     amount = int(Decimal(values["amount"]) * 100) if values.get("amount") else None  # exact
@@ -217,18 +218,18 @@ def contradictions(data: DataDir, lot: pd.Series, history: pd.DataFrame,
         paid = _paid_on(data, str(lot["lot"]), str(lot["currency"]),
                         date.fromisoformat(values["date"]))
         if status == "paid" and contract is not None and paid < contract:
-            found.append(("confirm.paid_short", {"paid": minor_text(paid),
-                                                 "contract": minor_text(contract)}))
+            found.append(("confirm.paid_short", {"paid": Money(paid, currency),
+                                                 "contract": Money(contract, currency)}))
         if status in IN_FORCE and amount is not None:
             limit = procurement_settings().confirm_above_estimate
             estimate = int(lot["estimate_minor"])
             if estimate > 0 and amount > limit * estimate:
                 found.append(("confirm.above_estimate", {
-                    "amount": minor_text(amount), "estimate": minor_text(estimate),
-                    "times": f"{amount / estimate:.1f}"}))
+                    "amount": Money(amount, currency), "estimate": Money(estimate, currency),
+                    "times": Lazy(lambda: format_number(amount / estimate, 1))}))
             if paid > amount:
-                found.append(("confirm.below_paid", {"amount": minor_text(amount),
-                                                     "paid": minor_text(paid)}))
+                found.append(("confirm.below_paid", {"amount": Money(amount, currency),
+                                                     "paid": Money(paid, currency)}))
     return found
 
 

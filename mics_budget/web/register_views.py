@@ -14,7 +14,7 @@ from typing import Any
 import ipywidgets as widgets
 import pandas as pd
 
-from ..i18n import format_date, format_money, format_number, get_lang, stage_name, t
+from ..i18n import format_date, format_money, get_lang, money_text, stage_name, t
 from ..ledger.plan import code_key
 from ..procurement.alerts import alerts, standing_conflicts
 from ..procurement.corrections import history
@@ -390,13 +390,7 @@ class LotCard(widgets.VBox):
 
 
 def _money(minor: Any, currency: str) -> str:
-    """An amount in its currency: ``9 800 000,00 ₸`` (the sign says tenge; no «₸ KZT»), or
-    ``20 000,00 USD``."""
-    if minor is None or pd.isna(minor):
-        return "—"
-    if currency in ("", "KZT"):
-        return format_money(int(minor) / 100)
-    return f"{format_number(int(minor) / 100)} {currency}"
+    return money_text(minor, currency)
 
 
 def _plain(minor: Any) -> str:
