@@ -133,3 +133,21 @@ def test_a_financing_plan_summing_to_nothing_is_ignored(money_dir):
     assert got["basis"] == "even_spread"
     assert any(p.file.endswith("financing_plan.csv") and p.severity == "warning"
                for p in project.problems)
+
+
+def test_at_risk_needs_a_plan_and_looks_at_the_as_of_year_only(money_dir, monkeypatch):
+    """An activity paid without a plan line is never «at risk of under-execution» (nothing
+    is planned); the list covers the as-of date's year only."""
+    from mics_budget.core import params
+    from mics_budget.ledger.forecast import at_risk
+
+    monkeypatch.setattr(params, "forecast_settings", lambda: params.ForecastSettings(
+        min_unspent=0, min_share=0))
+    write_files(money_dir, {"budget/payments.csv": PAYMENTS
+                            + "Z1,2024-03-10,8.1,RB,161,500,KZT,,,,,\n"})
+    project = load(money_dir)
+    risky = at_risk(project, date(2024, 6, 30))
+    assert "8.1" not in set(risky["activity"])  # paid in 2024, planned nothing for 2024
+    assert set(risky["year"]) <= {2024}
+    risky_2023 = at_risk(project, date(2023, 7, 10))
+    assert not risky_2023.empty and set(risky_2023["year"]) == {2023}
