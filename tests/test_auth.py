@@ -669,4 +669,17 @@ def test_a_user_keeps_at_most_three_kernels(monkeypatch):
         await asyncio.sleep(0.05)
         assert stopped == ["v1"] and manager.ids == {"b1", "v2", "v3", "v4"}
 
-    asyncio.run(scenario())
+    import threading
+
+    failure: list[BaseException] = []
+
+    def run() -> None:  # a loop of its own (the test session may run one already)
+        try:
+            asyncio.run(scenario())
+        except BaseException as exc:
+            failure.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(30)
+    assert not failure, failure

@@ -117,8 +117,14 @@ class Client:
     def _read(self, response: requests.Response, url: str, started: float) -> bytes:
         chunks: list[bytes] = []
         size = 0
+        raw = response.raw
         try:
-            for chunk in response.iter_content(_CHUNK):
+            while True:
+                # read1: what one read of the socket gives (iter_content would wait for a
+                # whole chunk: a body trickled in byte by byte would never be timed)
+                chunk = raw.read1(_CHUNK, decode_content=True)
+                if not chunk:
+                    break
                 size += len(chunk)
                 if size > self.max_bytes:
                     raise HttpError("too_large", url)

@@ -9,7 +9,8 @@ import calendar
 from collections.abc import Iterator
 from datetime import date
 
-import numpy as np
+#: the days any file, answer or command may give: outside, a date is refused (issue 25)
+FIRST_DATE, LAST_DATE = date(1990, 1, 1), date(2099, 12, 31)
 
 #: month names as the plan and the financing plan write them (nominative, lower case)
 RU_MONTHS = ("январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август",
@@ -94,9 +95,8 @@ def parse_day(text: str) -> date:
         day_ = date(year, month, day)
     except ValueError:
         raise UserError("error.no_such_date", value=excerpt(text)) from None
-    from .values import DATE_RANGE_TEXT, FIRST_DAY, LAST_DAY
-
-    if not FIRST_DAY <= np.datetime64(day_, "us") <= LAST_DAY:
+    if not FIRST_DATE <= day_ <= LAST_DATE:
         raise UserError("error.date_out_of_range", value=excerpt(text),
-                        first=DATE_RANGE_TEXT[0], last=DATE_RANGE_TEXT[1])
+                        first=FIRST_DATE.strftime("%d.%m.%Y"),
+                        last=LAST_DATE.strftime("%d.%m.%Y"))
     return day_

@@ -19,6 +19,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .months import FIRST_DATE, LAST_DATE
+
 # formats accepted for dates, in order; anything else is an error, never a guess
 # ([0-9], not \d: Arabic-Indic or full-width digits are not read as numbers)
 DATE_FORMATS = {
@@ -34,10 +36,9 @@ _ISO_DAY = next(iter(DATE_FORMATS))
 #: below it, int64 tiyn sums stay exact up to about 900 000 rows at the ceiling; loading
 #: checks the totals too (:func:`sum_is_safe`).
 MAX_AMOUNT = 10**13
-#: the days any file, answer or command may give (docs/reliability.md): outside, a date is
-#: refused as unreadable
-FIRST_DAY, LAST_DAY = np.datetime64("1990-01-01", "us"), np.datetime64("2099-12-31", "us")
-DATE_RANGE_TEXT = ("01.01.1990", "31.12.2099")
+#: the days any file, answer or command may give (docs/reliability.md, months.FIRST_DATE):
+#: outside, a date is refused as unreadable
+FIRST_DAY, LAST_DAY = np.datetime64(FIRST_DATE, "us"), np.datetime64(LAST_DATE, "us")
 MAX_AMOUNT_TEXT = "10 000 000 000 000"
 #: Sums of minor units stay exact in int64 while the total of absolute values stays below.
 SAFE_TOTAL = 2**62
@@ -196,6 +197,8 @@ def _parse_dates_general(text: pd.Series) -> tuple[pd.Series, pd.Series]:
             fmt = "%d.%m.%Y"
         parsed = pd.to_datetime(part, format=fmt, errors="coerce")
         out[match] = parsed.dt.normalize().astype("datetime64[us]")
+    outside = (out < pd.Timestamp(FIRST_DAY)) | (out > pd.Timestamp(LAST_DAY))
+    out = out.mask(outside)  # a calendar day, not a day of this ledger
     bad = out.isna() & (text != "")
     return out, bad
 
