@@ -27,13 +27,18 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
+# the tests run in up to four processes, a test file to each (its module fixtures, servers
+# and browser stay in one process); on 2 cores the waits of one (Voila, a kernel, Chromium)
+# are the other's CPU time
+PARALLEL = -n auto --maxprocesses=4 --dist loadfile
+
 # everything (what CI runs): the browser tests need Debian's chromium, installed here if missing
 test: browser lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PARALLEL)
 
 # the development loop: no test marked slow (no process, papermill, Voila or browser)
 test-fast: lint
-	$(BIN)/python -m pytest -m "not slow"
+	$(BIN)/python -m pytest $(PARALLEL) -m "not slow"
 
 # Debian's chromium for the browser tests (never `playwright install`): apt-get as root,
 # otherwise the command to run

@@ -124,6 +124,10 @@ if not all(os.environ.get(_name) for _name in _JUPYTER_DIRS):
     for _name in _JUPYTER_DIRS:
         os.environ.setdefault(_name, str(_JUPYTER_HOME / _name.lower()))
 os.environ.setdefault("JUPYTER_PLATFORM_DIRS", "1")
+# pytest-xdist gives its workers COLUMNS=80: the tables for people would be cut to it; a test
+# that wants a terminal's width sets one itself
+os.environ.pop("COLUMNS", None)
+os.environ.pop("LINES", None)
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
