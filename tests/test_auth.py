@@ -494,6 +494,21 @@ def test_the_dashboard_signs_in_in_english(servers):
 
 
 @pytest.mark.slow
+def test_an_unreadable_users_file_is_said_at_sign_in(servers, users_file):
+    """Issue 25: a broken users file made sign-in a blank 500; now a page that says so."""
+    server = servers["dashboard"]
+    saved = users_file.read_bytes()
+    try:
+        users_file.write_text("{ not json", encoding="utf-8")
+        answer = Client(server, "127.0.0.33").login("guest", PEOPLE["guest"][1])
+        assert answer.status == 503 and "users file cannot be read" in answer.text
+        assert "Traceback" not in answer.text
+    finally:
+        users_file.write_bytes(saved)
+    assert Client(server, "127.0.0.34").login("guest", PEOPLE["guest"][1]).status == 302
+
+
+@pytest.mark.slow
 def test_the_dashboard_says_who_is_signed_in_in_its_language(servers, browser):
     page, blocked = browser
     server = servers["dashboard"]

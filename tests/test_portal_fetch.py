@@ -242,3 +242,27 @@ def _rest(items, following=None) -> bytes:
 def _graphql(root, records, last, more) -> bytes:
     return json.dumps({"data": {root: records}, "extensions": {"pageInfo": {
         "hasNextPage": more, "lastId": last}}}).encode()
+
+
+def test_saved_ids_in_other_scripts_digits_never_crash_a_rerun(fake, tmp_path):
+    """Issue 25: an id or a BIN written with «²³» or Arabic-Indic digits in a saved answer
+    crashed every rerun of --fetch (``int("²³")``); such ids are skipped."""
+    out = tmp_path / "gz"
+    (out / "announcements").mkdir(parents=True)
+    (out / "contracts").mkdir(parents=True)
+    (out / "lots").mkdir(parents=True)
+    (out / "announcements" / "0001.json").write_text(json.dumps({"data": {"TrdBuy": [
+        {"id": "١٢٣", "numberAnno": "x-1", "publishDate": "2023-05-01 10:00:00"},
+        {"id": "²³", "numberAnno": "x-2", "publishDate": "2023-05-01 10:00:00"}]}}),
+        encoding="utf-8")
+    (out / "contracts" / "0001.json").write_text(json.dumps({"data": {"Contract": [
+        {"id": 9, "supplierBiin": "٩٩٠١٤٠٠٠٠٠٠١", "signDate": "2023-06-01 10:00:00",
+         "contractSum": 1, "customerBin": CUSTOMER}]}}), encoding="utf-8")
+    (out / "lots" / "0001.json").write_text(json.dumps({"items": [
+        {"id": 5, "lot_number": "L-5", "trd_buy_id": "٤٥٦", "ref_lot_status_id": 360}]}),
+        encoding="utf-8")
+    for kind in ("announcements", "bids", "rnu"):
+        fetch(fake.base_url, TOKEN, CUSTOMER, None, out, kinds=[kind], retries=0,
+              timeout=2.0, backoff=0.01)
+    assert not [k for k in fake.log if k.startswith("TrdApp|") and not k[7:8].isascii()]
+    assert not [k for k in fake.log if k.startswith("/v3/rnu/") and "٩" in k]
