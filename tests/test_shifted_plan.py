@@ -1,0 +1,92 @@
+"""No year in the code (issue 28): the bundled example moved four years on (2027–2029: a
+leap day stays a leap day) gives the same figures on the same days of its own years, in every
+command and in the report; nothing the project writes names the old years."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from mics_budget.cli.cli import main
+from mics_budget.config import DEFAULT_DATA_DIR
+
+SHIFT = 4
+OLD = ("2023", "2024", "2025")
+
+
+def _later(match: re.Match) -> str:
+    return str(int(match.group(0)) + SHIFT)
+
+
+def shift_folder(source: Path, target: Path) -> Path:
+    """A copy of a data folder with every year of a date, a period or a budget year moved on
+    by :data:`SHIFT` (amounts and ids untouched)."""
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("*.lock"))
+    for path in target.rglob("*.csv"):
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"(?<![0-9])202[3-5](?=-[0-9]{2}-[0-9]{2})", _later, text)  # ISO days
+        text = re.sub(r"(?<=[0-9]{2}\.[0-9]{2}\.)202[3-5](?![0-9])", _later, text)
+        text = re.sub(r"(?<=[А-Яа-яё ])202[3-5](?![0-9])", _later, text)  # «Июль 2023»
+        text = re.sub(r"(?m)^202[3-5](?=,)", _later, text)  # budget years, first column
+        path.write_text(text, encoding="utf-8")
+    return target
+
+
+@pytest.fixture(scope="module")
+def shifted(tmp_path_factory) -> Path:
+    return shift_folder(DEFAULT_DATA_DIR, tmp_path_factory.mktemp("shifted") / "data")
+
+
+def _json(capsys, *argv: str):
+    assert main([*argv, "--format", "json"]) == 0, capsys.readouterr().err
+    return json.loads(capsys.readouterr().out)
+
+
+def _later_text(text: str) -> str:
+    return re.sub(r"202[3-5]", _later, text)
+
+
+@pytest.mark.slow
+def test_every_figure_is_the_same_four_years_on(shifted, capsys):
+    day, later = "2025-06-30", "2029-06-30"
+    for argv in (["summary", "--as-of"], ["forecast", "--as-of"],
+                 ["procurement", "kpis", "--as-of"], ["unicef", "--as-of"]):
+        before = _json(capsys, *argv, day)
+        after = _json(capsys, *argv, later, "--data", str(shifted))
+        assert after == json.loads(_later_text(json.dumps(before))), argv
+    by_year = _json(capsys, "summary", "--as-of", later, "--year", "2028", "--by", "activity",
+                    "--data", str(shifted))
+    assert by_year == json.loads(_later_text(json.dumps(_json(
+        capsys, "summary", "--as-of", day, "--year", "2024", "--by", "activity"))))
+    status = _json(capsys, "plan", "status", "--as-of", later, "--data", str(shifted))
+    assert status == json.loads(_later_text(json.dumps(_json(
+        capsys, "plan", "status", "--as-of", day))))
+    assert main(["validate", "--data", str(shifted), "--out", str(shifted / "v.csv")]) == 0
+    problems = capsys.readouterr().err
+    assert "2023" not in problems and "вне периода плана" not in problems
+
+
+@pytest.mark.slow
+def test_the_report_of_a_plan_four_years_on(shifted, tmp_path, capsys, monkeypatch):
+    import papermill
+
+    from tests.test_report import execute_in_process
+
+    monkeypatch.setattr(papermill, "execute_notebook", execute_in_process)
+    assert main(["report", "--month", "2029-06", "--data", str(shifted),
+                 "--out", str(tmp_path)]) == 0, capsys.readouterr().err
+    html = (tmp_path / "2029-06" / "mics-report-2029-06.html").read_text(encoding="utf-8")
+    body = html.split("<body", 1)[1]
+    assert "2027–2029 гг., на 30.06.2029" in body
+    # what the report itself says (titles, periods, the summary) names none of the old years;
+    # the data's own texts (lot ids «LOT-2023-001», a title «на 2024-2026 годы») are data
+    said = " ".join(re.findall(r"<h[1-4][^>]*>(.*?)</h[1-4]>", body)
+                    + re.findall(r'<section id="summary".*?</section>', body, re.S))
+    assert "2029" in said and not any(year in said for year in OLD), said[:300]
+    assert main(["report", "--month", "latest", "--data", str(shifted),
+                 "--out", str(tmp_path / "latest")]) == 0
+    assert (tmp_path / "latest").exists()
