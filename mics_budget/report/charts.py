@@ -93,17 +93,18 @@ def _legend(width: Width, narrow: str = "bottom", **kwargs) -> alt.Legend:
     entry under the other, on a chart that follows the page (a phone has no room beside it)."""
     if isinstance(width, int):
         return alt.Legend(orient="right", labelLimit=260, **kwargs)
-    return alt.Legend(orient=narrow, direction="vertical", labelLimit=170, **kwargs)
+    return alt.Legend(orient=narrow, direction="vertical", labelLimit=320, **kwargs)
 
 
-def _title(text: str, width: Width) -> str | list[str]:
-    """A chart's title; on a chart as wide as the page, in lines short enough for a phone."""
+def _title(text: str, width: Width) -> str | alt.TitleParams:
+    """A chart's title; on a chart as wide as the page, in lines short enough for a phone,
+    from the chart's left edge (centred over the plot, a long line would pass the right one)."""
     if isinstance(width, int):
         return text
     import textwrap
 
     lines = textwrap.wrap(text, 30)
-    return lines if len(lines) > 1 else text
+    return alt.TitleParams(lines if len(lines) > 1 else text, anchor="start", frame="bounds")
 
 
 def plan_vs_paid(table: pd.DataFrame, by: str = "source", width: Width = 520,
@@ -153,8 +154,12 @@ def plan_vs_paid(table: pd.DataFrame, by: str = "source", width: Width = 520,
                                                              on="click"))
     key = "chart.plan_vs_paid_by_section" if by == "section" else "chart.plan_vs_paid"
     title = _title(t(key), width)
-    return localize(alt.layer(*layers).properties(width=width, height=260, title=title),
-                    localized)
+    chart = alt.layer(*layers).properties(width=width, height=260, title=title)
+    if named and not isinstance(width, int):
+        # a chart as wide as the page: the first rotated label reaches left of the plot;
+        # room for it, so «4. Формирование…» keeps its «4.» on a phone
+        chart = chart.properties(padding={"left": 70, "right": 5, "top": 5, "bottom": 5})
+    return localize(chart, localized)
 
 
 def cumulative(table: pd.DataFrame, forecast: pd.DataFrame | None = None,
