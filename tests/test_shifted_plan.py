@@ -90,3 +90,18 @@ def test_the_report_of_a_plan_four_years_on(shifted, tmp_path, capsys, monkeypat
     assert main(["report", "--month", "latest", "--data", str(shifted),
                  "--out", str(tmp_path / "latest")]) == 0
     assert (tmp_path / "latest").exists()
+
+
+@pytest.mark.slow
+def test_the_dashboard_of_a_plan_four_years_on(shifted, capsys):
+    from datetime import date
+
+    from mics_budget import load
+    from mics_budget.web.dashboard import Dashboard
+
+    board = Dashboard(load(shifted), as_of=date(2029, 6, 30))
+    assert board.figures() == _json(capsys, "summary", "--as-of", "2029-06-30",
+                                    "--data", str(shifted))["rows"]
+    assert "2027–2029 гг., на 30.06.2029" in board.cards.value
+    assert "2029 г., на 30.06.2029" in board.cards.value
+    assert not any(year in board.cards.value for year in OLD)
