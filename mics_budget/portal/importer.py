@@ -53,7 +53,7 @@ from ..config import DataDir
 from ..core.checks import ERROR, Problem, has_errors
 from ..core.params import procurement_settings
 from ..core.schemas import EVENTS, PAYMENTS
-from ..core.store import append_row, check_text, file_columns, locked, register_file
+from ..core.store import append_rows, check_text, file_columns, locked, register_file
 from ..core.tables import decode, text_layout
 from ..core.values import (
     MAX_AMOUNT_TEXT,
@@ -67,10 +67,11 @@ from ..errors import RecordError, UserError
 from ..i18n import stage_name
 from ..ledger.load import read_input
 from ..ledger.plan import load_plan
+from ..procurement.corrections import positional_id
 from ..procurement.lifecycle import IN_FORCE, STEPS, replay
 from ..procurement.load import load_events, load_lots
 from ..procurement.recording import (
-    append_event,
+    EventIds,
     check_step,
     event_values,
     lot_history,
@@ -523,20 +524,22 @@ def _write(data: DataDir, result: ImportResult, events_path: Path,
                               columns="portal_id")
         ids = result.register_ids
         assert ids is not None
-        written = []
-        for row in result.events.to_dict("records"):
-            values = {c: row[c] for c in EVENTS.columns if c in row}
-            values["event_id"] = append_event(events_path, ids, row["lot"], values)
-            ids = pd.concat([ids, pd.DataFrame([{"lot": row["lot"],
-                                                 "event_id": values["event_id"]}])],
-                            ignore_index=True)
-            written.append(values["event_id"])
+        batch = [{c: row[c] for c in EVENTS.columns if c in row}
+                 for row in result.events.to_dict("records")]
+        if "event_id" in file_columns(events_path, EVENTS):
+            allocate = EventIds(ids)
+            for values in batch:
+                values["event_id"] = allocate.next(values["lot"])
+            append_rows(events_path, EVENTS, batch)  # one read, one write, one fsync
+            written = [values["event_id"] for values in batch]
+        else:
+            written = [positional_id(n) for n in append_rows(events_path, EVENTS, batch)]
         result.events = result.events.assign(event_id=written)
         result.written.append(f"procurement/{events_path.name}")
     if payments_path is not None and len(result.payments):
-        for row in result.payments.to_dict("records"):
-            append_row(payments_path, PAYMENTS, {c: str(row[c]) for c in PAYMENTS.columns
-                                                  if c in row})
+        append_rows(payments_path, PAYMENTS, [{c: str(row[c]) for c in PAYMENTS.columns
+                                               if c in row}
+                                              for row in result.payments.to_dict("records")])
         result.written.append(f"budget/{payments_path.name}")
 
 

@@ -107,6 +107,24 @@ def next_event_id(events: pd.DataFrame, lot: str) -> str:
     return f"{lot}-{number}"
 
 
+class EventIds:
+    """:func:`next_event_id` for many new events at once (an import): the register's counts
+    and ids read once, then kept up to date here (no frame rebuilt per event)."""
+
+    def __init__(self, events: pd.DataFrame):
+        self.taken = set(events["event_id"])
+        self.counts = events["lot"].value_counts().to_dict()
+
+    def next(self, lot: str) -> str:
+        number = int(self.counts.get(lot, 0)) + 1
+        while f"{lot}-{number}" in self.taken:
+            number += 1
+        event_id = f"{lot}-{number}"
+        self.taken.add(event_id)
+        self.counts[lot] = self.counts.get(lot, 0) + 1
+        return event_id
+
+
 def event_values(lot: str, status: str, on: date, amount: str | None = None,
                  bids: str | int | None = None, supplier: str = "", supplier_bin: str = "",
                  document: str = "", note: str = "", by: str | None = None,
