@@ -75,7 +75,6 @@ from ..procurement.recording import (
     check_step,
     event_values,
     lot_history,
-    next_event_id,
 )
 from ..vocabulary import excerpt
 from .derive import Derived, derive
@@ -299,6 +298,10 @@ class _Import:
         lots = load_lots(self.data, self.plan).frame
         events, _ = replay(load_events(self.data, lots).frame, lots)
         self.events = events
+        # each lot's rows once (a filter of the whole register per lot was quadratic), and one
+        # id allocator for the run (a frame rebuilt per new step was too)
+        self.by_lot = {str(lot): rows for lot, rows in events.groupby("lot", sort=False)}
+        self.ids = EventIds(events[["lot", "event_id"]])
         derived, self.customer_bin = _derive(self.portal, lots, self.customer_bin)
         self.derived = derived
         valid = lots.loc[lots["valid"]].set_index("lot")
@@ -316,14 +319,13 @@ class _Import:
             derived=derived, register_ids=events[["lot", "event_id"]])
 
     def _lot(self, lot: str, derived: pd.DataFrame, method: str) -> list[dict]:
-        rows = self.events.loc[self.events["lot"] == lot]
+        rows = self.by_lot.get(lot, self.events.iloc[:0])
         known = set(rows["portal_id"].loc[rows["portal_id"].str.startswith(PREFIX)])
-        history = lot_history(self.events, lot)
+        history = lot_history(rows, lot)
         stage = str(history["stage"].iloc[-1]) if len(history) else ""
         last: pd.Timestamp | None = history["date"].iloc[-1] if len(history) else None
         steps = {s: group for s, group in history.groupby("status", sort=False)}
         seen: dict[str, int] = defaultdict(int)
-        ids = self.events[["lot", "event_id"]]
         out: list[dict] = []
         for record in derived.to_dict("records"):
             status = record["status"]
@@ -360,9 +362,7 @@ class _Import:
                                reason=str(exc), stage=stage_name(status))
                 continue
             values["portal_id"] = portal_id
-            values["event_id"] = next_event_id(ids, lot)
-            ids = pd.concat([ids, pd.DataFrame([{"lot": lot, "event_id": values["event_id"]}])],
-                            ignore_index=True)
+            values["event_id"] = self.ids.next(lot)
             out.append({**values, "_file": record["_file"], "_record": record["_record"]})
             if status not in STEPS:
                 stage = status
