@@ -244,3 +244,12 @@ def test_the_un_operational_rate_of_the_dollar_in_tenge(data_dir, capsys):
     assert len(import_unore(DataDir(data_dir), [example]).added) == 0  # nothing twice
     assert main(["import", "unore", str(example), "--data", str(data_dir)]) == 0
     assert "уже в файле: 1" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("url", ["http://host:99999", "ftp://host", "https://", "http://a b"])
+def test_a_bad_bank_address_is_said_never_a_traceback(data_dir, url):
+    """The address is checked as the portal's is (core.http.base_url): a bad port once
+    ended in a ValueError traceback."""
+    with pytest.raises(UserError) as failed:
+        fetch_nbk(DataDir(data_dir), date(2026, 8, 2), date(2026, 8, 3), url)
+    assert failed.value.key == "nbk.bad_url"

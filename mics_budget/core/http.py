@@ -42,6 +42,26 @@ class HttpError(Exception):
         self.kind, self.url, self.status, self.text, self.detail = kind, url, status, text, detail
 
 
+def base_url(text: str) -> str:
+    """A server's address checked and normalised: http or https, a host, a valid port, no
+    spaces, never ``user:password@``, no trailing slash. ValueError names what is wrong
+    (``spaces``, ``http:// or https://``, ``port``, ``host``); the callers say it their way."""
+    if any(c.isspace() for c in text) or not text.isprintable():
+        raise ValueError("spaces")
+    parts = urllib.parse.urlsplit(text)
+    if parts.scheme not in ("http", "https"):
+        raise ValueError("http:// or https://")
+    try:
+        port = parts.port
+    except ValueError:
+        raise ValueError("port") from None
+    host = parts.hostname or ""
+    if not host:
+        raise ValueError("host")
+    netloc = f"{host}:{port}" if port else host
+    return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path.rstrip("/"), "", ""))
+
+
 def origin(url: str) -> tuple[str, str, int]:
     """Scheme, host and port (the default one filled in) of ``url``; ValueError if bad."""
     parts = urllib.parse.urlsplit(url)

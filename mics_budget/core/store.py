@@ -130,7 +130,7 @@ def append_rows(path: Path, schema: Schema, rows: list[dict[str, str]]) -> list[
         raise RecordError("load.bad_encoding", None, value=encoding)
     layout = text_layout(text, encoding)
     columns = [schema.canonical(h) or "" for h in layout.header]
-    lines = []
+    lines: list[bytes] = []
     for values in rows:
         values = dict(values)
         if layout.sep == ";":  # Russian Excel style: decimal comma
@@ -139,7 +139,7 @@ def append_rows(path: Path, schema: Schema, rows: list[dict[str, str]]) -> list[
                     values[key] = values[key].replace(".", ",")
         line = csv_line([values.get(c, "") for c in columns], layout.sep, layout.newline)
         try:
-            line.encode(layout.codec)
+            lines.append(line.encode(layout.codec))
         except UnicodeEncodeError as exc:
             char = exc.object[exc.start]
             field = next((k for k, v in values.items() if char in (v or "")), "")
@@ -147,9 +147,8 @@ def append_rows(path: Path, schema: Schema, rows: list[dict[str, str]]) -> list[
                               code=f"U+{ord(char):04X}", path=path.name,
                               encoding=_ENCODING_NAMES.get(layout.codec, layout.codec)
                               ) from None
-        lines.append(line)
-    out = ("" if layout.ends_with_newline else layout.newline) + "".join(lines)
-    _write_whole(path, out.encode(layout.codec), len(data))
+    lead = b"" if layout.ends_with_newline else layout.newline.encode(layout.codec)
+    _write_whole(path, lead + b"".join(lines), len(data))
     first = _records(text, layout) + 1
     return list(range(first, first + len(rows)))
 

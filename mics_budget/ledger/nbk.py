@@ -48,7 +48,7 @@ from ..config import DataDir
 from ..core.checks import ERROR, Problem
 from ..core.fileio import atomic_writer
 from ..core.http import Client as HttpClient
-from ..core.http import HttpError
+from ..core.http import HttpError, base_url
 from ..core.schemas import FX_RATES
 from ..core.store import append_row, locked, register_file
 from ..errors import UserError
@@ -326,6 +326,8 @@ def fetch_nbk(data: DataDir, start: date, end: date, base_url: str = DEFAULT_URL
     folder = out or saved_folder(data)
     known = {day for day, _ in _existing(data)}
     base = _base(base_url)
+    client = HttpClient(timeout=timeout, retries=max(int(retries), 0), backoff=backoff,
+                        max_bytes=MAX_FILE_BYTES, max_seconds=max(timeout * 4, 60.0))
     fetched = skipped = 0
     day = start
     while day <= end:
@@ -334,28 +336,30 @@ def fetch_nbk(data: DataDir, start: date, end: date, base_url: str = DEFAULT_URL
             skipped += 1
         else:
             query = urllib.parse.urlencode({"fdate": day.strftime("%d.%m.%Y")})
-            body = _get(f"{base}{DAILY_PATH}?{query}", timeout, retries, backoff)
+            try:
+                body = _get(client, f"{base}{DAILY_PATH}?{query}", timeout)
+            except UserError:
+                client.close()
+                raise
             folder.mkdir(parents=True, exist_ok=True)
             with atomic_writer(target, "wb") as fh:  # saved as received, before the next
                 fh.write(body)
             fetched += 1
         day += timedelta(days=1)
+    client.close()
     return NbkFetch(fetched, skipped, folder)
 
 
 def _base(url: str) -> str:
-    parts = urllib.parse.urlsplit((url or DEFAULT_URL).strip())
-    if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UserError("nbk.bad_url", url=url)
-    netloc = f"{parts.hostname}:{parts.port}" if parts.port else parts.hostname
-    return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path.rstrip("/"), "", ""))
+    try:
+        return base_url((url or DEFAULT_URL).strip())
+    except ValueError:  # a bad scheme, host or port: said, never a traceback
+        raise UserError("nbk.bad_url", url=url) from None
 
 
-def _get(url: str, timeout: float, retries: int, backoff: float) -> bytes:
-    """One day's answer through the shared client (:mod:`..core.http`: retries with backoff
-    and ``Retry-After``, bounded size and time)."""
-    client = HttpClient(timeout=timeout, retries=max(int(retries), 0), backoff=backoff,
-                        max_bytes=MAX_FILE_BYTES, max_seconds=max(timeout * 4, 60.0))
+def _get(client: HttpClient, url: str, timeout: float) -> bytes:
+    """One day's answer through the run's client (:mod:`..core.http`: retries with backoff and
+    ``Retry-After``, bounded size and time, one connection for all the days)."""
     try:
         return client.request(url)[1]
     except HttpError as exc:
@@ -366,8 +370,6 @@ def _get(url: str, timeout: float, retries: int, backoff: float) -> bytes:
         if exc.kind == "too_large":
             raise UserError("nbk.too_large_answer", url=url) from None
         raise UserError("nbk.no_network", url=url, reason=exc.detail[:120] or exc.kind) from None
-    finally:
-        client.close()
 
 
 __all__ = ["NbkFetch", "NbkImport", "NbkRates", "fetch_nbk", "import_nbk", "read_nbk"]

@@ -56,7 +56,7 @@ from pathlib import Path
 
 from ..core.fileio import atomic_writer
 from ..core.http import Client as HttpClient
-from ..core.http import HttpError, origin
+from ..core.http import HttpError, base_url, origin
 from ..core.store import now_text
 from ..core.values import is_bin, is_digits
 from ..errors import UserError
@@ -417,21 +417,10 @@ class _Client:
 def _base_url(text: str) -> str:
     """The portal's address checked and normalised: http or https, a host, a valid port, no
     spaces, never ``user:password@`` (a :class:`PortalError` says what is wrong)."""
-    shown = _shown_url(text)
-    if any(c.isspace() for c in text) or not text.isprintable():
-        raise PortalError("portal.bad_url", value=shown, detail="spaces")
-    parts = urllib.parse.urlsplit(text)
-    if parts.scheme not in ("http", "https"):
-        raise PortalError("portal.bad_url", value=shown, detail="http:// or https://")
     try:
-        port = parts.port
-    except ValueError:
-        raise PortalError("portal.bad_url", value=shown, detail="port") from None
-    host = parts.hostname or ""
-    if not host:
-        raise PortalError("portal.bad_url", value=shown, detail="host")
-    netloc = f"{host}:{port}" if port else host
-    return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path.rstrip("/"), "", ""))
+        return base_url(text)
+    except ValueError as exc:
+        raise PortalError("portal.bad_url", value=_shown_url(text), detail=str(exc)) from None
 
 
 def _shown_url(url: str) -> str:

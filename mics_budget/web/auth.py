@@ -354,22 +354,5 @@ def logout_url() -> str:
     return (os.environ.get("VOILA_BASE_URL") or "/").rstrip("/") + "/logout"
 
 
-def sign_out_link():
-    """A «Выйти» link widget when users sign in, an empty one otherwise. It needs no identity,
-    so a pre-heated page (the dashboard) shows it without waiting for the request."""
-    import html
-
-    import ipywidgets as widgets
-
-    from ..i18n import t
-
-    link = widgets.HTML()
-    if os.environ.get(USERS_ENV):
-        link.value = (f'<a class="mics-sign-out" href="{html.escape(logout_url())}">'
-                      f'{html.escape(t("auth.sign_out"))}</a>')
-    link.add_class("mics-who")
-    return link
-
-
 __all__ = ["ROLES", "AuthError", "Throttle", "User", "current_user", "logout_url",
-           "session_in_force", "sign_out_link"]
+           "session_in_force"]

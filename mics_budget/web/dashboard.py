@@ -123,7 +123,7 @@ class Dashboard(widgets.VBox):
             self._nothing()
             self.last_refresh["all"] = time.perf_counter() - started
             return
-        since = date(as_of.year, as_of.month, 1) - timedelta(days=1)
+        since = _month_before(as_of)
         before = summary_rows(project.spending(since, **selected))
         forecast = project.forecast(as_of, **selected)
         if rows:
@@ -164,7 +164,7 @@ class Dashboard(widgets.VBox):
                    else [s for s in ("RB", "UNICEF") if s in funded])
         zero = [{"source": s, "plan": 0.0, "committed": 0.0, "paid": 0.0, "remaining": 0.0,
                  "execution": None} for s in sources]
-        since = date(as_of.year, as_of.month, 1) - timedelta(days=1)
+        since = _month_before(as_of)
         self.cards.show(zero, zero, pd.DataFrame(), as_of, since, self.project.plan.years)
         for panel in (*self.charts.values(), self.gantt):
             panel.show_nothing("")
@@ -278,6 +278,11 @@ class Dashboard(widgets.VBox):
             self.who.relabel()
         self.filters.relabel()
         self._on_change()
+
+
+def _month_before(as_of: date) -> date:
+    """The end of the month before ``as_of``'s: what «изменение с …» is measured from."""
+    return date(as_of.year, as_of.month, 1) - timedelta(days=1)
 
 
 def _nodata(text: str) -> str:

@@ -321,7 +321,7 @@ class LotCard(widgets.VBox):
 
         def amount(column: str) -> str:
             value = row[column]
-            return "—" if pd.isna(value) else _money(round(float(value) * 100), currency)
+            return "—" if pd.isna(value) else money_text(round(float(value) * 100), currency)
 
         delay = row["delay_days"]
         parts = [(t("col.stage"), stage_name(str(row["stage"] or ""))),
@@ -357,7 +357,7 @@ class LotCard(widgets.VBox):
                  f"<br>{t('col.activity')}: {html.escape(str(lot['activity']))} · "
                  f"{t('col.method')}: {html.escape(t(f'method.{lot.method}'))} · "
                  f"{t('col.estimate')}: "
-                 f"{html.escape(_money(lot['estimate_minor'], str(lot['currency'])))}</p>"
+                 f"{html.escape(money_text(lot['estimate_minor'], str(lot['currency'])))}</p>"
                  + self._state(project, str(self.lot.value), str(lot["currency"])))
         timeline = _timeline(events)
         pays = Table("card_payments", paid.assign(amount=paid["amount_minor"] / 100,
@@ -387,10 +387,6 @@ class LotCard(widgets.VBox):
         self.portal_number.value = str(lot["portal_number"])
         self.portal_lot.value = str(lot["portal_lot"])
         self.portal_contract.value = str(lot["portal_contract"])
-
-
-def _money(minor: Any, currency: str) -> str:
-    return money_text(minor, currency)
 
 
 def _plain(minor: Any) -> str:

@@ -317,15 +317,15 @@ class _Handler(JupyterHandler):
     def _provider(self) -> MicsIdentityProvider:
         return self.identity_provider  # type: ignore[return-value]  # set by our provider
 
-
-class LoginHandler(_Handler):
-    """``GET /login``: the form; ``POST /login``: check, throttle, set the session cookie."""
-
     def _lang(self) -> str:
         """The language chosen on the page (``?lang=kk``, kept through the form), else the
         server's."""
         chosen = self.get_argument("lang", None)
         return chosen if chosen in i18n.LANGS else i18n.get_lang()
+
+
+class LoginHandler(_Handler):
+    """``GET /login``: the form; ``POST /login``: check, throttle, set the session cookie."""
 
     def _page(self, key: str = "", kind: str = "error", name: str = "",
               **params: object) -> None:
@@ -434,10 +434,6 @@ class LogoutHandler(_Handler):
         provider.revoke(getattr(self, "_mics_session", None))
         provider.clear_login_cookie(self)
         self.redirect(url_path_join(provider.base_url, "login") + "?signed_out=1")
-
-    def _lang(self) -> str:
-        chosen = self.get_argument("lang", None)
-        return chosen if chosen in i18n.LANGS else i18n.get_lang()
 
 
 def _guarded_voila_handlers() -> tuple[type, type]:
