@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import hashlib
 import io
 import os
 import tempfile
@@ -110,3 +111,22 @@ def write_text_files(files: dict[Path, str]) -> list[Path]:
             fh.write(data)
         changed.append(path)
     return changed
+
+
+def fingerprint(path: Path, digest: bool = True) -> tuple:
+    """What identifies a file's content: size, modification and change times (ns), inode
+    and, with ``digest``, a BLAKE2b hash of its bytes (an edit within one clock tick, or a
+    file replaced by another of the same size and times, changes the hash). A missing file
+    is ``()``."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return ()
+    stat = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+    if not digest:
+        return stat
+    h = hashlib.blake2b(digest_size=16)
+    with open(path, "rb") as fh:
+        while chunk := fh.read(1 << 20):
+            h.update(chunk)
+    return (*stat, h.hexdigest())

@@ -24,6 +24,7 @@ exception; without these files there is simply nothing to flag.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
@@ -205,6 +206,11 @@ def _entries(document: dict, key: str, problems: list[Problem]) -> list[dict]:
 def _day(value: object) -> pd.Timestamp | None:
     if not isinstance(value, str) or not value:
         return None
+    return _day_of(value)
+
+
+@functools.lru_cache(maxsize=4096)  # a few hundred days among thousands of entries
+def _day_of(value: str) -> pd.Timestamp | None:
     parsed, bad = parse_dates(pd.Series([value]))
     return None if bad.iloc[0] or pd.isna(parsed.iloc[0]) else pd.Timestamp(parsed.iloc[0])
 

@@ -32,9 +32,15 @@ or correct the portal link). Problems never stop the other lots.
 
 **Dry run.** ``dry_run=True`` computes the same result and writes nothing (no lock file
 either). A real run computes the plan once without locks (to refuse early: a register that
-needs ``procurement upgrade``, an XLSX payments file), then again under the locks of
-``events`` and ``payments``, and appends. The facts the register has no column for go to
-``procurement/portal/`` (:mod:`.portal_facts`).
+needs ``procurement upgrade``, an XLSX payments file), takes the locks of ``events`` and
+``payments``, computes it again only if a file of the register changed meanwhile (size, times
+or content: :func:`.fileio.fingerprint`), and appends. The facts the register has no column
+for go to ``procurement/portal/`` (:mod:`.portal_facts`).
+
+**Linear.** Every step's own checks run in one vectorised pass, each lot's register rows are
+grouped once, new lots need no per-lot frame work, and the batch is appended in one write
+(one fsync) per file: 10,000 linked lots (70,000 events, 100,000 payments) take about a
+minute or less on two cores (``make bench``).
 """
 
 from __future__ import annotations
@@ -51,10 +57,11 @@ import pandas as pd
 
 from ..config import DataDir
 from ..core.checks import ERROR, Problem, has_errors
+from ..core.fileio import fingerprint
 from ..core.params import procurement_settings
 from ..core.schemas import EVENTS, PAYMENTS
 from ..core.store import append_rows, check_text, file_columns, locked, register_file
-from ..core.tables import decode, text_layout
+from ..core.tables import decode, find_input, text_layout
 from ..core.values import (
     MAX_AMOUNT_TEXT,
     above_ceiling,
@@ -73,8 +80,7 @@ from ..procurement.load import load_events, load_lots
 from ..procurement.recording import (
     EventIds,
     check_step,
-    event_values,
-    lot_history,
+    many_event_values,
 )
 from ..vocabulary import excerpt
 from .derive import Derived, derive
@@ -127,17 +133,21 @@ class ImportResult:
                                     *(c.params.get("lot", "") for c in self.conflicts),
                                     *self.held]))
         names = [n for n in names if n]
-        paid = self.payments.assign(minor=parse_amounts(self.payments["amount"])[0])
-        rows = []
-        for lot in names:
-            events = self.events.loc[self.events["lot"] == lot]
-            payments = paid.loc[paid["contract"] == lot]
-            rows.append({
-                "lot": lot, "events": len(events), "stages": list(events["status"]),
-                "payments": len(payments), "paid": int(payments["minor"].sum()) / 100,
-                "already": int((self.already["lot"] == lot).sum()),
-                "conflicts": sum(c.params.get("lot") == lot for c in self.conflicts),
-                "held": self.held.get(lot, 0)})
+        stages: dict[str, list[str]] = defaultdict(list)
+        for lot, status in zip(self.events["lot"], self.events["status"], strict=True):
+            stages[lot].append(status)
+        contracts = self.payments["contract"]
+        counts = contracts.value_counts().to_dict()
+        sums = parse_amounts(self.payments["amount"])[0].fillna(0).groupby(
+            contracts.to_numpy(), sort=False).sum().to_dict() if len(contracts) else {}
+        already = self.already["lot"].value_counts().to_dict()
+        conflicts = pd.Series([c.params.get("lot") for c in self.conflicts],
+                              dtype=object).value_counts().to_dict()
+        rows = [{"lot": lot, "events": len(stages.get(lot, ())),
+                 "stages": list(stages.get(lot, ())),
+                 "payments": int(counts.get(lot, 0)), "paid": int(sums.get(lot, 0)) / 100,
+                 "already": int(already.get(lot, 0)), "conflicts": int(conflicts.get(lot, 0)),
+                 "held": self.held.get(lot, 0)} for lot in names]
         return pd.DataFrame(rows, columns=["lot", "events", "stages", "payments", "paid",
                                            "already", "conflicts", "held"])
 
@@ -148,20 +158,21 @@ class ImportResult:
                 "problems": len(self.problems)}
 
     def as_json(self) -> dict:
-        def records(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
+        def records(frame: pd.DataFrame, columns: list[str], by: str) -> dict[str, list[dict]]:
             shown = frame[columns].astype(object).where(frame[columns].notna(), None)
-            return [{k: (int(v) if k == "_record" and v is not None else v)
-                     for k, v in r.items()} for r in shown.to_dict("records")]
+            out: dict[str, list[dict]] = defaultdict(list)
+            for lot, r in zip(frame[by], shown.to_dict("records"), strict=True):
+                out[lot].append({k: (int(v) if k == "_record" and v is not None else v)
+                                 for k, v in r.items()})
+            return out
 
-        lots = []
-        for row in self.lots().to_dict("records"):
-            lot = row["lot"]
-            lots.append({**row, "events": records(
-                self.events.loc[self.events["lot"] == lot],
-                ["event_id", "date", "status", "amount", "bids", "supplier_bin", "document",
-                 "portal_id"]),
-                "payments": records(self.payments.loc[self.payments["contract"] == lot],
-                                    ["id", "date", "amount", "specifics", "document"])})
+        events = records(self.events, ["event_id", "date", "status", "amount", "bids",
+                                       "supplier_bin", "document", "portal_id"], "lot")
+        payments = records(self.payments, ["id", "date", "amount", "specifics", "document"],
+                           "contract")
+        lots = [{**row, "events": events.get(row["lot"], []),
+                 "payments": payments.get(row["lot"], [])}
+                for row in self.lots().to_dict("records")]
         return {"source": SOURCE, "dry_run": self.dry_run, "customer_bin": self.customer_bin,
                 "files": len(self.files), "totals": self.totals(), "lots": lots,
                 "ignored": self.ignored.to_dict("records"),
@@ -191,6 +202,7 @@ def import_goszakup(data: DataDir, paths: Iterable[str | Path], customer_bin: st
     customer_bin = _checked_bin(customer_bin)
     portal, problems = read_portal(given)
     plan = load_plan(data)
+    before = _register_state(data)
     computed = _Import(data, plan, portal, customer_bin, by, today).run()
     computed.problems = problems + computed.problems
     computed.files = list(portal.files)
@@ -205,21 +217,35 @@ def import_goszakup(data: DataDir, paths: Iterable[str | Path], customer_bin: st
         raise RecordError("record.needs_upgrade", None, path=events_path.name,
                           columns="portal_id")
     payments_path = register_file(data.budget, "payments") if len(computed.payments) else None
-    # again under the locks, on the register as it is now, with the customer found above
+    # under the locks, on the register as it is now: the result above when no file of the
+    # register changed since it was computed (by size, times and content), else computed again
+    # with the customer found above
     again = _Import(data, plan, portal, computed.customer_bin, by, today)
+
+    def current() -> ImportResult:
+        return computed if _register_state(data) == before else again.run()
+
     with locked(events_path):
         if payments_path is None:
-            result = again.run()
+            result = current()
             result.payments = result.payments.iloc[:0]
             _write(data, result, events_path, None)
         else:
             with locked(payments_path):
-                result = again.run()
+                result = current()
                 _write(data, result, events_path, payments_path)
     result.problems = problems + result.problems
     result.files = list(portal.files)
     _facts(data, result, portal)
     return result
+
+
+def _register_state(data: DataDir) -> list[tuple]:
+    """The fingerprints of every file an import's result depends on (the lots, events and
+    payments): equal fingerprints, equal result."""
+    files = [*find_input(data.procurement, "lots"), *find_input(data.procurement, "events"),
+             *find_input(data.budget, "payments")]
+    return [(path.name, fingerprint(path)) for path in files]
 
 
 def _checked_bin(value: str | None) -> str | None:
@@ -298,17 +324,40 @@ class _Import:
         lots = load_lots(self.data, self.plan).frame
         events, _ = replay(load_events(self.data, lots).frame, lots)
         self.events = events
-        # each lot's rows once (a filter of the whole register per lot was quadratic), and one
-        # id allocator for the run (a frame rebuilt per new step was too)
-        self.by_lot = {str(lot): rows for lot, rows in events.groupby("lot", sort=False)}
+        # each lot's steps in force (in order) and portal ids once, as plain records (a filter
+        # of the whole register per lot was quadratic, a frame per lot slow), and one id
+        # allocator for the run (a frame rebuilt per new step was quadratic too)
+        in_force = events.loc[events["valid"]].sort_values(["date", "_row"], kind="stable")
+        self.history: dict[str, list[dict]] = defaultdict(list)
+        for row in in_force[["lot", "status", "stage", "date", "amount_minor",
+                             "supplier_bin", "bids", "event_id"]].to_dict("records"):
+            self.history[str(row["lot"])].append(row)
+        imported = events["portal_id"].fillna("").str.startswith(PREFIX)
+        self.known: dict[str, set[str]] = defaultdict(set)
+        for lot, portal_id in zip(events.loc[imported, "lot"],
+                                  events.loc[imported, "portal_id"], strict=True):
+            self.known[str(lot)].add(portal_id)
         self.ids = EventIds(events[["lot", "event_id"]])
         derived, self.customer_bin = _derive(self.portal, lots, self.customer_bin)
         self.derived = derived
-        valid = lots.loc[lots["valid"]].set_index("lot")
+        valid = lots.loc[lots["valid"]]
+        methods = dict(zip(valid["lot"].astype(str), valid["method"].astype(str),
+                           strict=True))
+        # the checks that need no register, for every derived step at once (one vectorised
+        # parse of the amounts and bid counts); each lot's steps then in one pass
+        records = derived.events.to_dict("records")
+        checked = many_event_values(
+            [{"lot": r["lot"], "status": r["status"], "date": date.fromisoformat(r["date"]),
+              "amount": r["amount"] or None, "bids": r["bids"] or None,
+              "supplier": r["supplier"], "supplier_bin": r["supplier_bin"],
+              "document": r["document"], "note": ""} for r in records], self.by, self.today)
+        per_lot: dict[str, list[tuple[dict, dict | RecordError]]] = defaultdict(list)
+        for record, values in zip(records, checked, strict=True):
+            per_lot[str(record["lot"])].append((record, values))
         added = []
-        for lot, group in derived.events.groupby("lot", sort=False):
-            if lot in valid.index:
-                added += self._lot(str(lot), group, str(valid.loc[lot, "method"]))
+        for lot, steps in per_lot.items():
+            if lot in methods:
+                added += self._lot(lot, steps, methods[lot])
         payments = self._payments(derived.payments)
         return ImportResult(
             events=pd.DataFrame(added, columns=EVENT_COLUMNS),
@@ -318,16 +367,18 @@ class _Import:
             held=dict(self.held), files=[], customer_bin=self.customer_bin,
             derived=derived, register_ids=events[["lot", "event_id"]])
 
-    def _lot(self, lot: str, derived: pd.DataFrame, method: str) -> list[dict]:
-        rows = self.by_lot.get(lot, self.events.iloc[:0])
-        known = set(rows["portal_id"].loc[rows["portal_id"].str.startswith(PREFIX)])
-        history = lot_history(rows, lot)
-        stage = str(history["stage"].iloc[-1]) if len(history) else ""
-        last: pd.Timestamp | None = history["date"].iloc[-1] if len(history) else None
-        steps = {s: group for s, group in history.groupby("status", sort=False)}
+    def _lot(self, lot: str, derived: list[tuple[dict, dict | RecordError]],
+             method: str) -> list[dict]:
+        history = self.history.get(lot, [])
+        known = self.known.get(lot, set())
+        stage = str(history[-1]["stage"]) if history else ""
+        last: pd.Timestamp | None = history[-1]["date"] if history else None
+        steps: dict[str, list[dict]] = defaultdict(list)
+        for step in history:
+            steps[step["status"]].append(step)
         seen: dict[str, int] = defaultdict(int)
         out: list[dict] = []
-        for record in derived.to_dict("records"):
+        for record, checked in derived:
             status = record["status"]
             portal_id = PREFIX + record["portal_id"]
             if lot in self.holding:
@@ -338,9 +389,9 @@ class _Import:
             if portal_id in known:
                 self.already.append({"lot": lot, "kind": "event", "portal_id": portal_id})
                 continue
-            same = steps.get(status)
-            if same is not None and k < len(same):
-                entry = same.iloc[k]
+            same = steps.get(status, [])
+            if k < len(same):
+                entry = same[k]
                 differs = _differences(entry, record)
                 if not differs:
                     self.already.append({"lot": lot, "kind": "event", "portal_id": portal_id})
@@ -350,19 +401,16 @@ class _Import:
                                register=ours, event_id=entry["event_id"],
                                stage=stage_name(status), status=status)
                 continue
-            on = pd.Timestamp(record["date"]).date()
+            on = date.fromisoformat(record["date"])
             try:
-                values = event_values(lot, status, on, record["amount"] or None,
-                                      record["bids"] or None, record["supplier"],
-                                      record["supplier_bin"], record["document"], "", self.by,
-                                      self.today)
+                if isinstance(checked, RecordError):
+                    raise checked
                 check_step(stage, last, method, status, on)
             except RecordError as exc:
                 self._conflict(record, "portal.refused", exc.field, record["date"], lot=lot,
                                reason=str(exc), stage=stage_name(status))
                 continue
-            values["portal_id"] = portal_id
-            values["event_id"] = self.ids.next(lot)
+            values = {**checked, "portal_id": portal_id, "event_id": self.ids.next(lot)}
             out.append({**values, "_file": record["_file"], "_record": record["_record"]})
             if status not in STEPS:
                 stage = status
@@ -389,7 +437,10 @@ class _Import:
                                               strict=True):
             existing.setdefault(pid, (amount, day, contract))
         out = []
-        for record in derived.to_dict("records"):
+        records = derived.to_dict("records")
+        too_large = above_ceiling(pd.Series([r["amount_minor"] for r in records],
+                                            dtype="Int64")).tolist()
+        for record, large in zip(records, too_large, strict=True):
             pid = record["id"]
             if pid in existing:
                 amount, day, contract = existing[pid]
@@ -411,7 +462,7 @@ class _Import:
                      is None else _shown(column, ours, record)}))
                 continue
             try:
-                if above_ceiling(pd.Series([record["amount_minor"]], dtype="Int64")).iloc[0]:
+                if large:
                     raise RecordError("problem.amount_too_large", "amount",
                                       value=record["amount"], limit=MAX_AMOUNT_TEXT)
                 check_text({"payee": record["payee"], "document": record["document"],
@@ -442,7 +493,7 @@ def _shown(column: str, ours: tuple, record: dict) -> str:
     return str(value)
 
 
-def _differences(entry: pd.Series, record: dict) -> list[tuple[str, str, str]]:
+def _differences(entry: dict, record: dict) -> list[tuple[str, str, str]]:
     """How a derived step differs from the register's step of the same status and rank:
     ``(column, the portal's value, the register's value)``; empty when they agree."""
     out = []

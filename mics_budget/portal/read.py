@@ -61,6 +61,7 @@ per kind: time and memory grow linearly with the records.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -449,6 +450,7 @@ def _known(flat: dict[str, str]) -> dict[str, str]:
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
+@functools.lru_cache(maxsize=4096)  # the portal's field names repeat in every record
 def snake(name: str) -> str:
     """``numberAnno`` → ``number_anno``, ``AppLots`` → ``app_lots``, ``nameRU`` → ``name_ru``."""
     return _CAMEL.sub("_", name).lower()

@@ -47,22 +47,37 @@ from .lifecycle import IN_FORCE, STATUSES, VOID, allowed, replay
 from .load import METHODS, law_on, laws, load_events, load_lots
 
 __all__ = ["RecordError", "add_lot", "amend_lot", "append_event", "check_step",
-           "event_values", "lot_history", "next_event_id", "record_event", "status_code",
-           "upgrade_register", "void_event"]
+           "event_values", "lot_history", "many_event_values", "next_event_id",
+           "record_event", "status_code", "upgrade_register", "void_event"]
 
 MAX_LOT_ID = 64  # characters
 
 
 def _one(value: str | int | None, parser, field: str, key: str) -> int | None:
-    if value in (None, ""):
-        return None
-    parsed, bad, *_ = parser(pd.Series([str(value)]))
-    if bad.iloc[0] or pd.isna(parsed.iloc[0]) or parsed.iloc[0] < 0:
-        raise RecordError(key, field, value=excerpt(value))
-    if above_ceiling(parsed).iloc[0]:
-        raise RecordError("problem.amount_too_large", field, value=excerpt(value),
-                          limit=MAX_AMOUNT_TEXT)
-    return int(parsed.iloc[0])
+    parsed = _parsed([value], parser, field, key)[0]
+    if isinstance(parsed, RecordError):
+        raise parsed
+    return parsed
+
+
+def _parsed(values: list, parser, field: str, key: str) -> list[int | RecordError | None]:
+    """Amounts or counts as typed, parsed in one vectorised pass: each an integer (minor
+    units), ``None`` when empty, or the :class:`RecordError` that refuses it."""
+    text = pd.Series(["" if v is None else str(v) for v in values], dtype=object)
+    parsed, bad, *_ = parser(text)
+    too_large = above_ceiling(parsed)
+    out: list[int | RecordError | None] = []
+    for raw, number, refused, large in zip(values, parsed, bad, too_large, strict=True):
+        if raw in (None, ""):
+            out.append(None)
+        elif refused or pd.isna(number) or number < 0:
+            out.append(RecordError(key, field, value=excerpt(raw)))
+        elif large:
+            out.append(RecordError("problem.amount_too_large", field, value=excerpt(raw),
+                                   limit=MAX_AMOUNT_TEXT))
+        else:
+            out.append(int(number))
+    return out
 
 
 def status_code(text: str) -> str | None:
@@ -133,29 +148,65 @@ def event_values(lot: str, status: str, on: date, amount: str | None = None,
     dated in the future, a readable amount (required where a contract needs one) and bid count,
     a 12-digit BIN, no control characters. Returns the row to write (without ``event_id``);
     a refused value raises :class:`RecordError` naming the field."""
+    values = many_event_values([{"lot": lot, "status": status, "date": on, "amount": amount,
+                                 "bids": bids, "supplier": supplier,
+                                 "supplier_bin": supplier_bin, "document": document,
+                                 "note": note}], by, today)[0]
+    if isinstance(values, RecordError):
+        raise values
+    return values
+
+
+def many_event_values(steps: list[dict], by: str | None = None, today: date | None = None
+                      ) -> list[dict[str, str] | RecordError]:
+    """:func:`event_values` of many steps at once (an import): amounts and bid counts parsed
+    in one vectorised pass; each step gives its row or the :class:`RecordError` that
+    refuses it, as :func:`event_values` would raise it. A step: ``lot``, ``status``,
+    ``date`` (a date), ``amount``, ``bids``, ``supplier``, ``supplier_bin``, ``document``,
+    ``note``."""
     today = today or date.today()
+    minors = _parsed([s.get("amount") for s in steps], parse_amounts, "amount",
+                     "record.bad_amount")
+    counts = _parsed([s.get("bids") for s in steps], parse_ints, "bids", "record.bad_bids")
+    stamped = stamp(by)
+    out: list[dict[str, str] | RecordError] = []
+    for step, minor, count in zip(steps, minors, counts, strict=True):
+        try:
+            out.append(_step_values(step, minor, count, by, today, stamped))
+        except RecordError as exc:
+            out.append(exc)
+    return out
+
+
+def _step_values(step: dict, minor: int | RecordError | None, count: int | RecordError | None,
+                 by: str | None, today: date, stamped: dict[str, str]) -> dict[str, str]:
+    status = str(step.get("status") or "")
     code = status_code(status)
     if code is None:
         raise RecordError("record.unknown_status", "status", value=excerpt(status),
                           choices=_stage_names(STATUSES))
-    status = code
+    on: date = step["date"]
     if on > today:
         raise RecordError("record.future_date", "date", value=Day(on), today=Day(today))
-    minor = _one(amount, parse_amounts, "amount", "record.bad_amount")
-    count = _one(bids, parse_ints, "bids", "record.bad_bids")
-    if status in IN_FORCE and not minor:
-        raise RecordError("record.amount_required", "amount", stage=Label(f"stage.{status}"))
-    supplier_bin = (supplier_bin or "").strip()
+    if isinstance(minor, RecordError):
+        raise minor
+    if isinstance(count, RecordError):
+        raise count
+    if code in IN_FORCE and not minor:
+        raise RecordError("record.amount_required", "amount", stage=Label(f"stage.{code}"))
+    supplier_bin = (step.get("supplier_bin") or "").strip()
     if supplier_bin and not is_bin(supplier_bin):
         raise RecordError("record.bad_bin", "supplier_bin", value=excerpt(supplier_bin))
+    lot = step["lot"]
+    supplier, document = step.get("supplier") or "", step.get("document") or ""
+    note = step.get("note") or ""
     check_text({"lot": lot, "supplier": supplier, "document": document, "note": note,
                 "recorded_by": by or ""})
     return {
-        "lot": lot, "date": on.isoformat(), "status": status,
+        "lot": lot, "date": on.isoformat(), "status": code,
         "amount": minor_text(minor), "bids": "" if count is None else str(count),
-        "supplier": " ".join((supplier or "").split()), "supplier_bin": supplier_bin,
-        "document": document or "", "note": note or "",
-        **stamp(by),
+        "supplier": " ".join(supplier.split()), "supplier_bin": supplier_bin,
+        "document": document, "note": note, **stamped,
     }
 
 
