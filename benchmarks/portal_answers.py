@@ -161,3 +161,24 @@ def add_register_lots(data: Path, count: int) -> None:
     with path.open("a", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, LOT_HEADER, lineterminator="\n")
         writer.writerows(register_lots(count))
+
+
+def make_case(root: Path, count: int) -> dict:
+    """``root/data`` (the example data with ``count`` linked lots) and ``root/answers``."""
+    import shutil
+
+    from mics_budget.config import DEFAULT_DATA_DIR
+
+    shutil.copytree(DEFAULT_DATA_DIR, root / "data")
+    for lock in (root / "data").rglob("*.lock"):
+        lock.unlink()
+    add_register_lots(root / "data", count)
+    files = make_answers(root / "answers", count)
+    return {"lots": count, "files": len(files),
+            "answers_bytes": sum(p.stat().st_size for p in files)}
+
+
+if __name__ == "__main__":  # python benchmarks/portal_answers.py ROOT COUNT
+    import sys
+
+    print(json.dumps(make_case(Path(sys.argv[1]), int(sys.argv[2]))))

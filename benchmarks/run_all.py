@@ -40,7 +40,7 @@ from harness import BIN, PYTHON, ROOT, Failed, Series, alternate
 
 AS_OF = "2025-12-31"
 REPORT_MONTH = "2025-06"
-SECTIONS = ("help", "ledger", "xlsx", "report", "dashboard", "register")
+SECTIONS = ("help", "import", "ledger", "xlsx", "report", "dashboard", "register")
 GROWTH_LIMIT = 12.0
 
 
@@ -167,6 +167,98 @@ def measure_help(ctx: dict, rows: list[Row]) -> None:
                         runs["ours"], runs["floor"],
                         note="absolute goal on the whole command; `python -c pass` beside it"))
     help_()
+
+
+IMPORT_LIMIT_10K = 60.0  # seconds for 10,000 linked lots (issue 26)
+IMPORT_MEMORY = 3.0  # × the answers' bytes
+IMPORT_DRY_LIMIT = 3.0  # seconds for a dry run of 300 lots
+
+
+def measure_import(ctx: dict, rows: list[Row]) -> None:
+    """``import goszakup`` of generated answers (7 events + 10 payments per linked lot) at
+    sizes ×10 apart, each run on a fresh copy of its folder, beside the floor: a fresh Python
+    that ``json.load``s the same files. Memory: the import's peak RSS less that of a process
+    that only imports the importer, over the answers' bytes."""
+    sizes = [100, 1_000] if ctx["quick"] else [100, 1_000, 10_000]
+    keys = {100: "import_100", 1_000: "import_1k", 10_000: "import_10k"}
+    specs = [(keys[n], f"`import goszakup`, {n:,} linked lots", "s", "abs",
+              IMPORT_LIMIT_10K, "`json.load` of the answers") for n in sizes]
+    specs += [("import_growth", "`import goszakup`: growth per 10× lots", "", "check", None,
+               ""),
+              ("import_memory", f"`import goszakup` memory, {human(sizes[-1])} lots",
+               "× file", "abs", IMPORT_MEMORY, ""),
+              ("import_dry", "`import goszakup --dry-run`, 300 lots", "s", "abs",
+               IMPORT_DRY_LIMIT, "`json.load` of the answers")]
+
+    @guarded(rows, *specs)
+    def run() -> None:
+        base = Path(ctx["tmp"]) / "import"
+        script = str(ROOT / "benchmarks" / "portal_answers.py")
+        medians: dict[int, float] = {}
+        cases: dict[int, tuple[Path, dict]] = {}
+        for n in [*sizes, 300]:
+            root = base / str(n)
+            info = json.loads(harness.run([PYTHON, script, str(root), str(n)],
+                                          timeout=1800).stdout.strip().splitlines()[-1])
+            cases[n] = (root, info)
+        floor_code = ("import json, pathlib, sys\n"
+                      "for p in sorted(pathlib.Path(sys.argv[1]).glob('*.json')):\n"
+                      "    json.loads(p.read_bytes())")
+        peaks: list[float] = []
+
+        def ours(n: int, dry: bool = False) -> float:
+            root = cases[n][0]
+            work = root / "run"
+            shutil.rmtree(work, ignore_errors=True)
+            shutil.copytree(root / "data", work)
+            result = harness.run([str(BIN / "mics-budget"), "import", "goszakup",
+                                  str(root / "answers"), "--data", str(work), "--bin",
+                                  "990140000010", "--format", "json",
+                                  *(["--dry-run"] if dry else [])], timeout=1800)
+            totals = json.loads(result.stdout)["totals"]
+            if totals["events"] != 7 * n or totals["payments"] != 10 * n or totals["problems"]:
+                raise Failed(f"{n} lots: unexpected totals {totals}")
+            if n == sizes[-1] and not dry:
+                peaks.append(result.peak_tree_rss)
+            return result.wall
+
+        def floor(n: int) -> float:
+            return harness.run([PYTHON, "-c", floor_code, str(cases[n][0] / "answers")]).wall
+
+        for n in sizes:
+            repeat = max(2, ctx["repeat"] // 2) if n >= 10_000 else ctx["repeat"]
+            runs = alternate({"ours": lambda n=n: ours(n), "floor": lambda n=n: floor(n)},
+                             repeat, warmup=0 if n >= 10_000 else 1)
+            medians[n] = runs["ours"].median
+            rows.append(Row(keys[n], f"`import goszakup`, {n:,} linked lots "
+                            f"({7 * n:,} events, {10 * n:,} payments)", "s", "abs",
+                            IMPORT_LIMIT_10K, "`json.load` of the answers", runs["ours"],
+                            runs["floor"],
+                            note=f"answers {cases[n][1]['answers_bytes'] / 2**20:.1f} MiB in "
+                                 f"{cases[n][1]['files']} pages; a fresh copy of the folder "
+                                 "per run (the import writes)"))
+        steps = [(a, b, medians[b] / medians[a]) for a, b in itertools.pairwise(sizes)]
+        ok = all(f <= GROWTH_LIMIT * (b / a) / 10 for a, b, f in steps)
+        rows.append(Row("import_growth", "`import goszakup`: growth per 10× lots", "",
+                        "check", None, extra={"ok": ok, "steps": steps},
+                        note="; ".join(f"{human(a)} → {human(b)} lots: {f:.1f}×"
+                                       for a, b, f in steps)
+                        + f" (goal ≤ {GROWTH_LIMIT:g}× per 10×)"))
+        bare = Series([float(harness.run([PYTHON, "-c", "import mics_budget.portal.importer"]
+                                         ).peak_tree_rss) for _ in range(2)])
+        size = cases[sizes[-1]][1]["answers_bytes"]
+        rows.append(Row("import_memory", f"`import goszakup` memory, {human(sizes[-1])} lots",
+                        "× file", "abs", IMPORT_MEMORY, "",
+                        Series([(p - bare.min) / size for p in peaks]),
+                        note=f"peak RSS {max(peaks) / 2**20:,.0f} MiB less "
+                             f"{bare.min / 2**20:,.0f} MiB of the imports, over "
+                             f"{size / 2**20:.1f} MiB of answers"))
+        runs = alternate({"ours": lambda: ours(300, dry=True), "floor": lambda: floor(300)},
+                         ctx["repeat"], warmup=1)
+        rows.append(Row("import_dry", "`import goszakup --dry-run`, 300 lots (whole command)",
+                        "s", "abs", IMPORT_DRY_LIMIT, "`json.load` of the answers",
+                        runs["ours"], runs["floor"]))
+    run()
 
 
 def make_data(root: Path, rows: int, xlsx: bool = False) -> dict:
@@ -513,8 +605,9 @@ def measure_register(ctx: dict, rows: list[Row]) -> None:
 
 
 # --- output ------------------------------------------------------------------------------------
-ORDER = ["flags", "load", "memory", "summary", "summary_equal", "xlsx", "dash_figures",
-         "dash_charts", "dash_first", "reg_first", "reg_save", "report", "help"]
+ORDER = ["import_100", "import_1k", "import_10k", "import_growth", "import_memory",
+         "import_dry", "flags", "load", "memory", "summary", "summary_equal", "xlsx",
+         "dash_figures", "dash_charts", "dash_first", "reg_first", "reg_save", "report", "help"]
 
 
 def result_text(row: Row) -> str:
@@ -656,11 +749,13 @@ def main() -> int:
     rows: list[Row] = []
     growth: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="mics-bench-") as tmp:
-        ctx = {"tmp": tmp, "repeat": repeat, "repeat_large": args.repeat_large,
+        ctx = {"tmp": tmp, "repeat": repeat, "quick": args.quick, "repeat_large": args.repeat_large,
                "sizes": sizes, "main": main_size, "xlsx": xlsx,
                "browser_repeat": 2 if args.quick and not args.repeat else repeat}
         if "help" in only:
             measure_help(ctx, rows)
+        if "import" in only:
+            measure_import(ctx, rows)
         if "ledger" in only:
             measure_ledger(ctx, rows, growth)
         if "xlsx" in only:
