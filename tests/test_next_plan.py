@@ -279,3 +279,56 @@ def test_carry_over_refuses_bad_arguments(tmp_path, capsys):
     assert main(["carry-over", "--from", str(folder), "--to", str(tmp_path / "nowhere")]) == 2
     assert main(["carry-over", "--from", str(folder), "--to", str(folder), "--map", "7.1"]) == 2
     assert "СТАРОЕ=НОВОЕ" in capsys.readouterr().err
+
+
+class _Terminal:
+    """stdin as a terminal (what ``input`` answers is patched separately)."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.slow
+def test_in_a_terminal_it_asks_first(old, new, capsys, monkeypatch):
+    import sys
+
+    before = _files(new)
+    questions = []
+    monkeypatch.setattr(sys, "stdin", _Terminal())
+    monkeypatch.setattr("builtins.input", lambda q: questions.append(q) or "нет")
+    assert main(["carry-over", "--from", str(old), "--to", str(new)]) == 0
+    assert "Не подтверждено" in capsys.readouterr().out and _files(new) == before
+    assert len(questions) == 1 and "(2)" in questions[0] and str(new) in questions[0]
+    monkeypatch.setattr("builtins.input", lambda q: "да")
+    assert main(["carry-over", "--from", str(old), "--to", str(new)]) == 0
+    assert "Перенесено" in capsys.readouterr().out
+    assert list(load(new).valid_lots.index) == ["L-OPEN", "L-UNPAID"]
+    # the JSON form never asks: without --yes it is a dry run
+    monkeypatch.setattr("builtins.input", lambda q: pytest.fail("asked"))
+    assert _carry(capsys, old, new)[1]["dry_run"]
+
+
+@pytest.mark.slow
+def test_lots_of_example_data_make_the_new_folder_example_data(old, new, capsys):
+    (old / "EXAMPLE").write_text("invented\n", encoding="utf-8")
+    code, answer = _carry(capsys, old, new, "--yes")
+    assert code == 0 and answer["example_data"] and answer["marked_example"]
+    assert load(new).example_data
+
+
+@pytest.mark.slow
+def test_hostile_values_end_in_a_message_not_a_traceback(old, new, capsys, monkeypatch):
+    monkeypatch.delenv("MICS_DEBUG", raising=False)
+    before = _files(new)
+    for option in ("--lot", "--map", "--as-of", "--by"):
+        for value in ("", "=", "7.1=", "=7.1", "\x00", "🙂", "9" * 5000, "2025-02-30",
+                      "L-OPEN\nX", "../../etc"):
+            try:
+                code = main(["carry-over", "--from", str(old), "--to", str(new), option,
+                             value])
+            except SystemExit as exit_:
+                code = exit_.code
+            err = capsys.readouterr().err
+            assert code in (0, 2), (option, value, err)
+            assert "Traceback" not in err and "внутренняя ошибка" not in err, (option, value)
+    assert _files(new) == before

@@ -105,6 +105,7 @@ def cmd_carry_over(args: argparse.Namespace) -> int:
             "source": str(result.source), "target": str(result.target),
             "as_of": result.as_of.isoformat(), "example_data": old.example_data,
             "dry_run": not result.written, "written": result.written,
+            "marked_example": result.marked,
             "items": [{**item, **{k: minor_text(item[k]) or None
                                   for k in ("contract", "paid", "unpaid")}}
                       for item in result.items.astype(object).to_dict("records")],
@@ -119,6 +120,8 @@ def cmd_carry_over(args: argparse.Namespace) -> int:
         emit(t("carry.done", target=result.target,
                lots=int((result.items["state"] == "new").sum()), rows=result.written["lots"],
                events=result.written["events"], payments=result.written["payments"]) + "\n")
+        if result.marked:
+            emit(t("carry.example_marked", target=result.target) + "\n")
     elif result.to_write:
         emit((t("carry.not_confirmed") if not args.yes and sys.stdin.isatty()
               else t("carry.dry_run")) + "\n")

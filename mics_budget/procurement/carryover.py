@@ -17,7 +17,8 @@ the new folder already holds is never written again: a lot with the same id, met
 and estimate is the same lot, an event with the same id of it the same event, a payment with
 the same id naming it the same payment; a second run writes nothing (and a run cut short is
 completed by the next one). ``procurement/carried_over.csv`` keeps the provenance: the old
-folder, the lot and both activities, who and when.
+folder, the lot and both activities, who and when. Lots carried from a folder of example data
+make the new folder example data too (its ``EXAMPLE`` marker is written first).
 """
 
 from __future__ import annotations
@@ -31,8 +32,9 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..config import DataDir
+from ..config import EXAMPLE_MARKER, DataDir
 from ..core.checks import ERROR, Label, Problem
+from ..core.fileio import write_text_files
 from ..core.schemas import CARRIED, EVENTS, LOTS, PAYMENTS
 from ..core.store import append_rows, check_text, locked, register_file, stamp
 from ..core.values import minor_text
@@ -63,6 +65,7 @@ class CarryOver:
     problems: list[Problem] = field(default_factory=list)
     written: dict[str, int] = field(default_factory=dict)  # lots, events, payments
     rows: dict[str, list[dict[str, str]]] = field(default_factory=dict, repr=False)
+    marked: bool = False  # the new folder was marked as example data (the old one is)
 
     @property
     def to_write(self) -> int:
@@ -309,6 +312,12 @@ def write_carry_over(old: Project, new: DataDir, as_of: date | None = None,
         result = plan_carry_over(old, new, as_of, lots, mapping)
         if result.problems:
             return result
+        if old.example_data and not new.is_example and any(result.rows.values()):
+            # invented amounts make the new folder example data too: marked before written
+            write_text_files({new.root / EXAMPLE_MARKER: (
+                f"Example data: lots carried over from {old.data.root}, a folder of example "
+                "data, are invented.\n")})
+            result.marked = True
         who = stamp(by)
         for log in result.rows["log"]:
             log.update(who)

@@ -563,6 +563,14 @@ LABELS: dict[str, tuple[str, ...]] = {
         "{target} қалтасына көшірілді: лоттар — {lots}, лот жолдары — {rows}, оқиғалар — "
         "{events}, төлемдер — {payments}",
     ),
+    "carry.example_marked": (
+        "Старая папка — пример (суммы выдуманы), поэтому папка {target} теперь тоже помечена "
+        "как пример (файл EXAMPLE)",
+        "The old folder holds example data (invented amounts), so the folder {target} is now "
+        "marked as example data too (the EXAMPLE file)",
+        "Ескі қалта — мысал (сомалар ойдан алынған), сондықтан {target} қалтасы да енді мысал "
+        "ретінде белгіленді (EXAMPLE файлы)",
+    ),
     "carry.refused": (
         "Перенос невозможен, ничего не записано (проблем: {count}):",
         "Nothing carried over, nothing written ({count} problems):",
