@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
@@ -190,7 +190,7 @@ def test_a_dry_run_lists_the_open_lots_and_the_unpaid_contracts_and_writes_nothi
 def test_carry_over_writes_once_and_loses_nothing(old, new, capsys):
     code, answer = _carry(capsys, old, new, "--yes", "--by", "админ")
     assert code == 0 and not answer["dry_run"], answer
-    assert answer["written"] == {"lots": 3, "events": 6, "payments": 1, "log": 2}
+    assert answer["written"] == {"rates": 0, "lots": 3, "events": 6, "payments": 1, "log": 2}
     after = _files(new)
     # a second run finds everything there and writes nothing
     code, again = _carry(capsys, old, new, "--yes")
@@ -332,3 +332,30 @@ def test_hostile_values_end_in_a_message_not_a_traceback(old, new, capsys, monke
             assert code in (0, 2), (option, value, err)
             assert "Traceback" not in err and "внутренняя ошибка" not in err, (option, value)
     assert _files(new) == before
+
+
+@pytest.mark.slow
+def test_a_lot_in_dollars_brings_the_rates_it_converts_at(old, new, capsys):
+    (old / "budget" / "fx_rates.csv").write_text(
+        "date,currency,rate,quant,source\n"
+        "2025-06-05,USD,501.1234,1,NBK\n2025-06-09,USD,502.50,1,NBK\n"
+        "2025-06-30,USD,510.00,1,NBK\n2025-07-01,USD,511.75,1,NBK\n"
+        "2025-07-02,USD,530.00,1,NBK\n", encoding="utf-8")
+    data = DataDir(old)
+    with (old / "budget" / "payments.csv").open("a", encoding="utf-8") as fh:
+        fh.write("P-4,2025-07-01,7.3,RB,142,4000.50,USD,Supplier,ПП-4,L-USD,,\n")
+    add_lot(data, "L-USD", "7.3", "single_source", "10000.00", currency="USD", by="t")
+    record_event(data, "L-USD", "contracted", date(2025, 6, 10), amount="9000.00", by="t")
+    code, answer = _carry(capsys, old, new, "--lot", "L-USD", "--yes")
+    assert code == 0 and answer["written"]["rates"] == 2, answer
+    assert answer["items"][0]["unpaid"] == "4999.50"
+    rates = (new / "budget" / "fx_rates.csv").read_text(encoding="utf-8").splitlines()
+    assert rates[1:] == ["2025-06-09,USD,502.5000,1,NBK", "2025-07-01,USD,511.7500,1,NBK"]
+    # in tenge: the contract at 502.50, the payment at 511.75, each rounded once to the tiyn
+    # (half away from zero), as in the old folder
+    def tenge(amount: str, rate: str) -> Decimal:
+        return (Decimal(amount) * Decimal(rate)).quantize(Decimal("0.01"), ROUND_HALF_UP)
+
+    expected = tenge("9000.00", "502.50") - tenge("4000.50", "511.75")
+    assert _committed_unpaid(capsys, old, PLAN_END) == CONTRACT - PAID + expected
+    assert _committed_unpaid(capsys, new, "2028-12-31") == expected

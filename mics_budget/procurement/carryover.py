@@ -7,7 +7,8 @@ A lot is carried when, as of the day (the old plan's last day unless given), it 
 is not paid in full (the amount in force less the payments naming it, in its own currency).
 With it go every row of the lot in ``lots.*`` (its amendments), every event of its history
 (voids and voided steps included, with their ids; only rows the register refused are left
-behind) and every valid payment naming it as its contract, amounts exact in minor units. The
+behind), every valid payment naming it as its contract, amounts exact in minor units, and for
+a lot in another currency the National Bank's rates its amounts convert at. The
 new plan's activity is the same code, or the one ``--map OLD=NEW`` names; an activity that has
 neither, or one funded otherwise in the new plan, is a problem and nothing is written.
 
@@ -35,12 +36,14 @@ import pandas as pd
 from ..config import EXAMPLE_MARKER, DataDir
 from ..core.checks import ERROR, Label, Problem
 from ..core.fileio import write_text_files
-from ..core.schemas import CARRIED, EVENTS, LOTS, PAYMENTS
+from ..core.schemas import CARRIED, EVENTS, FX_RATES, LOTS, PAYMENTS
 from ..core.store import append_rows, check_text, locked, register_file, stamp
 from ..core.values import minor_text
 from ..errors import UserError
+from ..ledger.fx import RATE_DECIMALS, load_rates
 from ..ledger.load import read_input
 from ..ledger.plan import Plan, load_plan
+from .lifecycle import IN_FORCE
 from .load import load_events, load_lots
 
 if TYPE_CHECKING:
@@ -63,7 +66,7 @@ class CarryOver:
     as_of: date
     items: pd.DataFrame
     problems: list[Problem] = field(default_factory=list)
-    written: dict[str, int] = field(default_factory=dict)  # lots, events, payments
+    written: dict[str, int] = field(default_factory=dict)  # rates, lots, events, payments, log
     rows: dict[str, list[dict[str, str]]] = field(default_factory=dict, repr=False)
     marked: bool = False  # the new folder was marked as example data (the old one is)
 
@@ -175,6 +178,31 @@ def _payment_rows(old: Project, lot: str, resolve: Callable[[str], str | None]
     return out, unmapped
 
 
+def _rate_rows(old: Project, lot: str, currency: str, events: list[dict[str, str]],
+               payments: list[dict[str, str]]) -> list[dict[str, str]]:
+    """For a lot in another currency than tenge, the old folder's National Bank rates its
+    amounts convert at (the last rate on or before the estimate's day, each contract step's
+    day and each payment's day), so the new folder counts them as the old one did."""
+    if currency in ("", "KZT"):
+        return []
+    mine = old.valid_lots.loc[lot]
+    days = {_day(mine["planned_announce"]) or (events[0]["date"] if events else "")}
+    days |= {e["date"] for e in events if e["status"] in IN_FORCE}
+    days |= {p["date"] for p in payments if p["currency"] in ("", currency)}
+    rates = old.rates.loc[(old.rates["source"] == "NBK") & (old.rates["currency"] == currency)]
+    out = []
+    for day in sorted(d for d in days if d):
+        before = rates.loc[rates["date"] <= pd.Timestamp(day)]
+        if before.empty:
+            continue
+        row = before.iloc[-1]
+        e4 = int(row["rate_e4"])
+        out.append({"date": _day(row["date"]), "currency": currency,
+                    "rate": f"{e4 // 10**RATE_DECIMALS}.{e4 % 10**RATE_DECIMALS:04d}",
+                    "quant": str(int(row["quant"])), "source": "NBK"})
+    return out
+
+
 def plan_carry_over(old: Project, new: DataDir, as_of: date | None = None,
                     lots: Sequence[str] = (), mapping: dict[str, str] | None = None
                     ) -> CarryOver:
@@ -223,8 +251,11 @@ def plan_carry_over(old: Project, new: DataDir, as_of: date | None = None,
     new_events = load_events(new, new_lots).frame
     new_payments, _ = read_input(new, "budget", PAYMENTS)
     logged, _ = read_input(new, "procurement", CARRIED)
+    new_rates, _ = load_rates(new)
+    have_rates = set(zip(new_rates["source"], new_rates["currency"],
+                         new_rates["date"].map(_day), strict=True))
     rows: dict[str, list[dict[str, str]]] = {"lots": [], "events": [], "payments": [],
-                                             "log": []}
+                                             "rates": [], "log": []}
     items = []
     for key, info in chosen.iterrows():
         lot, activity = str(key), str(info["activity"])
@@ -268,17 +299,24 @@ def plan_carry_over(old: Project, new: DataDir, as_of: date | None = None,
                     "carry.payment_taken", lot=lot, payment=other["id"])
             ok = False
         payment_rows = [r for r in paid_rows if r["id"] not in set(taken["id"])]
+        rate_rows = []
+        for rate in _rate_rows(old, lot, str(info["currency"]), history, paid_rows):
+            key = (rate["source"], rate["currency"], rate["date"])
+            if key not in have_rates:
+                have_rates.add(key)
+                rate_rows.append(rate)
         log_rows = [] if (logged["lot"] == lot).any() else [{
             "lot": lot, "source": str(old.data.root), "activity": activity,
             "new_activity": target or "", "as_of": as_of.isoformat(),
             "events": str(len(event_rows)), "payments": str(len(payment_rows))}]
         if not ok:
             state = "problem"
-        elif lot_rows or event_rows or payment_rows or log_rows:
+        elif lot_rows or event_rows or payment_rows or rate_rows or log_rows:
             state = "new"
             rows["lots"] += lot_rows
             rows["events"] += event_rows
             rows["payments"] += payment_rows
+            rows["rates"] += rate_rows
             rows["log"] += log_rows
         else:
             state = "already"
@@ -305,6 +343,7 @@ def write_carry_over(old: Project, new: DataDir, as_of: date | None = None,
     paths = {"lots": register_file(new.procurement, "lots"),
              "events": register_file(new.procurement, "events"),
              "payments": register_file(new.budget, "payments"),
+             "rates": register_file(new.budget, FX_RATES.name),
              "log": register_file(new.procurement, CARRIED.name)}
     with ExitStack() as stack:
         for path in paths.values():
@@ -321,8 +360,8 @@ def write_carry_over(old: Project, new: DataDir, as_of: date | None = None,
         who = stamp(by)
         for log in result.rows["log"]:
             log.update(who)
-        for key, schema in (("lots", LOTS), ("events", EVENTS), ("payments", PAYMENTS),
-                            ("log", CARRIED)):
+        for key, schema in (("rates", FX_RATES), ("lots", LOTS), ("events", EVENTS),
+                            ("payments", PAYMENTS), ("log", CARRIED)):
             written = append_rows(paths[key], schema, result.rows[key])
             result.written[key] = len(written)
     return result
