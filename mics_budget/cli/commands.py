@@ -136,9 +136,10 @@ def _carry_table(result) -> None:
         return
     shown = items[["lot", "activity", "new_activity", "stage"]].copy()
     shown["stage"] = shown["stage"].map(stage_name)
-    for column in ("contract", "paid", "unpaid"):
-        shown[column] = [i18n.money_text(m, c) if m is not None and not pd.isna(m) else ""
-                         for m, c in zip(items[column], items["currency"], strict=True)]
+    signed = items["contract"].notna()
+    for column in ("contract", "paid", "unpaid"):  # nothing owed where nothing was signed
+        shown[column] = [i18n.money_text(m, c) if s else "" for m, c, s in
+                         zip(items[column], items["currency"], signed, strict=True)]
     shown["events"] = items["events"]
     shown["payments"] = items["payments"]
     shown["carry_state"] = items["state"].map(lambda s: t(f"carry.state.{s}"))
