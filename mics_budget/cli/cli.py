@@ -112,6 +112,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=i18n.LANGS, help=t("help.lang"))
     p.set_defaults(handler="cmd_init")
 
+    p = commands.add_parser("carry-over", help=t("help.carry_over"), allow_abbrev=False)
+    p.add_argument("--from", dest="source", required=True, type=parse_path, metavar="OLD",
+                   help=t("help.carry_from"))
+    p.add_argument("--to", dest="target", required=True, type=parse_path, metavar="NEW",
+                   help=t("help.carry_to"))
+    p.add_argument("--lot", action="append", default=[], metavar="LOT",
+                   help=t("help.carry_lot"))
+    p.add_argument("--map", action="append", default=[], metavar="OLD=NEW",
+                   help=t("help.carry_map"))
+    p.add_argument("--as-of", type=parse_date, default=None, metavar="YYYY-MM-DD",
+                   help=t("help.carry_as_of"))
+    p.add_argument("--yes", action="store_true", help=t("help.carry_yes"))
+    p.add_argument("--by", metavar="NAME", help=t("help.arg.by"))
+    p.add_argument("--format", choices=["table", "json"], default="table",
+                   help=t("help.format"))
+    p.add_argument("--lang", choices=i18n.LANGS, help=t("help.lang"))
+    p.set_defaults(handler="cmd_carry_over")
+
     p = commands.add_parser("validate", help=t("help.validate"))
     p.add_argument("--out", type=parse_path, metavar="FILE", help=t("help.out"))
     _common(p)

@@ -17,6 +17,7 @@ from ..config import REPORTS_DIR, DataDir
 from ..core.checks import problems_frame
 from ..core.fileio import atomic_writer
 from ..core.store import convert_to_utf8
+from ..core.values import minor_text
 from ..errors import UserError
 from ..i18n import funding_name, stage_name, t
 from ..ledger.plan import import_plan
@@ -74,6 +75,94 @@ def cmd_init(args: argparse.Namespace) -> int:
     print(t("init.done", path=DataDir.resolve(args.folder).root, count=len(plan)),
           file=sys.stderr)
     return 0
+
+
+def cmd_carry_over(args: argparse.Namespace) -> int:
+    """``carry-over``: what the previous plan's folder leaves open, listed (a dry run), and
+    written into the new folder with ``--yes`` or a yes in a terminal; exit 0, or 2 when a
+    problem stops it (nothing written)."""
+    from ..procurement.carryover import parse_mapping, plan_carry_over, write_carry_over
+
+    mapping = parse_mapping(args.map)
+    new = DataDir.resolve(args.target)
+    new.require()
+    if DataDir.resolve(args.source).root == new.root:
+        raise UserError("carry.same_folder", path=new.root)
+    old = load(args.source)
+    result = plan_carry_over(old, new, args.as_of, args.lot, mapping)
+    people = args.format != "json"
+    if people:
+        heading(old, t("carry.title", source=result.source, target=result.target,
+                       date=i18n.format_date(result.as_of)))
+        _carry_table(result)
+    write = not result.problems and result.to_write > 0 and (
+        args.yes or (people and _confirmed(t("carry.confirm", count=result.to_write,
+                                              target=result.target))))
+    if write:
+        result = write_carry_over(old, new, args.as_of, args.lot, mapping, by=args.by)
+    if not people:
+        emit(to_json({
+            "source": str(result.source), "target": str(result.target),
+            "as_of": result.as_of.isoformat(), "example_data": old.example_data,
+            "dry_run": not result.written, "written": result.written,
+            "marked_example": result.marked,
+            "items": [{**item, **{k: minor_text(item[k]) or None
+                                  for k in ("contract", "paid", "unpaid")}}
+                      for item in result.items.astype(object).to_dict("records")],
+            "problems": [p.as_json() for p in result.problems]}))
+        return 2 if result.problems else 0
+    if result.problems:
+        print(t("carry.refused", count=len(result.problems)), file=sys.stderr)
+        for number, problem in enumerate(result.problems, start=1):
+            print(f"{number}. {problem.line()}", file=sys.stderr)
+        return 2
+    if result.written:
+        emit(t("carry.done", target=result.target,
+               lots=int((result.items["state"] == "new").sum()), rows=result.written["lots"],
+               events=result.written["events"], payments=result.written["payments"]) + "\n")
+        if result.marked:
+            emit(t("carry.example_marked", target=result.target) + "\n")
+    elif result.to_write:
+        emit((t("carry.not_confirmed") if not args.yes and sys.stdin.isatty()
+              else t("carry.dry_run")) + "\n")
+    return 0
+
+
+def _carry_table(result) -> None:
+    """The lots of a carry-over for people, with the totals (or that there is nothing)."""
+    items = result.items
+    if items.empty:
+        emit(t("carry.nothing", date=i18n.format_date(result.as_of)) + "\n")
+        return
+    shown = items[["lot", "activity", "new_activity", "stage"]].copy()
+    shown["stage"] = shown["stage"].map(stage_name)
+    signed = items["contract"].notna()
+    for column in ("contract", "paid", "unpaid"):  # nothing owed where nothing was signed
+        shown[column] = [i18n.money_text(m, c) if s else "" for m, c, s in
+                         zip(items[column], items["currency"], signed, strict=True)]
+    shown["events"] = items["events"]
+    shown["payments"] = items["payments"]
+    shown["carry_state"] = items["state"].map(lambda s: t(f"carry.state.{s}"))
+    headers = [t(f"col.{c}") for c in ("lot", "activity", "new_activity", "stage")]
+    headers += [t("col.contract_amount"), t("col.paid"), t("col.unpaid"), t("col.events"),
+                t("col.payments"), t("col.carry_state")]
+    emit(text_table(shown, headers=headers, right=["contract", "paid", "unpaid"]))
+    counts = items["state"].value_counts()
+    emit(t("carry.totals", count=int(counts.get("new", 0)),
+           already=int(counts.get("already", 0)),
+           problems=int(counts.get("problem", 0))) + "\n")
+
+
+def _confirmed(question: str) -> bool:
+    """A yes typed in a terminal (never asked when stdin is not one: a script must say
+    ``--yes``)."""
+    if not sys.stdin.isatty():
+        return False
+    try:
+        answer = input(question)
+    except EOFError:
+        return False
+    return answer.strip().lower() in {"y", "yes", "д", "да", "и", "иә"}
 
 
 def cmd_plan_show(args: argparse.Namespace) -> int:

@@ -230,6 +230,21 @@ EVENTS = Schema("events", "procurement", (
 
 ALL = (BUDGET, PAYMENTS, FINANCING_PLAN, FX_RATES, PROGRESS, LOTS, EVENTS)
 
+#: not an input file: what ``mics-budget carry-over`` wrote into a data folder, one row per lot
+#: brought from the previous plan's folder (its provenance); only appended, never read for
+#: figures
+CARRIED = Schema("carried_over", "procurement", (
+    col("lot", TEXT, required=True),
+    col("source", TEXT, required=True, doc="the previous plan's data folder"),
+    col("activity", TEXT, required=True, doc="the lot's activity in the previous plan"),
+    col("new_activity", TEXT, required=True, doc="its activity in this plan"),
+    col("as_of", TEXT, doc="the day the lot was open (or its contract unpaid) on"),
+    col("events", TEXT, doc="how many of its events were written"),
+    col("payments", TEXT, doc="how many of its payments were written"),
+    col("recorded_by", TEXT),
+    col("recorded_at", TEXT),
+), "lots carried over from the previous plan's data folder")
+
 
 def markdown_table() -> str:
     """The table of input files in ``docs/definitions.md`` (``tests/test_schemas.py`` keeps

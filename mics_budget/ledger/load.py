@@ -268,7 +268,9 @@ def payments_without_budget(payments: pd.DataFrame, budget: pd.DataFrame, plan: 
     has an amount (the budget funds nothing that year); a warning where the payment's date
     falls outside every period of its activity in the plan. Refunds are judged with the
     payment they return. Such payments still count: the money was paid; what is missing is
-    the budget line (or the payment is misdated).
+    the budget line (or the payment is misdated). A payment on a contract dated before the
+    plan's first year (a lot carried over from the previous plan) is not an error: the
+    previous plan's budget funded it.
 
     Fast: the payments are not copied; their (year, activity, source) become integers (the
     activity and source as positions in small lists) matched against the funded ones, and
@@ -282,7 +284,12 @@ def payments_without_budget(payments: pd.DataFrame, budget: pd.DataFrame, plan: 
     funded = latest.loc[latest["kzt_minor"] > 0, ["year", "activity", "source"]]
     days = payments["date"].to_numpy(dtype="datetime64[us]")
     year = np.where(judged, days.astype("datetime64[Y]").astype(np.int64) + 1970, 0)
-    unfunded = judged & ~_funded(year, payments["activity"], payments["source"], funded)
+    # a payment before the plan's first year on a contract is the previous plan's money on a
+    # lot carried over (``mics-budget carry-over``): that plan's budget funded it, and the
+    # warning that it lies outside the plan's years says what there is to say
+    carried = (year < plan.years[0]) & (payments["contract"] != "").to_numpy(dtype=bool)
+    unfunded = judged & ~carried & ~_funded(year, payments["activity"], payments["source"],
+                                            funded)
     problems = from_mask(payments, unfunded, ERROR, "date", "problem.no_budget_line",
                          activity=payments["activity"],
                          year=pd.Series(year, index=payments.index))

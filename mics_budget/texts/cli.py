@@ -100,6 +100,42 @@ LABELS: dict[str, tuple[str, ...]] = {
         "the folder {path} exists and is not empty: init overwrites nothing; name a new folder",
         "{path} қалтасы бар және бос емес: init ештеңені қайта жазбайды, жаңа қалта көрсетіңіз",
     ),
+    "help.carry_over": (
+        "перенести из папки прошлого плана открытые лоты и неоплаченные договоры в папку "
+        "нового",
+        "carry open lots and unpaid contracts from the previous plan's folder into the new one",
+        "өткен жоспар қалтасынан ашық лоттар мен төленбеген шарттарды жаңасына көшіру",
+    ),
+    "help.carry_from": (
+        "папка данных прошлого плана", "the previous plan's data folder",
+        "өткен жоспардың деректер қалтасы",
+    ),
+    "help.carry_to": (
+        "папка данных нового плана (mics-budget init)",
+        "the new plan's data folder (mics-budget init)",
+        "жаңа жоспардың деректер қалтасы (mics-budget init)",
+    ),
+    "help.carry_lot": (
+        "перенести только этот лот (можно несколько раз)",
+        "carry only this lot (may be given several times)",
+        "тек осы лотты көшіру (бірнеше рет беруге болады)",
+    ),
+    "help.carry_map": (
+        "мероприятие старого плана = мероприятие нового (например 7.1=8.1); можно несколько раз",
+        "an activity of the old plan = one of the new (e.g. 7.1=8.1); may be given several times",
+        "ескі жоспардағы іс-шара = жаңасындағы іс-шара (мысалы 7.1=8.1); бірнеше рет беруге "
+        "болады",
+    ),
+    "help.carry_as_of": (
+        "на какую дату лот считается открытым (по умолчанию последний день прошлого плана)",
+        "the day a lot must be open on (default: the previous plan's last day)",
+        "лот ашық болуы тиіс күн (әдепкі бойынша өткен жоспардың соңғы күні)",
+    ),
+    "help.carry_yes": (
+        "записать без вопроса (иначе только список или вопрос в терминале)",
+        "write without asking (otherwise only the list, or a question in a terminal)",
+        "сұрамай жазу (әйтпесе тек тізім немесе терминалда сұрақ)",
+    ),
     "help.format": ("формат вывода", "output format", "шығару форматы"),
     "help.from": ("первый месяц диапазона", "first month of a range", "кезеңнің бірінші айы"),
     "help.host": (

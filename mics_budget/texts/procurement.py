@@ -471,4 +471,128 @@ LABELS: dict[str, tuple[str, ...]] = {
     "stage.planned": ("запланирован", "planned", "жоспарланған"),
     "stage.terminated": ("расторгнут", "terminated", "шарт бұзылды"),
     "stage.unsuccessful": ("не состоялся", "unsuccessful", "өткізілмеді"),
+    # --- carry-over: lots and unpaid contracts into the next plan's folder ------------------
+    "carry.bad_map": (
+        "--map «{value}»: нужен вид СТАРОЕ=НОВОЕ (код мероприятия старого плана = код нового)",
+        "--map '{value}': expected OLD=NEW (an activity code of the old plan = one of the new)",
+        "--map «{value}»: ЕСКІ=ЖАҢА түрі керек (ескі жоспардағы іс-шара коды = жаңасының коды)",
+    ),
+    "carry.unknown_target": (
+        "--map {activity}={target}: в новом плане нет мероприятия {target}",
+        "--map {activity}={target}: the new plan has no activity {target}",
+        "--map {activity}={target}: жаңа жоспарда {target} іс-шарасы жоқ",
+    ),
+    "carry.unknown_lot": (
+        "лота {lot} нет в реестре старой папки",
+        "the old folder's register has no lot {lot}",
+        "ескі қалтаның тізілімінде {lot} лоты жоқ",
+    ),
+    "carry.not_open": (
+        "лот {lot} переносить не нужно: он завершён (этап «{stage}») и по договору ничего не "
+        "осталось оплатить",
+        "lot {lot} needs no carrying over: it is done (stage '{stage}') and nothing is left "
+        "to pay on its contract",
+        "{lot} лотын көшірудің қажеті жоқ: ол аяқталған (кезең: «{stage}»), шарт бойынша "
+        "төленетін ештеңе қалмаған",
+    ),
+    "carry.unmapped": (
+        "лот {lot}: в новом плане нет мероприятия {activity} — укажите, куда его перенести: "
+        "--map {activity}=КОД_НОВОГО_ПЛАНА",
+        "lot {lot}: the new plan has no activity {activity}; say where it goes: "
+        "--map {activity}=NEW_CODE",
+        "{lot} лоты: жаңа жоспарда {activity} іс-шарасы жоқ — қайда көшіру керегін "
+        "көрсетіңіз: --map {activity}=ЖАҢА_КОД",
+    ),
+    "carry.funding_differs": (
+        "лот {lot}: мероприятие {activity} финансировал источник «{old}», а мероприятие "
+        "{target} нового плана — «{new}»; выберите мероприятие с тем же источником (--map)",
+        "lot {lot}: activity {activity} was funded by '{old}', activity {target} of the new "
+        "plan by '{new}'; choose an activity with the same source (--map)",
+        "{lot} лоты: {activity} іс-шарасының қаржыландыру көзі — «{old}», ал жаңа "
+        "жоспардағы {target} іс-шарасының көзі — «{new}»; көзі бірдей іс-шараны таңдаңыз (--map)",
+    ),
+    "carry.lot_taken": (
+        "в папке {folder} уже есть другой лот с номером {lot} (другие способ, валюта или "
+        "сметная сумма): перенос не перезаписывает",
+        "the folder {folder} already has another lot numbered {lot} (another method, currency "
+        "or estimate): carrying over overwrites nothing",
+        "{folder} қалтасында нөмірі {lot} басқа лот бар (тәсілі, валютасы немесе сметалық "
+        "сомасы басқа): көшіру ештеңені қайта жазбайды",
+    ),
+    "carry.payment_taken": (
+        "платёж {payment} лота {lot}: в новой папке уже есть другой платёж с этим номером",
+        "payment {payment} of lot {lot}: the new folder already has another payment with "
+        "this number",
+        "{lot} лотының {payment} төлемі: жаңа қалтада осы нөмірлі басқа төлем бар",
+    ),
+    "carry.same_folder": (
+        "папки --from и --to совпадают ({path}): перенос идёт из папки прошлого плана в папку "
+        "нового",
+        "--from and --to are the same folder ({path}): carrying over goes from the previous "
+        "plan's folder into the new one",
+        "--from және --to қалталары бірдей ({path}): көшіру өткен жоспар қалтасынан жаңасына "
+        "жүреді",
+    ),
+    "carry.title": (
+        "Перенос из {source} в {target}: лоты, открытые на {date}, и неоплаченные договоры",
+        "Carry-over from {source} to {target}: lots open on {date} and unpaid contracts",
+        "{source} қалтасынан {target} қалтасына көшіру: {date} күнгі ашық лоттар мен "
+        "төленбеген шарттар",
+    ),
+    "carry.nothing": (
+        "Переносить нечего: на {date} нет открытых лотов и неоплаченных договоров",
+        "Nothing to carry over: no lot open and no contract unpaid on {date}",
+        "Көшіретін ештеңе жоқ: {date} күні ашық лот та, төленбеген шарт та жоқ",
+    ),
+    "carry.dry_run": (
+        "Пробный запуск: ничего не записано. Перенести: повторите с --yes",
+        "Dry run: nothing written. To carry over, run again with --yes",
+        "Сынақ іске қосу: ештеңе жазылмады. Көшіру үшін --yes қосып қайталаңыз",
+    ),
+    "carry.totals": (
+        "Лотов к переносу: {count}, уже перенесены: {already}, с проблемами: {problems}",
+        "Lots to carry over: {count}; already there: {already}; with problems: {problems}",
+        "Көшірілетін лоттар: {count}, бұрын көшірілгені: {already}, мәселесі барлары: "
+        "{problems}",
+    ),
+    "carry.done": (
+        "Перенесено в {target}: лотов {lots}, строк лотов {rows}, событий {events}, "
+        "платежей {payments}",
+        "Carried over into {target}: {lots} lots, {rows} lot rows, {events} events, "
+        "{payments} payments",
+        "{target} қалтасына көшірілді: лоттар — {lots}, лот жолдары — {rows}, оқиғалар — "
+        "{events}, төлемдер — {payments}",
+    ),
+    "carry.example_marked": (
+        "Старая папка — пример (суммы выдуманы), поэтому папка {target} теперь тоже помечена "
+        "как пример (файл EXAMPLE)",
+        "The old folder holds example data (invented amounts), so the folder {target} is now "
+        "marked as example data too (the EXAMPLE file)",
+        "Ескі қалта — мысал (сомалар ойдан алынған), сондықтан {target} қалтасы да енді мысал "
+        "ретінде белгіленді (EXAMPLE файлы)",
+    ),
+    "carry.refused": (
+        "Перенос невозможен, ничего не записано (проблем: {count}):",
+        "Nothing carried over, nothing written ({count} problems):",
+        "Көшіру мүмкін емес, ештеңе жазылмады (мәселелер саны: {count}):",
+    ),
+    "carry.confirm": (
+        "Перенести лоты ({count}) в {target}? [д/н] ",
+        "Carry the lots ({count}) over into {target}? [y/n] ",
+        "Лоттарды ({count}) {target} қалтасына көшіру керек пе? [и/ж] ",
+    ),
+    "carry.not_confirmed": (
+        "Не подтверждено: ничего не записано",
+        "Not confirmed: nothing written",
+        "Расталмады: ештеңе жазылмады",
+    ),
+    "carry.state.new": ("перенести", "to carry", "көшіру"),
+    "carry.state.already": ("уже перенесён", "already there", "бұрын көшірілген"),
+    "carry.state.problem": ("проблема", "problem", "мәселе"),
+    "col.new_activity": ("Мероприятие нового плана", "New plan's activity",
+                         "Жаңа жоспардағы іс-шара"),
+    "col.unpaid": ("Не оплачено", "Unpaid", "Төленбегені"),
+    "col.events": ("Событий", "Events", "Оқиғалар"),
+    "col.payments": ("Платежей", "Payments", "Төлемдер"),
+    "col.carry_state": ("Перенос", "Carry-over", "Көшіру"),
 }
