@@ -20,7 +20,8 @@ from .config import DataDir
 from .core.checks import ERROR, WARNING, Problem, has_errors, with_file_headers
 from .core.params import problems as settings_problems
 from .core.schemas import EVENTS, conform
-from .core.tables import file_headers, valid_until
+from .core.snapshot import files_key, frame_key
+from .core.tables import file_headers, find_input, valid_until
 from .core.values import sum_is_safe
 from .errors import UserError
 from .ledger import spending as _spending
@@ -33,6 +34,7 @@ from .ledger.load import (
     load_financing_plan,
     load_payments,
     payments_without_budget,
+    snapshotted,
 )
 from .ledger.plan import Plan, load_plan
 from .ledger.schedule import load_progress, status_table
@@ -290,11 +292,17 @@ def load(data: str | os.PathLike[str] | DataDir | None = None) -> Project:
 
 
 def load_register(folder: DataDir, plan: Plan) -> tuple[Loaded, Loaded]:
-    """The procurement register: lots, and events replayed through the lifecycle."""
+    """The procurement register: lots, and events replayed through the lifecycle (kept as a
+    validated snapshot keyed by the events files and the lots: :func:`.load.snapshotted`)."""
     lots = load_lots(folder, plan)
-    events = load_events(folder, lots.frame)
-    replayed, lifecycle_problems = replay(events.frame, lots.frame)
-    return lots, Loaded(conform(replayed, EVENTS), events.problems + lifecycle_problems)
+
+    def events() -> Loaded:
+        loaded = load_events(folder, lots.frame)
+        replayed, lifecycle_problems = replay(loaded.frame, lots.frame)
+        return Loaded(conform(replayed, EVENTS), loaded.problems + lifecycle_problems)
+
+    key = [files_key(find_input(folder.procurement, EVENTS.name)), frame_key(lots.frame)]
+    return lots, snapshotted(folder, "events", key, events)
 
 
 def _unsafe_totals(project: Project) -> list[Problem]:

@@ -115,9 +115,9 @@ def write_text_files(files: dict[Path, str]) -> list[Path]:
 
 def fingerprint(path: Path, digest: bool = True) -> tuple:
     """What identifies a file's content: size, modification and change times (ns), inode
-    and, with ``digest``, a BLAKE2b hash of its bytes (an edit within one clock tick, or a
-    file replaced by another of the same size and times, changes the hash). A missing file
-    is ``()``."""
+    and, with ``digest``, a SHA-1 of its bytes (an edit within one clock tick, or a file
+    replaced by another of the same size and times, changes it; SHA-1 for its speed, as an
+    identity of content, not as a defence). A missing file is ``()``."""
     try:
         st = os.stat(path)
     except OSError:
@@ -125,8 +125,6 @@ def fingerprint(path: Path, digest: bool = True) -> tuple:
     stat = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
     if not digest:
         return stat
-    h = hashlib.blake2b(digest_size=16)
     with open(path, "rb") as fh:
-        while chunk := fh.read(1 << 20):
-            h.update(chunk)
-    return (*stat, h.hexdigest())
+        return (*stat, hashlib.file_digest(fh, lambda: hashlib.sha1(usedforsecurity=False)
+                                           ).hexdigest())

@@ -511,6 +511,28 @@ def file_headers() -> Iterator[dict[str, dict[str, str]]]:
         _HEADERS.reset(token)
 
 
+@contextmanager
+def captured_headers() -> Iterator[dict[str, dict[str, str]]]:
+    """The headers :func:`read_table` records inside the block (also kept by the
+    :func:`file_headers` around it): what a snapshot of a load keeps."""
+    outer = _HEADERS.get()
+    inner: dict[str, dict[str, str]] = {}
+    token = _HEADERS.set(inner)
+    try:
+        yield inner
+    finally:
+        _HEADERS.reset(token)
+        if outer is not None:
+            outer.update(inner)
+
+
+def record_headers(headers: dict[str, dict[str, str]]) -> None:
+    """Record headers read earlier (from a snapshot) in the :func:`file_headers` around."""
+    outer = _HEADERS.get()
+    if outer is not None:
+        outer.update(headers)
+
+
 def read_table(path: Path, schema: Schema, name: str | None = None,
                ) -> tuple[pd.DataFrame, list[Problem]]:
     """Read one CSV or XLSX file against ``schema``; never raises for bad content."""

@@ -8,7 +8,7 @@ the totals. Amounts are exact integers in minor units (``amount_minor`` in the r
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -16,11 +16,19 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..config import DataDir
+from ..config import PARAMS_DIR, DataDir
 from ..core.checks import ERROR, WARNING, Problem, from_mask
 from ..core.months import RU_MONTH_NUMBERS
 from ..core.schemas import BUDGET, FINANCING_PLAN, PAYMENTS, Schema, conform
-from ..core.tables import empty_frame, locate, read_table
+from ..core.snapshot import cached, files_key, folder_key, frame_key
+from ..core.tables import (
+    captured_headers,
+    empty_frame,
+    find_input,
+    locate,
+    read_table,
+    record_headers,
+)
 from ..core.values import (
     MAX_AMOUNT_TEXT,
     above_ceiling,
@@ -172,9 +180,34 @@ def load_budget(data: DataDir, plan: Plan, rates: pd.DataFrame) -> Loaded:
     return Loaded(conform(frame, BUDGET), problems)
 
 
+def snapshotted(data: DataDir, name: str, key: Sequence, compute: Callable[[], Loaded]
+                ) -> Loaded:
+    """``compute()`` or its validated snapshot (:mod:`.core.snapshot`) when the inputs named
+    by ``key`` are as they were; the headers the files write are kept too. ``key`` always
+    holds the plan's files and the settings (``params/``)."""
+    def run() -> tuple[pd.DataFrame, list[Problem], dict]:
+        with captured_headers() as headers:
+            loaded = compute()
+        return loaded.frame, loaded.problems, {"headers": headers}
+
+    frame, problems, extra = cached(data.root, name, [folder_key(data.plan),
+                                                      folder_key(PARAMS_DIR), *key], run)
+    record_headers(extra.get("headers") or {})
+    return Loaded(frame, problems)
+
+
 def load_payments(data: DataDir, plan: Plan, rates: pd.DataFrame,
                   lots: pd.Series | None = None) -> Loaded:
-    """Payments; ``lots`` (the known lot ids) lets a ``contract`` be checked."""
+    """Payments; ``lots`` (the known lot ids) lets a ``contract`` be checked. Kept as a
+    validated snapshot (:func:`snapshotted`) keyed by the payments files, the rates and the
+    lots."""
+    key = [files_key(find_input(data.budget, PAYMENTS.name)), frame_key(rates),
+           None if lots is None else frame_key(pd.Series(lots, dtype=object))]
+    return snapshotted(data, "payments", key, lambda: _load_payments(data, plan, rates, lots))
+
+
+def _load_payments(data: DataDir, plan: Plan, rates: pd.DataFrame,
+                   lots: pd.Series | None = None) -> Loaded:
     frame, problems = read_input(data, "budget", PAYMENTS)
     frame, more = check_money_rows(frame, plan, rates)
     problems += more
