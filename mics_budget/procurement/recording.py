@@ -255,8 +255,10 @@ def record_event(data: DataDir, lot: str, status: str, on: date, amount: str | N
         known = lots.loc[lots["valid"] & (lots["lot"] == lot)]
         if known.empty:
             raise RecordError("record.unknown_lot", "lot", value=lot)
-        events, _ = replay(load_events(data, lots).frame, lots)
-        history = lot_history(events, lot)
+        events = load_events(data, lots).frame
+        # the lifecycle is each lot's own: only this lot's rows are replayed (not the register)
+        mine, _ = replay(events.loc[events["lot"] == lot], lots)
+        history = lot_history(mine, lot)
         stage = history["stage"].iloc[-1] if len(history) else ""
         last = history["date"].iloc[-1] if len(history) else None
         check_step(stage, last, known["method"].iloc[0], values["status"], on)
