@@ -375,3 +375,19 @@ def test_the_table_in_english(capsys):
     assert main(["face", "--quarter", "2023Q3", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert "A. Authorised amount" in out and "advance (DCT)" in out and "EXAMPLE" in out
+
+
+@pytest.mark.slow
+def test_the_monthly_report_lists_the_open_advances_and_the_checks():
+    from mics_budget.report.report import MonthlyReport
+
+    report = MonthlyReport.build(None, "2025-06")
+    shown = report.tables["unicef_advances"].frame
+    project = report.project
+    expected = {f.reference: f.params["outstanding"] / 100
+                for f in face_checks(project, date(2025, 6, 30)) if f.key == "face.flag_overdue"}
+    assert dict(zip(shown["reference"], shown["outstanding"], strict=True)) == expected
+    assert shown["age_days"].tolist() == [(date(2025, 6, 30) - d.date()).days
+                                          for d in shown["date"]]
+    checks = report.tables["unicef_checks"].frame
+    assert set(checks["reference"]) >= set(expected)

@@ -167,7 +167,8 @@ def test_the_xlsx_equals_the_cli_json(example_report):
     workbook = openpyxl.load_workbook(path)
     assert workbook.sheetnames == [t(f"sheet.{k}") for k in (
         "headline", "by_activity", "by_specifics", "forecast", "at_risk", "cumulative",
-        "currency", "register", "kpis", "flags", "done", "due", "overdue", "problems")]
+        "currency", "unicef_advances", "unicef_checks", "register", "kpis", "flags", "done",
+        "due", "overdue", "problems")]
     project = load(DEFAULT_DATA_DIR)
     expected = summary_json(project, date(2025, 6, 30), [], None)["rows"]
     header, body = table_body(sheet_rows(path, t("sheet.headline")), t("col.measure"))

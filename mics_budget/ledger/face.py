@@ -412,6 +412,22 @@ def face_checks(project: Project, as_of: date) -> list[Flag]:
     return flags
 
 
+def advances(project: Project, as_of: date) -> pd.DataFrame:
+    """The advances (DCT) dated by ``as_of`` that accepted expenditure has not liquidated:
+    ``reference``, ``activity``, ``date``, ``amount``, ``accepted``, ``outstanding`` (cents)
+    and ``age_days``, the oldest first (the report's and the dashboard's list)."""
+    known = transfers(project)
+    open_ = known.loc[(known["modality"] == "dct") & (known["date"] <= pd.Timestamp(as_of))
+                      & (_outstanding(known) > 0)].sort_values(["date", "_row"])
+    return pd.DataFrame({
+        "reference": open_["reference"], "activity": open_["activity"], "date": open_["date"],
+        "amount": open_["amount_minor"].astype("int64"),
+        "accepted": open_["accepted_minor"].fillna(0).astype("int64"),
+        "outstanding": _outstanding(open_).astype("int64"),
+        "age_days": (pd.Timestamp(as_of) - open_["date"]).dt.days.astype("int64"),
+    }).reset_index(drop=True)
+
+
 def _whole_months(start: date, end: date) -> int:
     months = (end.year - start.year) * 12 + end.month - start.month
     return months - (1 if add_months(start, months) > end else 0)
