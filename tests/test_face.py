@@ -391,3 +391,20 @@ def test_the_monthly_report_lists_the_open_advances_and_the_checks():
                                           for d in shown["date"]]
     checks = report.tables["unicef_checks"].frame
     assert set(checks["reference"]) >= set(expected)
+
+
+@pytest.mark.slow
+def test_the_dashboard_card_lists_the_advances_as_face_check_flags_them(example_project):
+    import re
+
+    from mics_budget.web.dashboard import Dashboard
+
+    board = Dashboard(example_project, as_of=date(2025, 6, 30))
+    shown = re.findall(r'class="mics-advance( mics-overdue)?" data-reference="([^"]+)" '
+                       r'data-outstanding="([^"]+)" data-age="([0-9]+)"', board.advances.value)
+    overdue = {f.reference: (f"{f.params['outstanding'] / 100:.2f}", str(f.params["age_days"]))
+               for f in face_checks(example_project, date(2025, 6, 30))
+               if f.key == "face.flag_overdue"}
+    assert {ref: (amount, age) for old, ref, amount, age in shown if old} == overdue != {}
+    board.filters.source.value = "RB"  # no UNICEF shown: no card
+    assert board.advances.value == ""
