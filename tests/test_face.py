@@ -408,3 +408,20 @@ def test_the_dashboard_card_lists_the_advances_as_face_check_flags_them(example_
     assert {ref: (amount, age) for old, ref, amount, age in shown if old} == overdue != {}
     board.filters.source.value = "RB"  # no UNICEF shown: no card
     assert board.advances.value == ""
+
+
+def test_more_than_25_activities_print_on_one_page_more(example_project, tmp_path):
+    """The page is one wide and one tall per 25 activities (a plan where UNICEF funds 26)."""
+    from dataclasses import replace
+
+    import pandas as pd
+    from openpyxl import load_workbook
+
+    from mics_budget.report.face_form import write_face_xlsx
+
+    form = face(example_project, "2023Q3")
+    many = pd.concat([form.rows] * 7, ignore_index=True).head(26)
+    out = tmp_path / "many.xlsx"
+    write_face_xlsx(out, replace(form, rows=many), example_data=True)
+    setup = load_workbook(out).active.page_setup
+    assert (setup.fitToWidth, setup.fitToHeight) == (1, 2)

@@ -330,7 +330,7 @@ def cmd_face(args: argparse.Namespace) -> int:
         as_of = args.as_of or date.today()
         flags = face_checks(project, as_of)
         if args.format == "json":
-            return _face_out(args, to_json({"as_of": as_of.isoformat(),
+            return write_or_emit(args, to_json({"as_of": as_of.isoformat(),
                                             "example_data": project.example_data,
                                             "flags": [f.as_json() for f in flags]}))
         if args.format == "xlsx":
@@ -344,7 +344,7 @@ def cmd_face(args: argparse.Namespace) -> int:
                                    "reference": f.reference, "message": f.message()}
                                   for f in flags])
             text += text_table(frame, headers=[t(f"face.col.{c}") for c in frame.columns])
-        return _face_out(args, text)
+        return write_or_emit(args, text)
     if args.quarter is None:
         raise UserError("face.needs_quarter")
     if args.format == "xlsx" and not args.out:
@@ -352,7 +352,7 @@ def cmd_face(args: argparse.Namespace) -> int:
     project = load(args.data)
     form = face(project, args.quarter, args.request, args.amount or None, args.as_of)
     if args.format == "json":
-        return _face_out(args, to_json(face_json(form, project.example_data)))
+        return write_or_emit(args, to_json(face_json(form, project.example_data)))
     if args.format == "xlsx":
         write_face_xlsx(Path(args.out), form, project.example_data)
         print(t("face.written", path=args.out), file=sys.stderr)
@@ -363,10 +363,10 @@ def cmd_face(args: argparse.Namespace) -> int:
     text += "\n".join(notes(form)) + "\n"
     if form.warnings:
         text += t("face.warnings") + ":\n" + "".join(f"- {w.message()}\n" for w in form.warnings)
-    return _face_out(args, text)
+    return write_or_emit(args, text)
 
 
-def _face_out(args: argparse.Namespace, text: str) -> int:
+def write_or_emit(args: argparse.Namespace, text: str) -> int:
     """``text`` to ``--out`` (written whole) or to the terminal."""
     if args.out:
         with atomic_writer(Path(args.out), "w", encoding="utf-8") as fh:
@@ -390,13 +390,7 @@ def cmd_procurement_ocds(args: argparse.Namespace) -> int:
         if errors:
             raise UserError("ocds.invalid", version=OCDS_VERSION, count=len(errors),
                             first=excerpt(errors[0], 200))
-    text = to_json(package)
-    if args.out:
-        with atomic_writer(Path(args.out), "w", encoding="utf-8") as fh:
-            fh.write(text)
-    else:
-        emit(text)
-    return 0
+    return write_or_emit(args, to_json(package))
 
 
 def cmd_procurement_record(args: argparse.Namespace) -> int:
