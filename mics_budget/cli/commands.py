@@ -334,7 +334,7 @@ def cmd_face(args: argparse.Namespace) -> int:
                                             "example_data": project.example_data,
                                             "flags": [f.as_json() for f in flags]}))
         if args.format == "xlsx":
-            raise UserError("face.needs_quarter")
+            raise UserError("face.check_no_xlsx")
         text = (t("example.banner") + "\n" if project.example_data else "")
         text += t("face.checks_title", date=i18n.format_date(as_of)) + "\n"
         if not flags:

@@ -88,6 +88,11 @@ LABELS: dict[str, tuple[str, ...]] = {
         "give --quarter YYYYQN (the form) or --check --as-of DATE (the checks)",
         "--quarter ЖЖЖЖQN (нысан) немесе --check --as-of КҮН (тексерулер) көрсетіңіз",
     ),
+    "face.check_no_xlsx": (
+        "проверки выводятся как таблица или json (--format table|json); xlsx — только форма",
+        "the checks are a table or json (--format table|json); xlsx is for the form only",
+        "тексерулер кесте немесе json түрінде шығады (--format table|json); xlsx — тек нысан",
+    ),
     "face.xlsx_needs_out": (
         "для формата xlsx укажите файл: --out FACE.xlsx",
         "the xlsx format needs a file: --out FACE.xlsx",
