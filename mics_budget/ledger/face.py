@@ -50,6 +50,7 @@ from ..core.months import last_day
 from ..core.schemas import TRANSFERS, conform
 from ..core.values import duplicated, lookup, parse_amounts, parse_dates, round_half_away
 from ..errors import UserError
+from ..i18n import get_lang
 from .currency_effect import CURRENCY, SOURCE, rate_on, usd_cents
 from .load import Loaded, check_money_rows, latest_lines, read_input
 from .plan import Plan, code_key
@@ -284,6 +285,7 @@ def face(project: Project, quarter: Quarter | str, request: Quarter | str | None
         planned = planned_requests(project, request, as_of)
     activities = sorted(set(unicef) | set(reported["activity"]) | set(paid["activity"]),
                         key=code_key)
+    titles = project.plan.titles(get_lang())  # the activities as the language names them
     rows = []
     for code in activities:
         mine = reported.loc[reported["activity"] == code]
@@ -291,8 +293,8 @@ def face(project: Project, quarter: Quarter | str, request: Quarter | str | None
         a = int(mine["amount_minor"].sum())
         c = int(mine["accepted_minor"].fillna(0).sum())
         row: dict[str, object] = {
-            "activity": code, "title": project.plan[code].title if code in project.plan.by_id
-            else "", "modalities": ", ".join(sorted(set(mine["modality"]))),
+            "activity": code, "title": titles.get(code, ""),
+            "modalities": ", ".join(sorted(set(mine["modality"]))),
             "references": ", ".join(mine["reference"]),
             "A": a, "B": int(spent["usd_cents"].sum()), "C": c, "D": a - c,
             "E": None, "F": None, "G": a - c,
@@ -438,7 +440,7 @@ def _percent(part: int, whole: int) -> str:
 
 
 def quarter_label(quarter: Quarter | None) -> str:
-    """``2025Q2`` as people read it: «II кв. 2025» (the period of the form)."""
+    """A quarter as people read it: its first and last day (the period of the form)."""
     if quarter is None:
         return ""
     from ..i18n import format_date
