@@ -322,7 +322,7 @@ def cmd_unicef(args: argparse.Namespace) -> int:
 
 def cmd_face(args: argparse.Namespace) -> int:
     """``mics-budget face``: the FACE form of a quarter, or only UNICEF's checks."""
-    from ..ledger.face import face, face_checks, face_json
+    from ..ledger.face import checks_frame, face, face_checks, face_json
     from ..report.face_form import face_text, notes, title_lines, write_face_xlsx
 
     if args.check:
@@ -340,9 +340,7 @@ def cmd_face(args: argparse.Namespace) -> int:
         if not flags:
             text += t("face.no_flags") + "\n"
         else:
-            frame = pd.DataFrame([{"check": t("face.check." + f.key.removeprefix("face.flag_")),
-                                   "reference": f.reference, "message": f.message()}
-                                  for f in flags])
+            frame = checks_frame(flags)
             text += text_table(frame, headers=[t(f"face.col.{c}") for c in frame.columns])
         return write_or_emit(args, text)
     if args.quarter is None:

@@ -414,6 +414,16 @@ def face_checks(project: Project, as_of: date) -> list[Flag]:
     return flags
 
 
+def checks_frame(flags: list[Flag]) -> pd.DataFrame:
+    """The flags for people: the check's short name, the transfer, the message (in the
+    current language) — ``face --check`` and the report's sheet."""
+    from ..i18n import t
+
+    return pd.DataFrame([{"check": t("face.check." + f.key.removeprefix("face.flag_")),
+                          "reference": f.reference, "message": f.message()} for f in flags],
+                        columns=["check", "reference", "message"])
+
+
 def advances(project: Project, as_of: date) -> pd.DataFrame:
     """The advances (DCT) dated by ``as_of`` that accepted expenditure has not liquidated:
     ``reference``, ``activity``, ``date``, ``amount``, ``accepted``, ``outstanding`` (cents)

@@ -22,7 +22,7 @@ from ..core.params import specifics_names
 from ..errors import UserError
 from ..i18n import format_money, format_percent, funding_name, stage_name, t
 from ..ledger.currency_effect import unicef_in_usd
-from ..ledger.face import advances, face_checks
+from ..ledger.face import advances, checks_frame, face_checks
 from ..ledger.forecast import at_risk
 from ..ledger.spending import MONEY, change_since
 from ..procurement.flags import Flag, flags_frame, red_flags
@@ -221,13 +221,10 @@ class MonthlyReport:
                                        "outstanding": "money", "age_days": "int"},
             labels={c: t(f"face.col.{c}") for c in open_.columns}, period=on)
         try:
-            found = [{"check": t("face.check." + f.key.removeprefix("face.flag_")),
-                      "reference": f.reference, "message": f.message()}
-                     for f in face_checks(self.project, self.as_of)]
-            note = ""
+            found, note = face_checks(self.project, self.as_of), ""
         except UserError as exc:  # a payment the checks cannot value in dollars: said
             found, note = [], str(exc)
-        checks = pd.DataFrame(found, columns=["check", "reference", "message"])
+        checks = checks_frame(found)
         self.tables["unicef_checks"] = Table(
             "unicef_checks", checks, {"reference": "code"},
             labels={c: t(f"face.col.{c}") for c in checks.columns}, period=on, note=note)
