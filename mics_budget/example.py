@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import sys
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 from .config import EXAMPLE_MARKER, DataDir
@@ -253,6 +254,7 @@ def build(data: DataDir) -> dict[Path, str]:
             ["year", "month", "kind", "activity", "source", "specifics", "amount"], financing),
         data.budget / "fx_rates.csv": csv_text(["date", "currency", "rate", "quant", "source"],
                                                rate_rows),
+        data.budget / "unicef_transfers.csv": unicef_transfers(payments),
         data.procurement / "lots.csv": csv_text(list(LOTS_SCHEMA.file_order), lots),
         data.procurement / "events.csv": csv_text(list(EVENTS_SCHEMA.file_order), events),
         data.progress_csv: csv_text(["activity", "completed_on", "evidence", "note"], progress),
@@ -265,6 +267,37 @@ def main(argv: list[str] | None = None) -> int:
     for path in write_text_files(build(data)):
         print(path)
     return 0
+
+
+# --- UNICEF's cash transfers (HACT) -------------------------------------------------------------
+# reference, modality, date, period start, period end, activity, amount in USD (None: what
+# was paid in the period), accepted (True: what was paid in the period; None: not reported)
+TRANSFERS = [
+    ("UNICEF-DCT-2023-01", "dct", date(2023, 6, 26), date(2023, 7, 1), date(2023, 9, 30), "4.2",
+     30_000, True),
+    ("UNICEF-REI-2023-01", "reimbursement", date(2023, 6, 28), date(2023, 4, 1),
+     date(2023, 6, 30), "6.1", None, True),
+    ("UNICEF-DP-2023-01", "direct_payment", date(2023, 10, 6), date(2023, 10, 1),
+     date(2023, 12, 31), "6.2", None, True),
+    ("UNICEF-DCT-2025-01", "dct", date(2024, 12, 20), date(2025, 1, 1), date(2025, 3, 31), "6.3",
+     25_000, None),
+]
+
+
+def unicef_transfers(payments: list[list]) -> str:
+    """``budget/unicef_transfers.csv``: two advances (one reported, one still open), a
+    reimbursement and a direct payment, their amounts taken from the UNICEF payments of each
+    period (``payments``: the rows of ``payments.csv`` as written)."""
+    rows = []
+    for reference, modality, day, start, end, activity, amount, accepted in TRANSFERS:
+        paid = sum(int(Decimal(p[5]) * 100) for p in payments
+                   if p[2] == activity and p[3] == "UNICEF"
+                   and start.isoformat() <= p[1] <= end.isoformat())
+        rows.append([day.isoformat(), reference, modality, start.isoformat(), end.isoformat(),
+                     activity, _money(paid if amount is None else amount * 100), "USD",
+                     _money(paid) if accepted else "", "Пример: сумма вымышлена"])
+    return csv_text(["date", "reference", "modality", "period_start", "period_end", "activity",
+                     "amount", "currency", "accepted", "note"], rows)
 
 
 if __name__ == "__main__":

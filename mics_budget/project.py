@@ -19,12 +19,13 @@ import pandas as pd
 from .config import DataDir
 from .core.checks import ERROR, WARNING, Problem, has_errors, with_file_headers
 from .core.params import problems as settings_problems
-from .core.schemas import EVENTS, conform
+from .core.schemas import EVENTS, TRANSFERS, conform
 from .core.snapshot import files_key, frame_key
-from .core.tables import file_headers, find_input, valid_until
+from .core.tables import empty_frame, file_headers, find_input, valid_until
 from .core.values import sum_is_safe
 from .errors import UserError
 from .ledger import spending as _spending
+from .ledger.face import load_transfers
 from .ledger.fx import load_rates
 from .ledger.ipf import scale_problems
 from .ledger.load import (
@@ -58,6 +59,9 @@ class Project:
     _views: dict = field(default_factory=dict, repr=False, compare=False)
     #: what goszakup.gov.kz says that the register has no column for (:mod:`.portal_facts`)
     portal: PortalFacts = field(default_factory=PortalFacts.empty, repr=False, compare=False)
+    #: UNICEF's cash transfers (``budget/unicef_transfers.*``, :mod:`.ledger.face`)
+    transfers: pd.DataFrame = field(default_factory=lambda: empty_frame(TRANSFERS).assign(
+        valid=pd.Series(dtype="bool")), repr=False, compare=False)
 
     @property
     def example_data(self) -> bool:
@@ -117,7 +121,7 @@ class Project:
         kept = [p for p in self.problems if not p.file.startswith("procurement/")]
         return Project(self.data, self.plan, self.progress, self.rates, self.budget,
                        self.payments, self.financing_plan, lots.frame, events.frame,
-                       kept + fresh, portal=self.portal)
+                       kept + fresh, portal=self.portal, transfers=self.transfers)
 
     # --- what is known on a day ------------------------------------------------------------
     def on(self, as_of: date | pd.Timestamp) -> AsOf:
@@ -274,7 +278,8 @@ def load(data: str | os.PathLike[str] | DataDir | None = None) -> Project:
         budget = load_budget(folder, plan, rates)
         payments = load_payments(folder, plan, rates, lots.frame.loc[lots.frame["valid"], "lot"])
         financing = load_financing_plan(folder, plan, rates)
-        problems += budget.problems + payments.problems + financing.problems
+        cash = load_transfers(folder, plan, rates)
+        problems += budget.problems + payments.problems + financing.problems + cash.problems
         problems += payments_without_budget(payments.frame, budget.frame, plan)
         problems += scale_problems(financing.frame, budget.frame)
         problems += classification_problems(payments.frame, budget.frame)
@@ -282,7 +287,8 @@ def load(data: str | os.PathLike[str] | DataDir | None = None) -> Project:
         portal, more = load_portal_facts(folder)
         problems += more
         project = Project(folder, plan, progress, rates, budget.frame, payments.frame,
-                          financing.frame, lots.frame, events.frame, problems, portal=portal)
+                          financing.frame, lots.frame, events.frame, problems, portal=portal,
+                          transfers=cash.frame)
         _, contract_problems = contracts_in_force(lots.frame, events.frame, rates,
                                                   pd.Timestamp.max.normalize())
         project.problems += contract_problems + _financing_plan_totals(project)

@@ -167,7 +167,8 @@ def test_the_xlsx_equals_the_cli_json(example_report):
     workbook = openpyxl.load_workbook(path)
     assert workbook.sheetnames == [t(f"sheet.{k}") for k in (
         "headline", "by_activity", "by_specifics", "forecast", "at_risk", "cumulative",
-        "currency", "register", "kpis", "flags", "done", "due", "overdue", "problems")]
+        "currency", "unicef_advances", "unicef_checks", "register", "kpis", "flags", "done",
+        "due", "overdue", "problems")]
     project = load(DEFAULT_DATA_DIR)
     expected = summary_json(project, date(2025, 6, 30), [], None)["rows"]
     header, body = table_body(sheet_rows(path, t("sheet.headline")), t("col.measure"))
@@ -506,7 +507,8 @@ def test_the_xlsx_in_kazakh_has_kazakh_sheets_and_the_same_numbers(reports_in_th
     kk, ru = books["kk"], books["ru"]
     assert kk.sheetnames == ["Қорытындылар", "Іс-шаралар", "Ерекшелік", "Болжам",
                              "Игерілмеу тәуекелі", "Айлар бойынша", "ЮНИСЕФ USD",
-                             "Лоттар тізілімі", "Сатып алу көрсеткіштері", "Тәуекел белгілері",
+                             "ЮНИСЕФ аванстары", "ЮНИСЕФ тексерулері", "Лоттар тізілімі",
+                             "Сатып алу көрсеткіштері", "Тәуекел белгілері",
                              "Орындалды", "Келесі ай", "Мерзімі өткен", "Деректер мәселелері"]
     headline = kk["Қорытындылар"]
     assert headline["A1"].value.startswith("MICS: бюджет және мемлекеттік сатып алу — 2025 жылғы")

@@ -162,6 +162,22 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p, formats=True)
     p.set_defaults(handler="cmd_unicef")
 
+    p = commands.add_parser("face", help=t("help.face"))
+    p.add_argument("--quarter", type=parse_quarter, default=None, metavar="YYYYQN",
+                   help=t("help.face_quarter"))
+    p.add_argument("--request", type=parse_quarter, default=None, metavar="YYYYQN",
+                   help=t("help.face_request"))
+    p.add_argument("--amount", type=parse_requests, default={}, metavar="CODE=USD[,…]",
+                   help=t("help.face_amount"))
+    p.add_argument("--check", action="store_true", help=t("help.face_check"))
+    _as_of(p)
+    p.add_argument("--out", type=parse_path, metavar="FILE", help=t("help.out"))
+    p.add_argument("--data", type=parse_path, metavar="DIR", help=t("help.data"))
+    p.add_argument("--lang", choices=i18n.LANGS, help=t("help.lang"))
+    p.add_argument("--format", choices=("table", "json", "xlsx"), default="table",
+                   help=t("help.face_format"))
+    p.set_defaults(handler="cmd_face")
+
     proc = commands.add_parser("procurement", help=t("help.procurement"))
     pc = proc.add_subparsers(dest="procurement_command", required=True, parser_class=Parser)
     p = pc.add_parser("status", help=t("help.procurement_status"))
@@ -365,6 +381,25 @@ def parse_source(text: str) -> str:
     if source is None:
         raise argparse.ArgumentTypeError(t("problem.unknown_source", value=text))
     return source
+
+
+def parse_quarter(text: str) -> str:
+    """``2025Q2``: checked here, read by :class:`mics_budget.ledger.face.Quarter`."""
+    if not re.fullmatch(r"\s*20[0-9]{2}-?[Qq][1-4]\s*", text):
+        raise argparse.ArgumentTypeError(t("face.bad_quarter", value=excerpt(text)))
+    return text.strip()
+
+
+def parse_requests(text: str) -> dict[str, int]:
+    """``6.3=12000,4.2=500.50``: activity codes and dollar amounts, as cents."""
+    out = {}
+    for part in (p.strip() for p in text.split(",")):
+        found = re.fullmatch(r"([0-9]{1,2}\.[0-9]{1,2})=([0-9]{1,12})(?:[.]([0-9]{1,2}))?", part)
+        if not found:
+            raise argparse.ArgumentTypeError(t("face.bad_amount", value=excerpt(part)))
+        cents = (found.group(3) or "0").ljust(2, "0")
+        out[found.group(1)] = int(found.group(2)) * 100 + int(cents)
+    return out
 
 
 def parse_list(text: str) -> list[str]:

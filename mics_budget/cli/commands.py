@@ -409,6 +409,60 @@ def cmd_unicef(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_face(args: argparse.Namespace) -> int:
+    """``mics-budget face``: the FACE form of a quarter, or only UNICEF's checks."""
+    from ..ledger.face import checks_frame, face, face_checks, face_json
+    from ..report.face_form import face_text, notes, title_lines, write_face_xlsx
+
+    if args.check:
+        project = load(args.data)
+        as_of = args.as_of or date.today()
+        flags = face_checks(project, as_of)
+        if args.format == "json":
+            return write_or_emit(args, to_json({"as_of": as_of.isoformat(),
+                                            "example_data": project.example_data,
+                                            "flags": [f.as_json() for f in flags]}))
+        if args.format == "xlsx":
+            raise UserError("face.check_no_xlsx")
+        text = (t("example.banner") + "\n" if project.example_data else "")
+        text += t("face.checks_title", date=i18n.format_date(as_of)) + "\n"
+        if not flags:
+            text += t("face.no_flags") + "\n"
+        else:
+            frame = checks_frame(flags)
+            text += text_table(frame, headers=[t(f"face.col.{c}") for c in frame.columns])
+        return write_or_emit(args, text)
+    if args.quarter is None:
+        raise UserError("face.needs_quarter")
+    if args.format == "xlsx" and not args.out:
+        raise UserError("face.xlsx_needs_out")
+    project = load(args.data)
+    form = face(project, args.quarter, args.request, args.amount or None, args.as_of)
+    if args.format == "json":
+        return write_or_emit(args, to_json(face_json(form, project.example_data)))
+    if args.format == "xlsx":
+        write_face_xlsx(Path(args.out), form, project.example_data)
+        print(t("face.written", path=args.out), file=sys.stderr)
+        return 0
+    frame, header = face_text(form)
+    text = "\n".join(title_lines(form, project.example_data)) + "\n"
+    text += text_table(frame, headers=header, right=list(frame.columns[3:]))
+    text += "\n".join(notes(form)) + "\n"
+    if form.warnings:
+        text += t("face.warnings") + ":\n" + "".join(f"- {w.message()}\n" for w in form.warnings)
+    return write_or_emit(args, text)
+
+
+def write_or_emit(args: argparse.Namespace, text: str) -> int:
+    """``text`` to ``--out`` (written whole) or to the terminal."""
+    if args.out:
+        with atomic_writer(Path(args.out), "w", encoding="utf-8") as fh:
+            fh.write(text)
+    else:
+        emit(text)
+    return 0
+
+
 def cmd_procurement_ocds(args: argparse.Namespace) -> int:
     from ..core.params import procurement_settings
     from ..procurement.ocds import is_placeholder
@@ -423,13 +477,7 @@ def cmd_procurement_ocds(args: argparse.Namespace) -> int:
         if errors:
             raise UserError("ocds.invalid", version=OCDS_VERSION, count=len(errors),
                             first=excerpt(errors[0], 200))
-    text = to_json(package)
-    if args.out:
-        with atomic_writer(Path(args.out), "w", encoding="utf-8") as fh:
-            fh.write(text)
-    else:
-        emit(text)
-    return 0
+    return write_or_emit(args, to_json(package))
 
 
 def cmd_procurement_record(args: argparse.Namespace) -> int:

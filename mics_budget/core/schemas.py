@@ -169,6 +169,25 @@ FX_RATES = Schema("fx_rates", "budget", (
     col("source", TEXT, "источник", doc="NBK, UNORE"),
 ), "official exchange rates (NBK daily, UNORE monthly)")
 
+TRANSFERS = Schema("unicef_transfers", "budget", (
+    col("date", DATE, *_DATE, "дата перевода", required=True),
+    col("reference", TEXT, "номер", "№", "номер перевода", "ссылка", required=True,
+        doc="UNICEF's reference of the transfer, unique"),
+    col("modality", TEXT, "вид", "способ", "вид перевода", required=True,
+        doc="dct, reimbursement, direct_payment"),
+    col("period_start", DATE, "начало периода", "период с", required=True),
+    col("period_end", DATE, "конец периода", "период по", required=True),
+    col("activity", TEXT, *_ACTIVITY, required=True, doc="a UNICEF-funded activity"),
+    col("amount", TEXT, *_AMOUNT, required=True, doc="authorised and paid"),
+    col("currency", TEXT, *_CURRENCY, doc="USD"),
+    col("accepted", TEXT, "принято", "принятые расходы", "принято юнисеф",
+        doc="the expenditure UNICEF accepted against it; empty until reported"),
+    col("note", TEXT, "примечание"),
+    derived("source", TEXT, "always UNICEF"),
+    derived("accepted_minor", WHOLE, "accepted in minor units of the transfer's currency"),
+    *_CONVERTED,
+), "UNICEF's cash transfers (HACT): advances, reimbursements, direct payments")
+
 # --- the plan: plan/ ----------------------------------------------------------------------------
 
 PROGRESS = Schema("progress", "plan", (
@@ -228,7 +247,7 @@ EVENTS = Schema("events", "procurement", (
     derived("amount_in_force", WHOLE, "the contract amount in force after the event"),
 ), "events of the lots: every step, appended, never rewritten")
 
-ALL = (BUDGET, PAYMENTS, FINANCING_PLAN, FX_RATES, PROGRESS, LOTS, EVENTS)
+ALL = (BUDGET, PAYMENTS, FINANCING_PLAN, FX_RATES, TRANSFERS, PROGRESS, LOTS, EVENTS)
 
 #: not an input file: what ``mics-budget carry-over`` wrote into a data folder, one row per lot
 #: brought from the previous plan's folder (its provenance); only appended, never read for

@@ -56,7 +56,7 @@ def rate_on(project: Project, day: date, source: str = "NBK") -> tuple[Fraction,
         last["date"].date()
 
 
-def _usd(rows: pd.DataFrame, rates: pd.DataFrame) -> pd.Series:
+def usd_cents(rows: pd.DataFrame, rates: pd.DataFrame) -> pd.Series:
     """Dollar cents of each row (exact integers): as given in USD, else its tenge at the NBK
     dollar rate of its date (the last one on or before it; none: NA, left out)."""
     cents = rows["amount_minor"].where(rows["currency"] == CURRENCY).astype("Int64")
@@ -90,8 +90,8 @@ def unicef_in_usd(project: Project, as_of: date) -> pd.DataFrame:
     for code in activities:
         mine = lines.loc[lines["activity"] == code]
         spent = paid.loc[paid["activity"] == code]
-        plan_usd = int(_usd(mine, project.rates).sum())
-        paid_usd = int(_usd(spent, project.rates).sum())
+        plan_usd = int(usd_cents(mine, project.rates).sum())
+        paid_usd = int(usd_cents(spent, project.rates).sum())
         plan, paid_kzt = int(mine["kzt_minor"].sum()), int(spent["kzt_minor"].sum())
         left_usd, left = plan_usd - paid_usd, plan - paid_kzt
         real = Fraction(left_usd * plan, plan_usd) if plan_usd else Fraction(0)

@@ -19,8 +19,10 @@ import pandas as pd
 from .. import i18n
 from ..core.months import month_end, next_month, previous_month
 from ..core.params import specifics_names
+from ..errors import UserError
 from ..i18n import format_money, format_percent, funding_name, stage_name, t
 from ..ledger.currency_effect import unicef_in_usd
+from ..ledger.face import advances, checks_frame, face_checks
 from ..ledger.forecast import at_risk
 from ..ledger.spending import MONEY, change_since
 from ..procurement.flags import Flag, flags_frame, red_flags
@@ -204,6 +206,28 @@ class MonthlyReport:
                    unore=i18n.format_number(float(unore[0]), 2) if unore else "—")
             + (" " + t("report.rate_stale", days=table.attrs["nbk_stale_days"])
                if table.attrs.get("nbk_stale_days") else ""))
+        self._unicef_advances()
+
+    def _unicef_advances(self) -> None:
+        """UNICEF's advances still open and UNICEF's checks (:mod:`.ledger.face`) on the
+        report's day."""
+        on = t("period.on", date=i18n.format_date(self.as_of))
+        open_ = advances(self.project, self.as_of)
+        for column in ("amount", "accepted", "outstanding"):
+            open_[column] = open_[column] / 100
+        self.tables["unicef_advances"] = Table(
+            "unicef_advances", open_, {"reference": "code", "activity": "code", "date": "date",
+                                       "amount": "money", "accepted": "money",
+                                       "outstanding": "money", "age_days": "int"},
+            labels={c: t(f"face.col.{c}") for c in open_.columns}, period=on)
+        try:
+            found, note = face_checks(self.project, self.as_of), ""
+        except UserError as exc:  # a payment the checks cannot value in dollars: said
+            found, note = [], str(exc)
+        checks = checks_frame(found)
+        self.tables["unicef_checks"] = Table(
+            "unicef_checks", checks, {"reference": "code"},
+            labels={c: t(f"face.col.{c}") for c in checks.columns}, period=on, note=note)
 
     def _schedule(self) -> None:
         plan = self.project.plan.frame()
@@ -338,7 +362,8 @@ class MonthlyReport:
 
     @_in_its_language
     def show_currency(self) -> None:
-        self._show("currency", self._heading("report.currency") + self._table("currency"))
+        self._show("currency", self._heading("report.currency") + self._table("currency")
+                   + self._table("unicef_advances") + self._table("unicef_checks"))
 
     @_in_its_language
     def show_procurement(self) -> None:

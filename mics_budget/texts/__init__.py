@@ -11,6 +11,7 @@ from . import (
     access,
     cli,
     data,
+    face,
     forecast,
     general,
     plan,
@@ -25,7 +26,7 @@ from . import (
 )
 
 AREAS = (general, data, plan, procurement, register, report, summary, forecast, screens,
-         access, settings, cli, portal, rates)
+         access, settings, cli, portal, rates, face)
 LABELS: dict[str, tuple[str, ...]] = {}
 for _area in AREAS:
     LABELS.update(_area.LABELS)

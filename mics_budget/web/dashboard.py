@@ -36,7 +36,7 @@ from ..project import Project, load
 from ..report import charts
 from ..report._altair import alt
 from ..report.presentation import TABLE_CSS, Table, banner_html, kpi_table, problems_table
-from .dashboard_views import ALL, Cards, DrillDown, Filters, ProblemsPage
+from .dashboard_views import ALL, Advances, Cards, DrillDown, Filters, ProblemsPage
 from .register_views import RegisterView
 from .ui import ChartPanel, SignedIn, in_lang, note, page_css
 
@@ -56,6 +56,7 @@ class Dashboard(widgets.VBox):
         self.title, self.banner, self.message, self.notice = (widgets.HTML() for _ in range(4))
         self.filters = Filters(project, as_of or min(date.today(), _last_day(project)))
         self.cards = Cards()
+        self.advances = Advances()  # UNICEF's advances outstanding and their age
         self.drill = DrillDown(on_section=self._drill_section)
         self.charts = {name: ChartPanel(name) for name in CHARTS}
         self.charts["by_section"].on_pick = self.drill.open_section
@@ -67,7 +68,8 @@ class Dashboard(widgets.VBox):
         grid = widgets.GridBox([self.charts[name] for name in CHARTS])
         grid.add_class("mics-charts")
         super().__init__([widgets.HTML(page_css() + TABLE_CSS), self.banner, self.title,
-                          self.filters, self.message, self.notice, self.cards, grid,
+                          self.filters, self.message, self.notice, self.cards, self.advances,
+                          grid,
                           self.headings["drill"], self.drill, self.headings["lots"], self.lots,
                           self.kpis, self.overdue, self.flags, self.headings["plan"],
                           self.gantt])
@@ -130,6 +132,7 @@ class Dashboard(widgets.VBox):
             self.cards.show(rows, before, forecast, as_of, since, project.plan.years)
         else:  # the plan's activities, but no money yet on that day
             self.cards.value = _nodata(t("dash.no_money", date=i18n.format_date(as_of)))
+        self.advances.show(project, as_of, ids)
         self.last_refresh["figures"] = time.perf_counter() - started
         day = self._day(as_of)
         lots = day["register"]
@@ -166,6 +169,7 @@ class Dashboard(widgets.VBox):
                  "execution": None} for s in sources]
         since = _month_before(as_of)
         self.cards.show(zero, zero, pd.DataFrame(), as_of, since, self.project.plan.years)
+        self.advances.value = ""
         for panel in (*self.charts.values(), self.gantt):
             panel.show_nothing("")
             panel.layout.display = "none"  # no empty frames where charts were

@@ -21,6 +21,7 @@ from ..i18n import (
     LANGS,
     format_date,
     format_money,
+    format_number,
     format_percent,
     funding_name,
     get_lang,
@@ -398,3 +399,39 @@ class ProblemsPage(widgets.HTML):
         self.value = in_lang(
             head + (f"<p>{html.escape(t('dash.folder', folder=folder))}</p>" if folder else "")
             + f"<p>{note('error', message)}</p>{table}<p>{t('dash.fix_and_reload')}</p>")
+
+
+class Advances(widgets.HTML):
+    """UNICEF's advances outstanding and their age (:func:`mics_budget.ledger.face.advances`)
+    for the activities shown: one line per advance, those open more than 6 months marked.
+    Empty when UNICEF is not among the sources shown or the folder has no transfers. Each
+    line carries ``data-reference``, ``data-outstanding`` (USD to 0.01) and ``data-age``, so
+    tests compare them with ``face --check``."""
+
+    def show(self, project: Project, as_of: date, activities: Iterable[str]) -> None:
+        from ..ledger.face import OVERDUE_MONTHS, add_months, advances
+
+        wanted = set(activities)
+        if project.transfers.empty or not any(
+                project.plan[a].funding == "UNICEF" for a in wanted if a in project.plan.by_id):
+            self.value = ""
+            return
+        open_ = advances(project, as_of)
+        open_ = open_.loc[open_["activity"].isin(wanted)]
+        lines = []
+        for row in open_.itertuples():
+            old = add_months(row.date.date(), OVERDUE_MONTHS) < as_of
+            lines.append(
+                f'<tr class="mics-advance{" mics-overdue" if old else ""}" '
+                f'data-reference="{html.escape(row.reference)}" '
+                f'data-outstanding="{row.outstanding / 100:.2f}" data-age="{row.age_days}">'
+                f'<th scope="row">{html.escape(row.reference)} ({html.escape(row.activity)})'
+                f'</th><td>{html.escape(format_number(row.outstanding / 100))} USD</td>'
+                f'<td>{html.escape(t("dash.advance_age", days=row.age_days))}'
+                f'{" ⚠" if old else ""}</td></tr>')
+        body = "".join(lines) or (f'<tr><td class="mics-note" colspan="3">'
+                                  f'{html.escape(t("dash.no_advances"))}</td></tr>')
+        self.value = in_lang(
+            f'<div class="mics-advances"><h3>{html.escape(t("dash.advances"))}</h3>'
+            f'<p class="mics-period">{html.escape(t("period.on", date=format_date(as_of)))}'
+            f'</p><table class="mics-card-figures">{body}</table></div>')
