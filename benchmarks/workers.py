@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import resource
 import sys
 import time
@@ -60,11 +61,14 @@ def out(obj: dict) -> None:
 # --- load + validate, then (optionally) summary and flags in the same process --------------
 def load(folder: str, more: str = "") -> None:
     """``mics_budget.load`` of the folder; with ``more=summary,flags`` then the summary by
-    activity x month (as ``summary --by activity,month``) and the red flags."""
+    activity x month (as ``summary --by activity,month``) and the red flags; with ``cold``
+    without the validated snapshots of ``.mics-cache/``."""
     import mics_budget
     from data import AS_OF
     from mics_budget.procurement.flags import red_flags
 
+    if "cold" in more:  # without the validated snapshots (issue 26): parse and validate all
+        os.environ["MICS_CACHE"] = "0"
     with Memory() as memory:
         project = mics_budget.load(Path(folder))
     answer = {"load": memory.as_json(), "problems": len(project.problems)}
@@ -183,6 +187,7 @@ def duckdb_flags(folder: str, as_of: str) -> None:
 def xlsx_ours(folder: str) -> None:
     import mics_budget
 
+    os.environ["MICS_CACHE"] = "0"  # the XLSX read itself, not its validated snapshot
     with Memory() as memory:
         project = mics_budget.load(Path(folder))
     out({"load": memory.as_json(), "payments": len(project.payments),
