@@ -283,8 +283,11 @@ def test_months():
     assert parse_month("last", today=date(2026, 1, 15)) == "2025-12"
     assert parse_month("last", today=date(2026, 11, 25)) == "2026-10"
     assert parse_month("2024-3") == "2024-03"
-    assert parse_month("latest", DataDir(DEFAULT_DATA_DIR)) == "2025-06"
-    assert latest_month(load(DEFAULT_DATA_DIR)) == "2025-06"
+    example = load(DEFAULT_DATA_DIR)
+    last = max(example.events_on(date(2099, 1, 1))["date"].max(),
+               example.progress["completed_on"].max(), example.payments["date"].max())
+    assert parse_month("latest", DataDir(DEFAULT_DATA_DIR)) == last.strftime("%Y-%m")
+    assert latest_month(example) == last.strftime("%Y-%m") == "2025-12"  # the plan's end
     assert months_between("2023-11", "2024-02") == ["2023-11", "2023-12", "2024-01", "2024-02"]
     with pytest.raises(Exception, match="неверный месяц «2024-13»"):
         parse_month("2024-13")
