@@ -381,7 +381,8 @@ def test_a_month_before_any_data_is_refused_unless_forced(tmp_path, capsys, in_p
 @pytest.mark.parametrize(("argv", "message"), [
     (["--month", "0024-01"], "неверный месяц «0024-01»"),
     (["--month", "2024-1x"], "неверный месяц"),
-    (["--month", "2026-01"], "месяц 2026-01 позже окончания плана (2025-06)"),
+    # the example goes on after the last activity (June 2025) to December: so may a report
+    (["--month", "2026-01"], "месяц 2026-01 позже окончания плана (2025-12)"),
     ([], "месяц 2026-10 позже окончания плана"),  # `last` on 2026-11-25, the cron default
     (["--from", "2024-05", "--to", "2024-03"], "начало диапазона 2024-05 позже его конца"),
 ])

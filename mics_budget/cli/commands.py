@@ -619,6 +619,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     out = args.out or defaults.out
     month = args.month or defaults.month
     project = load(data)
+    if args.plan or args.period:
+        return _closeout(args, project, data, lang, Path(out) if out else None)
     if args.first or args.last:
         first = parse_month(args.first or args.last, data, project=project)
         last = parse_month(args.last or "latest", data, project=project)
@@ -637,6 +639,27 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     for item in chosen:
         run_report(item, data, lang, Path(out) if out else None, progress, pdf=args.pdf)
+    return 0
+
+
+def _closeout(args: argparse.Namespace, project, data: DataDir, lang: str,
+              out: Path | None) -> int:
+    """``report --plan`` / ``--period FIRST..LAST``: the close-out report."""
+    from ..report.runner import check_month, parse_period, plan_months, run_closeout
+
+    if args.month or args.first or args.last or (args.plan and args.period):
+        raise UserError("closeout.plan_and_month")
+    if args.plan:
+        first, last = plan_months(project)
+    else:
+        first, last = parse_period(args.period, data, project=project)
+    if not args.force:
+        check_month(last, project)
+
+    def progress(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+    run_closeout(first, last, data, lang, out, progress, pdf=args.pdf)
     return 0
 
 

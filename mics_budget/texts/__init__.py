@@ -10,6 +10,7 @@ from __future__ import annotations
 from . import (
     access,
     cli,
+    closeout,
     data,
     forecast,
     general,
@@ -25,7 +26,7 @@ from . import (
 )
 
 AREAS = (general, data, plan, procurement, register, report, summary, forecast, screens,
-         access, settings, cli, portal, rates)
+         access, settings, cli, portal, rates, closeout)
 LABELS: dict[str, tuple[str, ...]] = {}
 for _area in AREAS:
     LABELS.update(_area.LABELS)
