@@ -618,9 +618,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     i18n.set_lang(lang)
     out = args.out or defaults.out
     month = args.month or defaults.month
-    project = load(data)
     if args.plan or args.period:
-        return _closeout(args, project, data, lang, Path(out) if out else None)
+        return _closeout(args, data, lang, Path(out) if out else None)
+    project = load(data)
     if args.first or args.last:
         first = parse_month(args.first or args.last, data, project=project)
         last = parse_month(args.last or "latest", data, project=project)
@@ -642,17 +642,16 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def _closeout(args: argparse.Namespace, project, data: DataDir, lang: str,
-              out: Path | None) -> int:
-    """``report --plan`` / ``--period FIRST..LAST``: the close-out report."""
+def _closeout(args: argparse.Namespace, data: DataDir, lang: str, out: Path | None) -> int:
+    """``report --plan`` / ``--period FIRST..LAST``: the close-out report (the period is
+    checked before the data folder is loaded)."""
     from ..report.runner import check_month, parse_period, plan_months, run_closeout
 
     if args.month or args.first or args.last or (args.plan and args.period):
         raise UserError("closeout.plan_and_month")
-    if args.plan:
-        first, last = plan_months(project)
-    else:
-        first, last = parse_period(args.period, data, project=project)
+    period = None if args.plan else parse_period(args.period, data)
+    project = load(data)
+    first, last = plan_months(project) if period is None else period
     if not args.force:
         check_month(last, project)
 
