@@ -19,6 +19,7 @@ from mics_budget.config import DEFAULT_DATA_DIR, NOTEBOOKS_DIR
 from mics_budget.i18n import t
 from mics_budget.procurement.lifecycle import TERMINAL
 from mics_budget.report.runner import sha256
+from tests.conftest import check_print_layout
 from tests.test_report import execute_in_process
 
 FIRST, LAST = "2023-01", "2025-12"
@@ -285,33 +286,7 @@ def test_the_close_out_fits_a4_landscape_and_a_1366_screen(closeout_run, browser
     """As the monthly report's: no table wider than its page on paper or a 1366 px screen;
     text left, numbers right; lot ids on one line; headers repeated on every page."""
     page, blocked = browser
-    page.goto((closeout_run / f"{STEM}.html").as_uri())
-    overflow = """() => Array.from(document.querySelectorAll('table.mics')).filter(
-        t => t.scrollWidth > t.parentElement.clientWidth + 1
-             || t.getBoundingClientRect().right > document.documentElement.clientWidth + 1
-        ).map(t => t.querySelector('th') && t.querySelector('th').innerText)"""
-    page.set_viewport_size({"width": 1366, "height": 768})
-    assert page.evaluate(overflow) == []
-    page.emulate_media(media="print")
-    page.set_viewport_size({"width": 1047, "height": 740})  # 277 mm: A4 landscape, 10 mm margins
-    assert page.evaluate(overflow) == []
-    aligned = page.evaluate("""() => {
-        const align = c => getComputedStyle(c).textAlign;
-        const cells = sel => Array.from(document.querySelectorAll(sel));
-        return {text: [...new Set(cells('table.mics td.text, table.mics td.code').map(align))],
-                num: [...new Set(cells('table.mics td.num').map(align))]};
-    }""")
-    assert set(aligned["text"]) <= {"left", "start"} and aligned["num"] == ["right"]
-    lots = page.evaluate("""() => Array.from(document.querySelectorAll(
-        '#procurement td.code, #carry_over td.code'))
-        .filter(c => c.innerText.startsWith('LOT-')).map(c => {
-            const range = document.createRange();
-            range.selectNodeContents(c);
-            return range.getClientRects().length === 1;
-        })""")
-    assert lots and all(lots)
-    assert page.evaluate("getComputedStyle(document.querySelector('table.mics thead'))"
-                         ".display") == "table-header-group"
+    check_print_layout(page, closeout_run / f"{STEM}.html", ["#procurement", "#carry_over"])
     charts = page.evaluate("document.querySelectorAll('svg').length")
     assert charts >= 4  # by year, by section, the Gantt, lots by stage
     assert blocked == []

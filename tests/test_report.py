@@ -19,7 +19,7 @@ from mics_budget.config import DEFAULT_DATA_DIR, NOTEBOOKS_DIR, DataDir
 from mics_budget.core.months import months_between
 from mics_budget.i18n import t
 from mics_budget.report.runner import latest_month, parse_month, sha256
-from tests.conftest import PAYMENTS, write_files
+from tests.conftest import PAYMENTS, check_print_layout, write_files
 
 MONTH = "2025-06"
 
@@ -579,35 +579,7 @@ def test_the_report_fits_a_4_landscape_and_a_1366_screen(example_report, browser
     """No table wider than its page or its column on paper (A4 landscape, print media) and
     on a 1366 px screen; text left-aligned, numbers right-aligned; lot ids on one line."""
     page, _ = browser
-    page.goto((example_report / f"mics-report-{MONTH}.html").as_uri())
-    overflow = """() => Array.from(document.querySelectorAll('table.mics')).filter(
-        t => t.scrollWidth > t.parentElement.clientWidth + 1
-             || t.getBoundingClientRect().right > document.documentElement.clientWidth + 1
-        ).map(t => t.querySelector('th') && t.querySelector('th').innerText)"""
-    page.set_viewport_size({"width": 1366, "height": 768})
-    assert page.evaluate(overflow) == []
-    scrollbars = page.evaluate("""() => Array.from(document.querySelectorAll(
-        '.jp-OutputArea-output')).filter(e => e.scrollWidth > e.clientWidth + 1).length""")
-    assert scrollbars == 0
-    page.emulate_media(media="print")
-    page.set_viewport_size({"width": 1047, "height": 740})  # 277 mm: A4 landscape, 10 mm margins
-    assert page.evaluate(overflow) == []
-    aligned = page.evaluate("""() => {
-        const align = c => getComputedStyle(c).textAlign;
-        const cells = sel => Array.from(document.querySelectorAll(sel));
-        return {text: [...new Set(cells('table.mics td.text, table.mics td.code').map(align))],
-                num: [...new Set(cells('table.mics td.num').map(align))]};
-    }""")
-    assert set(aligned["text"]) <= {"left", "start"} and aligned["num"] == ["right"]
-    lots = page.evaluate("""() => Array.from(document.querySelectorAll('#procurement td.code'))
-        .filter(c => c.innerText.startsWith('LOT-')).map(c => {
-            const range = document.createRange();
-            range.selectNodeContents(c);
-            return range.getClientRects().length === 1;  // one line box: not wrapped
-        })""")
-    assert lots and all(lots)  # a lot id never wraps
-    assert page.evaluate("getComputedStyle(document.querySelector('table.mics thead'))"
-                         ".display") == "table-header-group"  # repeated on every page
+    check_print_layout(page, example_report / f"mics-report-{MONTH}.html", ["#procurement"])
     pdf = page.pdf(format="A4", landscape=True)
     assert pdf.startswith(b"%PDF")
 

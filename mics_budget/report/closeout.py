@@ -13,7 +13,6 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
 import pandas as pd
 
@@ -30,8 +29,8 @@ from ..procurement.status import register
 from ..project import Project, load
 from . import charts
 from ._altair import alt
-from .presentation import TABLE_CSS, Table, banner_html, kpi_table, problems_table, write_xlsx
-from .report import _in_its_language, _sources
+from .presentation import Table, kpi_table, problems_table
+from .report import ReportPages, _in_its_language, _sources
 from .runner import plan_months
 
 SECTIONS = ("execution", "currency", "activities", "procurement", "carry_over", "problems")
@@ -48,7 +47,7 @@ OUTCOME_ORDER = ("completed", "contracted", "in_procedure", "not_started", "term
 
 
 @dataclass
-class Closeout:
+class Closeout(ReportPages):
     project: Project
     first: str  # YYYY-MM: the period's first month
     last: str   # YYYY-MM: its last month; figures are as of its last day
@@ -324,36 +323,6 @@ class Closeout:
         return i18n.t_in(self.lang, "closeout.title", period=i18n.plan_period(
             (self.years[0], self.years[-1]), lang=self.lang))
 
-    @property
-    def banner(self) -> str:
-        return i18n.t_in(self.lang, "example.banner") if self.project.example_data else ""
-
-    @_in_its_language
-    def write_xlsx(self, path: str | Path) -> None:
-        write_xlsx(Path(path), list(self.tables.values()), self.banner, self.title)
-
-    def _show(self, section: str | None, *parts: object) -> None:
-        from IPython.display import HTML, display
-
-        body = "".join(part if isinstance(part, str) else charts.to_svg_html(part)
-                       for part in parts)
-        if section:
-            body = f'<section id="{section}" lang="{self.lang}">{body}</section>'
-        display(HTML(body))
-
-    def _heading(self, key: str, level: int = 2) -> str:
-        return f"<h{level}>{html.escape(t(key))}</h{level}>"
-
-    def _table(self, key: str, columns: list[str] | None = None) -> str:
-        table = self.tables[key]
-        return f"<h3>{html.escape(table.title)}</h3>{table.to_html(columns)}"
-
-    @_in_its_language
-    def show_title(self) -> None:
-        head = (f"{TABLE_CSS}<h1>{html.escape(self.title)}</h1><p>{t('report.as_of')} "
-                f"{i18n.format_date(self.as_of)}</p>")
-        self._show(None, head + (banner_html(self.banner) if self.banner else ""))
-
     @_in_its_language
     def show_summary(self) -> None:
         """The page for the steering committee: the summary in sentences, then the contents."""
@@ -394,13 +363,6 @@ class Closeout:
     def show_carry_over(self) -> None:
         self._show("carry_over", self._heading("closeout.section.carry_over")
                    + self._table("closeout_carry_over"))
-
-    @_in_its_language
-    def show_problems(self) -> None:
-        self._show("problems", self._heading("report.problems")
-                   + self.tables["problems"].to_html()
-                   + (banner_html(self.banner) if self.banner else ""))
-
 
 def _approved(project: Project, as_of: date, year: int | None, by: list[str]
               ) -> pd.DataFrame:
