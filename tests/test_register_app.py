@@ -197,7 +197,7 @@ def test_an_admin_amends_a_lot_and_adds_one(app, example_copy):
     lots = load(example_copy).valid_lots
     assert lots.loc["LOT-NEW", "title"] == "Перчатки нитриловые"
     form = app.new_lot
-    form.lot.value = "LOT-2025-001"
+    form.lot.value = "LOT-2025-009"  # the example has lots 2025-001 and -002
     app._on_add_lot({**form.values(), "estimate": ""})
     assert "обязательное поле" in form.errors["estimate"].value
     form.estimate.value = "1 200 000"
@@ -207,9 +207,9 @@ def test_an_admin_amends_a_lot_and_adds_one(app, example_copy):
     assert "без пробелов" in form.errors["portal_number"].value
     form.portal_number.value = "15550007-1"
     app._on_add_lot(form.values())
-    assert "добавлен лот LOT-2025-001" in form.message.value
-    assert "LOT-2025-001" in {v for _, v in app.lot.options}
-    assert load(example_copy).valid_lots.loc["LOT-2025-001", "portal_number"] == "15550007-1"
+    assert "добавлен лот LOT-2025-009" in form.message.value
+    assert "LOT-2025-009" in {v for _, v in app.lot.options}
+    assert load(example_copy).valid_lots.loc["LOT-2025-009", "portal_number"] == "15550007-1"
     card.lot.value = "LOT-NEW"  # a lot added before its announcement is linked later
     card.portal_number.value = "15550008-1"
     assert card.changes() == {"portal_number": "15550008-1"}
