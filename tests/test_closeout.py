@@ -105,6 +105,19 @@ def test_a_period_of_one_year_is_summary_of_that_year(capsys):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("key", ["closeout_by_section", "closeout_by_activity",
+                                 "closeout_by_unit", "closeout_by_specifics"])
+def test_every_breakdown_adds_up_to_the_totals_to_the_tiyn(closeouts, key):
+    report = closeouts["ru"]
+    totals = report.totals.assign(source=report.totals["source"].map(i18n.funding_name))
+    table = report.tables[key].frame
+    for measure in ("approved", *MEASURES):
+        for source, expected in totals.set_index("source")[measure].items():
+            parts = table.loc[table["source"] == source, measure]
+            assert sum(tiyn(v) for v in parts) == tiyn(expected), (source, measure)
+
+
+@pytest.mark.slow
 def test_the_approved_plan_is_the_budget_laws_amounts(closeouts):
     """The republican budget's first approved amounts, read from budget.csv here (tenge:
     no rate), equal the report's «approved» column."""
@@ -178,6 +191,7 @@ def test_the_xlsx_has_no_formula_and_the_summary_figures(closeouts, capsys, tmp_
     path = tmp_path / "closeout.xlsx"
     report.write_xlsx(path)
     workbook = openpyxl.load_workbook(path)
+    assert len(workbook.sheetnames) == len(report.tables)  # one sheet a table, none lost
     with i18n.using(lang):
         assert workbook.sheetnames[0] == t("sheet.closeout_totals")
         head = t("col.source")

@@ -18,6 +18,7 @@ import pandas as pd
 
 from .. import i18n
 from ..core.months import month_end
+from ..core.params import specifics_names
 from ..i18n import format_money, format_percent, funding_name, stage_name, t
 from ..ledger.currency_effect import unicef_in_usd
 from ..ledger.plan import code_key
@@ -158,6 +159,18 @@ class Closeout(ReportPages):
             money | {"activity": "code"}, labels={"title": t("col.activity_title")},
             period=self.period)
         yearly = by_year.groupby("year", as_index=False)[["plan", "committed", "paid"]].sum()
+        by_unit = self.figures(["unit"])
+        self.tables["closeout_by_unit"] = Table(
+            "closeout_by_unit", _sources(by_unit[["source", "unit", *FIGURES]]), money,
+            period=self.period)
+        names = specifics_names()
+        by_specifics = self.figures(["specifics"])
+        by_specifics.insert(2, "specifics_name", by_specifics["specifics"].map(
+            lambda c: names.get(c, ("", "", ""))[i18n.LANGS.index(self.lang)]))
+        self.tables["closeout_by_specifics"] = Table(
+            "closeout_by_specifics", _sources(by_specifics[["source", "specifics",
+                                                            "specifics_name", *FIGURES]]),
+            money | {"specifics": "code"}, period=self.period)
         self.charts["by_year"] = charts.plan_vs_paid(yearly.astype({"year": "str"}), by="year")
         self.charts["by_section"] = charts.plan_vs_paid(by_section, by="section", names=titles)
 
@@ -340,7 +353,8 @@ class Closeout(ReportPages):
         self._show("execution", self._heading("closeout.section.execution"),
                    self._table("closeout_totals"), self.charts["by_year"],
                    self._table("closeout_by_year"), self.charts["by_section"],
-                   self._table("closeout_by_section"), self._table("closeout_by_activity"))
+                   self._table("closeout_by_section"), self._table("closeout_by_activity"),
+                   self._table("closeout_by_unit"), self._table("closeout_by_specifics"))
 
     @_in_its_language
     def show_currency(self) -> None:
@@ -367,13 +381,15 @@ class Closeout(ReportPages):
 def _approved(project: Project, as_of: date, year: int | None, by: list[str]
               ) -> pd.DataFrame:
     """The plan as first approved (the latest ``approved`` line, never an adjustment) of one
-    budget year (``None``: of all), in tiyn, by ``source`` and ``by`` (``activity`` or
-    ``section``)."""
+    budget year (``None``: of all), in tiyn, by ``source`` and ``by`` (``activity``,
+    ``section``, ``unit`` or ``specifics``)."""
     lines = budget_lines(project, as_of, ["approved"])
     if year is not None:
         lines = lines.loc[lines["year"] == year]
     if "section" in by:
         lines = lines.assign(section=lines["activity"].map(project.sections_of))
+    if "unit" in by:
+        lines = lines.assign(unit=lines["activity"].map(project.first_unit))
     keys = ["source", *by]
     return lines.groupby(keys, dropna=False)["kzt_minor"].sum().rename(
         "approved").reset_index()
