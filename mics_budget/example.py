@@ -1,4 +1,5 @@
-"""The bundled example data: invented but plausible amounts for the whole plan, 2023-2025.
+"""The bundled example data: invented but plausible amounts for the whole plan, 2023-2025,
+to its end (the last records are of December 2025: the close-out report shows a whole plan).
 
 ``python -m mics_budget.example [DIR]`` rewrites ``DIR`` (default: the project's ``data/``)
 deterministically. The plan files are left alone; ``EXAMPLE`` marks the folder as example data.
@@ -48,7 +49,8 @@ DECISIONS = {  # year of the line: (proposed, approved, adjusted) dates, documen
     2025: (date(2024, 5, 15), date(2024, 12, 2), date(2025, 4, 15)),
 }
 LOT_SPECS = {"LOT-2023-001": "143", "LOT-2023-002": "149", "LOT-2023-003": "142",
-             "LOT-2023-004": "149", "LOT-2023-005": "159", "LOT-2023-006": "159"}
+             "LOT-2023-004": "149", "LOT-2023-005": "159", "LOT-2023-006": "159",
+             "LOT-2025-001": "159", "LOT-2025-002": "149"}
 LOTS = [
     # lot, activity, title, method, estimate, planned_announce, needed_by, law
     ("LOT-2023-001", "7.1", "Форма с логотипом MICS", "open_tender", 9_800_000,
@@ -63,6 +65,11 @@ LOTS = [
      4_200_000, date(2023, 6, 15), date(2023, 8, 15)),
     ("LOT-2023-006", "9.2", "Перевод вопросников (из одного источника)", "single_source",
      2_800_000, date(2023, 8, 10), date(2023, 8, 31)),
+    # after mid-2025 (nothing before July 2025 changes): still open when the plan ends
+    ("LOT-2025-001", "9.2", "Перевод и вёрстка итогового отчёта на казахский язык",
+     "price_quotations", 3_600_000, date(2025, 8, 15), date(2025, 10, 31)),
+    ("LOT-2025-002", "7.2", "Архивные короба и канцелярские товары для архива", "auction",
+     1_200_000, date(2025, 11, 10), date(2026, 1, 30)),
 ]
 # lot, date, status, amount, bids, supplier, bin, note
 EVENTS = [
@@ -120,6 +127,16 @@ EVENTS = [
      "900101300005", ""),
     ("LOT-2023-006", date(2023, 8, 30), "delivered", None, None, "", "", ""),
     ("LOT-2023-006", date(2023, 9, 8), "paid", None, None, "", "", ""),
+    ("LOT-2025-001", date(2025, 7, 21), "planned", None, None, "", "", ""),
+    ("LOT-2025-001", date(2025, 8, 27), "announced", None, None, "", "", ""),
+    ("LOT-2025-001", date(2025, 9, 8), "evaluation", None, None, "", "", ""),
+    ("LOT-2025-001", date(2025, 9, 12), "awarded", None, 3, "ТОО «Пример Перевод»",
+     "990140000004", ""),
+    ("LOT-2025-001", date(2025, 9, 22), "contracted", 3_350_000, None, "ТОО «Пример Перевод»",
+     "990140000004", "Оплата после приёмки; бюджет 2025 г. не выделен"),
+    ("LOT-2025-002", date(2025, 10, 20), "planned", None, None, "", "", ""),
+    ("LOT-2025-002", date(2025, 11, 17), "announced", None, None, "", "", ""),
+    ("LOT-2025-002", date(2025, 12, 2), "evaluation", None, None, "", "", ""),
 ]
 LOT_PAYMENTS = [  # lot, date, amount
     ("LOT-2023-001", date(2023, 7, 20), 9_750_000),
@@ -128,7 +145,11 @@ LOT_PAYMENTS = [  # lot, date, amount
     ("LOT-2023-005", date(2023, 7, 10), 1_170_000),
     ("LOT-2023-006", date(2023, 9, 8), 2_730_000),
 ]
-NOT_DONE = {"6.3", "14.5", "14.6", "15.1", "15.2"}  # left open: some of them end up overdue
+#: activities finished late, after mid-2025 (nothing before July 2025 changes); the rest of
+#: the plan is finished on the last day of its period
+LATE = {"6.3": date(2025, 7, 18), "14.5": date(2025, 9, 26), "14.6": date(2025, 8, 15),
+        "15.1": date(2025, 11, 28)}
+NOT_DONE = {"15.2"}  # never finished: overdue when the plan ends
 
 
 def _money(minor: int) -> str:
@@ -236,7 +257,7 @@ def build(data: DataDir) -> dict[Path, str]:
                        "" if bids is None else bids, supplier, bin_, f"Док-{i + 1:03d}", note,
                        "example", f"{day.isoformat()}T18:00:00+05:00", f"{lot}-{seen[lot]}",
                        "", ""])
-    progress = [[a.id, a.period.end.isoformat(), a.completion_form, "Пример"]
+    progress = [[a.id, LATE.get(a.id, a.period.end).isoformat(), a.completion_form, "Пример"]
                 for a in plan.activities if a.id not in NOT_DONE]
     payments.sort(key=lambda p: (p[1], p[0]))
     return {

@@ -315,3 +315,40 @@ def pytest_terminal_summary(terminalreporter):
                                  f"{SLOW_NOTE:g} s (mark them slow or make them faster)")
         for duration, nodeid in reversed(long):
             terminalreporter.write_line(f"{duration:6.2f} s  {nodeid}")
+
+
+def check_print_layout(page, html: Path, lot_sections: list[str]) -> None:
+    """A report's HTML (the monthly one, the close-out) on a 1366 px screen and printed on A4
+    landscape: no table wider than its page or its column, no scrolled output, text
+    left-aligned and numbers right-aligned, the lot ids of ``lot_sections`` (CSS selectors)
+    on one line, table headers repeated on every printed page."""
+    page.goto(html.as_uri())
+    overflow = """() => Array.from(document.querySelectorAll('table.mics')).filter(
+        t => t.scrollWidth > t.parentElement.clientWidth + 1
+             || t.getBoundingClientRect().right > document.documentElement.clientWidth + 1
+        ).map(t => t.querySelector('th') && t.querySelector('th').innerText)"""
+    page.set_viewport_size({"width": 1366, "height": 768})
+    assert page.evaluate(overflow) == []
+    scrollbars = page.evaluate("""() => Array.from(document.querySelectorAll(
+        '.jp-OutputArea-output')).filter(e => e.scrollWidth > e.clientWidth + 1).length""")
+    assert scrollbars == 0
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 1047, "height": 740})  # 277 mm: A4 landscape, 10 mm margins
+    assert page.evaluate(overflow) == []
+    aligned = page.evaluate("""() => {
+        const align = c => getComputedStyle(c).textAlign;
+        const cells = sel => Array.from(document.querySelectorAll(sel));
+        return {text: [...new Set(cells('table.mics td.text, table.mics td.code').map(align))],
+                num: [...new Set(cells('table.mics td.num').map(align))]};
+    }""")
+    assert set(aligned["text"]) <= {"left", "start"} and aligned["num"] == ["right"]
+    cells = ", ".join(f"{section} td.code" for section in lot_sections)
+    lots = page.evaluate("""(cells) => Array.from(document.querySelectorAll(cells))
+        .filter(c => c.innerText.startsWith('LOT-')).map(c => {
+            const range = document.createRange();
+            range.selectNodeContents(c);
+            return range.getClientRects().length === 1;  // one line box: not wrapped
+        })""", cells)
+    assert lots and all(lots)  # a lot id never wraps
+    assert page.evaluate("getComputedStyle(document.querySelector('table.mics thead'))"
+                         ".display") == "table-header-group"  # repeated on every page

@@ -46,8 +46,10 @@ def test_the_package_validates_against_the_official_schema(package):
 
 
 def test_one_release_per_event_and_payment(project, package):
-    events = project.events[project.events["valid"]]
-    payments = project.payments[project.payments["contract"] != ""]
+    events = project.events_on(AS_OF)  # the example goes on after AS_OF
+    events = events[events["valid"]] if "valid" in events else events
+    payments = project.payments_on(AS_OF)
+    payments = payments[payments["contract"] != ""]
     assert len(package["releases"]) == len(events) + len(payments)
     ids = [r["id"] for r in package["releases"]]
     assert len(set(ids)) == len(ids)
@@ -71,6 +73,7 @@ def test_tags_codes_and_funder(package):
 def test_merged_releases_give_the_register(project, package):
     merger = ocdsmerge.Merger(schema=_schema("release-schema.json"))
     table = register(project, AS_OF).set_index("lot")
+    table = table.loc[table["stage"] != ""]  # a lot with no step yet has no release
     by_ocid: dict[str, list] = {}
     for release in package["releases"]:
         by_ocid.setdefault(release["ocid"], []).append(release)

@@ -19,7 +19,7 @@ from mics_budget.config import DEFAULT_DATA_DIR, NOTEBOOKS_DIR, DataDir
 from mics_budget.core.months import months_between
 from mics_budget.i18n import t
 from mics_budget.report.runner import latest_month, parse_month, sha256
-from tests.conftest import PAYMENTS, write_files
+from tests.conftest import PAYMENTS, check_print_layout, write_files
 
 MONTH = "2025-06"
 
@@ -284,8 +284,11 @@ def test_months():
     assert parse_month("last", today=date(2026, 1, 15)) == "2025-12"
     assert parse_month("last", today=date(2026, 11, 25)) == "2026-10"
     assert parse_month("2024-3") == "2024-03"
-    assert parse_month("latest", DataDir(DEFAULT_DATA_DIR)) == "2025-06"
-    assert latest_month(load(DEFAULT_DATA_DIR)) == "2025-06"
+    example = load(DEFAULT_DATA_DIR)
+    last = max(example.events_on(date(2099, 1, 1))["date"].max(),
+               example.progress["completed_on"].max(), example.payments["date"].max())
+    assert parse_month("latest", DataDir(DEFAULT_DATA_DIR)) == last.strftime("%Y-%m")
+    assert latest_month(example) == last.strftime("%Y-%m") == "2025-12"  # the plan's end
     assert months_between("2023-11", "2024-02") == ["2023-11", "2023-12", "2024-01", "2024-02"]
     with pytest.raises(Exception, match="неверный месяц «2024-13»"):
         parse_month("2024-13")
@@ -379,7 +382,8 @@ def test_a_month_before_any_data_is_refused_unless_forced(tmp_path, capsys, in_p
 @pytest.mark.parametrize(("argv", "message"), [
     (["--month", "0024-01"], "неверный месяц «0024-01»"),
     (["--month", "2024-1x"], "неверный месяц"),
-    (["--month", "2026-01"], "месяц 2026-01 позже окончания плана (2025-06)"),
+    # the example goes on after the last activity (June 2025) to December: so may a report
+    (["--month", "2026-01"], "месяц 2026-01 позже окончания плана (2025-12)"),
     ([], "месяц 2026-10 позже окончания плана"),  # `last` on 2026-11-25, the cron default
     (["--from", "2024-05", "--to", "2024-03"], "начало диапазона 2024-05 позже его конца"),
 ])
@@ -577,35 +581,7 @@ def test_the_report_fits_a_4_landscape_and_a_1366_screen(example_report, browser
     """No table wider than its page or its column on paper (A4 landscape, print media) and
     on a 1366 px screen; text left-aligned, numbers right-aligned; lot ids on one line."""
     page, _ = browser
-    page.goto((example_report / f"mics-report-{MONTH}.html").as_uri())
-    overflow = """() => Array.from(document.querySelectorAll('table.mics')).filter(
-        t => t.scrollWidth > t.parentElement.clientWidth + 1
-             || t.getBoundingClientRect().right > document.documentElement.clientWidth + 1
-        ).map(t => t.querySelector('th') && t.querySelector('th').innerText)"""
-    page.set_viewport_size({"width": 1366, "height": 768})
-    assert page.evaluate(overflow) == []
-    scrollbars = page.evaluate("""() => Array.from(document.querySelectorAll(
-        '.jp-OutputArea-output')).filter(e => e.scrollWidth > e.clientWidth + 1).length""")
-    assert scrollbars == 0
-    page.emulate_media(media="print")
-    page.set_viewport_size({"width": 1047, "height": 740})  # 277 mm: A4 landscape, 10 mm margins
-    assert page.evaluate(overflow) == []
-    aligned = page.evaluate("""() => {
-        const align = c => getComputedStyle(c).textAlign;
-        const cells = sel => Array.from(document.querySelectorAll(sel));
-        return {text: [...new Set(cells('table.mics td.text, table.mics td.code').map(align))],
-                num: [...new Set(cells('table.mics td.num').map(align))]};
-    }""")
-    assert set(aligned["text"]) <= {"left", "start"} and aligned["num"] == ["right"]
-    lots = page.evaluate("""() => Array.from(document.querySelectorAll('#procurement td.code'))
-        .filter(c => c.innerText.startsWith('LOT-')).map(c => {
-            const range = document.createRange();
-            range.selectNodeContents(c);
-            return range.getClientRects().length === 1;  // one line box: not wrapped
-        })""")
-    assert lots and all(lots)  # a lot id never wraps
-    assert page.evaluate("getComputedStyle(document.querySelector('table.mics thead'))"
-                         ".display") == "table-header-group"  # repeated on every page
+    check_print_layout(page, example_report / f"mics-report-{MONTH}.html", ["#procurement"])
     pdf = page.pdf(format="A4", landscape=True)
     assert pdf.startswith(b"%PDF")
 

@@ -325,6 +325,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--month", metavar="YYYY-MM", help=t("help.month"))
     p.add_argument("--from", dest="first", metavar="YYYY-MM", help=t("help.from"))
     p.add_argument("--to", dest="last", metavar="YYYY-MM", help=t("help.to"))
+    p.add_argument("--plan", action="store_true", help=t("help.closeout_plan"))
+    p.add_argument("--period", metavar="YYYY-MM..YYYY-MM", help=t("help.closeout_period"))
     p.add_argument("--out", type=parse_path, metavar="DIR", help=t("help.out"))
     p.add_argument("--params", type=parse_path, metavar="FILE", help=t("help.params"))
     p.add_argument("--force", action="store_true", help=t("help.force"))

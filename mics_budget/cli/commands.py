@@ -755,6 +755,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     i18n.set_lang(lang)
     out = args.out or defaults.out
     month = args.month or defaults.month
+    if args.plan or args.period:
+        return _closeout(args, data, lang, Path(out) if out else None)
     project = load(data)
     if args.first or args.last:
         first = parse_month(args.first or args.last, data, project=project)
@@ -774,6 +776,26 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     for item in chosen:
         run_report(item, data, lang, Path(out) if out else None, progress, pdf=args.pdf)
+    return 0
+
+
+def _closeout(args: argparse.Namespace, data: DataDir, lang: str, out: Path | None) -> int:
+    """``report --plan`` / ``--period FIRST..LAST``: the close-out report (the period is
+    checked before the data folder is loaded)."""
+    from ..report.runner import check_month, parse_period, plan_months, run_closeout
+
+    if args.month or args.first or args.last or (args.plan and args.period):
+        raise UserError("closeout.plan_and_month")
+    period = None if args.plan else parse_period(args.period, data)
+    project = load(data)
+    first, last = plan_months(project) if period is None else period
+    if not args.force:
+        check_month(last, project)
+
+    def progress(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+    run_closeout(first, last, data, lang, out, progress, pdf=args.pdf)
     return 0
 
 

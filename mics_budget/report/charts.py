@@ -243,10 +243,13 @@ def lots_by_stage(register: pd.DataFrame, width: Width = 520,
 
 
 def gantt(plan: pd.DataFrame, status: pd.DataFrame, intervals: pd.DataFrame, as_of: date,
-          width: Width = 640, localized: bool = True) -> alt.Chart:
-    """The plan's intervals per activity, coloured by status, with a line on ``as_of``."""
-    data = intervals.merge(status[["id", "status"]], on="id").merge(
-        plan[["id", "title"]], on="id")
+          width: Width = 640, localized: bool = True,
+          completions: pd.DataFrame | None = None) -> alt.Chart:
+    """The plan's intervals per activity, coloured by status, with a line on ``as_of``;
+    with ``completions`` (``id``, ``completed_on``), a mark on each actual completion date
+    (the close-out: planned against actual dates)."""
+    data = intervals[["id", "start", "end_next"]].merge(status[["id", "status"]], on="id").merge(
+        plan[["id", "title"]], on="id")  # only what is drawn: a date is no JSON for SVG
     data["status_label"] = data["status"].map(lambda s: t(f"status.{s}"))
     data["label"] = data["id"] + " " + data["title"].str.slice(0, 40)
     order = list(dict.fromkeys(data["label"]))
@@ -265,7 +268,18 @@ def gantt(plan: pd.DataFrame, status: pd.DataFrame, intervals: pd.DataFrame, as_
     )
     today = alt.Chart(pd.DataFrame({"as_of": [pd.Timestamp(as_of)]})).mark_rule(
         color="#d83933", strokeWidth=2).encode(x=alt.X("as_of:T"))
-    return localize(alt.layer(bars, today).properties(
+    layers = [bars, today]
+    if completions is not None:
+        done = completions[["id", "completed_on"]].dropna().merge(
+            data[["id", "label"]].drop_duplicates("id"), on="id")
+        done["completed_on"] = pd.to_datetime(done["completed_on"])
+        layers.append(alt.Chart(done).mark_point(
+            shape="diamond", filled=True, color="#111", size=40).encode(
+            x=alt.X("completed_on:T"), y=alt.Y("label:N", sort=order),
+            tooltip=[alt.Tooltip("id:N", title=t("col.id")),
+                     alt.Tooltip("completed_on:T", title=t("col.completed_on"),
+                                 format="%d.%m.%Y")]))
+    return localize(alt.layer(*layers).properties(
         width=width, height=max(200, 14 * len(order)), title=_title(t("chart.gantt"), width)),
         localized)
 

@@ -54,8 +54,63 @@ def _in_its_language(method):
     return wrapper
 
 
+class ReportPages:
+    """What the monthly report and the close-out show alike: the title and the banner, each
+    section as HTML, the tables under their titles, the data problems, the XLSX. A report
+    gives ``project``, ``lang``, ``tables``, ``title`` and ``as_of``."""
+
+    project: Project
+    lang: str
+    tables: dict[str, Table]
+
+    @property
+    def title(self) -> str:
+        raise NotImplementedError
+
+    @property
+    def as_of(self) -> date:
+        raise NotImplementedError
+
+    @property
+    def banner(self) -> str:
+        return i18n.t_in(self.lang, "example.banner") if self.project.example_data else ""
+
+    @_in_its_language
+    def write_xlsx(self, path: str | Path) -> None:
+        write_xlsx(Path(path), list(self.tables.values()), self.banner, self.title)
+
+    def _show(self, section: str | None, *parts: object) -> None:
+        from IPython.display import HTML, display
+
+        body = "".join(part if isinstance(part, str) else charts.to_svg_html(part)
+                       for part in parts)
+        if section:
+            body = f'<section id="{section}" lang="{self.lang}">{body}</section>'
+        display(HTML(body))
+
+    def _heading(self, key: str, level: int = 2) -> str:
+        return f"<h{level}>{html.escape(t(key))}</h{level}>"
+
+    def _table(self, key: str, columns: list[str] | None = None) -> str:
+        """A table under its title, which names the period of its figures."""
+        table = self.tables[key]
+        return f"<h3>{html.escape(table.title)}</h3>{table.to_html(columns)}"
+
+    @_in_its_language
+    def show_title(self) -> None:
+        head = (f"{TABLE_CSS}<h1>{html.escape(self.title)}</h1><p>{t('report.as_of')} "
+                f"{i18n.format_date(self.as_of)}</p>")
+        self._show(None, head + (banner_html(self.banner) if self.banner else ""))
+
+    @_in_its_language
+    def show_problems(self) -> None:
+        self._show("problems", self._heading("report.problems")  # one heading: the section's
+                   + self.tables["problems"].to_html()
+                   + (banner_html(self.banner) if self.banner else ""))
+
+
 @dataclass
-class MonthlyReport:
+class MonthlyReport(ReportPages):
     project: Project
     month: str
     lang: str
@@ -304,37 +359,6 @@ class MonthlyReport:
         return i18n.t_in(self.lang, "report.title", month=i18n.month_name(number, self.lang),
                          year=year)
 
-    @property
-    def banner(self) -> str:
-        return i18n.t_in(self.lang, "example.banner") if self.project.example_data else ""
-
-    @_in_its_language
-    def write_xlsx(self, path: str | Path) -> None:
-        write_xlsx(Path(path), list(self.tables.values()), self.banner, self.title)
-
-    def _show(self, section: str | None, *parts: object) -> None:
-        from IPython.display import HTML, display
-
-        body = "".join(part if isinstance(part, str) else charts.to_svg_html(part)
-                       for part in parts)
-        if section:
-            body = f'<section id="{section}" lang="{self.lang}">{body}</section>'
-        display(HTML(body))
-
-    def _heading(self, key: str, level: int = 2) -> str:
-        return f"<h{level}>{html.escape(t(key))}</h{level}>"
-
-    def _table(self, key: str, columns: list[str] | None = None) -> str:
-        """A table under its title, which names the period of its figures."""
-        table = self.tables[key]
-        return f"<h3>{html.escape(table.title)}</h3>{table.to_html(columns)}"
-
-    @_in_its_language
-    def show_title(self) -> None:
-        head = (f"{TABLE_CSS}<h1>{html.escape(self.title)}</h1><p>{t('report.as_of')} "
-                f"{i18n.format_date(self.as_of)}</p>")
-        self._show(None, head + (banner_html(self.banner) if self.banner else ""))
-
     @_in_its_language
     def show_summary(self) -> None:
         """The summary in sentences, then the contents."""
@@ -375,13 +399,6 @@ class MonthlyReport:
     def show_schedule(self) -> None:
         self._show("schedule", self._heading("report.schedule")
                    + "".join(self._table(k) for k in ("done", "due", "overdue")))
-
-    @_in_its_language
-    def show_problems(self) -> None:
-        self._show("problems", self._heading("report.problems")  # one heading: the section's
-                   + self.tables["problems"].to_html()
-                   + (banner_html(self.banner) if self.banner else ""))
-
 
 def _figure(table: pd.DataFrame, source: str, measure: str) -> float | None:
     """A figure of a ``spending`` table indexed by source (``total``: summed; execution:

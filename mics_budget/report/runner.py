@@ -1,8 +1,9 @@
-"""Running the monthly report: papermill, then HTML without code, XLSX and a manifest.
+"""Running the monthly report and the close-out report of a plan: papermill, then HTML
+without code, XLSX and a manifest.
 
 Everything is written into a temporary folder beside the target and renamed over
-``reports/YYYY-MM/`` only when the whole run succeeded, so a failed or killed run never leaves
-a half report.
+``reports/YYYY-MM/`` (the close-out: ``reports/plan-YYYY-MM_YYYY-MM/``) only when the whole
+run succeeded, so a failed or killed run never leaves a half report.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from datetime import UTC, date, datetime
 from importlib import metadata
 from pathlib import Path
 
+from .. import i18n
 from ..config import NOTEBOOKS_DIR, PARAMS_DIR, REPORTS_DIR, DataDir
 from ..core import months
 from ..core.checks import excerpt
@@ -28,6 +30,7 @@ from ..errors import UserError
 from ..i18n import month_name, t, t_in
 
 NOTEBOOK = NOTEBOOKS_DIR / "monthly_report.ipynb"
+CLOSEOUT_NOTEBOOK = NOTEBOOKS_DIR / "closeout.ipynb"
 TEMPLATES = Path(__file__).with_name("templates")
 PACKAGES = ("mics-budget", "pandas", "numpy", "pyarrow", "altair", "vl-convert-python",
             "openpyxl", "papermill", "nbconvert", "nbclient", "ipykernel")
@@ -47,14 +50,14 @@ def sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def input_files(data: DataDir) -> list[Path]:
+def input_files(data: DataDir, notebook: Path = NOTEBOOK) -> list[Path]:
     """Every file a report depends on: the data folder's files, params and the notebook."""
     files = [p for folder in (data.plan, data.budget, data.procurement) if folder.is_dir()
              for p in sorted(folder.iterdir()) if p.is_file() and not p.name.endswith(".lock")]
     marker = data.root / "EXAMPLE"
     files += [marker] if marker.exists() else []
     files += sorted(p for p in PARAMS_DIR.iterdir() if p.is_file())
-    return [*files, NOTEBOOK]
+    return [*files, notebook]
 
 
 def html_export(notebook: Path, lang: str = "ru", title: str = "") -> str:
@@ -119,21 +122,50 @@ def run_report(month: str, data: DataDir, lang: str = "ru", out: Path | None = N
                progress: Callable[[str], None] | None = None, pdf: bool = False) -> Path:
     """Produce ``OUT/YYYY-MM/`` (default ``reports/``) for ``month``; return the folder. With
     ``pdf``, also a PDF of the HTML when a Chromium is found (else a note, no failure)."""
-    from filelock import FileLock
-
     from ..core._imports import without_rfc3987
 
     papermill = without_rfc3987("papermill")
 
     say = progress or (lambda _: None)
     out = Path(out) if out else REPORTS_DIR
+    return _locked(month, out, lambda: _run(month, data, lang, out, say, papermill, pdf))
+
+
+def run_closeout(first: str, last: str, data: DataDir, lang: str = "ru",
+                 out: Path | None = None, progress: Callable[[str], None] | None = None,
+                 pdf: bool = False) -> Path:
+    """Produce ``OUT/plan-FIRST_LAST/`` (default ``reports/``): the close-out report of the
+    months ``first``..``last`` (``notebooks/closeout.ipynb``); return the folder."""
+    from ..core._imports import without_rfc3987
+
+    papermill = without_rfc3987("papermill")
+    say = progress or (lambda _: None)
+    out = Path(out) if out else REPORTS_DIR
+    name = f"plan-{first}_{last}"
+    span = i18n.plan_period((int(first[:4]), int(last[:4])), lang=lang)
+
+    def run() -> Path:
+        say(t("closeout.step_run", first=first, last=last))
+        return _execute(CLOSEOUT_NOTEBOOK, name, f"mics-closeout-{first}_{last}",
+                        {"first_month": first, "last_month": last},
+                        t_in(lang, "closeout.title", period=span), data, lang, out, say,
+                        papermill, pdf, {"period": [first, last]})
+
+    return _locked(name, out, run)
+
+
+def _locked(name: str, out: Path, run: Callable[[], Path]) -> Path:
+    """``run`` under the lock of the report ``name`` in ``out`` (one run of a report at a
+    time), after removing what a killed run left."""
+    from filelock import FileLock
+
     out.mkdir(parents=True, exist_ok=True)
-    lock = out / f".{month}.lock"
+    lock = out / f".{name}.lock"
     try:
-        with FileLock(str(lock)):  # one run per month at a time
-            for stale in out.glob(f".{month}.*.tmp"):  # left by a killed run
+        with FileLock(str(lock)):
+            for stale in out.glob(f".{name}.*.tmp"):  # left by a killed run
                 shutil.rmtree(stale, ignore_errors=True)
-            return _run(month, data, lang, out, say, papermill, pdf)
+            return run()
     finally:
         with contextlib.suppress(OSError):  # a waiting run takes a new lock file
             lock.unlink()
@@ -141,19 +173,30 @@ def run_report(month: str, data: DataDir, lang: str = "ru", out: Path | None = N
 
 def _run(month: str, data: DataDir, lang: str, out: Path, say: Callable[[str], None],
          papermill, pdf: bool = False) -> Path:
-    final = out / month
+    say(t("report.step_run", month=month))
+    year, number = months.split(month)
+    title = t_in(lang, "report.title", month=month_name(number, lang), year=year)
+    return _execute(NOTEBOOK, month, f"mics-report-{month}", {"report_month": month}, title,
+                    data, lang, out, say, papermill, pdf, {"month": month})
+
+
+def _execute(notebook: Path, name: str, stem: str, chosen: dict[str, str], title: str,
+             data: DataDir, lang: str, out: Path, say: Callable[[str], None], papermill,
+             pdf: bool, described: dict[str, object]) -> Path:
+    """Run ``notebook`` with the ``chosen`` parameters into ``OUT/name/`` (files ``stem.*``):
+    the executed notebook, its HTML titled ``title``, the XLSX, the PDF if asked, and the
+    manifest (with ``described``: what the report covers)."""
+    final = out / name
     run_id = uuid.uuid4().hex
-    tmp = out / f".{month}.{run_id[:8]}.tmp"
+    tmp = out / f".{name}.{run_id[:8]}.tmp"
     tmp.mkdir()
     started = datetime.now(UTC)
-    stem = f"mics-report-{month}"
-    parameters = {"report_month": month, "data_dir": str(data.root), "lang": lang,
+    parameters = {**chosen, "data_dir": str(data.root), "lang": lang,
                   "xlsx_path": str(tmp / f"{stem}.xlsx")}
     try:
-        say(t("report.step_run", month=month))
         try:
             papermill.execute_notebook(
-                str(NOTEBOOK), str(tmp / f"{stem}.ipynb"), parameters=parameters,
+                str(notebook), str(tmp / f"{stem}.ipynb"), parameters=parameters,
                 kernel_name=KERNEL, progress_bar=False, log_output=False, cwd=str(tmp),
                 execution_timeout=CELL_TIMEOUT,
                 extra_arguments=["--IPKernelApp.log_level=ERROR"])  # no kernel chatter
@@ -161,8 +204,6 @@ def _run(month: str, data: DataDir, lang: str, out: Path, say: Callable[[str], N
             raise ReportError("report.failed", cell=exc.exec_count,
                               error=f"{exc.ename}: {exc.evalue}") from None
         say(t("report.step_html"))
-        year, number = months.split(month)
-        title = t_in(lang, "report.title", month=month_name(number, lang), year=year)
         html = html_export(tmp / f"{stem}.ipynb", lang, title)
         (tmp / f"{stem}.html").write_text(html, encoding="utf-8")
         if pdf:
@@ -170,13 +211,13 @@ def _run(month: str, data: DataDir, lang: str, out: Path, say: Callable[[str], N
         say(t("report.step_manifest"))
         outputs = sorted(p for p in tmp.iterdir() if p.is_file())
         manifest = {
-            "run_id": run_id, "month": month, "parameters": {**parameters,
+            "run_id": run_id, **described, "parameters": {**parameters,
                                                              "xlsx_path": f"{stem}.xlsx"},
             "started": started.isoformat(timespec="seconds"),
             "finished": datetime.now(UTC).isoformat(timespec="seconds"),
             "command": sys.argv, "versions": _versions(),
             "example_data": data.is_example,
-            "inputs": {str(p): sha256(p) for p in input_files(data)},
+            "inputs": {str(p): sha256(p) for p in input_files(data, notebook)},
             "outputs": {p.name: sha256(p) for p in outputs},
         }
         (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2)
@@ -223,6 +264,24 @@ def parse_month(text: str, data: DataDir | None = None, today: date | None = Non
     return f"{match.group(1)}-{int(match.group(2)):02d}"
 
 
+def parse_period(text: str, data: DataDir | None = None, project=None) -> tuple[str, str]:
+    """``FIRST..LAST``, each a month as :func:`parse_month` reads it (``2023-01..2025-12``,
+    ``2025-01..latest``), the first not after the last."""
+    parts = (text or "").strip().split("..")
+    if len(parts) != 2 or not all(p.strip() for p in parts):
+        raise ReportError("closeout.bad_period", value=excerpt(text or ""))
+    first, last = (parse_month(p, data, project=project) for p in parts)
+    if last < first:
+        raise ReportError("report.bad_range", first=first, last=last)
+    return first, last
+
+
+def plan_months(project) -> tuple[str, str]:
+    """The months of the whole plan: January of its first year to December of its last."""
+    first, last = project.plan.years
+    return f"{first}-01", f"{last}-12"
+
+
 def latest_month(project) -> str:
     """The month of the latest dated record (payment, event, budget decision, completion)."""
     _, last = project.dated_span()
@@ -233,11 +292,13 @@ def latest_month(project) -> str:
 
 def month_range(project) -> tuple[str, str]:
     """The months a report can be made for: from the month of the first dated record of the
-    data to the last month of the plan."""
-    first, _ = project.dated_span()
-    if first is None:
+    data to the last month of the plan, or of the data when it goes on after the plan's last
+    activity (late completions, lots still open: what the close-out reports)."""
+    first, last = project.dated_span()
+    if first is None or last is None:
         raise ReportError("report.no_data")
-    return months.of(first), months.of(max(a.period.end for a in project.plan.activities))
+    end = max(max(a.period.end for a in project.plan.activities), last)
+    return months.of(first), months.of(end)
 
 
 def check_month(month: str, project) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from . import (
     access,
     cli,
+    closeout,
     data,
     face,
     forecast,
@@ -26,7 +27,7 @@ from . import (
 )
 
 AREAS = (general, data, plan, procurement, register, report, summary, forecast, screens,
-         access, settings, cli, portal, rates, face)
+         access, settings, cli, portal, rates, face, closeout)
 LABELS: dict[str, tuple[str, ...]] = {}
 for _area in AREAS:
     LABELS.update(_area.LABELS)
