@@ -217,7 +217,7 @@ def make_folder(root: Path, rows: int, lots_per_100: bool = True) -> Path:
     from mics_budget.config import DEFAULT_DATA_DIR
 
     folder = root / "data"
-    shutil.copytree(DEFAULT_DATA_DIR, folder)
+    shutil.copytree(DEFAULT_DATA_DIR, folder, ignore=shutil.ignore_patterns(".mics-cache"))
     facts = None
     count = rows // 100 if lots_per_100 else 0
     if count:
@@ -252,7 +252,7 @@ def make_xlsx_folder(root: Path, rows: int) -> tuple[Path, Path]:
     from mics_budget.config import DEFAULT_DATA_DIR
 
     folder = root / "xlsx-data"
-    shutil.copytree(DEFAULT_DATA_DIR, folder)
+    shutil.copytree(DEFAULT_DATA_DIR, folder, ignore=shutil.ignore_patterns(".mics-cache"))
     (folder / "budget" / "payments.csv").unlink()
     target = folder / "budget" / "payments.xlsx"
     write_payments_xlsx(target, rows)

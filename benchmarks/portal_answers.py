@@ -169,7 +169,7 @@ def make_case(root: Path, count: int) -> dict:
 
     from mics_budget.config import DEFAULT_DATA_DIR
 
-    shutil.copytree(DEFAULT_DATA_DIR, root / "data")
+    shutil.copytree(DEFAULT_DATA_DIR, root / "data", ignore=shutil.ignore_patterns(".mics-cache"))
     for lock in (root / "data").rglob("*.lock"):
         lock.unlink()
     add_register_lots(root / "data", count)

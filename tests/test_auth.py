@@ -168,7 +168,7 @@ def test_next_only_goes_to_this_server():
 @pytest.fixture(scope="module")
 def data_copy(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("auth") / "data"
-    shutil.copytree(DEFAULT_DATA_DIR, root)
+    shutil.copytree(DEFAULT_DATA_DIR, root, ignore=shutil.ignore_patterns(".mics-cache"))
     add_lot(DataDir(root), "LOT-NEW", "7.2", "auction", "500000", title="Перчатки")
     return root
 

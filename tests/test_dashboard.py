@@ -298,7 +298,7 @@ def test_dashboard_marks_example_data(project, money_project):
 @pytest.fixture
 def example_copy(tmp_path):
     root = tmp_path / "data"
-    shutil.copytree(DEFAULT_DATA_DIR, root)
+    shutil.copytree(DEFAULT_DATA_DIR, root, ignore=shutil.ignore_patterns(".mics-cache"))
     add_lot(DataDir(root), "LOT-NEW", "7.2", "auction", "500000", title="Перчатки")
     return root
 
@@ -493,7 +493,7 @@ def test_drill_down_and_the_typed_date_in_chromium(dashboard_server, browser, pr
 @pytest.mark.slow
 def test_a_broken_data_folder_shows_its_problems_in_chromium(browser, tmp_path):
     root = tmp_path / "data"
-    shutil.copytree(DEFAULT_DATA_DIR, root)
+    shutil.copytree(DEFAULT_DATA_DIR, root, ignore=shutil.ignore_patterns(".mics-cache"))
     activities = root / "plan" / "activities.csv"
     lines = activities.read_text(encoding="utf-8").splitlines()
     activities.write_text("\n".join([lines[0], "9.9,,,,,,,", *lines[1:]]) + "\n",

@@ -117,7 +117,7 @@ def test_the_command_on_the_example_adds_nothing_and_a_dry_run_writes_nothing(
     import shutil
 
     folder = tmp_path / "example"
-    shutil.copytree(DEFAULT_DATA_DIR, folder)
+    shutil.copytree(DEFAULT_DATA_DIR, folder, ignore=shutil.ignore_patterns(".mics-cache"))
     before = (folder / "budget" / "fx_rates.csv").read_bytes()
     assert main(["import", "nbk", str(answers), "--data", str(folder), "--dry-run"]) == 0
     out = capsys.readouterr().out

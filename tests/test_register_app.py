@@ -23,7 +23,7 @@ TODAY = date(2025, 6, 30)
 @pytest.fixture
 def example_copy(tmp_path):
     root = tmp_path / "data"
-    shutil.copytree(DEFAULT_DATA_DIR, root)
+    shutil.copytree(DEFAULT_DATA_DIR, root, ignore=shutil.ignore_patterns(".mics-cache"))
     add_lot(DataDir(root), "LOT-NEW", "7.2", "auction", "500000", title="Перчатки")
     return root
 
