@@ -280,21 +280,47 @@ def load(data: str | os.PathLike[str] | DataDir | None = None) -> Project:
         financing = load_financing_plan(folder, plan, rates)
         cash = load_transfers(folder, plan, rates)
         problems += budget.problems + payments.problems + financing.problems + cash.problems
-        problems += payments_without_budget(payments.frame, budget.frame, plan)
+        across = _checks_across(folder, plan, rates, budget, payments, lots, events)
+        problems += across["without_budget"]
         problems += scale_problems(financing.frame, budget.frame)
-        problems += classification_problems(payments.frame, budget.frame)
+        problems += across["classification"]
         problems += lots.problems + events.problems
         portal, more = load_portal_facts(folder)
         problems += more
         project = Project(folder, plan, progress, rates, budget.frame, payments.frame,
                           financing.frame, lots.frame, events.frame, problems, portal=portal,
                           transfers=cash.frame)
-        _, contract_problems = contracts_in_force(lots.frame, events.frame, rates,
-                                                  pd.Timestamp.max.normalize())
-        project.problems += contract_problems + _financing_plan_totals(project)
+        project.problems += across["contracts"] + _financing_plan_totals(project)
         project.problems += _unsafe_totals(project) + settings_problems()
     project.problems = with_file_headers(project.problems, headers)
     return project
+
+
+def _checks_across(folder: DataDir, plan: Plan, rates: pd.DataFrame, budget: Loaded,
+                   payments: Loaded, lots: Loaded, events: Loaded) -> dict[str, list[Problem]]:
+    """The checks across files (payments without a budget line, a classification other than
+    the budget's, the contracts in force), kept in a snapshot keyed by every file they read
+    (:func:`.load.snapshotted`): on a large ledger they cost as much as reading it."""
+    parts = ("without_budget", "classification", "contracts")
+
+    def compute() -> Loaded:
+        found = [payments_without_budget(payments.frame, budget.frame, plan),
+                 classification_problems(payments.frame, budget.frame),
+                 contracts_in_force(lots.frame, events.frame, rates,
+                                    pd.Timestamp.max.normalize())[1]]
+        return Loaded(pd.DataFrame({"part": list(parts), "count": [len(f) for f in found]}),
+                      [p for f in found for p in f])
+
+    files = [path for stem, where in (("payments", folder.budget), ("budget", folder.budget),
+                                      ("fx_rates", folder.budget), ("lots", folder.procurement),
+                                      ("events", folder.procurement))
+             for path in find_input(where, stem)]
+    loaded = snapshotted(folder, "checks", [files_key(files)], compute)
+    out, start = {}, 0
+    for part, count in zip(loaded.frame["part"], loaded.frame["count"], strict=True):
+        out[str(part)] = loaded.problems[start:start + int(count)]
+        start += int(count)
+    return out
 
 
 def load_register(folder: DataDir, plan: Plan) -> tuple[Loaded, Loaded]:

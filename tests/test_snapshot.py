@@ -90,7 +90,7 @@ def test_a_warm_load_equals_a_cold_one(folder, monkeypatch):
     first = load(folder)
     assert calls == {"payments": 1, "events": 1}
     assert sorted(p.name.split("-")[0] for p in (folder / ".mics-cache").iterdir()) == [
-        "events", "events", "payments", "payments"]
+        "checks", "checks", "events", "events", "payments", "payments"]
     warm = load(folder)
     assert calls == {"payments": 1, "events": 1}  # nothing validated again
     assert {"problem.bad_date", "problem.refund_without_ref"} <= {p.key for p in warm.problems}
@@ -144,6 +144,22 @@ def test_a_changed_plan_validates_again(folder, monkeypatch):
     activities.write_text("".join(kept), encoding="utf-8")
     warm = load(folder)
     assert any(p.key == "problem.unknown_activity" and p.value == "7.1" for p in warm.problems)
+    same(warm, cold(folder, monkeypatch))
+
+
+@pytest.mark.slow
+def test_the_checks_across_files_follow_every_file_they_read(folder, monkeypatch):
+    """Payments without a budget line: kept with the budget's, the payments', the rates' and
+    the register's fingerprints; removing a budget line brings them back at once."""
+    first = load(folder)
+    assert not [p for p in first.problems if p.key == "problem.no_budget_line"]
+    budget = folder / "budget" / "budget.csv"
+    lines = budget.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if ",7.1," not in line]
+    assert len(kept) < len(lines), "activity 7.1 has budget lines"
+    budget.write_text("".join(kept), encoding="utf-8")
+    warm = load(folder)
+    assert [p for p in warm.problems if p.key == "problem.no_budget_line"]
     same(warm, cold(folder, monkeypatch))
 
 

@@ -143,7 +143,7 @@ def _write(folder: Path, name: str, base: Path, frame: pd.DataFrame,
         folder.mkdir(exist_ok=True)
         table = pa.Table.from_pandas(frame.assign(), preserve_index=True)
         with atomic_writer(base.with_suffix(".arrow"), "wb") as fh:
-            feather.write_feather(table, fh, compression="zstd")
+            feather.write_feather(table, fh, compression="zstd", compression_level=1)
         with atomic_writer(base.with_suffix(".json"), "w", encoding="utf-8") as fh:
             json.dump(meta, fh, ensure_ascii=False)
         for old in folder.glob(f"{name}-*"):  # the snapshots of earlier contents
