@@ -117,7 +117,7 @@ def _read(base: Path) -> tuple[pd.DataFrame, list[Problem], dict] | None:
             return None
         import pyarrow.feather as feather
 
-        frame = feather.read_table(data_path).to_pandas()
+        frame = feather.read_table(data_path).to_pandas(self_destruct=True, split_blocks=True)
         if len(frame) != meta["rows"] or list(frame.columns) != meta["columns"]:
             return None
         frame.attrs.update(meta.get("attrs") or {})
