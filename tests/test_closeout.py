@@ -17,7 +17,6 @@ from mics_budget import i18n
 from mics_budget.cli.cli import main
 from mics_budget.config import DEFAULT_DATA_DIR, NOTEBOOKS_DIR
 from mics_budget.i18n import t
-from mics_budget.procurement.lifecycle import TERMINAL
 from mics_budget.report.runner import sha256
 from tests.conftest import check_print_layout
 from tests.test_report import execute_in_process
@@ -150,16 +149,33 @@ def test_late_and_undone_activities_are_those_of_the_progress_file(closeouts):
 
 @pytest.mark.slow
 def test_the_carry_over_is_what_the_register_leaves_open(closeouts, capsys):
+    """Lots not done (closed, paid, cancelled, terminated, failed) and contracts not fully
+    paid: the rule of ``mics-budget carry-over``, here from ``procurement status``."""
     assert main(["procurement", "status", "--as-of", AS_OF, "--format", "json"]) == 0
     lots = json.loads(capsys.readouterr().out)
-    still_open = [r for r in lots if r["stage"] not in TERMINAL]
+    done = {"closed", "paid", "cancelled", "terminated", "unsuccessful"}
+    carried = [r for r in lots if r["stage"] not in done
+               or (r["stage"] != "terminated" and r["contract_amount"] is not None
+                   and tiyn(r["left_to_pay"]) > 0)]
     needed = sum(tiyn(r["left_to_pay"]) if r["contract_amount"] is not None
-                 else tiyn(r["estimate"]) for r in still_open)
+                 else tiyn(r["estimate"]) for r in carried)
     table = closeouts["ru"].tables["closeout_carry_over"].frame
-    assert list(table["lot"]) == [r["lot"] for r in still_open]
+    assert list(table["lot"]) == [r["lot"] for r in carried]
     assert sum(tiyn(v) for v in table["still_needed"]) == needed > 0
-    unpaid = [r for r in still_open if r["contract_amount"] is not None and r["left_to_pay"]]
+    unpaid = [r for r in carried if r["contract_amount"] is not None and r["left_to_pay"]]
     assert unpaid, "the example leaves a contract unpaid at the plan's end"
+    paid_in_full = [r["lot"] for r in lots if r["stage"] == "paid"]
+    assert paid_in_full and not set(paid_in_full) & set(table["lot"])
+
+
+@pytest.mark.slow
+def test_the_summary_counts_each_lot_once(closeouts):
+    with i18n.using("ru"):
+        line = next(x for x in closeouts["ru"].summary if x.startswith("Лотов:"))
+    numbers = [int(n) for n in re.findall(r"(?<=: )(\d+)", line.split("; экономия")[0])]
+    total, parts = numbers[0], numbers[1:]
+    assert len(parts) == 4 and sum(parts) == total == len(closeouts["ru"].lots), line
+    assert parts[3] == len(closeouts["ru"].tables["closeout_carry_over"].frame)
 
 
 @pytest.mark.slow

@@ -23,9 +23,10 @@ from ..i18n import format_money, format_percent, funding_name, stage_name, t
 from ..ledger.currency_effect import unicef_in_usd
 from ..ledger.plan import code_key
 from ..ledger.spending import MONEY, SOURCES, budget_lines, spending_minor, to_kzt
+from ..procurement.carryover import open_lots
 from ..procurement.flags import flags_frame, red_flags
 from ..procurement.kpis import procurement_kpis
-from ..procurement.lifecycle import DIRECT_METHODS, NATURAL_NEXT, TERMINAL
+from ..procurement.lifecycle import DIRECT_METHODS, NATURAL_NEXT
 from ..procurement.status import register
 from ..project import Project, load
 from . import charts
@@ -256,10 +257,15 @@ class Closeout(ReportPages):
         self.charts["lots"] = charts.lots_by_stage(self.register)
 
     def _carry_over(self) -> None:
-        """Lots not ended when the period ends, with what each still needs: the unpaid part
-        of its contract, else its estimate, and the next step."""
+        """What ``mics-budget carry-over`` would carry when the period ends (one rule:
+        :func:`.carryover.open_lots`): lots not done (closed, paid, cancelled, terminated,
+        failed) and lots whose contract is not fully paid, with what each still needs: the
+        unpaid part of its contract, else its estimate, and the next step."""
         lots = self.lots
-        still_open = lots.loc[~lots["stage"].isin(TERMINAL)].copy()
+        carried = open_lots(self.project, self.as_of)
+        carried_ids = set(carried.index[carried["carried"]])
+        self.lots = lots = lots.assign(carried=lots["lot"].isin(carried_ids))
+        still_open = lots.loc[lots["carried"]].copy()
         contracted = still_open["contract_amount"].notna()
         still_open["still_needed"] = still_open["left_to_pay"].where(
             contracted, still_open["estimate"])
@@ -308,11 +314,14 @@ class Closeout(ReportPages):
                 f"{code} «{titles[code]}»" for code in undone["id"])))
         kpis = self.kpis.set_index("kpi")["value"]
         lots = self.lots
+        # each lot counted once: carried over, else delivered, else ended, else failed
+        done = ~lots["carried"]
+        completed = int((done & (lots["outcome"] == "completed")).sum())
+        ended = int((done & lots["outcome"].isin(["terminated", "cancelled"])).sum())
         out.append(t(
-            "closeout.summary_lots", count=len(lots),
-            completed=int((lots["outcome"] == "completed").sum()),
-            ended=int(lots["outcome"].isin(["terminated", "cancelled"]).sum()),
+            "closeout.summary_lots", count=len(lots), completed=completed, ended=ended,
             open=len(self.open_lots),
+            failed=len(lots) - completed - ended - len(self.open_lots),
             savings=format_money(kpis.get("savings")) if pd.notna(kpis.get("savings")) else "—",
             single=format_percent(kpis.get("single_source_share"))
             if pd.notna(kpis.get("single_source_share")) else "—",

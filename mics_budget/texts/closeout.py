@@ -51,12 +51,15 @@ LABELS: dict[str, tuple[str, ...]] = {
         "қорытындылардағыдай.",
     ),
     "closeout.carry_over_note": (
-        "Лоты, не завершённые к концу периода. «Ещё нужно» — неоплаченная часть договора, "
-        "а без договора — сметная сумма лота.",
-        "Lots not finished when the period ends. 'Still needed' is the unpaid part of the "
-        "contract or, without a contract, the lot's estimate.",
-        "Кезең соңына дейін аяқталмаған лоттар. «Әлі қажет» — шарттың төленбеген бөлігі, "
-        "шарт болмаса — лоттың сметалық сомасы.",
+        "Что переходит в следующий план (как в mics-budget carry-over): лоты, не "
+        "завершённые к концу периода, и договоры, оплаченные не полностью. «Ещё нужно» — "
+        "неоплаченная часть договора, а без договора — сметная сумма лота.",
+        "What carries over to the next plan (as `mics-budget carry-over` carries it): lots "
+        "not finished when the period ends and contracts not fully paid. 'Still needed' is "
+        "the unpaid part of the contract or, without a contract, the lot's estimate.",
+        "Келесі жоспарға не ауысады (mics-budget carry-over сияқты): кезең соңына дейін "
+        "аяқталмаған лоттар және толық төленбеген шарттар. «Әлі қажет» — шарттың "
+        "төленбеген бөлігі, шарт болмаса — лоттың сметалық сомасы.",
     ),
     "closeout.outcome.on_time": ("выполнено в срок", "done on time", "мерзімінде орындалды"),
     "closeout.outcome.late": ("выполнено с опозданием", "done late",
@@ -81,9 +84,9 @@ LABELS: dict[str, tuple[str, ...]] = {
         "бекітілгені {approved}; игерілмегені {unspent}.",
     ),
     "closeout.summary_usd": (
-        "ЮНИСЕФ в долларах США: план {plan}, оплачено {paid}.",
-        "UNICEF in US dollars: plan {plan}, paid {paid}.",
-        "ЮНИСЕФ АҚШ долларымен: жоспар {plan}, төленгені {paid}.",
+        "ЮНИСЕФ в долларах США: план {plan} USD, оплачено {paid} USD.",
+        "UNICEF in US dollars: plan {plan} USD, paid {paid} USD.",
+        "ЮНИСЕФ АҚШ долларымен: жоспар {plan} USD, төленгені {paid} USD.",
     ),
     "closeout.summary_activities": (
         "Мероприятий в плане: {count}; выполнено в срок: {on_time}, с опозданием: {late}, "
@@ -104,16 +107,18 @@ LABELS: dict[str, tuple[str, ...]] = {
         "Орындалмағандар: {items}.",
     ),
     "closeout.summary_lots": (
-        "Лотов: {count}; поставлено: {completed}, расторгнуто или отменено: {ended}, "
-        "не завершено к концу: {open}; экономия {savings}; доля договоров из одного "
-        "источника {single} (прямых закупок: {direct}); красных флагов: {flags}.",
-        "Lots: {count}; delivered: {completed}, terminated or cancelled: {ended}, not "
-        "finished at the end: {open}; savings {savings}; single-source share of contracts "
-        "{single} (direct purchases: {direct}); red flags: {flags}.",
-        "Лоттар саны: {count}; жеткізілгені: {completed}, бұзылғаны немесе күші "
-        "жойылғаны: {ended}, соңына дейін аяқталмағаны: {open}; үнемдеу {savings}; бір "
-        "көзден шарттардың үлесі {single} (тікелей сатып алу саны: {direct}); тәуекел "
-        "белгілері: {flags}.",
+        "Лотов: {count}; завершено: {completed}, расторгнуто или отменено: {ended}, "
+        "не состоялось: {failed}, переходит в следующий план: {open}; экономия {savings}; "
+        "доля договоров из одного источника {single} (лотов без конкурса — из одного "
+        "источника или через электронный магазин: {direct}); красных флагов: {flags}.",
+        "Lots: {count}; finished: {completed}, terminated or cancelled: {ended}, failed: "
+        "{failed}, carried over to the next plan: {open}; savings {savings}; single-source "
+        "share of contracts {single} (lots without competition — single source or the "
+        "e-shop: {direct}); red flags: {flags}.",
+        "Лоттар саны: {count}; аяқталғаны: {completed}, бұзылғаны немесе күші "
+        "жойылғаны: {ended}, өтпей қалғаны: {failed}, келесі жоспарға ауысатыны: {open}; "
+        "үнемдеу {savings}; бір көзден шарттардың үлесі {single} (конкурссыз лоттар — бір "
+        "көзден немесе электрондық дүкен арқылы: {direct}); тәуекел белгілері: {flags}.",
     ),
     "closeout.summary_carry_over": (
         "Переходит на {date}: неоплаченные обязательства {unpaid} (договоров: {contracts}) "
