@@ -162,6 +162,31 @@ def test_the_edges_no_advance_fully_liquidated_overspent_and_a_refund(data_dir):
                    if f.key == "face.flag_overdue")  # fully liquidated: never overdue
 
 
+def test_an_advance_not_yet_liquidated_is_brought_forward_until_accepted(data_dir):
+    """An advance of an earlier period with an open balance stays on every later form (in A,
+    so in D and G) until UNICEF accepts its expenditure; a reimbursement never does."""
+    transfers = ("2023-06-20,T1,dct,2023-07-01,2023-09-30,4.2,10000,USD,7500.50,\n"
+                 "2023-06-21,T2,reimbursement,2023-07-01,2023-09-30,4.2,500,USD,,\n"
+                 "2023-12-20,T3,dct,2024-01-01,2024-03-31,4.2,4000,USD,,\n"
+                 "2024-03-20,T4,dct,2024-04-01,2024-06-30,6.2,1000,USD,,\n")
+    project = _folder(data_dir, transfers)
+    q3 = _row(face(project, "2023Q3"), "4.2")
+    assert (q3["A"], q3["C"], q3["D"], q3["brought_forward"]) == (1_050_000, 750_050,
+                                                                  299_950, 0)
+    q4 = face(project, "2023Q4")
+    assert (_row(q4, "4.2")["A"], _row(q4, "4.2")["D"]) == (249_950, 249_950)  # T1's balance
+    assert _row(q4, "4.2")["references"] == "T1"
+    q1 = face(project, "2024Q1", "2024Q2")
+    four = _row(q1, "4.2")
+    assert (four["brought_forward"], four["A"], four["C"], four["D"]) == (
+        249_950, 249_950 + 400_000, 0, 649_950)
+    assert four["references"] == "T3, T1"
+    assert _row(q1, "6.2")["F"] == 100_000
+    assert q1.total["G"] == q1.total["D"] + q1.total["F"] == 649_950 + 100_000
+    accepted = _folder(data_dir, transfers.replace("10000,USD,7500.50", "10000,USD,10000"))
+    assert _row(face(accepted, "2023Q4"), "4.2")["A"] == 0  # liquidated: nothing brought
+
+
 def test_a_refund_in_the_next_quarter_counts_there_as_in_summary(data_dir):
     payments = ("P1,2023-09-10,4.2,UNICEF,,1000,USD,,,,,\n"
                 "P2,2023-10-05,4.2,UNICEF,,-100,USD,,,,P1,\n")
@@ -326,6 +351,17 @@ def test_the_xlsx_has_no_formula_and_prints_on_a4_landscape(data_dir, tmp_path, 
     assert any("Удостоверение" in v for v in texts) and any("Подпись" in v for v in texts)
     values = [c.value for row in sheet.iter_rows() for c in row]
     assert 900 in values and 1000 in values  # B and A as numbers
+    # the two groups' names are in their merged cells, which the header rows repeat
+    groups = {str(r): sheet.cell(r.min_row, r.min_col).value for r in sheet.merged_cells.ranges
+              if r.min_row == r.max_row and r.min_col > 1}
+    assert sorted(groups.values()) == ["Запрос / разрешение", "Отчёт"], groups
+    first = min(r.min_row for r in sheet.merged_cells.ranges if r.min_col > 1)
+    assert sheet.print_title_rows == f"${first}:${first + 1}"
+    # a long title gets the lines it wraps to (no text runs over the next row)
+    row = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "4.2")
+    title = sheet.cell(row, 2).value
+    width = sheet.column_dimensions["B"].width
+    assert sheet.row_dimensions[row].height >= 15 * -(-len(title) // int(width)), title
 
 
 def test_the_example_form_prints_one_page_wide_with_the_banner(example_project, tmp_path):

@@ -10,7 +10,9 @@ The FACE form (Funding Authorization and Certificate of Expenditures) of a quart
 per UNICEF-funded activity of the plan, in US dollars (the currency of the transfers; a
 transfer in another currency is refused), money as exact cents:
 
-* **A** — authorised for the period: the transfers whose period overlaps the quarter;
+* **A** — authorised for the period: the transfers whose period overlaps the quarter, plus
+  the balance brought forward of earlier advances (``dct`` of a period ended before the
+  quarter) not yet liquidated by accepted expenditure (``brought_forward``, part of A);
 * **B** — actual expenditure: the UNICEF-funded payments dated in the quarter, refunds netted
   (the same rows as ``summary --source UNICEF``; a payment in tenge is turned into dollars at
   the NBK rate of its date, as ``mics-budget unicef`` does);
@@ -278,25 +280,33 @@ def face(project: Project, quarter: Quarter | str, request: Quarter | str | None
         raise UserError("face.not_unicef_request", activities=", ".join(strange))
     known = transfers(project)
     reported = known.loc[_overlaps(known, quarter.start, quarter.end)]
+    # advances of earlier periods not yet liquidated: their balance is still to report
+    earlier = known.loc[(known["modality"] == "dct")
+                        & (known["period_end"] < pd.Timestamp(quarter.start))
+                        & (known["date"] <= pd.Timestamp(quarter.end))]
+    earlier = earlier.loc[_outstanding(earlier) > 0]
     paid = quarter_payments(project, quarter.start, quarter.end)
     if request is not None:
         ahead = known.loc[(known["period_start"] > pd.Timestamp(quarter.end))
                           & _overlaps(known, request.start, request.end)]
         planned = planned_requests(project, request, as_of)
-    activities = sorted(set(unicef) | set(reported["activity"]) | set(paid["activity"]),
-                        key=code_key)
+    activities = sorted(set(unicef) | set(reported["activity"]) | set(paid["activity"])
+                        | set(earlier["activity"]), key=code_key)
     titles = project.plan.titles(get_lang())  # the activities as the language names them
     rows = []
     for code in activities:
         mine = reported.loc[reported["activity"] == code]
         spent = paid.loc[paid["activity"] == code]
-        a = int(mine["amount_minor"].sum())
+        old = earlier.loc[earlier["activity"] == code]
+        forward = int(_outstanding(old).sum())
+        a = int(mine["amount_minor"].sum()) + forward
         c = int(mine["accepted_minor"].fillna(0).sum())
         row: dict[str, object] = {
             "activity": code, "title": titles.get(code, ""),
-            "modalities": ", ".join(sorted(set(mine["modality"]))),
-            "references": ", ".join(mine["reference"]),
+            "modalities": ", ".join(sorted(set(mine["modality"]) | set(old["modality"]))),
+            "references": ", ".join([*mine["reference"], *old["reference"]]),
             "A": a, "B": int(spent["usd_cents"].sum()), "C": c, "D": a - c,
+            "brought_forward": forward,
             "E": None, "F": None, "G": a - c,
             "B_kzt": int(spent["kzt_minor"].sum()),
             "fx_difference": _fx_difference(project, spent),
@@ -309,10 +319,11 @@ def face(project: Project, quarter: Quarter | str, request: Quarter | str | None
             row["G"] = a - c + f
         rows.append(row)
     table = pd.DataFrame(rows, columns=["activity", "title", "modalities", "references",
-                                        *COLUMNS, "B_kzt", "fx_difference", "pending"])
+                                        *COLUMNS, "brought_forward", "B_kzt", "fx_difference",
+                                        "pending"])
     total: dict[str, int | None] = {
         column: None if request is None and column in ("E", "F") else int(table[column].sum())
-        for column in (*COLUMNS, "B_kzt", "fx_difference")}
+        for column in (*COLUMNS, "brought_forward", "B_kzt", "fx_difference")}
     flags = face_checks(project, as_of)
     warnings = ([f for f in flags if f.key == "face.flag_overdue"] if request is not None
                 else [])
@@ -470,6 +481,7 @@ def face_json(form: Face, example_data: bool) -> dict:
         rows.append({"activity": record["activity"], "modalities": record["modalities"],
                      "references": record["references"],
                      **{c: _money(record[c]) for c in COLUMNS},
+                     "brought_forward": _money(record["brought_forward"]),
                      "accepted_pending": bool(record["pending"]),
                      "B_kzt": _money(record["B_kzt"]),
                      "fx_difference": _money(record["fx_difference"])})
@@ -478,6 +490,7 @@ def face_json(form: Face, example_data: bool) -> dict:
             "example_data": example_data,
             "fx": {"rate": form.rate, "payments_converted": form.converted,
                    "fx_difference": _money(form.total["fx_difference"])},
-            "rows": rows, "total": {c: _money(form.total[c]) for c in (*COLUMNS, "B_kzt")},
+            "rows": rows, "total": {c: _money(form.total[c])
+                                    for c in (*COLUMNS, "brought_forward", "B_kzt")},
             "warnings": [f.as_json() for f in form.warnings],
             "flags": [f.as_json() for f in form.flags]}

@@ -84,12 +84,14 @@ def write_face_xlsx(path: Path, form: Face, example_data: bool) -> None:
             cell.font = Font(bold=True, color="9C5700")
             cell.fill = PatternFill("solid", fgColor="FFF3CD")
     sheet.append([])
-    group = sheet.max_row + 1  # the two groups of FACE's columns above their letters
+    # the two groups of FACE's columns above their letters (rows are numbered after they are
+    # written: an empty row appended counts in no max_row)
     sheet.append(["", "", "", "", t("face.reporting"), "", "", "", t("face.requests")])
+    group = sheet.max_row
     sheet.merge_cells(start_row=group, start_column=5, end_row=group, end_column=8)
     sheet.merge_cells(start_row=group, start_column=9, end_row=group, end_column=11)
-    header = sheet.max_row + 1
     sheet.append(headers(form))
+    header = sheet.max_row
     thin = Side(style="thin", color="999999")
     fill = PatternFill("solid", fgColor="1F5FA8")
     for row in (group, header):
@@ -130,12 +132,40 @@ def write_face_xlsx(path: Path, form: Face, example_data: bool) -> None:
     widths = {"activity": 11, "title": 44, "modalities": 15, "references": 22}
     for index, column in enumerate(LAYOUT, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = widths.get(column, 16)
+    # wrapped texts get the height of their lines (Excel and LibreOffice do not grow a row
+    # for them when the file is opened, so a long title would run over the next row)
+    sheet.row_dimensions[header].height = _height(
+        [(text, widths.get(column, 16)) for text, column in zip(headers(form), LAYOUT,
+                                                                 strict=True)])
+    for number, row in enumerate(values, start=header + 1):
+        sheet.row_dimensions[number].height = _height(
+            [(str(value or ""), widths[column]) for value, column in zip(row, LAYOUT, strict=True)
+             if column in widths])
     _print_setup(sheet, header)
     sheet.print_title_rows = f"{group}:{header}"
     sheet.page_setup.fitToHeight = max(1, math.ceil(len(form.rows) / ROWS_PER_PAGE))
     as_text(sheet)
     with atomic_writer(Path(path), "wb") as fh:
         workbook.save(fh)
+
+
+LINE_POINTS = 15  # the height of one line of 11-point text
+
+
+def _height(cells: list[tuple[str, float]]) -> float:
+    """The points a row needs for the wrapped texts of its cells (text, column width in
+    characters): the most lines any of them takes, breaking between words."""
+    lines = 1
+    for text, width in cells:
+        room = max(int(width) - 1, 1)
+        count, used = 1, 0
+        for word in text.split():
+            if used and used + 1 + len(word) > room:
+                count, used = count + 1, 0
+            used += (1 if used else 0) + len(word)
+            count += (len(word) - 1) // room if len(word) > room else 0
+        lines = max(lines, count)
+    return float(lines * LINE_POINTS)
 
 
 def face_text(form: Face) -> tuple[pd.DataFrame, list[str]]:

@@ -155,22 +155,25 @@ LABELS: dict[str, tuple[str, ...]] = {
     "face.col.F": ("F. Разрешено (ЮНИСЕФ)", "F. Authorised amount", "F. Рұқсат етілді"),
     "face.col.G": ("G. Итого к отчёту (D + F)", "G. Outstanding authorised (D + F)",
                    "G. Есеп берілетіні (D + F)"),
-    "face.col.B_kzt": ("B в тенге (как summary)", "B in tenge (as summary)",
-                       "B теңгемен (summary сияқты)"),
+    "face.col.B_kzt": ("B в тенге (по учёту)", "B in tenge (as booked)",
+                       "B теңгемен (есеп бойынша)"),
     "face.col.fx_difference": ("Курсовая разница (UNORE − НБРК)", "FX gain/loss (UNORE − NBK)",
                                "Бағам айырмасы (UNORE − ҚР ҰБ)"),
     "face.total": ("Итого", "Total", "Барлығы"),
     "face.rate_note": (
-        "Расходы в тенге пересчитаны в доллары по курсу НБРК на дату платежа (как в "
-        "mics-budget unicef; платежей в тенге: {count}); курсовая разница — те же платежи по "
-        "курсу ООН (UNORE) месяца минус по курсу НБРК, показана отдельно и в итоги не входит.",
-        "Expenditure in tenge is turned into dollars at the NBK rate of the payment's date (as "
-        "mics-budget unicef does; payments in tenge: {count}); the FX gain/loss is the same "
-        "payments at the UN operational rate (UNORE) of their month minus at the NBK rate, "
-        "shown apart and never in a total.",
-        "Теңгедегі шығыстар төлем күнгі ҚР ҰБ бағамы бойынша долларға аударылды (mics-budget "
-        "unicef сияқты; теңгедегі төлемдер саны: {count}); бағам айырмасы — сол төлемдер айдың "
-        "БҰҰ бағамы (UNORE) бойынша минус ҚР ҰБ бағамы бойынша, бөлек көрсетілген және "
+        "B в долларах: платежи в долларах — как есть, платежи в тенге (здесь: {count}) — по "
+        "курсу НБРК на дату платежа; «B в тенге» — те же расходы в тенге, как их учитывает "
+        "сводка по источникам. Курсовая разница — платежи в тенге по курсу ООН (UNORE) месяца "
+        "минус по курсу НБРК; показана отдельно и в итоги не входит.",
+        "B in dollars: payments in dollars as they are, payments in tenge (here: {count}) at "
+        "the NBK rate of the payment's date; 'B in tenge' is the same expenditure in tenge, as "
+        "the summary by source books it. The FX gain/loss is the payments in tenge at the UN "
+        "operational rate (UNORE) of their month minus at the NBK rate, shown apart and never "
+        "in a total.",
+        "B долларымен: доллардағы төлемдер — сол күйінде, теңгедегі төлемдер (мұнда: "
+        "{count}) — төлем күнгі ҚР ҰБ бағамы бойынша; «B теңгемен» — дереккөздер бойынша "
+        "жиынтықтағыдай теңгедегі сол шығыстар. Бағам айырмасы — теңгедегі төлемдер айдың БҰҰ "
+        "бағамы (UNORE) бойынша минус ҚР ҰБ бағамы бойынша; бөлек көрсетілген және "
         "қорытындыға кірмейді.",
     ),
     "face.pending_note": (
