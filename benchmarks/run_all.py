@@ -1,4 +1,5 @@
-"""`make bench`: every path of issue 12 measured side by side with its floor, in one run.
+"""`make bench`: every path of issues 12 and 26 measured side by side with its floor, in one run
+(the goals are issue 26's).
 
     python benchmarks/run_all.py            # the whole suite (make bench), well under 30 min
     python benchmarks/run_all.py --quick    # small sizes, fewer runs (make bench-quick)
@@ -377,7 +378,7 @@ def measure_ledger(ctx: dict, rows: list[Row], growth: list[dict]) -> None:
                  ("load_cold", f"load + validate, {main_label} payments (CSV), cold", "s",
                   "ratio", 3.0, "typed pyarrow read"),
                  ("memory", f"memory while loading, {main_label} payments", "× file", "abs",
-                  4.0, "pyarrow")]
+                  3.0, "pyarrow")]
 
     for label, count in ctx["sizes"]:
         if count >= 10_000_000:
@@ -393,9 +394,9 @@ def measure_ledger(ctx: dict, rows: list[Row], growth: list[dict]) -> None:
                     and "error" in g), "no data folder")
         for key, path, unit, kind, limit, floor in keys_load:
             rows.append(Row(key, path, unit, kind, limit, floor, error=why))
-        rows.append(Row("summary", "`summary --by activity,month` cold CLI", "s", "ratio", 2.0,
+        rows.append(Row("summary", "`summary --by activity,month` cold CLI", "s", "ratio", 1.5,
                         "DuckDB", error=why))
-        rows.append(Row("flags", "`procurement flags` cold CLI", "s", "abs", 3.0,
+        rows.append(Row("flags", "`procurement flags` cold CLI", "s", "abs", 2.0,
                         "DuckDB, grouped once", error=why))
         return
     size = main["data"]["payments_bytes"]
@@ -409,7 +410,7 @@ def measure_ledger(ctx: dict, rows: list[Row], growth: list[dict]) -> None:
                          "ours loads the whole folder (plan, budget, rates, "
                          f"{main['data']['lots_added']:,} lots, "
                          f"{main['data']['events_added']:,} events too)"))
-    rows.append(Row("memory", keys_load[2][1], "× file", "abs", 4.0, "pyarrow",
+    rows.append(Row("memory", keys_load[2][1], "× file", "abs", 3.0, "pyarrow",
                     main["mem_ours"], main["mem_floor"],
                     note="peak RSS while loading minus RSS before (imports done) / size of "
                          "payments.csv; floor: the same for the typed pyarrow read",
@@ -419,7 +420,7 @@ def measure_ledger(ctx: dict, rows: list[Row], growth: list[dict]) -> None:
     mb = str(BIN / "mics-budget")
 
     @guarded(rows, ("summary", f"`summary --by activity,month` cold CLI, {main_label}", "s",
-                    "ratio", 2.0, "DuckDB"),
+                    "ratio", 1.5, "DuckDB"),
              ("summary_equal", "summary: same paid figures as DuckDB (exact tiyn)", "", "check",
               None, ""))
     def summary() -> None:
@@ -432,7 +433,7 @@ def measure_ledger(ctx: dict, rows: list[Row], growth: list[dict]) -> None:
                                    AS_OF], last, "floor"),
         }, repeat, warmup=warmup)
         rows.append(Row("summary", f"`summary --by activity,month` cold CLI, {main_label}", "s",
-                        "ratio", 2.0, "DuckDB", runs["ours"], runs["floor"],
+                        "ratio", 1.5, "DuckDB", runs["ours"], runs["floor"],
                         note=f"`mics-budget summary --as-of {AS_OF} --by activity,month "
                              "--format json` vs a fresh Python running DuckDB on the same "
                              "CSV files (payments + rates, as-of NBK join, GROUP BY); wall "
@@ -449,7 +450,7 @@ def measure_ledger(ctx: dict, rows: list[Row], growth: list[dict]) -> None:
                                           for k in differ[:50]]}))
     summary()
 
-    @guarded(rows, ("flags", f"`procurement flags` cold CLI, {main_label}", "s", "abs", 3.0,
+    @guarded(rows, ("flags", f"`procurement flags` cold CLI, {main_label}", "s", "abs", 2.0,
                     "DuckDB, grouped once"))
     def flags() -> None:
         log("flags: cold CLI vs DuckDB grouping once")
@@ -464,7 +465,7 @@ def measure_ledger(ctx: dict, rows: list[Row], growth: list[dict]) -> None:
         data = main["data"]
         rows.append(Row("flags", f"`procurement flags` cold CLI, {human(data['lots_added'])} "
                                  f"lots / {human(data['events_added'])} events / {main_label} "
-                                 "payments", "s", "abs", 3.0, "DuckDB, grouped once",
+                                 "payments", "s", "abs", 2.0, "DuckDB, grouped once",
                         runs["ours"], runs["floor"],
                         note=f"`mics-budget procurement flags --as-of {AS_OF} --format json` "
                              f"({count:,} flags; includes loading the folder) vs a fresh "
