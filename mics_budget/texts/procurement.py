@@ -262,18 +262,19 @@ LABELS: dict[str, tuple[str, ...]] = {
         "«Лотов» — сколько лотов вошло в расчёт. Длительности — медиана календарных дней по "
         "лотам, где известны обе даты. Экономия считается от сметной суммы, которую "
         "определяет сам заказчик: большая экономия может означать завышенную смету, а не "
-        "выгодную цену. Регистрация договора в казначействе известна из данных "
-        "goszakup.gov.kz (mics-budget import goszakup).",
+        "выгодную цену. Регистрация договора в казначействе известна только для лотов, "
+        "загруженных с портала goszakup.gov.kz; без них показатель пуст.",
         "'Lots': how many lots the figure is computed over. Durations are the median of "
         "calendar days over the lots where both dates are known. Savings are measured "
         "against the estimate, which the buyer sets itself: a large saving can mean a "
         "generous estimate rather than a good price. The contract's Treasury registration "
-        "comes from goszakup.gov.kz (mics-budget import goszakup).",
+        "is known only for lots imported from goszakup.gov.kz; without them the figure is "
+        "empty.",
         "«Лоттар» — есептеуге кірген лоттар саны. Ұзақтықтар — екі күні де белгілі лоттар "
         "бойынша күнтізбелік күндердің медианасы. Үнемдеу тапсырыс берушінің өзі белгілейтін "
         "сметалық сомадан есептеледі: үлкен үнемдеу тиімді бағаны емес, асыра бағаланған "
-        "сметаны білдіруі мүмкін. Шарттың қазынашылықта тіркелуі goszakup.gov.kz деректерінен "
-        "алынады (mics-budget import goszakup).",
+        "сметаны білдіруі мүмкін. Шарттың қазынашылықта тіркелуі тек goszakup.gov.kz "
+        "порталынан жүктелген лоттар үшін белгілі; оларсыз көрсеткіш бос.",
     ),
     "col.kpi": ("Показатель", "Indicator", "Көрсеткіш"),
     "col.kpi_value": ("Значение", "Value", "Мәні"),
