@@ -171,9 +171,13 @@ class Project:
     def spending(self, as_of: date, by: Sequence[str] = (), year: int | None = None,
                  source: str | None = None, activities: Collection[str] | None = None
                  ) -> pd.DataFrame:
-        """Plan, committed, paid, remaining per source (and ``by``) — see :mod:`.spending`."""
+        """Plan, committed, paid, remaining per source (and ``by``) — see :mod:`.spending`.
+        The figures of the last :data:`RECENT` selections are kept (a dashboard's filters go
+        back and forth); each call gets its own copy."""
         self.check_totals()
-        return _spending.spending(self, as_of, by, year, source, activities)
+        return self._recent(("kzt", as_of, by, year, source, activities),
+                            lambda: _spending.spending(self, as_of, by, year, source,
+                                                       activities))
 
     def check_totals(self) -> None:
         """Refuse to sum money that int64 tiyn could not hold exactly."""
@@ -185,7 +189,27 @@ class Project:
                        ) -> pd.DataFrame:
         """:meth:`spending` in exact integer tiyn."""
         self.check_totals()
-        return _spending.spending_minor(self, as_of, by, year, source, activities)
+        return self._recent(("minor", as_of, by, year, source, activities),
+                            lambda: _spending.spending_minor(self, as_of, by, year, source,
+                                                             activities))
+
+    def _recent(self, key: tuple, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+        """``compute()``, or a copy of its result for the same selection among the last
+        :data:`RECENT` (the data never changes once loaded)."""
+        kind, as_of, by, year, source, activities = key
+        selection = (kind, pd.Timestamp(as_of), (by,) if isinstance(by, str) else tuple(by),
+                     year, source, None if activities is None else frozenset(activities))
+        found = self._recent_figures.pop(selection, None)
+        if found is None:
+            found = compute()
+            while self._recent_figures and len(self._recent_figures) >= RECENT:
+                self._recent_figures.pop(next(iter(self._recent_figures)))
+        self._recent_figures[selection] = found  # the most recent last
+        return found.copy()
+
+    @cached_property
+    def _recent_figures(self) -> dict[tuple, pd.DataFrame]:
+        return {}
 
     def cumulative(self, as_of: date, year: int | None = None, source: str | None = None,
                    activities: Collection[str] | None = None) -> pd.DataFrame:
@@ -260,6 +284,10 @@ class AsOf:
     @cached_property
     def _memo(self) -> dict[Hashable, Any]:
         return {}
+
+
+#: how many selections of figures a project keeps (:meth:`Project.spending`)
+RECENT = 32
 
 
 def load(data: str | os.PathLike[str] | DataDir | None = None) -> Project:

@@ -275,3 +275,34 @@ def test_two_rows_of_one_phase_on_one_date_the_later_wins(money_dir):
     project = load(money_dir)
     row = project.spending(date(2023, 12, 31), by=["activity"]).set_index("activity").loc["8.1"]
     assert row["plan"] == 3_000_000
+
+
+def test_recent_figures_are_kept_as_copies_and_bounded(money_project, monkeypatch):
+    """A selection asked again (a dashboard's filters going back and forth) is not computed
+    again; every caller gets its own copy; only the last RECENT selections are kept."""
+    import mics_budget.project as project_module
+    from mics_budget.ledger import spending as spending_module
+
+    calls = []
+    real = spending_module.spending
+
+    def counted(*args, **kwargs):
+        calls.append(args[1:])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(spending_module, "spending", counted)
+    money_project.__dict__.pop("_recent_figures", None)  # what other tests asked is gone
+    day = date(2024, 6, 30)
+    first = money_project.spending(day, ["activity"], source="RB")
+    first.loc[:, "paid"] = -1.0  # a caller changing what it got
+    again = money_project.spending(day, ("activity",), source="RB")
+    assert len(calls) == 1 and (again["paid"] >= 0).all()
+    assert again.equals(real(money_project, day, ["activity"], None, "RB", None))
+    money_project.spending(day, ["activity"], source="RB", activities={"7.1"})
+    assert len(calls) == 2  # another selection
+    monkeypatch.setattr(project_module, "RECENT", 2)
+    for month in (1, 2, 3):
+        money_project.spending(date(2024, month, 28))
+    assert len(money_project._recent_figures) == 2
+    money_project.spending(day, ["activity"], source="RB")
+    assert len(calls) == 6  # pushed out by the three newer ones: computed again
