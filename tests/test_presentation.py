@@ -60,12 +60,16 @@ def test_a_table_is_in_a_box_of_its_own_sized_by_its_content():
     """The HTML of a table: in a box that scrolls sideways on a narrow screen; a short table
     kept on one printed page, a wide one in a smaller type; beside a column of names the
     numbers take their content's width (the class ``mics-named``)."""
-    from mics_budget.report.presentation import SHORT_TABLE, WIDE_TABLE
+    from mics_budget.report.presentation import NAME_LENGTH, SHORT_TABLE, WIDE_TABLE
 
-    names = pd.DataFrame({"activity": ["7.1"], "title": ["Закуп"], "paid": [1.0]})
+    names = pd.DataFrame({"activity": ["7.1", "7.2"], "title": ["Закуп", "Я" * NAME_LENGTH
+                                                                 + " закуп"],
+                          "paid": [1.0, 2.0]})
     html = Table("by_activity", names, {"activity": "code", "paid": "money"}).to_html()
     assert html.startswith('<div class="mics-table mics-short"><table class="mics mics-named">')
     assert html.endswith("</table></div>")
+    short = Table("by_activity", names.head(1), {"activity": "code", "paid": "money"})
+    assert '<table class="mics">' in short.to_html()  # short texts: no column of names
     long = pd.DataFrame({"paid": [1.0] * (SHORT_TABLE + 1)})
     assert Table("t", long, {"paid": "money"}).to_html().startswith(
         '<div class="mics-table"><table class="mics">')

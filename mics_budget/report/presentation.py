@@ -29,6 +29,8 @@ NOWRAP = {"code", "date", "month"}
 SHORT_TABLE = 15
 #: a table of this many columns or more is printed in a smaller type, to fit the page's width
 WIDE_TABLE = 12
+#: text longer than this is a name that wraps: the numbers beside it keep to their width
+NAME_LENGTH = 30
 
 
 @dataclass
@@ -90,7 +92,7 @@ class Table:
         that scrolls sideways when the screen is narrower than the table (a phone); a short
         table (:data:`SHORT_TABLE` rows) is printed on one page when it can be, a wide one
         (:data:`WIDE_TABLE` columns) in a smaller type. Codes, and numbers beside a column of
-        text, are as wide as their content: the text (names) takes the rest of the width."""
+        names (:meth:`_names`), are as wide as their content: the names take the rest."""
         columns = columns or self.columns
         labels = dict(zip(self.columns, self.header(), strict=True))
 
@@ -115,10 +117,18 @@ class Table:
         note = f'<p class="note">{html.escape(self.note)}</p>' if self.note else ""
         box = "mics-table mics-short" if len(self.frame) <= SHORT_TABLE else "mics-table"
         classes = "mics" + (" mics-wide" if len(columns) >= WIDE_TABLE else "") + (
-            " mics-named" if any(css(self.kinds.get(c, "text")) == "text" for c in columns)
-            else "")
+            " mics-named" if any(self._names(c) for c in columns) else "")
         return (f'<div class="{box}"><table class="{classes}"><thead><tr>{head}</tr></thead>'
                 f'<tbody>{"".join(rows)}</tbody></table></div>{note}')
+
+
+    def _names(self, column: str) -> bool:
+        """Whether ``column`` holds names: text some of which is longer than
+        :data:`NAME_LENGTH` (it wraps; the numbers beside it keep to their content's width)."""
+        if self.kinds.get(column, "text") != "text" or column not in self.frame:
+            return False
+        longest = self.frame[column].dropna().astype(str).str.len().max()
+        return bool(pd.notna(longest) and longest > NAME_LENGTH)
 
 
 def format_month(month: str) -> str:
