@@ -321,7 +321,8 @@ def check_print_layout(page, html: Path, lot_sections: list[str]) -> None:
     """A report's HTML (the monthly one, the close-out) on a 1366 px screen and printed on A4
     landscape: no table wider than its page or its column, no scrolled output, text
     left-aligned and numbers right-aligned, the lot ids of ``lot_sections`` (CSS selectors)
-    on one line, table headers repeated on every printed page."""
+    on one line, table headers repeated on every printed page; every cell holds its text
+    (:func:`check_cells`; the tables of ``lot_sections`` among them)."""
     page.goto(html.as_uri())
     overflow = """() => Array.from(document.querySelectorAll('table.mics')).filter(
         t => t.scrollWidth > t.parentElement.clientWidth + 1
@@ -332,6 +333,7 @@ def check_print_layout(page, html: Path, lot_sections: list[str]) -> None:
     scrollbars = page.evaluate("""() => Array.from(document.querySelectorAll(
         '.jp-OutputArea-output')).filter(e => e.scrollWidth > e.clientWidth + 1).length""")
     assert scrollbars == 0
+    check_cells(page, [f"{section} table.mics" for section in lot_sections])
     page.emulate_media(media="print")
     page.set_viewport_size({"width": 1047, "height": 740})  # 277 mm: A4 landscape, 10 mm margins
     assert page.evaluate(overflow) == []
@@ -352,3 +354,79 @@ def check_print_layout(page, html: Path, lot_sections: list[str]) -> None:
     assert lots and all(lots)  # a lot id never wraps
     assert page.evaluate("getComputedStyle(document.querySelector('table.mics thead'))"
                          ".display") == "table-header-group"  # repeated on every page
+    check_cells(page, [f"{section} table.mics" for section in lot_sections])
+
+
+#: the cells (a CSS selector) whose text runs out of its cell, past the cell's padding (into
+#: the next cell): their texts
+CELLS_OVERRUN = """(cells) => Array.from(document.querySelectorAll(cells)).filter(c => {
+    const box = c.getBoundingClientRect(), style = getComputedStyle(c);
+    const range = document.createRange();
+    range.selectNodeContents(c);
+    return Array.from(range.getClientRects()).some(
+        r => r.left < box.left + parseFloat(style.paddingLeft) - 1
+             || r.right > box.right - parseFloat(style.paddingRight) + 1);
+}).map(c => c.innerText)"""
+
+#: the words of the cells (a CSS selector) split over two lines; a word may break after a
+#: hyphen («Информационно-разъяснительная»)
+WORDS_BROKEN = """(cells) => {
+    const broken = [];
+    for (const cell of document.querySelectorAll(cells)) {
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            for (const word of node.data.matchAll(/[^\\s]+/g)) {
+                if (word[0].includes('-')) continue;
+                const range = document.createRange();
+                range.setStart(node, word.index);
+                range.setEnd(node, word.index + word[0].length);
+                const lines = new Set(Array.from(range.getClientRects())
+                    .filter(r => r.width > 0).map(r => Math.round(r.top)));
+                if (lines.size > 1) broken.push(word[0]);
+            }
+        }
+    }
+    return broken;
+}"""
+
+
+def check_cells(page, tables: list[str]) -> None:
+    """In the page as it is laid out now: every cell of every report table has padding and
+    holds its text (none runs into its neighbour), no word is split over two lines; the
+    ``tables`` (CSS selectors) are among them."""
+    assert all(page.locator(f"{table} td").count() for table in tables), tables
+    assert page.evaluate(CELLS_OVERRUN, "table.mics th, table.mics td") == []
+    assert page.evaluate(WORDS_BROKEN, "table.mics th, table.mics td") == []
+    padding = page.evaluate("""() => Math.min(...Array.from(document.querySelectorAll(
+        'table.mics th, table.mics td')).map(c => parseFloat(getComputedStyle(c).paddingLeft)
+        + parseFloat(getComputedStyle(c).paddingRight)))""")
+    assert padding >= 4  # numbers of neighbouring columns never touch
+
+
+def check_phone_layout(page, html: Path, wide: str) -> None:
+    """A report's HTML on a 390 px phone: the page never scrolls sideways; a table wider than
+    the screen (the first of ``wide``, a CSS selector, is one) scrolls in its own box, its
+    cells holding their text with no word split; every chart fits or scrolls in its own
+    box."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.emulate_media(media="screen")
+    page.goto(html.as_uri())
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    boxes = page.evaluate("""() => Array.from(document.querySelectorAll('table.mics')).map(t => {
+        const box = t.parentElement, right = box.getBoundingClientRect().right;
+        return {right: right, wider: t.getBoundingClientRect().width > box.clientWidth + 1,
+                scrolls: ['auto', 'scroll'].includes(getComputedStyle(box).overflowX)
+                         && box.scrollWidth > box.clientWidth + 1};
+    })""")
+    assert boxes and all(box["right"] <= 390 for box in boxes)
+    assert all(box["scrolls"] for box in boxes if box["wider"])
+    box = page.locator(wide).first.locator("xpath=..")
+    assert box.evaluate("b => b.scrollWidth > b.clientWidth + 100")  # not squeezed to 390 px
+    box.scroll_into_view_if_needed()
+    box.evaluate("b => { b.scrollLeft = 200; }")
+    assert box.evaluate("b => b.scrollLeft") > 0  # the table scrolls in its box ...
+    assert page.evaluate("window.scrollX") == 0  # ... not the page
+    check_cells(page, [wide])
+    charts = page.evaluate("""() => Array.from(document.querySelectorAll('figure.mics-chart'))
+        .map(f => f.getBoundingClientRect().right)""")
+    assert charts and max(charts) <= 390

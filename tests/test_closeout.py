@@ -18,7 +18,7 @@ from mics_budget.cli.cli import main
 from mics_budget.config import DEFAULT_DATA_DIR, NOTEBOOKS_DIR
 from mics_budget.i18n import t
 from mics_budget.report.runner import sha256
-from tests.conftest import check_print_layout
+from tests.conftest import check_phone_layout, check_print_layout
 from tests.test_report import execute_in_process
 
 FIRST, LAST = "2023-01", "2025-12"
@@ -319,6 +319,16 @@ def test_the_close_out_fits_a4_landscape_and_a_1366_screen(closeout_run, browser
     check_print_layout(page, closeout_run / f"{STEM}.html", ["#procurement", "#carry_over"])
     charts = page.evaluate("document.querySelectorAll('svg').length")
     assert charts >= 4  # by year, by section, the Gantt, lots by stage
+    assert blocked == []
+
+
+@pytest.mark.slow
+def test_the_close_out_on_a_phone(closeout_run, browser):
+    """390 px: each table scrolls sideways in its own box (the lots' delays, 13 columns, far
+    wider than the screen), never squeezed until numbers print over each other; the page
+    itself never scrolls sideways."""
+    page, blocked = browser
+    check_phone_layout(page, closeout_run / f"{STEM}.html", "#procurement table.mics-wide")
     assert blocked == []
 
 

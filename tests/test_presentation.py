@@ -54,3 +54,42 @@ def test_a_hostile_register_gives_a_report_xlsx_without_formulas(money_dir, tmp_
     texts = {c.value for sheet in openpyxl.load_workbook(path).worksheets
              for row in sheet.iter_rows() for c in row if isinstance(c.value, str)}
     assert HOSTILE[0] in texts
+
+
+def test_a_table_is_in_a_box_of_its_own_sized_by_its_content():
+    """The HTML of a table: in a box that scrolls sideways on a narrow screen; a short table
+    kept on one printed page, a wide one in a smaller type; beside a column of names the
+    numbers take their content's width (the class ``mics-named``)."""
+    from mics_budget.report.presentation import NAME_LENGTH, SHORT_TABLE, WIDE_TABLE
+
+    names = pd.DataFrame({"activity": ["7.1", "7.2"], "title": ["Закуп", "Я" * NAME_LENGTH
+                                                                 + " закуп"],
+                          "paid": [1.0, 2.0]})
+    html = Table("by_activity", names, {"activity": "code", "paid": "money"}).to_html()
+    assert html.startswith('<div class="mics-table mics-short"><table class="mics mics-named">')
+    assert html.endswith("</table></div>")
+    short = Table("by_activity", names.head(1), {"activity": "code", "paid": "money"})
+    assert '<table class="mics">' in short.to_html()  # short texts: no column of names
+    long = pd.DataFrame({"paid": [1.0] * (SHORT_TABLE + 1)})
+    assert Table("t", long, {"paid": "money"}).to_html().startswith(
+        '<div class="mics-table"><table class="mics">')
+    wide = pd.DataFrame({f"c{n}": [1] for n in range(WIDE_TABLE)})
+    assert '<table class="mics mics-wide">' in Table("t", wide, dict.fromkeys(
+        wide.columns, "int"), labels=dict.fromkeys(wide.columns, "№")).to_html()
+    noted = Table("t", names, note="«План» — с уточнениями").to_html()
+    assert noted.endswith('</table></div><p class="note">«План» — с уточнениями</p>')
+
+
+def test_the_gantt_cuts_a_long_title_with_an_ellipsis():
+    from mics_budget.report import charts
+
+    long = "Предварительное тестирование вопросников в Карагандинской области"
+    plan = pd.DataFrame({"id": ["8.2", "8.3"], "title": [long, "Обучение по CAPI"]})
+    intervals = pd.DataFrame({"id": ["8.2", "8.3"],
+                              "start": pd.to_datetime(["2023-06-01", "2023-07-01"]),
+                              "end_next": pd.to_datetime(["2023-07-01", "2023-08-01"])})
+    status = pd.DataFrame({"id": ["8.2", "8.3"], "status": ["done", "planned"]})
+    spec = charts.gantt(plan, status, intervals, date(2023, 7, 15)).to_dict()
+    labels = {row["label"] for rows in spec["datasets"].values() for row in rows
+              if "label" in row}
+    assert labels == {"8.2 " + long[:39] + "…", "8.3 Обучение по CAPI"}

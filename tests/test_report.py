@@ -19,7 +19,7 @@ from mics_budget.config import DEFAULT_DATA_DIR, NOTEBOOKS_DIR, DataDir
 from mics_budget.core.months import months_between
 from mics_budget.i18n import t
 from mics_budget.report.runner import latest_month, parse_month, sha256
-from tests.conftest import PAYMENTS, check_print_layout, write_files
+from tests.conftest import PAYMENTS, check_phone_layout, check_print_layout, write_files
 
 MONTH = "2025-06"
 
@@ -584,6 +584,16 @@ def test_the_report_fits_a_4_landscape_and_a_1366_screen(example_report, browser
     check_print_layout(page, example_report / f"mics-report-{MONTH}.html", ["#procurement"])
     pdf = page.pdf(format="A4", landscape=True)
     assert pdf.startswith(b"%PDF")
+
+
+@pytest.mark.slow
+def test_the_report_on_a_phone(example_report, browser):
+    """390 px: the register scrolls sideways in its own box, its cells never overlapping;
+    the page itself never scrolls sideways."""
+    page, blocked = browser
+    check_phone_layout(page, example_report / f"mics-report-{MONTH}.html",
+                       "#procurement table.mics")
+    assert blocked == []
 
 
 def test_headline_totals_and_changes_are_to_the_tiyn():

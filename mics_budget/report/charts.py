@@ -251,7 +251,8 @@ def gantt(plan: pd.DataFrame, status: pd.DataFrame, intervals: pd.DataFrame, as_
     data = intervals[["id", "start", "end_next"]].merge(status[["id", "status"]], on="id").merge(
         plan[["id", "title"]], on="id")  # only what is drawn: a date is no JSON for SVG
     data["status_label"] = data["status"].map(lambda s: t(f"status.{s}"))
-    data["label"] = data["id"] + " " + data["title"].str.slice(0, 40)
+    # a long title cut with «…» (as the section chart's), the code kept: labels stay unique
+    data["label"] = data["id"] + " " + data["title"].map(lambda title: excerpt(title, 40))
     order = list(dict.fromkeys(data["label"]))
     domain = [t(f"status.{s}") for s in STATUS_COLORS]
     bars = alt.Chart(data).mark_bar(height=8).encode(

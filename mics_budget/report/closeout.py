@@ -131,7 +131,7 @@ class Closeout(ReportPages):
         return out
 
     def _execution(self) -> None:
-        money = dict.fromkeys(FIGURES, "money") | {"execution": "percent"}
+        money = dict.fromkeys(FIGURES, "money") | {"execution": "percent", "source": "code"}
         totals = self.figures([])
         self.totals = totals
         self.tables["closeout_totals"] = Table(

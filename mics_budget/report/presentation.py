@@ -25,6 +25,12 @@ XLSX_FORMATS = {"money": "#,##0.00", "percent": "0.0%", "date": "DD.MM.YYYY", "i
 NUMERIC = {"money", "percent", "int", "decimal"}
 #: codes (lot ids, activity codes, months, dates) never wrap onto a second line
 NOWRAP = {"code", "date", "month"}
+#: a table of at most this many rows is kept on one printed page when it fits on one
+SHORT_TABLE = 15
+#: a table of this many columns or more is printed in a smaller type, to fit the page's width
+WIDE_TABLE = 12
+#: text longer than this is a name that wraps: the numbers beside it keep to their width
+NAME_LENGTH = 30
 
 
 @dataclass
@@ -82,7 +88,11 @@ class Table:
 
     def to_html(self, columns: list[str] | None = None) -> str:
         """The table as HTML (only ``columns`` when given): numbers right-aligned and never
-        wrapping, codes never wrapping, text left-aligned and wrapping."""
+        wrapping, codes never wrapping, text left-aligned and wrapping, in a box of its own
+        that scrolls sideways when the screen is narrower than the table (a phone); a short
+        table (:data:`SHORT_TABLE` rows) is printed on one page when it can be, a wide one
+        (:data:`WIDE_TABLE` columns) in a smaller type. Codes, and numbers beside a column of
+        names (:meth:`_names`), are as wide as their content: the names take the rest."""
         columns = columns or self.columns
         labels = dict(zip(self.columns, self.header(), strict=True))
 
@@ -105,8 +115,20 @@ class Table:
             rows.append(f'<tr><td class="text" colspan="{len(columns)}">{t("table.empty")}'
                         "</td></tr>")
         note = f'<p class="note">{html.escape(self.note)}</p>' if self.note else ""
-        return (f'<table class="mics"><thead><tr>{head}</tr></thead><tbody>'
-                + "".join(rows) + f"</tbody></table>{note}")
+        box = "mics-table mics-short" if len(self.frame) <= SHORT_TABLE else "mics-table"
+        classes = "mics" + (" mics-wide" if len(columns) >= WIDE_TABLE else "") + (
+            " mics-named" if any(self._names(c) for c in columns) else "")
+        return (f'<div class="{box}"><table class="{classes}"><thead><tr>{head}</tr></thead>'
+                f'<tbody>{"".join(rows)}</tbody></table></div>{note}')
+
+
+    def _names(self, column: str) -> bool:
+        """Whether ``column`` holds names: text some of which is longer than
+        :data:`NAME_LENGTH` (it wraps; the numbers beside it keep to their content's width)."""
+        if self.kinds.get(column, "text") != "text" or column not in self.frame:
+            return False
+        longest = self.frame[column].dropna().astype(str).str.len().max()
+        return bool(pd.notna(longest) and longest > NAME_LENGTH)
 
 
 def format_month(month: str) -> str:
@@ -119,17 +141,29 @@ def format_month(month: str) -> str:
 
 TABLE_CSS = """
 <style>
-table.mics {border-collapse: collapse; font-size: 12px; margin: 4px 0 12px 0; width: 100%;}
+/* every column as wide as its content needs (JupyterLab's own tables are `table-layout:
+   fixed`: equal columns, a code's cell running into the next one); a table wider than the
+   screen scrolls sideways in its own box (.mics-table), never the page */
+div.mics-table {overflow-x: auto; max-width: 100%; margin: 4px 0 12px 0;}
+table.mics {border-collapse: collapse; font-size: 12px; margin: 0; width: 100%;
+            table-layout: auto !important;}
 table.mics th {background: #1f5fa8; color: #fff; padding: 4px 6px; vertical-align: bottom;
                font-weight: 600;}
 table.mics td {border-bottom: 1px solid #ddd; padding: 3px 6px; vertical-align: top;}
-table.mics td.text, table.mics th.text {text-align: left !important; min-width: 8em;}
-table.mics td.text {overflow-wrap: break-word;} /* a word breaks only if it cannot fit */
-table.mics td.code, table.mics th.code {text-align: left !important; white-space: nowrap;}
+table.mics td.text, table.mics th.text {text-align: left !important; min-width: 6em;}
+/* a word breaks only if it cannot fit (a column is never narrower than its longest word) */
+table.mics td.text {overflow-wrap: break-word; hyphens: manual;}
+/* codes (ids, dates) take the width of their content and no more, and so do numbers beside
+   a column of names: the names take the rest */
+table.mics td.code, table.mics th.code {text-align: left !important; width: 1px;}
+table.mics.mics-named td.num, table.mics.mics-named th.num {width: 1px;}
+table.mics td.code {white-space: nowrap;}
 table.mics td.num, table.mics th.num {text-align: right !important;
                                       font-variant-numeric: tabular-nums;}
 table.mics td.num {white-space: nowrap;}
-table.mics th {white-space: normal; overflow-wrap: normal; word-break: normal; hyphens: manual;}
+/* a header wraps between its words, never inside one */
+table.mics th, table.mics th.code, table.mics th.num {white-space: normal;
+    overflow-wrap: normal; word-break: normal; hyphens: manual;}
 .mics-banner {background: #fff3cd; border: 2px solid #d39e00; padding: 8px 12px;
               font-weight: bold; margin: 8px 0;}
 p.note {color: #555; font-size: 12px;}
@@ -143,8 +177,14 @@ p.note {color: #555; font-size: 12px;}
                         display: block !important;}
   .jp-OutputArea-output {display: block !important;} /* a table cell never breaks */
   .jp-OutputArea-prompt {display: none !important;}
+  /* paper does not scroll: a scrolling box would be printed as one unbreakable block */
+  div.mics-table {overflow: visible;}
+  /* a short table on one page rather than its last rows alone on the next */
+  div.mics-short {break-inside: avoid; page-break-inside: avoid;}
   table.mics {font-size: 9pt;}
-  table.mics th, table.mics td {padding: 2px 3px;}
+  table.mics th, table.mics td {padding: 2px 4px;}
+  table.mics th, table.mics.mics-wide {font-size: 8pt;}
+  table.mics.mics-wide th {font-size: 7.5pt;}
   table.mics thead {display: table-header-group;}
   table.mics tr, figure.mics-chart {break-inside: avoid; page-break-inside: avoid;}
   h2, h3 {break-after: avoid; page-break-after: avoid;}
