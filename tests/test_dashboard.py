@@ -43,6 +43,31 @@ def card_figures(board) -> dict[str, dict[str, str]]:
 
 
 @pytest.mark.slow
+def test_charts_drawn_again_from_recent_selections_are_the_same(project):
+    """Filters going back and forth redraw charts kept from before: the same specs as drawn
+    fresh, and another language or date is drawn anew."""
+    def specs(board) -> dict:
+        return {name: json.dumps(panel.spec(), sort_keys=True, default=str)
+                for name, panel in board.charts.items()}
+
+    board = Dashboard(project, as_of=AS_OF)
+    board.filters.source.value = "UNICEF"
+    unicef = specs(board)
+    board.filters.source.value = "RB"
+    assert specs(board) != unicef
+    board.filters.source.value = "UNICEF"
+    assert specs(board) == unicef  # from the kept charts
+    fresh = Dashboard(project, as_of=AS_OF)
+    fresh.filters.source.value = "UNICEF"
+    assert specs(fresh) == unicef
+    kept = len(board._drawn)
+    board.filters.lang.value = "en"
+    assert specs(board) != unicef and len(board._drawn) > kept  # English: drawn anew
+    board.filters.lang.value = "ru"
+    assert specs(board) == unicef
+
+
+@pytest.mark.slow
 def test_dashboard_figures_follow_the_filters_and_equal_the_cli(project):
     board = Dashboard(project, as_of=AS_OF)
     assert board.figures() == summary_json(project, AS_OF, [], None)["rows"]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
@@ -43,6 +44,7 @@ from .ui import ChartPanel, SignedIn, in_lang, note, page_css
 __all__ = ["Dashboard"]
 CHARTS = ("by_source", "by_section", "cumulative", "lots")
 DAYS_KEPT = 8  # as-of dates whose register and flags are kept (a viewer goes back and forth)
+DRAWN_KEPT = 48  # charts of recent selections (four a selection)
 class Dashboard(widgets.VBox):
     """The whole page: banner, title, filters, figures, charts, drill-down and tables."""
 
@@ -77,6 +79,7 @@ class Dashboard(widgets.VBox):
         self.last_refresh: dict[str, float] = {}
         self.rows: list[dict] = []
         self._days: dict[date, dict[str, Any]] = {}
+        self._drawn: dict[tuple, Any] = {}  # charts of recent selections (see _chart)
         self._gantt_key: tuple | None = None
         for control in self.filters.controls():
             control.observe(self._on_change, names="value")
@@ -181,6 +184,22 @@ class Dashboard(widgets.VBox):
                        table=self._day(self.filters.as_of.value)["register"])
         self.overdue.value = self.flags.value = self.kpis.value = ""
 
+    def _chart(self, name: str, as_of: date, selected: dict, make: Callable[[], Any]) -> Any:
+        """The chart ``name`` of a date and filters in the current language: made once and
+        kept for the last :data:`DRAWN_KEPT` selections (a viewer's filters go back and forth;
+        the data never change once loaded, and building a chart with Altair costs more than
+        the figures behind it)."""
+        activities = selected.get("activities")
+        key = (name, as_of, selected.get("source"),
+               None if activities is None else frozenset(activities), i18n.get_lang())
+        chart = self._drawn.pop(key, None)
+        if chart is None:
+            chart = make()
+            while self._drawn and len(self._drawn) >= DRAWN_KEPT:
+                self._drawn.pop(next(iter(self._drawn)))
+        self._drawn[key] = chart  # the most recent last
+        return chart
+
     def _charts(self, as_of: date, selected: dict, by_source: pd.DataFrame,
                 forecast: pd.DataFrame, lots: pd.DataFrame) -> None:
         project = self.project
@@ -189,19 +208,22 @@ class Dashboard(widgets.VBox):
             for name in ("by_source", "by_section"):
                 self.charts[name].show_nothing(t("dash.no_money", date=i18n.format_date(as_of)))
         else:
-            self.charts["by_source"].show(charts.plan_vs_paid(by_source, **wide))
-            by_section = project.spending(as_of, ["section"], **selected)
-            self.charts["by_section"].show(charts.plan_vs_paid(
-                by_section, by="section", pick=True, names=project.plan.section_titles(),
-                **wide))
+            self.charts["by_source"].show(self._chart(
+                "by_source", as_of, selected, lambda: charts.plan_vs_paid(by_source, **wide)))
+            self.charts["by_section"].show(self._chart(
+                "by_section", as_of, selected, lambda: charts.plan_vs_paid(
+                    project.spending(as_of, ["section"], **selected), by="section", pick=True,
+                    names=project.plan.section_titles(), **wide)))
         cumulative = project.cumulative(as_of, **selected)
         if cumulative[["plan_cumulative", "paid_cumulative"]].abs().to_numpy().sum():
-            self.charts["cumulative"].show(charts.cumulative(cumulative, forecast, as_of=as_of,
-                                                             **wide))
+            self.charts["cumulative"].show(self._chart(
+                "cumulative", as_of, selected,
+                lambda: charts.cumulative(cumulative, forecast, as_of=as_of, **wide)))
         else:
             self.charts["cumulative"].show_nothing(t("dash.no_year", year=as_of.year))
         if len(lots):
-            self.charts["lots"].show(charts.lots_by_stage(lots, **wide))
+            self.charts["lots"].show(self._chart(
+                "lots", as_of, selected, lambda: charts.lots_by_stage(lots, **wide)))
         else:
             self.charts["lots"].show_nothing(t("dash.no_lots"))
 
