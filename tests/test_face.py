@@ -357,6 +357,14 @@ def test_the_xlsx_has_no_formula_and_prints_on_a4_landscape(data_dir, tmp_path, 
     assert sorted(groups.values()) == ["Запрос / разрешение", "Отчёт"], groups
     first = min(r.min_row for r in sheet.merged_cells.ranges if r.min_col > 1)
     assert sheet.print_title_rows == f"${first}:${first + 1}"
+    # the notes and the certification wrap within the table's width (a long line left to
+    # overflow would widen the printed page and shrink the form)
+    for start in ("B в долларах", "Удостоверение"):
+        row = next(r for r in range(1, sheet.max_row + 1)
+                   if str(sheet.cell(r, 1).value or "").startswith(start))
+        spans = [m for m in sheet.merged_cells.ranges if m.min_row == row]
+        assert spans and spans[0].max_col == sheet.max_column, start
+        assert sheet.cell(row, 1).alignment.wrap_text and sheet.row_dimensions[row].height
     # a long title gets the lines it wraps to (no text runs over the next row)
     row = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "4.2")
     title = sheet.cell(row, 2).value

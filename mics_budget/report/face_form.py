@@ -108,28 +108,35 @@ def write_face_xlsx(path: Path, form: Face, example_data: bool) -> None:
             cell.border = Border(top=thin, bottom=thin, left=thin, right=thin)
             if place > 4:
                 cell.number_format = XLSX_FORMATS["money"]
+                cell.alignment = Alignment(vertical="top")
             else:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
             if number == header + len(values):
                 cell.font = Font(bold=True)
+    widths = {"activity": 13, "title": 44, "modalities": 15, "references": 22}
+    across = sum(widths.get(column, 16) for column in LAYOUT)
+
+    def paragraph(text: str) -> None:
+        """A line of text as wide as the table, wrapped (a long line left to overflow would
+        widen the printed page and shrink the form to fit it)."""
+        sheet.append([text])
+        row = sheet.max_row
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+        sheet.cell(row=row, column=1).alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.row_dimensions[row].height = _height([(text, across)])
+
     sheet.append([])
     for line in notes(form):
-        sheet.append([line])
+        paragraph(line)
     if form.warnings:
         sheet.append([t("face.warnings")])
         sheet.cell(row=sheet.max_row, column=1).font = Font(bold=True, color="C00000")
         for flag in form.warnings:
-            sheet.append([flag.message()])
+            paragraph(flag.message())
     sheet.append([])
-    sheet.append([t("face.certification")])
-    sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row,
-                      end_column=width)
-    sheet.cell(row=sheet.max_row, column=1).alignment = Alignment(wrap_text=True,
-                                                                  vertical="top")
-    sheet.row_dimensions[sheet.max_row].height = 45
+    paragraph(t("face.certification"))
     for key in ("face.sign_name", "face.sign_signature", "", "face.sign_unicef"):
         sheet.append([t(key) if key else ""])
-    widths = {"activity": 11, "title": 44, "modalities": 15, "references": 22}
     for index, column in enumerate(LAYOUT, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = widths.get(column, 16)
     # wrapped texts get the height of their lines (Excel and LibreOffice do not grow a row
