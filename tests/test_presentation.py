@@ -93,3 +93,19 @@ def test_the_gantt_cuts_a_long_title_with_an_ellipsis():
     labels = {row["label"] for rows in spec["datasets"].values() for row in rows
               if "label" in row}
     assert labels == {"8.2 " + long[:39] + "…", "8.3 Обучение по CAPI"}
+
+
+def test_the_gantt_legend_names_only_the_statuses_drawn():
+    from mics_budget.i18n import t
+    from mics_budget.report import charts
+
+    plan = pd.DataFrame({"id": ["8.2", "8.3"], "title": ["Пилот", "Обучение"]})
+    intervals = pd.DataFrame({"id": ["8.2", "8.3"],
+                              "start": pd.to_datetime(["2023-06-01", "2023-07-01"]),
+                              "end_next": pd.to_datetime(["2023-07-01", "2023-08-01"])})
+    status = pd.DataFrame({"id": ["8.2", "8.3"], "status": ["done", "done"]})
+    spec = charts.gantt(plan, status, intervals, date(2025, 12, 31)).to_dict()
+    scale = next(layer["encoding"]["color"]["scale"] for layer in spec["layer"]
+                 if "color" in layer.get("encoding", {}))
+    assert scale["domain"] == [t("status.done")]
+    assert scale["range"] == [charts.STATUS_COLORS["done"]]  # its colour, as everywhere

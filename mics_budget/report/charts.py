@@ -254,14 +254,18 @@ def gantt(plan: pd.DataFrame, status: pd.DataFrame, intervals: pd.DataFrame, as_
     # a long title cut with «…» (as the section chart's), the code kept: labels stay unique
     data["label"] = data["id"] + " " + data["title"].map(lambda title: excerpt(title, 40))
     order = list(dict.fromkeys(data["label"]))
-    domain = [t(f"status.{s}") for s in STATUS_COLORS]
+    # the legend names the statuses drawn (each keeps its colour): at a plan's end no
+    # activity is «запланировано» and the legend does not say it
+    present = [s for s in STATUS_COLORS if s in set(data["status"])] or list(STATUS_COLORS)
+    domain = [t(f"status.{s}") for s in present]
     bars = alt.Chart(data).mark_bar(height=8).encode(
         x=alt.X("start:T", title=None, axis=alt.Axis(format="%m.%Y")),
         x2=alt.X2("end_next:T"),
         y=alt.Y("label:N", sort=order, title=None,
                 axis=alt.Axis(labelLimit=260 if isinstance(width, int) else 150)),
         color=alt.Color("status_label:N", title=t("col.status"),
-                        scale=alt.Scale(domain=domain, range=list(STATUS_COLORS.values())),
+                        scale=alt.Scale(domain=domain,
+                                        range=[STATUS_COLORS[s] for s in present]),
                         legend=_legend(width)),
         tooltip=[alt.Tooltip("id:N", title=t("col.id")),
                  alt.Tooltip("title:N", title=t("col.title")),
