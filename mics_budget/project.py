@@ -19,8 +19,9 @@ import pandas as pd
 from .config import DataDir
 from .core.checks import ERROR, WARNING, Problem, has_errors, with_file_headers
 from .core.params import problems as settings_problems
+from .core.recent import Recent
 from .core.schemas import EVENTS, TRANSFERS, conform
-from .core.snapshot import files_key, frame_key
+from .core.snapshot import files_key, frame_key, one_load
 from .core.tables import empty_frame, file_headers, find_input, valid_until
 from .core.values import sum_is_safe
 from .errors import UserError
@@ -175,7 +176,7 @@ class Project:
         The figures of the last :data:`RECENT` selections are kept (a dashboard's filters go
         back and forth); each call gets its own copy."""
         self.check_totals()
-        return self._recent(("kzt", as_of, by, year, source, activities),
+        return self._recent("kzt", as_of, by, year, source, activities,
                             lambda: _spending.spending(self, as_of, by, year, source,
                                                        activities))
 
@@ -189,27 +190,22 @@ class Project:
                        ) -> pd.DataFrame:
         """:meth:`spending` in exact integer tiyn."""
         self.check_totals()
-        return self._recent(("minor", as_of, by, year, source, activities),
+        return self._recent("minor", as_of, by, year, source, activities,
                             lambda: _spending.spending_minor(self, as_of, by, year, source,
                                                              activities))
 
-    def _recent(self, key: tuple, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
-        """``compute()``, or a copy of its result for the same selection among the last
-        :data:`RECENT` (the data never changes once loaded)."""
-        kind, as_of, by, year, source, activities = key
-        selection = (kind, pd.Timestamp(as_of), (by,) if isinstance(by, str) else tuple(by),
-                     year, source, None if activities is None else frozenset(activities))
-        found = self._recent_figures.pop(selection, None)
-        if found is None:
-            found = compute()
-            while self._recent_figures and len(self._recent_figures) >= RECENT:
-                self._recent_figures.pop(next(iter(self._recent_figures)))
-        self._recent_figures[selection] = found  # the most recent last
-        return found.copy()
+    def _recent(self, kind: str, as_of: date, by: Sequence[str], year: int | None,
+                source: str | None, activities: Collection[str] | None,
+                compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+        """A copy of ``compute()``'s figures, made once for the last :data:`RECENT`
+        selections (the data never change once loaded)."""
+        key = (kind, pd.Timestamp(as_of), (by,) if isinstance(by, str) else tuple(by), year,
+               source, None if activities is None else frozenset(activities))
+        return self._recent_figures.get(key, compute).copy()
 
     @cached_property
-    def _recent_figures(self) -> dict[tuple, pd.DataFrame]:
-        return {}
+    def _recent_figures(self) -> Recent[pd.DataFrame]:
+        return Recent(RECENT)
 
     def cumulative(self, as_of: date, year: int | None = None, source: str | None = None,
                    activities: Collection[str] | None = None) -> pd.DataFrame:
@@ -297,7 +293,7 @@ def load(data: str | os.PathLike[str] | DataDir | None = None) -> Project:
     nothing else can be checked.
     """
     folder = data if isinstance(data, DataDir) else DataDir.resolve(data)
-    with file_headers() as headers:
+    with file_headers() as headers, one_load():
         plan = load_plan(folder)
         progress, problems = load_progress(folder, plan)
         rates, more = load_rates(folder)

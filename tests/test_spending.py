@@ -280,7 +280,6 @@ def test_two_rows_of_one_phase_on_one_date_the_later_wins(money_dir):
 def test_recent_figures_are_kept_as_copies_and_bounded(money_project, monkeypatch):
     """A selection asked again (a dashboard's filters going back and forth) is not computed
     again; every caller gets its own copy; only the last RECENT selections are kept."""
-    import mics_budget.project as project_module
     from mics_budget.ledger import spending as spending_module
 
     calls = []
@@ -300,7 +299,7 @@ def test_recent_figures_are_kept_as_copies_and_bounded(money_project, monkeypatc
     assert again.equals(real(money_project, day, ["activity"], None, "RB", None))
     money_project.spending(day, ["activity"], source="RB", activities={"7.1"})
     assert len(calls) == 2  # another selection
-    monkeypatch.setattr(project_module, "RECENT", 2)
+    money_project._recent_figures.size = 2
     for month in (1, 2, 3):
         money_project.spending(date(2024, month, 28))
     assert len(money_project._recent_figures) == 2

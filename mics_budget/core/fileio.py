@@ -113,18 +113,15 @@ def write_text_files(files: dict[Path, str]) -> list[Path]:
     return changed
 
 
-def fingerprint(path: Path, digest: bool = True) -> tuple:
+def fingerprint(path: Path) -> tuple:
     """What identifies a file's content: size, modification and change times (ns), inode
-    and, with ``digest``, a SHA-1 of its bytes (an edit within one clock tick, or a file
-    replaced by another of the same size and times, changes it; SHA-1 for its speed, as an
-    identity of content, not as a defence). A missing file is ``()``."""
+    and a SHA-1 of its bytes (an edit within one clock tick, or a file replaced by another of
+    the same size and times, changes it; SHA-1 for its speed, as an identity of content, not
+    as a defence). A missing file is ``()``."""
     try:
         st = os.stat(path)
     except OSError:
         return ()
-    stat = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-    if not digest:
-        return stat
     with open(path, "rb") as fh:
-        return (*stat, hashlib.file_digest(fh, lambda: hashlib.sha1(usedforsecurity=False)
-                                           ).hexdigest())
+        digest = hashlib.file_digest(fh, lambda: hashlib.sha1(usedforsecurity=False))
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, digest.hexdigest())

@@ -24,7 +24,8 @@ import contextlib
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextvars import ContextVar
 from datetime import date, datetime
 from decimal import Decimal
 from functools import cache
@@ -64,11 +65,34 @@ def enabled() -> bool:
     return os.environ.get("MICS_CACHE", "1").strip().lower() not in {"0", "no", "off", "false"}
 
 
+_SEEN: ContextVar[dict[Path, tuple] | None] = ContextVar("seen", default=None)
+
+
+@contextlib.contextmanager
+def one_load() -> Iterator[None]:
+    """Inside the block each file is hashed once, however many keys name it (the payments
+    key a snapshot of the payments and one of the checks across files)."""
+    token = _SEEN.set({})
+    try:
+        yield
+    finally:
+        _SEEN.reset(token)
+
+
 def files_key(paths: Iterable[Path]) -> list:
     """What identifies these files' contents (a missing file included, as missing; a link
     by where it leads too)."""
-    return [[Path(p).name, os.readlink(p) if Path(p).is_symlink() else "",
-             *fingerprint(Path(p))] for p in paths]
+    seen = _SEEN.get()
+    out = []
+    for path in map(Path, paths):
+        if seen is None:
+            found = fingerprint(path)
+        elif path in seen:
+            found = seen[path]
+        else:
+            found = seen[path] = fingerprint(path)
+        out.append([path.name, os.readlink(path) if path.is_symlink() else "", *found])
+    return out
 
 
 def folder_key(folder: Path) -> list:
@@ -122,10 +146,8 @@ def _read(base: Path) -> tuple[pd.DataFrame, list[Problem], dict] | None:
             return None
         frame.attrs.update(meta.get("attrs") or {})
         return frame, [_problem(p) for p in meta["problems"]], meta.get("extra") or {}
-    except (OSError, ValueError, KeyError, TypeError, ImportError):
-        return None  # no snapshot, or one that cannot be trusted: computed again
-    except Exception:  # pyarrow's own errors (a cut file): never worse than no cache
-        return None
+    except Exception:  # none, or one that cannot be trusted (cut, not JSON, pyarrow's own
+        return None    # errors): computed again, never worse than no cache
 
 
 def _write(folder: Path, name: str, base: Path, frame: pd.DataFrame,

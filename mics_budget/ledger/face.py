@@ -281,10 +281,8 @@ def face(project: Project, quarter: Quarter | str, request: Quarter | str | None
     known = transfers(project)
     reported = known.loc[_overlaps(known, quarter.start, quarter.end)]
     # advances of earlier periods not yet liquidated: their balance is still to report
-    earlier = known.loc[(known["modality"] == "dct")
-                        & (known["period_end"] < pd.Timestamp(quarter.start))
-                        & (known["date"] <= pd.Timestamp(quarter.end))]
-    earlier = earlier.loc[_outstanding(earlier) > 0]
+    earlier = _open_advances(known, quarter.end)
+    earlier = earlier.loc[earlier["period_end"] < pd.Timestamp(quarter.start)]
     paid = quarter_payments(project, quarter.start, quarter.end)
     if request is not None:
         ahead = known.loc[(known["period_start"] > pd.Timestamp(quarter.end))
@@ -367,6 +365,12 @@ def _outstanding(rows: pd.DataFrame) -> pd.Series:
     return rows["amount_minor"] - rows["accepted_minor"].fillna(0)
 
 
+def _open_advances(known: pd.DataFrame, as_of: date) -> pd.DataFrame:
+    """The advances (DCT) dated by ``as_of`` that accepted expenditure has not liquidated."""
+    return known.loc[(known["modality"] == "dct") & (known["date"] <= pd.Timestamp(as_of))
+                     & (_outstanding(known) > 0)]
+
+
 def face_checks(project: Project, as_of: date) -> list[Flag]:
     """UNICEF's rules as of ``as_of``, on the transfers dated by then (see the module)."""
     known = transfers(project)
@@ -439,9 +443,7 @@ def advances(project: Project, as_of: date) -> pd.DataFrame:
     """The advances (DCT) dated by ``as_of`` that accepted expenditure has not liquidated:
     ``reference``, ``activity``, ``date``, ``amount``, ``accepted``, ``outstanding`` (cents)
     and ``age_days``, the oldest first (the report's and the dashboard's list)."""
-    known = transfers(project)
-    open_ = known.loc[(known["modality"] == "dct") & (known["date"] <= pd.Timestamp(as_of))
-                      & (_outstanding(known) > 0)].sort_values(["date", "_row"])
+    open_ = _open_advances(transfers(project), as_of).sort_values(["date", "_row"])
     return pd.DataFrame({
         "reference": open_["reference"], "activity": open_["activity"], "date": open_["date"],
         "amount": open_["amount_minor"].astype("int64"),

@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import getpass
 import os
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -57,9 +57,9 @@ import pandas as pd
 
 from ..config import DataDir
 from ..core.checks import ERROR, Problem, has_errors
-from ..core.fileio import fingerprint
 from ..core.params import procurement_settings
 from ..core.schemas import EVENTS, PAYMENTS
+from ..core.snapshot import files_key
 from ..core.store import append_rows, check_text, file_columns, locked, register_file
 from ..core.tables import decode, find_input, text_layout
 from ..core.values import (
@@ -141,8 +141,7 @@ class ImportResult:
         sums = parse_amounts(self.payments["amount"])[0].fillna(0).groupby(
             contracts.to_numpy(), sort=False).sum().to_dict() if len(contracts) else {}
         already = self.already["lot"].value_counts().to_dict()
-        conflicts = pd.Series([c.params.get("lot") for c in self.conflicts],
-                              dtype=object).value_counts().to_dict()
+        conflicts = Counter(c.params.get("lot") for c in self.conflicts)
         rows = [{"lot": lot, "events": len(stages.get(lot, ())),
                  "stages": list(stages.get(lot, ())),
                  "payments": int(counts.get(lot, 0)), "paid": int(sums.get(lot, 0)) / 100,
@@ -245,7 +244,7 @@ def _register_state(data: DataDir) -> list[tuple]:
     payments): equal fingerprints, equal result."""
     files = [*find_input(data.procurement, "lots"), *find_input(data.procurement, "events"),
              *find_input(data.budget, "payments")]
-    return [(path.name, fingerprint(path)) for path in files]
+    return files_key(files)
 
 
 def _checked_bin(value: str | None) -> str | None:

@@ -27,6 +27,7 @@ from .. import i18n
 from ..core import months
 from ..core.checks import Problem
 from ..core.months import month_end
+from ..core.recent import Recent
 from ..errors import UserError
 from ..i18n import t
 from ..ledger.spending import summary_rows
@@ -78,8 +79,8 @@ class Dashboard(widgets.VBox):
         self.add_class("mics-dashboard")
         self.last_refresh: dict[str, float] = {}
         self.rows: list[dict] = []
-        self._days: dict[date, dict[str, Any]] = {}
-        self._drawn: dict[tuple, Any] = {}  # charts of recent selections (see _chart)
+        self._days: Recent[dict[str, Any]] = Recent(DAYS_KEPT)
+        self._drawn: Recent[Any] = Recent(DRAWN_KEPT)  # charts of recent selections
         self._gantt_key: tuple | None = None
         for control in self.filters.controls():
             control.observe(self._on_change, names="value")
@@ -192,13 +193,7 @@ class Dashboard(widgets.VBox):
         activities = selected.get("activities")
         key = (name, as_of, selected.get("source"),
                None if activities is None else frozenset(activities), i18n.get_lang())
-        chart = self._drawn.pop(key, None)
-        if chart is None:
-            chart = make()
-            while self._drawn and len(self._drawn) >= DRAWN_KEPT:
-                self._drawn.pop(next(iter(self._drawn)))
-        self._drawn[key] = chart  # the most recent last
-        return chart
+        return self._drawn.get(key, make)
 
     def _charts(self, as_of: date, selected: dict, by_source: pd.DataFrame,
                 forecast: pd.DataFrame, lots: pd.DataFrame) -> None:
@@ -257,15 +252,12 @@ class Dashboard(widgets.VBox):
 
     def _day(self, as_of: date) -> dict[str, Any]:
         """What depends on the date alone (flags are translated only when shown)."""
-        key = as_of
-        if key not in self._days:
-            if len(self._days) >= DAYS_KEPT:
-                self._days.pop(next(iter(self._days)))
+        def make() -> dict[str, Any]:
             lots = register(self.project, as_of)
-            self._days[key] = {"as_of": as_of, "register": lots,
-                               "status": self.project.status(as_of),
-                               "flags": red_flags(self.project, as_of, table=lots)}
-        return self._days[key]
+            return {"as_of": as_of, "register": lots, "status": self.project.status(as_of),
+                    "flags": red_flags(self.project, as_of, table=lots)}
+
+        return self._days.get(as_of, make)
 
     def _on_change(self, _change: object = None) -> None:
         if self.filters.relabeling:
